@@ -1,0 +1,60 @@
+// kembar::Kembar is the one entry point the front ends (CLI, HTTP server) call,
+// in the manner of osrm::OSRM: they never touch SQLite or the parser directly.
+#ifndef KEMBAR_KEMBAR_H_
+#define KEMBAR_KEMBAR_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "kembar/io/dossier_reader.h"
+#include "kembar/model/dossier.h"
+#include "kembar/model/status.h"
+#include "kembar/store/store.h"
+
+namespace kembar {
+
+struct KembarOptions {
+  std::string db_path = "kembar.db";
+  io::ReadOptions read;
+};
+
+class Kembar {
+ public:
+  // Opens (creating and migrating if needed) the store at options.db_path.
+  static Result<std::unique_ptr<Kembar>> Open(const KembarOptions& options);
+
+  // Checks a dossier file without a database: the document must define every region
+  // it names. The report lists every problem with its JSON path.
+  static io::ReadReport ValidateStandalone(const std::string& file, const io::ReadOptions& options);
+
+  // Checks a dossier file; region ids it names but does not define may be stored ones.
+  io::ReadReport Validate(const std::string& file);
+
+  // Validates and imports a dossier file in one transaction: all of it or, on any
+  // problem, none of it (InvalidInput naming the JSON paths). Known ids are updated.
+  Result<store::ImportStats> ImportFile(const std::string& file,
+                                        const store::ProgressFn& progress = nullptr);
+
+  // The selected records as a dossier-v1 document (pretty-printed unless !pretty).
+  Result<std::string> ExportJson(const store::Selection& selection, bool pretty = true);
+
+  // The selected records as a model.
+  Result<Dossier> Export(const store::Selection& selection);
+
+  // Summaries of the selected partnerships.
+  Result<std::vector<store::PartnershipSummary>> List(const store::Selection& selection);
+
+  // Counts of what is stored.
+  Result<store::Store::Counts> Count();
+
+ private:
+  Kembar(KembarOptions options, std::unique_ptr<store::Store> store);
+
+  KembarOptions options_;
+  std::unique_ptr<store::Store> store_;
+};
+
+}  // namespace kembar
+
+#endif  // KEMBAR_KEMBAR_H_

@@ -1,0 +1,25 @@
+// Plain-text renderings of stored records for terminals and reports.
+#ifndef KEMBAR_REPORT_TEXT_H_
+#define KEMBAR_REPORT_TEXT_H_
+
+#include <string>
+#include <vector>
+
+#include "kembar/model/dossier.h"
+#include "kembar/store/store.h"
+
+namespace kembar::report {
+
+// A table of partnerships, one per line, with a header and a count line.
+std::string FormatPartnershipTable(const std::vector<store::PartnershipSummary>& rows);
+
+// One partnership and its timeline (date, event, details, source), one event a line,
+// in date order; `dossier` must hold the partnership's regions.
+std::string FormatPartnership(const Dossier& dossier, const Partnership& partnership);
+
+// A one-line description of an event's own members ("fields: culture, tourism").
+std::string DescribeEventDetails(const Event& event);
+
+}  // namespace kembar::report
+
+#endif  // KEMBAR_REPORT_TEXT_H_

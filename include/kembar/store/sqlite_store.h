@@ -1,0 +1,23 @@
+// The embedded Store: one SQLite file in WAL mode, its schema versioned by
+// PRAGMA user_version and upgraded by forward-only migrations when opened.
+#ifndef KEMBAR_STORE_SQLITE_STORE_H_
+#define KEMBAR_STORE_SQLITE_STORE_H_
+
+#include <memory>
+#include <string>
+
+#include "kembar/store/store.h"
+
+namespace kembar::store {
+
+// The schema version this build writes; a database with a higher version is refused.
+inline constexpr int kSqliteSchemaVersion = 1;
+
+// Opens (creating if needed) the database at `path` and migrates it to the current
+// schema. IoError when the file cannot be opened; Unsupported when it was written by
+// a newer kembar.
+Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path);
+
+}  // namespace kembar::store
+
+#endif  // KEMBAR_STORE_SQLITE_STORE_H_

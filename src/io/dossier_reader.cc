@@ -1,0 +1,972 @@
+#include "kembar/io/dossier_reader.h"
+
+#include <simdjson.h>
+#include <sys/stat.h>
+
+#include <cmath>
+#include <cstdio>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <unordered_map>
+#include <utility>
+
+namespace kembar::io {
+
+namespace dom = simdjson::dom;
+
+static_assert(std::variant_size_v<EventDetails> == AllNames<EventType>().size(),
+              "one EventDetails alternative per event type, in EventType order");
+
+std::string Diagnostic::ToString() const {
+  if (path.empty()) return message;
+  return path + ": " + message;
+}
+
+bool ReadReport::schema_valid() const {
+  for (const Diagnostic& d : errors) {
+    if (d.kind != Diagnostic::Kind::kSemantic) return false;
+  }
+  return true;
+}
+
+Status ReadReport::ToStatus() const {
+  if (ok()) return Status::Ok();
+  std::string msg;
+  const size_t shown = std::min<size_t>(errors.size(), 10);
+  for (size_t i = 0; i < shown; ++i) {
+    if (i) msg += "\n";
+    msg += errors[i].ToString();
+  }
+  if (errors.size() > shown || truncated) {
+    msg += "\n(" + std::string(truncated ? "more than " : "") + std::to_string(errors.size()) +
+           " problems in all; fix these first)";
+  }
+  if (errors.front().kind == Diagnostic::Kind::kLimit) return Status::TooLarge(msg);
+  return Status::InvalidInput(msg);
+}
+
+namespace {
+
+// Syntax errors: simdjson says only *that* the text is malformed, so the error is
+// located by a second, validating-only pass of nlohmann's SAX parser, which knows
+// line and column. That pass runs only on bad input.
+struct LocatingSax : nlohmann::json_sax<nlohmann::json> {
+  std::string error;
+  bool null() override { return true; }
+  bool boolean(bool) override { return true; }
+  bool number_integer(number_integer_t) override { return true; }
+  bool number_unsigned(number_unsigned_t) override { return true; }
+  bool number_float(number_float_t, const string_t&) override { return true; }
+  bool string(string_t&) override { return true; }
+  bool binary(binary_t&) override { return true; }
+  bool start_object(std::size_t) override { return true; }
+  bool key(string_t&) override { return true; }
+  bool end_object() override { return true; }
+  bool start_array(std::size_t) override { return true; }
+  bool end_array() override { return true; }
+  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& ex) override {
+    error = ex.what();
+    return false;
+  }
+};
+
+// Messages may quote the offending bytes; keep them printable and valid UTF-8.
+std::string Printable(std::string_view s) {
+  std::string out;
+  for (unsigned char c : s) {
+    if (c >= 0x20 && c < 0x7f) {
+      out += static_cast<char>(c);
+    } else {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\x%02X", c);
+      out += buf;
+    }
+  }
+  return out;
+}
+
+std::string LocateSyntaxError(std::string_view json, simdjson::error_code code) {
+  LocatingSax sax;
+  nlohmann::json::sax_parse(json.begin(), json.end(), &sax);
+  if (!sax.error.empty()) {
+    std::string msg = sax.error;
+    // Drop nlohmann's "[json.exception.parse_error.101] " prefix.
+    if (auto pos = msg.find("] "); msg.rfind("[json.exception", 0) == 0 && pos != std::string::npos) {
+      msg = msg.substr(pos + 2);
+    }
+    return "malformed JSON: " + Printable(msg);
+  }
+  switch (code) {
+    case simdjson::NUMBER_ERROR:
+      return "a number is out of range: integers must fit in 64 bits";
+    case simdjson::DEPTH_ERROR:
+      return "the document is nested too deeply (over 1024 levels)";
+    case simdjson::UTF8_ERROR:
+      return "the file is not valid UTF-8";
+    default:
+      return std::string("malformed JSON: ") + simdjson::error_message(code);
+  }
+}
+
+// Code points in a UTF-8 string, as JSON Schema's maxLength counts them.
+size_t CodePoints(std::string_view s) {
+  size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+bool IsAsciiAlnum(char c) {
+  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+}
+
+// ^[A-Za-z0-9][A-Za-z0-9._:-]*$, length 1..128.
+bool IsValidId(std::string_view s) {
+  if (s.empty() || s.size() > 128 || !IsAsciiAlnum(s[0])) return false;
+  for (char c : s) {
+    if (!IsAsciiAlnum(c) && c != '.' && c != '_' && c != ':' && c != '-') return false;
+  }
+  return true;
+}
+
+bool IsUpperCode(std::string_view s, size_t n) {
+  if (s.size() != n) return false;
+  for (char c : s) {
+    if (c < 'A' || c > 'Z') return false;
+  }
+  return true;
+}
+
+std::string Quote(std::string_view s) {
+  std::string out = "'";
+  out += Printable(s.size() > 80 ? s.substr(0, 80) : s);
+  if (s.size() > 80) out += "...";
+  out += "'";
+  return out;
+}
+
+const char* TypeName(dom::element_type t) {
+  switch (t) {
+    case dom::element_type::ARRAY: return "an array";
+    case dom::element_type::OBJECT: return "an object";
+    case dom::element_type::INT64:
+    case dom::element_type::UINT64:
+    case dom::element_type::DOUBLE: return "a number";
+    case dom::element_type::STRING: return "a string";
+    case dom::element_type::BOOL: return "a boolean";
+    case dom::element_type::NULL_VALUE: return "null";
+  }
+  return "a value";
+}
+
+template <typename E>
+std::string OneOf() {
+  std::string out;
+  for (std::string_view n : AllNames<E>()) {
+    if (!out.empty()) out += ", ";
+    out += n;
+  }
+  return out;
+}
+
+constexpr size_t kTextMax = 20000;
+
+}  // namespace
+
+class DossierReader::Impl {
+ public:
+  explicit Impl(ReadOptions options) : options_(options) {}
+
+  ReadReport Read(const simdjson::padded_string_view json, Dossier* out) {
+    report_ = ReadReport{};
+    report_.bytes = json.size();
+    path_.clear();
+    if (json.size() > options_.max_bytes) {
+      AddLimit("the document is " + std::to_string(json.size()) + " bytes; the limit is " +
+               std::to_string(options_.max_bytes) + " bytes (ReadOptions::max_bytes)");
+      return std::move(report_);
+    }
+    dom::element root;
+    if (auto err = parser_.parse(json.data(), json.size(), false).get(root); err) {
+      Add(Diagnostic::Kind::kSyntax, LocateSyntaxError(std::string_view(json.data(), json.size()), err));
+      return std::move(report_);
+    }
+    Dossier dossier;
+    ReadRoot(root, &dossier);
+    if (report_.schema_valid()) CheckSemantics(dossier);
+    if (report_.ok() && out != nullptr) *out = std::move(dossier);
+    return std::move(report_);
+  }
+
+  ReadReport ReadFile(const std::string& file, Dossier* out) {
+    struct stat st {};
+    if (::stat(file.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) {
+      ReadReport r;
+      r.errors.push_back({Diagnostic::Kind::kSyntax, "", "cannot read '" + file + "': no such file"});
+      return r;
+    }
+    if (static_cast<uint64_t>(st.st_size) > options_.max_bytes) {
+      ReadReport r;
+      r.bytes = static_cast<size_t>(st.st_size);
+      r.errors.push_back({Diagnostic::Kind::kLimit, "",
+                          "'" + file + "' is " + std::to_string(st.st_size) +
+                              " bytes; the limit is " + std::to_string(options_.max_bytes) +
+                              " bytes"});
+      return r;
+    }
+    simdjson::padded_string text;
+    if (auto err = simdjson::padded_string::load(file).get(text); err) {
+      ReadReport r;
+      r.errors.push_back({Diagnostic::Kind::kSyntax, "", "cannot read '" + file + "': " +
+                                                             simdjson::error_message(err)});
+      return r;
+    }
+    return Read(text, out);
+  }
+
+ private:
+  // --- diagnostics and the current JSON path ---
+
+  struct Segment {
+    std::string_view key;  // empty for an array index
+    size_t index;
+  };
+
+  std::string PathString() const {
+    std::string out;
+    for (const Segment& s : path_) {
+      if (s.key.empty()) {
+        out += '[';
+        out += std::to_string(s.index);
+        out += ']';
+      } else {
+        if (!out.empty()) out += '.';
+        out += Printable(s.key);
+      }
+    }
+    return out;
+  }
+
+  void Add(Diagnostic::Kind kind, std::string message) { AddAt(kind, PathString(), std::move(message)); }
+  void AddAt(Diagnostic::Kind kind, std::string path, std::string message) {
+    if (report_.errors.size() >= options_.max_errors) {
+      report_.truncated = true;
+      return;
+    }
+    report_.errors.push_back({kind, std::move(path), std::move(message)});
+  }
+  void AddLimit(std::string message) { Add(Diagnostic::Kind::kLimit, std::move(message)); }
+  void Schema(std::string message) { Add(Diagnostic::Kind::kSchema, std::move(message)); }
+  bool Full() const { return report_.errors.size() >= options_.max_errors; }
+
+  // RAII push of one path segment.
+  class Scope {
+   public:
+    Scope(Impl* impl, std::string_view key) : impl_(impl) { impl_->path_.push_back({key, 0}); }
+    Scope(Impl* impl, size_t index) : impl_(impl) { impl_->path_.push_back({{}, index}); }
+    ~Scope() { impl_->path_.pop_back(); }
+    Scope(const Scope&) = delete;
+    Scope& operator=(const Scope&) = delete;
+
+   private:
+    Impl* impl_;
+  };
+
+  // --- typed member readers; each reports at the current path and returns false on error ---
+
+  void WrongType(dom::element v, const char* expected) {
+    Schema(std::string("must be ") + expected + ", not " + TypeName(v.type()));
+  }
+
+  bool GetString(dom::element v, std::string_view* s) {
+    if (v.type() != dom::element_type::STRING) {
+      WrongType(v, "a string");
+      return false;
+    }
+    *s = v.get_string().value_unsafe();
+    return true;
+  }
+
+  bool ReadString(dom::element v, std::string* out, size_t max_cp = SIZE_MAX, size_t min_cp = 0) {
+    std::string_view s;
+    if (!GetString(v, &s)) return false;
+    if (s.size() > max_cp && CodePoints(s) > max_cp) {
+      Schema("is " + std::to_string(CodePoints(s)) + " characters long; at most " +
+             std::to_string(max_cp) + " are allowed");
+      return false;
+    }
+    if (min_cp > 0 && CodePoints(s) < min_cp) {
+      Schema("must not be empty");
+      return false;
+    }
+    out->assign(s);
+    return true;
+  }
+
+  bool ReadText(dom::element v, std::optional<std::string>* out) {
+    std::string s;
+    if (!ReadString(v, &s, kTextMax)) return false;
+    *out = std::move(s);
+    return true;
+  }
+
+  bool ReadId(dom::element v, std::string* out) {
+    std::string_view s;
+    if (!GetString(v, &s)) return false;
+    if (!IsValidId(s)) {
+      Schema(Quote(s) + " is not a valid id: 1-128 characters, letters, digits and . _ : -, "
+             "starting with a letter or digit");
+      return false;
+    }
+    out->assign(s);
+    return true;
+  }
+
+  bool ReadOptId(dom::element v, std::optional<std::string>* out) {
+    std::string s;
+    if (!ReadId(v, &s)) return false;
+    *out = std::move(s);
+    return true;
+  }
+
+  template <typename E>
+  bool ReadEnum(dom::element v, E* out) {
+    if (v.type() == dom::element_type::STRING) {
+      if (auto e = ParseVocab<E>(v.get_string().value_unsafe())) {
+        *out = *e;
+        return true;
+      }
+      Schema(Quote(v.get_string().value_unsafe()) + " is not one of: " + OneOf<E>());
+    } else {
+      Schema(std::string("must be one of: ") + OneOf<E>() + " (not " + TypeName(v.type()) + ")");
+    }
+    return false;
+  }
+
+  template <typename E>
+  bool ReadOptEnum(dom::element v, std::optional<E>* out) {
+    E e{};
+    if (!ReadEnum(v, &e)) return false;
+    *out = e;
+    return true;
+  }
+
+  // An array of distinct vocabulary values (schema: enum items, uniqueItems).
+  template <typename E>
+  bool ReadEnumSet(dom::element v, std::optional<std::vector<E>>* out) {
+    if (v.type() != dom::element_type::ARRAY) {
+      WrongType(v, "an array");
+      return false;
+    }
+    std::vector<E> values;
+    uint64_t seen = 0;
+    bool ok = true;
+    size_t i = 0;
+    dom::array arr = v.get_array().value_unsafe();
+    for (dom::element item : arr) {
+      Scope s(this, i++);
+      E e{};
+      if (!ReadEnum(item, &e)) {
+        ok = false;
+        continue;
+      }
+      const uint64_t bit = uint64_t{1} << static_cast<unsigned>(e);
+      if (seen & bit) {
+        Schema(std::string("'") + std::string(ToString(e)) + "' is listed twice");
+        ok = false;
+      }
+      seen |= bit;
+      values.push_back(e);
+    }
+    if (ok) *out = std::move(values);
+    return ok;
+  }
+
+  bool ReadStringList(dom::element v, std::optional<std::vector<std::string>>* out,
+                      size_t max_cp) {
+    if (v.type() != dom::element_type::ARRAY) {
+      WrongType(v, "an array");
+      return false;
+    }
+    std::vector<std::string> values;
+    bool ok = true;
+    size_t i = 0;
+    dom::array arr = v.get_array().value_unsafe();
+    for (dom::element item : arr) {
+      Scope s(this, i++);
+      std::string str;
+      if (ReadString(item, &str, max_cp)) {
+        values.push_back(std::move(str));
+      } else {
+        ok = false;
+      }
+    }
+    if (ok) *out = std::move(values);
+    return ok;
+  }
+
+  static bool IsNumber(dom::element v) {
+    auto t = v.type();
+    return t == dom::element_type::INT64 || t == dom::element_type::UINT64 ||
+           t == dom::element_type::DOUBLE;
+  }
+
+  static double AsDouble(dom::element v) {
+    switch (v.type()) {
+      case dom::element_type::INT64: return static_cast<double>(v.get_int64().value_unsafe());
+      case dom::element_type::UINT64: return static_cast<double>(v.get_uint64().value_unsafe());
+      default: return v.get_double().value_unsafe();
+    }
+  }
+
+  // A number in [min, max] (exclusive at min when min_exclusive).
+  bool ReadNumber(dom::element v, std::optional<double>* out, double min, double max,
+                  bool min_exclusive = false) {
+    if (!IsNumber(v)) {
+      WrongType(v, "a number");
+      return false;
+    }
+    const double d = AsDouble(v);
+    if ((min_exclusive ? d <= min : d < min) || d > max) {
+      char buf[96];
+      std::snprintf(buf, sizeof buf, "%g is out of range: must be %s %g and at most %g", d,
+                    min_exclusive ? "above" : "at least", min, max);
+      Schema(buf);
+      return false;
+    }
+    *out = d;
+    return true;
+  }
+
+  // A non-negative integer literal (a JSON number without fraction or exponent).
+  bool ReadCount(dom::element v, std::optional<uint64_t>* out) {
+    switch (v.type()) {
+      case dom::element_type::UINT64:
+        *out = v.get_uint64().value_unsafe();
+        return true;
+      case dom::element_type::INT64: {
+        const int64_t i = v.get_int64().value_unsafe();
+        if (i < 0) {
+          Schema(std::to_string(i) + " is negative: must be 0 or more");
+          return false;
+        }
+        *out = static_cast<uint64_t>(i);
+        return true;
+      }
+      case dom::element_type::DOUBLE:
+        Schema("must be a whole number written without a decimal point or exponent");
+        return false;
+      default:
+        WrongType(v, "a whole number");
+        return false;
+    }
+  }
+
+  bool ReadDate(dom::element v, PartialDate* out) {
+    std::string_view s;
+    if (!GetString(v, &s)) return false;
+    if (!PartialDate::HasDateSyntax(s)) {
+      Schema(Quote(s) + " is not a date: write YYYY, YYYY-MM or YYYY-MM-DD");
+      return false;
+    }
+    auto d = PartialDate::Parse(s);
+    if (!d.ok()) {
+      // Matches the schema's pattern but names no real day: the schema cannot see this.
+      Add(Diagnostic::Kind::kSemantic, Quote(s) + " is not a real calendar day");
+      return false;
+    }
+    *out = *d;
+    return true;
+  }
+
+  void ReadExtra(std::string_view key, dom::element v, ExtraMembers* extra) {
+    extra->emplace_back(std::string(key), simdjson::minify(v));
+  }
+
+  // Duplicate member names make a document mean different things to different
+  // parsers; kembar refuses them rather than guess.
+  bool CheckDuplicateKeys(dom::object obj) {
+    if (obj.size() < 2) return true;
+    std::string_view keys[64];
+    size_t n = 0;
+    bool ok = true;
+    std::unordered_map<std::string_view, int> big;
+    for (auto field : obj) {
+      std::string_view k = field.key;
+      bool dup = false;
+      if (n < 64) {
+        for (size_t i = 0; i < n; ++i) dup |= keys[i] == k;
+        keys[n++] = k;
+      } else {
+        if (big.empty()) {
+          for (auto& kk : keys) big.emplace(kk, 0);
+        }
+        dup = !big.emplace(k, 0).second;
+      }
+      if (dup) {
+        Schema("member " + Quote(k) + " appears twice in one object");
+        ok = false;
+      }
+    }
+    return ok;
+  }
+
+  bool ExpectObject(dom::element v, dom::object* obj) {
+    if (v.type() != dom::element_type::OBJECT) {
+      WrongType(v, "an object");
+      return false;
+    }
+    *obj = v.get_object().value_unsafe();
+    return CheckDuplicateKeys(*obj);
+  }
+
+  void RequireMembers(bool has[], const char* const names[], size_t n) {
+    for (size_t i = 0; i < n; ++i) {
+      if (!has[i]) Schema(std::string("the required member '") + names[i] + "' is missing");
+    }
+  }
+
+  // --- the document ---
+
+  void ReadRoot(dom::element root, Dossier* d) {
+    dom::object obj;
+    if (!ExpectObject(root, &obj)) return;
+    bool has[3] = {false, false, false};
+    for (auto [key, value] : obj) {
+      Scope s(this, key);
+      if (key == "format") {
+        has[0] = true;
+        if (value.type() != dom::element_type::STRING ||
+            value.get_string().value_unsafe() != kDossierFormat) {
+          Schema("must be \"kembar-dossier/1\"");
+        }
+      } else if (key == "regions") {
+        has[1] = true;
+        ReadArray(value, [&](dom::element e) { ReadRegion(e, &d->regions.emplace_back()); });
+      } else if (key == "partnerships") {
+        has[2] = true;
+        ReadArray(value,
+                  [&](dom::element e) { ReadPartnership(e, &d->partnerships.emplace_back()); });
+      } else {
+        ReadExtra(key, value, &d->extra);
+      }
+    }
+    static const char* const kNames[] = {"format", "regions", "partnerships"};
+    RequireMembers(has, kNames, 3);
+  }
+
+  template <typename F>
+  void ReadArray(dom::element v, F&& each) {
+    if (v.type() != dom::element_type::ARRAY) {
+      WrongType(v, "an array");
+      return;
+    }
+    size_t i = 0;
+    dom::array arr = v.get_array().value_unsafe();
+    for (dom::element item : arr) {
+      if (Full()) return;
+      Scope s(this, i++);
+      each(item);
+    }
+  }
+
+  void ReadRegion(dom::element v, Region* r) {
+    dom::object obj;
+    if (!ExpectObject(v, &obj)) return;
+    bool has[4] = {false, false, false, false};
+    for (auto [key, value] : obj) {
+      Scope s(this, key);
+      if (key == "id") {
+        has[0] = true;
+        ReadId(value, &r->id);
+      } else if (key == "name") {
+        has[1] = true;
+        ReadString(value, &r->name, 200, 1);
+      } else if (key == "country") {
+        has[2] = true;
+        std::string_view c;
+        if (GetString(value, &c)) {
+          if (IsUpperCode(c, 2)) {
+            r->country.assign(c);
+          } else {
+            Schema(Quote(c) + " is not an ISO 3166-1 alpha-2 code such as ID or GB");
+          }
+        }
+      } else if (key == "level") {
+        has[3] = true;
+        ReadEnum(value, &r->level);
+      } else if (key == "names") {
+        dom::object names;
+        if (ExpectObject(value, &names)) {
+          r->has_names = true;
+          for (auto [lang, name] : names) {
+            Scope s2(this, lang);
+            std::string str;
+            if (ReadString(name, &str)) r->names.emplace_back(std::string(lang), std::move(str));
+          }
+        }
+      } else if (key == "parent") {
+        ReadOptId(value, &r->parent);
+      } else if (key == "lat") {
+        ReadNumber(value, &r->lat, -90, 90);
+      } else if (key == "lon") {
+        ReadNumber(value, &r->lon, -180, 180);
+      } else if (key == "population") {
+        ReadCount(value, &r->population);
+      } else if (key == "timezone") {
+        std::string tz;
+        if (ReadString(value, &tz)) r->timezone = std::move(tz);
+      } else if (key == "characteristics") {
+        ReadStringList(value, &r->characteristics, SIZE_MAX);
+      } else if (key == "strengths") {
+        ReadEnumSet(value, &r->strengths);
+      } else if (key == "needs") {
+        ReadEnumSet(value, &r->needs);
+      } else {
+        ReadExtra(key, value, &r->extra);
+      }
+    }
+    static const char* const kNames[] = {"id", "name", "country", "level"};
+    RequireMembers(has, kNames, 4);
+  }
+
+  void ReadPartnership(dom::element v, Partnership* p) {
+    dom::object obj;
+    if (!ExpectObject(v, &obj)) return;
+    bool has[4] = {false, false, false, false};
+    for (auto [key, value] : obj) {
+      Scope s(this, key);
+      if (key == "id") {
+        has[0] = true;
+        ReadId(value, &p->id);
+      } else if (key == "kind") {
+        has[1] = true;
+        ReadEnum(value, &p->kind);
+      } else if (key == "parties") {
+        has[2] = true;
+        ReadParties(value, p);
+      } else if (key == "events") {
+        has[3] = true;
+        ReadArray(value, [&](dom::element e) { ReadEvent(e, &p->events.emplace_back()); });
+      } else if (key == "title") {
+        std::string t;
+        if (ReadString(value, &t)) p->title = std::move(t);
+      } else if (key == "fields") {
+        ReadEnumSet(value, &p->fields);
+      } else {
+        ReadExtra(key, value, &p->extra);
+      }
+    }
+    static const char* const kNames[] = {"id", "kind", "parties", "events"};
+    RequireMembers(has, kNames, 4);
+  }
+
+  void ReadParties(dom::element v, Partnership* p) {
+    if (v.type() != dom::element_type::ARRAY) {
+      WrongType(v, "an array of two region ids");
+      return;
+    }
+    dom::array arr = v.get_array().value_unsafe();
+    if (arr.size() != 2) {
+      Schema("must hold exactly two region ids (home first), not " + std::to_string(arr.size()));
+    }
+    size_t i = 0;
+    for (dom::element item : arr) {
+      Scope s(this, i);
+      std::string id;
+      if (ReadId(item, &id)) {
+        if (i == 0) p->home = std::move(id);
+        if (i == 1) p->partner = std::move(id);
+      }
+      ++i;
+    }
+  }
+
+  // Members every event may carry; returns false when `key` is not one of them.
+  bool ReadCommonEventMember(std::string_view key, dom::element value, Event* e, bool* has_date) {
+    if (key == "type") return true;  // read first, in ReadEvent
+    if (key == "date") {
+      *has_date = true;
+      ReadDate(value, &e->date);
+    } else if (key == "id") {
+      ReadOptId(value, &e->id);
+    } else if (key == "side") {
+      ReadOptId(value, &e->side);
+    } else if (key == "title") {
+      ReadText(value, &e->title);
+    } else if (key == "description") {
+      ReadText(value, &e->description);
+    } else if (key == "source") {
+      ReadText(value, &e->source);
+    } else {
+      return false;
+    }
+    return true;
+  }
+
+  void ReadEvent(dom::element v, Event* e) {
+    dom::object obj;
+    if (!ExpectObject(v, &obj)) return;
+    // The type decides which members are the event's own, so find it first.
+    std::optional<EventType> type;
+    bool has_type = false;
+    for (auto [key, value] : obj) {
+      if (key != "type") continue;
+      has_type = true;
+      Scope s(this, key);
+      EventType t{};
+      if (ReadEnum(value, &t)) type = t;
+    }
+    if (!has_type) Schema("the required member 'type' is missing");
+    if (type) e->details = MakeDetails(*type);
+    bool has_date = false;
+    for (auto [key, value] : obj) {
+      Scope s(this, key);
+      if (ReadCommonEventMember(key, value, e, &has_date)) continue;
+      if (!type || !ReadTypedMember(key, value, &e->details)) ReadExtra(key, value, &e->extra);
+    }
+    if (!has_date) Schema("the required member 'date' is missing");
+  }
+
+  static EventDetails MakeDetails(EventType type) {
+    static const auto kMakers = []<size_t... I>(std::index_sequence<I...>) {
+      return std::array<EventDetails (*)(), sizeof...(I)>{
+          +[]() { return EventDetails(std::in_place_index<I>); }...};
+    }(std::make_index_sequence<std::variant_size_v<EventDetails>>{});
+    return kMakers[static_cast<size_t>(type)]();
+  }
+
+  // Reads a member specific to the event's type; returns false when the member is
+  // not one of that type's own (it is then kept as an extra member).
+  bool ReadTypedMember(std::string_view key, dom::element value, EventDetails* details) {
+    return std::visit([&](auto& d) { return ReadMember(key, value, &d); }, *details);
+  }
+
+  template <typename T>
+  bool ReadMember(std::string_view, dom::element, T*) {
+    return false;  // types with no members of their own
+  }
+
+  bool ReadMember(std::string_view key, dom::element v, Visit* d) {
+    if (key == "from") return ReadOptId(v, &d->from), true;
+    if (key == "to") return ReadOptId(v, &d->to), true;
+    if (key == "participants") return ReadCount(v, &d->participants), true;
+    return false;
+  }
+  bool ReadMember(std::string_view key, dom::element v, CentralConsultation* d) {
+    if (key == "outcome") return ReadOptEnum(v, &d->outcome), true;
+    return false;
+  }
+  bool ReadValidity(std::string_view key, dom::element v, Validity* d) {
+    if (key == "valid_years") return ReadNumber(v, &d->valid_years, 0, 100, true), true;
+    if (key == "valid_until") {
+      PartialDate date;
+      if (ReadDate(v, &date)) d->valid_until = date;
+      return true;
+    }
+    return false;
+  }
+  bool ReadMember(std::string_view key, dom::element v, MouSigned* d) {
+    if (key == "fields") return ReadEnumSet(v, &d->fields), true;
+    return ReadValidity(key, v, &d->validity);
+  }
+  bool ReadMember(std::string_view key, dom::element v, MouRenewed* d) {
+    if (key == "fields") return ReadEnumSet(v, &d->fields), true;
+    return ReadValidity(key, v, &d->validity);
+  }
+  bool ReadMember(std::string_view key, dom::element v, ActionPlan* d) {
+    if (key == "fields") return ReadEnumSet(v, &d->fields), true;
+    if (key == "items") return ReadStringList(v, &d->items, kTextMax), true;
+    return false;
+  }
+  bool ReadParty(dom::element v, std::optional<std::string>* out, std::string_view reserved) {
+    // Schema: anyOf [id, const reserved]. The reserved word is itself a valid id.
+    if (v.type() == dom::element_type::STRING && v.get_string().value_unsafe() == reserved) {
+      *out = std::string(reserved);
+      return true;
+    }
+    return ReadOptId(v, out);
+  }
+  bool ReadMember(std::string_view key, dom::element v, Activity* d) {
+    if (key == "field") return ReadOptEnum(v, &d->field), true;
+    if (key == "provider") return ReadParty(v, &d->provider, kBothParties), true;
+    if (key == "beneficiary") return ReadParty(v, &d->beneficiary, kBothParties), true;
+    if (key == "host") return ReadParty(v, &d->host, kOnlineHost), true;
+    if (key == "participants") return ReadCount(v, &d->participants), true;
+    if (key == "sectors") return ReadEnumSet(v, &d->sectors), true;
+    if (key == "budget") return ReadBudget(v, &d->budget), true;
+    if (key == "outputs") return ReadStringList(v, &d->outputs, kTextMax), true;
+    if (key == "outcomes") return ReadStringList(v, &d->outcomes, kTextMax), true;
+    if (key == "smart_dimension") return ReadOptEnum(v, &d->smart_dimension), true;
+    return false;
+  }
+  bool ReadBudget(dom::element v, std::optional<Budget>* out) {
+    dom::object obj;
+    if (!ExpectObject(v, &obj)) return false;
+    Budget b;
+    for (auto [key, value] : obj) {
+      Scope s(this, key);
+      if (key == "amount") {
+        ReadNumber(value, &b.amount, 0, HUGE_VAL);
+      } else if (key == "currency") {
+        std::string_view c;
+        if (GetString(value, &c)) {
+          if (IsUpperCode(c, 3)) {
+            b.currency = std::string(c);
+          } else {
+            Schema(Quote(c) + " is not an ISO 4217 currency code such as IDR or GBP");
+          }
+        }
+      } else if (key == "source") {
+        ReadOptEnum(value, &b.source);
+      } else {
+        ReadExtra(key, value, &b.extra);
+      }
+    }
+    *out = std::move(b);
+    return true;
+  }
+  bool ReadMember(std::string_view key, dom::element v, Communication* d) {
+    if (key == "from") return ReadOptId(v, &d->from), true;
+    if (key == "channel") {
+      std::string c;
+      if (ReadString(v, &c)) d->channel = std::move(c);
+      return true;
+    }
+    if (key == "responded") {
+      if (v.type() == dom::element_type::BOOL) {
+        d->responded = v.get_bool().value_unsafe();
+      } else {
+        WrongType(v, "true or false");
+      }
+      return true;
+    }
+    return false;
+  }
+  bool ReadMember(std::string_view key, dom::element v, LeaderChanged* d) {
+    if (key == "name") {
+      std::string n;
+      if (ReadString(v, &n)) d->name = std::move(n);
+      return true;
+    }
+    return false;
+  }
+  bool ReadMember(std::string_view key, dom::element v, PolicyChange* d) {
+    if (key == "level") return ReadOptEnum(v, &d->level), true;
+    return false;
+  }
+  bool ReadMember(std::string_view key, dom::element v, ExternalShock* d) {
+    if (key == "kind") return ReadOptEnum(v, &d->kind), true;
+    return false;
+  }
+  bool ReadMember(std::string_view key, dom::element v, Suspended* d) {
+    if (key == "reason") return ReadText(v, &d->reason), true;
+    return false;
+  }
+  bool ReadMember(std::string_view key, dom::element v, Terminated* d) {
+    if (key == "reason") return ReadText(v, &d->reason), true;
+    return false;
+  }
+  bool ReadMember(std::string_view key, dom::element v, Evaluation* d) {
+    if (key == "findings") return ReadStringList(v, &d->findings, kTextMax), true;
+    return false;
+  }
+
+  // --- rules the schema cannot express ---
+
+  void Semantic(std::string path, std::string message) {
+    AddAt(Diagnostic::Kind::kSemantic, std::move(path), std::move(message));
+  }
+
+  void CheckSemantics(const Dossier& d) {
+    std::unordered_map<std::string_view, size_t> regions;
+    regions.reserve(d.regions.size());
+    for (size_t i = 0; i < d.regions.size(); ++i) {
+      const std::string& id = d.regions[i].id;
+      const std::string where = "regions[" + std::to_string(i) + "].id";
+      if (id == kBothParties || id == kOnlineHost) {
+        Semantic(where, Quote(id) + " is a reserved word and cannot be a region id");
+      }
+      auto [it, inserted] = regions.emplace(id, i);
+      if (!inserted) {
+        Semantic(where, "duplicate region id " + Quote(id) + " (first defined at regions[" +
+                            std::to_string(it->second) + "])");
+      }
+    }
+    std::unordered_map<std::string_view, size_t> partnerships;
+    partnerships.reserve(d.partnerships.size());
+    std::unordered_map<std::string_view, size_t> external;  // id -> index in external_refs
+    for (size_t pi = 0; pi < d.partnerships.size() && !Full(); ++pi) {
+      const Partnership& p = d.partnerships[pi];
+      const std::string base = "partnerships[" + std::to_string(pi) + "]";
+      auto [it, inserted] = partnerships.emplace(p.id, pi);
+      if (!inserted) {
+        Semantic(base + ".id", "duplicate partnership id " + Quote(p.id) +
+                                   " (first defined at partnerships[" +
+                                   std::to_string(it->second) + "])");
+      }
+      auto region_ref = [&](const std::string& id, const std::string& path) {
+        if (id == kBothParties || id == kOnlineHost) {
+          Semantic(path, Quote(id) + " is a reserved word and never names a region here");
+          return;
+        }
+        if (regions.count(id) || external.count(id)) return;
+        external.emplace(id, report_.external_refs.size());
+        report_.external_refs.push_back({id, path});
+      };
+      region_ref(p.home, base + ".parties[0]");
+      region_ref(p.partner, base + ".parties[1]");
+      if (p.home == p.partner) {
+        Semantic(base + ".parties[1]", "a partnership needs two different regions; both parties are " +
+                                           Quote(p.home));
+      }
+      std::unordered_map<std::string_view, size_t> event_ids;
+      for (size_t ei = 0; ei < p.events.size(); ++ei) {
+        const Event& e = p.events[ei];
+        const std::string ep = base + ".events[" + std::to_string(ei) + "]";
+        if (e.id) {
+          auto [eit, fresh] = event_ids.emplace(*e.id, ei);
+          if (!fresh) {
+            Semantic(ep + ".id", "duplicate event id " + Quote(*e.id) + " in this partnership");
+          }
+        }
+        if (e.side) region_ref(*e.side, ep + ".side");
+        std::visit(
+            [&](const auto& det) {
+              using T = std::decay_t<decltype(det)>;
+              if constexpr (std::is_same_v<T, Visit>) {
+                if (det.from) region_ref(*det.from, ep + ".from");
+                if (det.to) region_ref(*det.to, ep + ".to");
+              } else if constexpr (std::is_same_v<T, Communication>) {
+                if (det.from) region_ref(*det.from, ep + ".from");
+              } else if constexpr (std::is_same_v<T, Activity>) {
+                if (det.provider && *det.provider != kBothParties)
+                  region_ref(*det.provider, ep + ".provider");
+                if (det.beneficiary && *det.beneficiary != kBothParties)
+                  region_ref(*det.beneficiary, ep + ".beneficiary");
+                if (det.host && *det.host != kOnlineHost) region_ref(*det.host, ep + ".host");
+              }
+            },
+            e.details);
+      }
+    }
+  }
+
+  ReadOptions options_;
+  dom::parser parser_;
+  ReadReport report_;
+  std::vector<Segment> path_;
+};
+
+DossierReader::DossierReader(ReadOptions options) : impl_(std::make_unique<Impl>(options)) {}
+DossierReader::~DossierReader() = default;
+
+ReadReport DossierReader::Read(std::string_view json, Dossier* out) {
+  simdjson::padded_string padded(json);
+  return impl_->Read(padded, out);
+}
+
+ReadReport DossierReader::ReadFile(const std::string& path, Dossier* out) {
+  return impl_->ReadFile(path, out);
+}
+
+}  // namespace kembar::io

@@ -1,0 +1,138 @@
+#include "kembar/model/date.h"
+
+#include <cstdio>
+
+namespace kembar {
+
+namespace {
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+int Digits(std::string_view s, size_t pos, size_t n) {
+  int v = 0;
+  for (size_t i = 0; i < n; ++i) v = v * 10 + (s[pos + i] - '0');
+  return v;
+}
+
+}  // namespace
+
+bool PartialDate::HasDateSyntax(std::string_view s) {
+  // Mirrors the schema's ^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$
+  if (s.size() != 4 && s.size() != 7 && s.size() != 10) return false;
+  for (size_t i = 0; i < 4; ++i) {
+    if (!IsDigit(s[i])) return false;
+  }
+  if (s.size() == 4) return true;
+  if (s[4] != '-' || !IsDigit(s[5]) || !IsDigit(s[6])) return false;
+  const int month = Digits(s, 5, 2);
+  if (month < 1 || month > 12) return false;
+  if (s.size() == 7) return true;
+  if (s[7] != '-' || !IsDigit(s[8]) || !IsDigit(s[9])) return false;
+  const int day = Digits(s, 8, 2);
+  return day >= 1 && day <= 31;
+}
+
+Result<PartialDate> PartialDate::Parse(std::string_view s) {
+  if (!HasDateSyntax(s)) {
+    return Status::InvalidInput("'" + std::string(s) +
+                                "' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD");
+  }
+  PartialDate d;
+  d.year_ = static_cast<int16_t>(Digits(s, 0, 4));
+  if (s.size() >= 7) {
+    d.month_ = static_cast<uint8_t>(Digits(s, 5, 2));
+    d.precision_ = DatePrecision::kMonth;
+  }
+  if (s.size() == 10) {
+    d.day_ = static_cast<uint8_t>(Digits(s, 8, 2));
+    d.precision_ = DatePrecision::kDay;
+    const std::chrono::year_month_day ymd{std::chrono::year{d.year_}, std::chrono::month{d.month_},
+                                          std::chrono::day{d.day_}};
+    if (!ymd.ok()) {
+      return Status::InvalidInput("'" + std::string(s) + "' is not a real calendar day");
+    }
+  }
+  return d;
+}
+
+PartialDate PartialDate::FromDay(Day day) {
+  const std::chrono::year_month_day ymd{day};
+  PartialDate d;
+  d.year_ = static_cast<int16_t>(static_cast<int>(ymd.year()));
+  d.month_ = static_cast<uint8_t>(static_cast<unsigned>(ymd.month()));
+  d.day_ = static_cast<uint8_t>(static_cast<unsigned>(ymd.day()));
+  d.precision_ = DatePrecision::kDay;
+  return d;
+}
+
+Day PartialDate::First() const {
+  namespace c = std::chrono;
+  const unsigned m = precision_ == DatePrecision::kYear ? 1 : month_;
+  const unsigned dd = precision_ == DatePrecision::kDay ? day_ : 1;
+  return c::sys_days{c::year{year_} / c::month{m} / c::day{dd}};
+}
+
+Day PartialDate::Last() const {
+  namespace c = std::chrono;
+  switch (precision_) {
+    case DatePrecision::kYear:
+      return c::sys_days{c::year{year_} / c::December / 31};
+    case DatePrecision::kMonth:
+      return c::sys_days{
+          c::year_month_day_last{c::year{year_}, c::month_day_last{c::month{month_}}}};
+    case DatePrecision::kDay:
+      break;
+  }
+  return First();
+}
+
+std::string PartialDate::ToString() const {
+  char buf[16];
+  switch (precision_) {
+    case DatePrecision::kYear:
+      std::snprintf(buf, sizeof buf, "%04d", year_);
+      break;
+    case DatePrecision::kMonth:
+      std::snprintf(buf, sizeof buf, "%04d-%02u", year_, static_cast<unsigned>(month_));
+      break;
+    case DatePrecision::kDay:
+      std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", year_, static_cast<unsigned>(month_),
+                    static_cast<unsigned>(day_));
+      break;
+  }
+  return buf;
+}
+
+std::strong_ordering PartialDate::operator<=>(const PartialDate& other) const {
+  if (auto c = First() <=> other.First(); c != 0) return c;
+  return precision_ <=> other.precision_;
+}
+
+int WholeMonthsBetween(Day from, Day to) {
+  using namespace std::chrono;
+  if (to <= from) return 0;
+  const year_month_day a{from};
+  const year_month_day b{to};
+  int months = (static_cast<int>(b.year()) - static_cast<int>(a.year())) * 12 +
+               (static_cast<int>(static_cast<unsigned>(b.month())) -
+                static_cast<int>(static_cast<unsigned>(a.month())));
+  // A month is whole once the same day-of-month is reached; a start on the last day
+  // of its month completes on the last day of a shorter month (Jan 31 -> Feb 28).
+  const bool from_is_month_end = year_month_day_last{a.year(), month_day_last{a.month()}}.day() == a.day();
+  const bool to_is_month_end = year_month_day_last{b.year(), month_day_last{b.month()}}.day() == b.day();
+  if (b.day() < a.day() && !(from_is_month_end && to_is_month_end)) --months;
+  return months < 0 ? 0 : months;
+}
+
+Result<Day> ParseDay(std::string_view text) {
+  auto d = PartialDate::Parse(text);
+  if (!d.ok()) return d.status();
+  if (d->precision() != DatePrecision::kDay) {
+    return Status::InvalidInput("'" + std::string(text) + "' is not a full day: write YYYY-MM-DD");
+  }
+  return d->First();
+}
+
+std::string FormatDay(Day day) { return PartialDate::FromDay(day).ToString(); }
+
+}  // namespace kembar

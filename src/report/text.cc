@@ -1,0 +1,150 @@
+#include "kembar/report/text.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <unordered_map>
+
+namespace kembar::report {
+
+namespace {
+
+// Display width of UTF-8 text, counting code points (good enough for Latin names).
+size_t Width(std::string_view s) {
+  size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+std::string Pad(std::string_view s, size_t width) {
+  std::string out(s);
+  const size_t w = Width(s);
+  if (w < width) out.append(width - w, ' ');
+  return out;
+}
+
+template <typename E>
+std::string JoinEnums(const std::vector<E>& values) {
+  std::string out;
+  for (E v : values) {
+    if (!out.empty()) out += ", ";
+    out += ToString(v);
+  }
+  return out;
+}
+
+void AddPart(std::string* out, const std::string& part) {
+  if (part.empty()) return;
+  if (!out->empty()) *out += "; ";
+  *out += part;
+}
+
+}  // namespace
+
+std::string FormatPartnershipTable(const std::vector<store::PartnershipSummary>& rows) {
+  struct Line {
+    std::string cells[6];
+  };
+  std::vector<Line> lines;
+  lines.push_back({{"ID", "HOME", "PARTNER", "MOU", "EVENTS", "LAST EVENT"}});
+  for (const auto& r : rows) {
+    lines.push_back({{r.id, r.home_name, r.partner_name + " (" + r.partner_country + ")",
+                      r.mou_date.value_or("-"), std::to_string(r.events),
+                      r.last_date.value_or("-")}});
+  }
+  size_t width[6] = {};
+  for (const Line& l : lines) {
+    for (int i = 0; i < 6; ++i) width[i] = std::max(width[i], std::min<size_t>(Width(l.cells[i]), 48));
+  }
+  std::string out;
+  for (const Line& l : lines) {
+    std::string row;
+    for (int i = 0; i < 6; ++i) {
+      row += i == 5 ? l.cells[i] : Pad(l.cells[i], width[i]) + "  ";
+    }
+    while (!row.empty() && row.back() == ' ') row.pop_back();
+    out += row + "\n";
+  }
+  out += std::to_string(rows.size()) + (rows.size() == 1 ? " partnership\n" : " partnerships\n");
+  return out;
+}
+
+std::string DescribeEventDetails(const Event& e) {
+  std::string out;
+  std::visit(
+      [&](const auto& d) {
+        using T = std::decay_t<decltype(d)>;
+        if constexpr (std::is_same_v<T, Visit>) {
+          if (d.from || d.to) AddPart(&out, d.from.value_or("?") + " -> " + d.to.value_or("?"));
+          if (d.participants) AddPart(&out, std::to_string(*d.participants) + " participants");
+        } else if constexpr (std::is_same_v<T, CentralConsultation>) {
+          if (d.outcome) AddPart(&out, std::string("outcome: ") + std::string(ToString(*d.outcome)));
+        } else if constexpr (std::is_same_v<T, MouSigned> || std::is_same_v<T, MouRenewed>) {
+          if (d.fields) AddPart(&out, "fields: " + JoinEnums(*d.fields));
+          if (d.validity.valid_years) {
+            char buf[32];
+            std::snprintf(buf, sizeof buf, "valid %g years", *d.validity.valid_years);
+            AddPart(&out, buf);
+          }
+          if (d.validity.valid_until) AddPart(&out, "valid until " + d.validity.valid_until->ToString());
+        } else if constexpr (std::is_same_v<T, ActionPlan>) {
+          if (d.fields) AddPart(&out, "fields: " + JoinEnums(*d.fields));
+          if (d.items) AddPart(&out, std::to_string(d.items->size()) + " items");
+        } else if constexpr (std::is_same_v<T, Activity>) {
+          if (d.field) AddPart(&out, std::string(ToString(*d.field)));
+          if (d.provider || d.beneficiary)
+            AddPart(&out, d.provider.value_or("?") + " -> " + d.beneficiary.value_or("?"));
+          if (d.host) AddPart(&out, "at " + *d.host);
+          if (d.participants) AddPart(&out, std::to_string(*d.participants) + " participants");
+          if (d.sectors) AddPart(&out, "sectors: " + JoinEnums(*d.sectors));
+        } else if constexpr (std::is_same_v<T, Communication>) {
+          if (d.from) AddPart(&out, "from " + *d.from);
+          if (d.channel) AddPart(&out, *d.channel);
+          if (d.responded) AddPart(&out, *d.responded ? "answered" : "not answered");
+        } else if constexpr (std::is_same_v<T, LeaderChanged>) {
+          if (d.name) AddPart(&out, *d.name);
+        } else if constexpr (std::is_same_v<T, PolicyChange>) {
+          if (d.level) AddPart(&out, std::string(ToString(*d.level)));
+        } else if constexpr (std::is_same_v<T, ExternalShock>) {
+          if (d.kind) AddPart(&out, std::string(ToString(*d.kind)));
+        } else if constexpr (std::is_same_v<T, Suspended> || std::is_same_v<T, Terminated>) {
+          if (d.reason) AddPart(&out, *d.reason);
+        } else if constexpr (std::is_same_v<T, Evaluation>) {
+          if (d.findings) AddPart(&out, std::to_string(d.findings->size()) + " findings");
+        }
+      },
+      e.details);
+  return out;
+}
+
+std::string FormatPartnership(const Dossier& dossier, const Partnership& p) {
+  std::unordered_map<std::string_view, const Region*> regions;
+  for (const Region& r : dossier.regions) regions.emplace(r.id, &r);
+  auto name = [&](const std::string& id) {
+    auto it = regions.find(id);
+    return it == regions.end() ? id : it->second->name + " (" + it->second->country + ")";
+  };
+  std::string out = p.id + ": " + name(p.home) + " - " + name(p.partner) + ", " +
+                    std::string(ToString(p.kind)) + "\n";
+  if (p.title) out += *p.title + "\n";
+  if (p.fields) out += "fields: " + JoinEnums(*p.fields) + "\n";
+  for (const auto& [key, json] : p.extra) out += key + ": " + json + "\n";
+  if (p.events.empty()) {
+    out += "no events recorded\n";
+    return out;
+  }
+  std::vector<const Event*> order;
+  for (const Event& e : p.events) order.push_back(&e);
+  std::stable_sort(order.begin(), order.end(),
+                   [](const Event* a, const Event* b) { return a->date < b->date; });
+  for (const Event* e : order) {
+    std::string line = Pad(e->date.ToString(), 10) + "  " + Pad(ToString(e->type()), 20) + "  ";
+    std::string text = e->title.value_or("");
+    AddPart(&text, DescribeEventDetails(*e));
+    line += text;
+    if (e->source) line += "  [" + *e->source + "]";
+    out += line + "\n";
+  }
+  return out;
+}
+
+}  // namespace kembar::report
