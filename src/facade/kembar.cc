@@ -9,7 +9,7 @@ namespace kembar {
 
 namespace {
 
-// Without a database every region a partnership names must be in the document.
+// Region ids neither the document nor the store defines are errors.
 void RejectExternalRefs(io::ReadReport* report) {
   for (const io::ExternalRegionRef& ref : report->external_refs) {
     report->errors.push_back({io::Diagnostic::Kind::kSemantic, ref.path,
@@ -30,10 +30,10 @@ Result<std::unique_ptr<Kembar>> Kembar::Open(const KembarOptions& options) {
 }
 
 io::ReadReport Kembar::ValidateStandalone(const std::string& file, const io::ReadOptions& options) {
-  io::DossierReader reader(options);
-  io::ReadReport report = reader.ReadFile(file, nullptr);
-  RejectExternalRefs(&report);
-  return report;
+  io::ReadOptions self_contained = options;
+  self_contained.allow_external_refs = false;
+  io::DossierReader reader(self_contained);
+  return reader.ReadFile(file, nullptr);
 }
 
 io::ReadReport Kembar::Validate(const std::string& file) {

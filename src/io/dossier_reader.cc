@@ -563,7 +563,10 @@ class DossierReader::Impl {
     size_t i = 0;
     dom::array arr = v.get_array().value_unsafe();
     for (dom::element item : arr) {
-      if (Full()) return;
+      if (Full()) {
+        report_.truncated = true;  // stop early: the document is rejected anyway
+        return;
+      }
       Scope s(this, i++);
       each(item);
     }
@@ -910,6 +913,10 @@ class DossierReader::Impl {
           return;
         }
         if (regions.count(id) || external.count(id)) return;
+        if (!options_.allow_external_refs) {
+          Semantic(path, "region " + Quote(id) + " is not defined in the document's regions");
+          return;
+        }
         external.emplace(id, report_.external_refs.size());
         report_.external_refs.push_back({id, path});
       };

@@ -38,6 +38,10 @@ struct ReadOptions {
   size_t max_bytes = size_t{512} << 20;
   // Stop collecting after this many problems (the document is rejected anyway).
   size_t max_errors = 50;
+  // When true, region ids a partnership names but the document does not define are
+  // reported in ReadReport::external_refs for a store to resolve; when false they are
+  // errors (the document must be self-contained).
+  bool allow_external_refs = true;
 };
 
 // A region id a partnership names that the document itself does not define: it must

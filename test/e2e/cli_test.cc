@@ -1,0 +1,157 @@
+// Black-box tests of the kembar binary: exit codes, messages and, for every kind of
+// bad input, a database left byte-for-byte unchanged.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+
+#include "testing/fixtures.h"
+
+namespace kembar {
+namespace {
+
+using nlohmann::json;
+
+struct Output {
+  int exit_code;
+  std::string out;
+  std::string err;
+};
+
+Output RunKembar(const std::string& dir, const std::string& args) {
+  const std::string err_file = dir + "/stderr.txt";
+  const std::string cmd = "cd '" + dir + "' && KEMBAR_DB= '" + testing::KembarBinary() + "' " + args +
+                          " 2>'" + err_file + "'";
+  Output o;
+  FILE* p = popen(cmd.c_str(), "r");
+  char buf[4096];
+  size_t n;
+  while ((n = fread(buf, 1, sizeof buf, p)) > 0) o.out.append(buf, n);
+  const int status = pclose(p);
+  o.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  o.err = testing::ReadFileOrDie(err_file);
+  return o;
+}
+
+class CliTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = testing::TempDir();
+    Output o = RunKembar(dir_, "import '" + testing::SourcePath("data/indonesia.dossier.json") + "'");
+    ASSERT_EQ(o.exit_code, 0) << o.err;
+    ASSERT_TRUE(std::filesystem::exists(dir_ + "/kembar.db")) << "default database is ./kembar.db";
+  }
+  std::string Db() { return testing::ReadFileOrDie(dir_ + "/kembar.db"); }
+  std::string dir_;
+};
+
+TEST_F(CliTest, MainJobListsTheBundledPartnerships) {
+  Output o = RunKembar(dir_, "list");
+  ASSERT_EQ(o.exit_code, 0) << o.err;
+  EXPECT_NE(o.out.find("surabaya-liverpool"), std::string::npos);
+  EXPECT_NE(o.out.find("Braunschweig"), std::string::npos);
+  Output region = RunKembar(dir_, "list --region id-surabaya");
+  ASSERT_EQ(region.exit_code, 0) << region.err;
+  EXPECT_NE(region.out.find("Kitakyushu"), std::string::npos);
+  EXPECT_EQ(region.out.find("Braunschweig"), std::string::npos);
+}
+
+TEST_F(CliTest, ShowPrintsTheTimelineWithSources) {
+  Output o = RunKembar(dir_, "show surabaya-liverpool");
+  ASSERT_EQ(o.exit_code, 0) << o.err;
+  EXPECT_NE(o.out.find("2018-03-19  mou_signed"), std::string::npos) << o.out;
+  EXPECT_NE(o.out.find("2017-05-17"), std::string::npos);
+  Output missing = RunKembar(dir_, "show no-such-partnership");
+  EXPECT_EQ(missing.exit_code, 3);
+  EXPECT_NE(missing.err.find("no partnership has the id 'no-such-partnership'"), std::string::npos);
+}
+
+TEST_F(CliTest, ExportValidatesAndReimportsUnchanged) {
+  Output o = RunKembar(dir_, "export -o out.json");
+  ASSERT_EQ(o.exit_code, 0) << o.err;
+  EXPECT_EQ(RunKembar(dir_, "validate out.json").exit_code, 0);
+  const json original = json::parse(testing::ReadFileOrDie(testing::SourcePath("data/indonesia.dossier.json")));
+  EXPECT_EQ(json::parse(testing::ReadFileOrDie(dir_ + "/out.json")), original);
+  Output one = RunKembar(dir_, "export --partnership surabaya-liverpool");
+  ASSERT_EQ(one.exit_code, 0);
+  EXPECT_EQ(json::parse(one.out)["partnerships"].size(), 1u);
+  // KEMBAR_DB and --db choose another database.
+  EXPECT_EQ(RunKembar(dir_, "import out.json --db other.db -q").exit_code, 0);
+  EXPECT_TRUE(std::filesystem::exists(dir_ + "/other.db"));
+}
+
+struct BadFile {
+  const char* name;
+  std::string content;
+  const char* message;  // phrase expected on stderr
+};
+
+class CliBadInputTest : public CliTest, public ::testing::WithParamInterface<BadFile> {};
+
+TEST_P(CliBadInputTest, IsRejectedAndChangesNothing) {
+  const std::string before = Db();
+  testing::WriteFileOrDie(dir_ + "/bad.json", GetParam().content);
+  Output o = RunKembar(dir_, "import bad.json");
+  EXPECT_NE(o.exit_code, 0);
+  EXPECT_NE(o.err.find(GetParam().message), std::string::npos) << o.err;
+  EXPECT_NE(o.err.find("the database is unchanged"), std::string::npos);
+  EXPECT_EQ(Db(), before) << "database changed";
+  EXPECT_NE(RunKembar(dir_, "validate bad.json").exit_code, 0);
+}
+
+std::string Doc(const std::string& events, const std::string& extra_region = "") {
+  return R"({"format":"kembar-dossier/1","regions":[
+    {"id":"id-x","name":"X","country":"ID","level":"city"},
+    {"id":"jp-y","name":"Y","country":"JP","level":"city"})" + extra_region + R"(],
+    "partnerships":[{"id":"surabaya-liverpool","kind":"sister_city","parties":["id-x","jp-y"],
+    "events":[)" + events + "]}]}";
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Cases, CliBadInputTest,
+    ::testing::Values(
+        BadFile{"malformed", "{\"format\": \"kembar-dossier/1\",\n\"regions\": [}", "line 2, column 13"},
+        BadFile{"wrong_type", Doc(R"({"type":"visit","date":"2019","participants":"ten"})"),
+                "partnerships[0].events[0].participants: must be a whole number"},
+        BadFile{"unknown_event", Doc(R"({"type":"festival","date":"2019"})"),
+                "partnerships[0].events[0].type: 'festival' is not one of"},
+        BadFile{"month_13", Doc(R"({"type":"note","date":"2018-13"})"), "partnerships[0].events[0].date"},
+        BadFile{"feb_30", Doc(R"({"type":"note","date":"2018-02-30"})"), "not a real calendar day"},
+        BadFile{"dangling", Doc(R"({"type":"initiated","date":"2019","side":"fr-paris"})"),
+                "partnerships[0].events[0].side: region 'fr-paris'"},
+        BadFile{"duplicate", Doc("", R"(,{"id":"jp-y","name":"Y2","country":"JP","level":"city"})"),
+                "regions[2].id: duplicate region id 'jp-y'"},
+        BadFile{"over_long", Doc(R"({"type":"note","date":"2019","title":")" + std::string(20001, 'a') + "\"}"),
+                "partnerships[0].events[0].title: is 20001 characters long"},
+        BadFile{"not_utf8", Doc("{\"type\":\"note\",\"date\":\"2019\",\"title\":\"caf\xe9\"}"), "UTF-8"},
+        BadFile{"bad_half_way", Doc(R"({"type":"note","date":"2019"},{"type":"note"})"),
+                "partnerships[0].events[1]: the required member 'date' is missing"}),
+    [](const ::testing::TestParamInfo<BadFile>& info) { return std::string(info.param.name); });
+
+TEST_F(CliTest, AFileFarLargerThanAnyDossierIsRefusedUnread) {
+  const std::string before = Db();
+  const std::string path = dir_ + "/huge.json";
+  { std::FILE* f = std::fopen(path.c_str(), "w"); std::fclose(f); }
+  std::filesystem::resize_file(path, std::uintmax_t{600} << 20);  // sparse: costs no disk
+  Output o = RunKembar(dir_, "import huge.json");
+  EXPECT_EQ(o.exit_code, 4);
+  EXPECT_NE(o.err.find("the limit is"), std::string::npos) << o.err;
+  EXPECT_EQ(Db(), before);
+  std::filesystem::remove(path);
+}
+
+TEST_F(CliTest, ValidateWithoutDatabaseNeedsASelfContainedDocument) {
+  testing::WriteFileOrDie(dir_ + "/later.json", R"({"format":"kembar-dossier/1","regions":[],
+    "partnerships":[{"id":"new-one","kind":"sister_city","parties":["id-surabaya","gb-liverpool"],"events":[]}]})");
+  Output standalone = RunKembar(dir_, "validate later.json");
+  EXPECT_EQ(standalone.exit_code, 2);
+  EXPECT_NE(standalone.err.find("partnerships[0].parties[0]: region 'id-surabaya' is not defined"),
+            std::string::npos) << standalone.err;
+  Output with_db = RunKembar(dir_, "validate later.json --db kembar.db");
+  EXPECT_EQ(with_db.exit_code, 0) << with_db.err;
+}
+
+}  // namespace
+}  // namespace kembar

@@ -1,0 +1,263 @@
+#include "kembar/io/dossier_reader.h"
+
+#include <gtest/gtest.h>
+
+#include <functional>
+
+#include <nlohmann/json.hpp>
+
+#include "kembar/io/dossier_writer.h"
+
+namespace kembar::io {
+namespace {
+
+// A minimal valid dossier; the cases below break one thing at a time.
+constexpr const char* kValid = R"json({
+  "format": "kembar-dossier/1",
+  "regions": [
+    {"id": "id-surabaya", "name": "Surabaya", "country": "ID", "level": "city"},
+    {"id": "gb-liverpool", "name": "Liverpool", "country": "GB", "level": "city"}
+  ],
+  "partnerships": [
+    {"id": "surabaya-liverpool", "kind": "sister_city",
+     "parties": ["id-surabaya", "gb-liverpool"],
+     "events": [
+       {"type": "mou_signed", "date": "2018-03-19", "fields": ["smart_city"]},
+       {"type": "activity", "date": "2018", "provider": "gb-liverpool",
+        "beneficiary": "id-surabaya", "host": "gb-liverpool", "participants": 12}
+     ]}
+  ]
+})json";
+
+nlohmann::json Valid() { return nlohmann::json::parse(kValid); }
+
+ReadReport ReadJson(const std::string& text, Dossier* out = nullptr, ReadOptions options = {}) {
+  DossierReader reader(options);
+  return reader.Read(text, out);
+}
+
+TEST(ReaderTest, AcceptsTheContractExample) {
+  Dossier d;
+  ReadReport r = ReadJson(kValid, &d);
+  ASSERT_TRUE(r.ok()) << r.ToStatus().ToString();
+  ASSERT_EQ(d.regions.size(), 2u);
+  ASSERT_EQ(d.partnerships.size(), 1u);
+  const Partnership& p = d.partnerships[0];
+  EXPECT_EQ(p.home, "id-surabaya");
+  EXPECT_EQ(p.partner, "gb-liverpool");
+  ASSERT_EQ(p.events.size(), 2u);
+  EXPECT_EQ(p.events[0].type(), EventType::kMouSigned);
+  EXPECT_EQ(p.events[0].date.ToString(), "2018-03-19");
+  EXPECT_EQ(p.events[1].date.precision(), DatePrecision::kYear) << "a year stays a year";
+  const auto& act = std::get<Activity>(p.events[1].details);
+  EXPECT_EQ(act.participants, 12u);
+  EXPECT_EQ(act.provider, "gb-liverpool");
+}
+
+// One broken thing per case: the JSON Pointer-like path and a phrase of the message.
+struct BadCase {
+  const char* name;
+  std::function<void(nlohmann::json&)> mutate;
+  const char* path;
+  const char* message;
+};
+
+class BadInputTest : public ::testing::TestWithParam<BadCase> {};
+
+TEST_P(BadInputTest, IsRejectedWithItsPath) {
+  const BadCase& c = GetParam();
+  nlohmann::json doc = Valid();
+  c.mutate(doc);
+  Dossier d;
+  ReadOptions self_contained;
+  self_contained.allow_external_refs = false;
+  ReadReport r = ReadJson(doc.dump(), &d, self_contained);
+  ASSERT_FALSE(r.ok()) << c.name << " was accepted";
+  bool found = false;
+  for (const Diagnostic& e : r.errors) {
+    if (e.path == c.path && e.message.find(c.message) != std::string::npos) found = true;
+  }
+  EXPECT_TRUE(found) << c.name << ": expected '" << c.path << ": ..." << c.message
+                     << "...', got:\n" << r.ToStatus().message();
+  EXPECT_TRUE(d.partnerships.empty()) << "nothing is returned from a rejected document";
+}
+
+using J = nlohmann::json;
+INSTANTIATE_TEST_SUITE_P(
+    Cases, BadInputTest,
+    ::testing::Values(
+        BadCase{"wrong format", [](J& d) { d["format"] = "kembar-dossier/2"; }, "format", "kembar-dossier/1"},
+        BadCase{"missing regions", [](J& d) { d.erase("regions"); }, "", "'regions' is missing"},
+        BadCase{"regions not array", [](J& d) { d["regions"] = J::object(); }, "regions", "must be an array"},
+        BadCase{"unknown event type", [](J& d) { d["partnerships"][0]["events"][0]["type"] = "party"; },
+                "partnerships[0].events[0].type", "'party' is not one of"},
+        BadCase{"month 13", [](J& d) { d["partnerships"][0]["events"][0]["date"] = "2018-13"; },
+                "partnerships[0].events[0].date", "is not a date"},
+        BadCase{"february 30", [](J& d) { d["partnerships"][0]["events"][0]["date"] = "2018-02-30"; },
+                "partnerships[0].events[0].date", "not a real calendar day"},
+        BadCase{"date as number", [](J& d) { d["partnerships"][0]["events"][1]["date"] = 2018; },
+                "partnerships[0].events[1].date", "must be a string, not a number"},
+        BadCase{"missing date", [](J& d) { d["partnerships"][0]["events"][1].erase("date"); },
+                "partnerships[0].events[1]", "'date' is missing"},
+        BadCase{"participants as string",
+                [](J& d) { d["partnerships"][0]["events"][1]["participants"] = "12"; },
+                "partnerships[0].events[1].participants", "must be a whole number"},
+        BadCase{"participants negative",
+                [](J& d) { d["partnerships"][0]["events"][1]["participants"] = -1; },
+                "partnerships[0].events[1].participants", "negative"},
+        BadCase{"participants fractional",
+                [](J& d) { d["partnerships"][0]["events"][1]["participants"] = 12.5; },
+                "partnerships[0].events[1].participants", "whole number"},
+        BadCase{"valid_years zero", [](J& d) { d["partnerships"][0]["events"][0]["valid_years"] = 0; },
+                "partnerships[0].events[0].valid_years", "out of range"},
+        BadCase{"valid_years 101", [](J& d) { d["partnerships"][0]["events"][0]["valid_years"] = 101; },
+                "partnerships[0].events[0].valid_years", "out of range"},
+        BadCase{"valid_until impossible",
+                [](J& d) { d["partnerships"][0]["events"][0]["valid_until"] = "2023-02-29"; },
+                "partnerships[0].events[0].valid_until", "not a real calendar day"},
+        BadCase{"duplicate field", [](J& d) { d["partnerships"][0]["events"][0]["fields"] = {"culture", "culture"}; },
+                "partnerships[0].events[0].fields[1]", "listed twice"},
+        BadCase{"unknown field", [](J& d) { d["partnerships"][0]["events"][0]["fields"] = {"fishing"}; },
+                "partnerships[0].events[0].fields[0]", "'fishing' is not one of"},
+        BadCase{"dangling party", [](J& d) { d["partnerships"][0]["parties"][1] = "fr-paris"; },
+                "partnerships[0].parties[1]", "'fr-paris' is not defined"},
+        BadCase{"dangling provider", [](J& d) { d["partnerships"][0]["events"][1]["provider"] = "jp-kochi"; },
+                "partnerships[0].events[1].provider", "'jp-kochi' is not defined"},
+        BadCase{"host both", [](J& d) { d["partnerships"][0]["events"][1]["host"] = "both"; },
+                "partnerships[0].events[1].host", "reserved"},
+        BadCase{"provider online", [](J& d) { d["partnerships"][0]["events"][1]["provider"] = "online"; },
+                "partnerships[0].events[1].provider", "reserved"},
+        BadCase{"party both", [](J& d) { d["partnerships"][0]["parties"][0] = "both"; },
+                "partnerships[0].parties[0]", "reserved"},
+        BadCase{"region called online",
+                [](J& d) { d["regions"].push_back({{"id", "online"}, {"name", "x"}, {"country", "ID"}, {"level", "city"}}); },
+                "regions[2].id", "reserved"},
+        BadCase{"duplicate region id", [](J& d) { d["regions"].push_back(d["regions"][0]); },
+                "regions[2].id", "duplicate region id 'id-surabaya' (first defined at regions[0])"},
+        BadCase{"duplicate partnership id", [](J& d) { d["partnerships"].push_back(d["partnerships"][0]); },
+                "partnerships[1].id", "duplicate partnership id"},
+        BadCase{"duplicate event id",
+                [](J& d) { d["partnerships"][0]["events"][0]["id"] = "e1"; d["partnerships"][0]["events"][1]["id"] = "e1"; },
+                "partnerships[0].events[1].id", "duplicate event id"},
+        BadCase{"same party twice", [](J& d) { d["partnerships"][0]["parties"][1] = "id-surabaya"; },
+                "partnerships[0].parties[1]", "two different regions"},
+        BadCase{"three parties", [](J& d) { d["partnerships"][0]["parties"].push_back("id-surabaya"); },
+                "partnerships[0].parties", "exactly two"},
+        BadCase{"bad id", [](J& d) { d["regions"][0]["id"] = "-surabaya"; }, "regions[0].id", "not a valid id"},
+        BadCase{"id too long", [](J& d) { d["regions"][0]["id"] = std::string(129, 'a'); }, "regions[0].id", "not a valid id"},
+        BadCase{"country lower case", [](J& d) { d["regions"][0]["country"] = "id"; }, "regions[0].country", "ISO 3166"},
+        BadCase{"lat out of range", [](J& d) { d["regions"][0]["lat"] = 91; }, "regions[0].lat", "out of range"},
+        BadCase{"empty name", [](J& d) { d["regions"][0]["name"] = ""; }, "regions[0].name", "must not be empty"},
+        BadCase{"over-long name", [](J& d) { d["regions"][0]["name"] = std::string(201, 'x'); },
+                "regions[0].name", "201 characters long; at most 200"},
+        BadCase{"over-long title",
+                [](J& d) { d["partnerships"][0]["events"][0]["title"] = std::string(20001, 'x'); },
+                "partnerships[0].events[0].title", "at most 20000"},
+        BadCase{"unknown level", [](J& d) { d["regions"][0]["level"] = "village"; }, "regions[0].level", "'village' is not one of"},
+        BadCase{"responded not bool",
+                [](J& d) { d["partnerships"][0]["events"][1] = {{"type", "communication"}, {"date", "2019"}, {"responded", "no"}}; },
+                "partnerships[0].events[1].responded", "true or false"},
+        BadCase{"budget currency", [](J& d) { d["partnerships"][0]["events"][1]["budget"] = {{"currency", "rupiah"}}; },
+                "partnerships[0].events[1].budget.currency", "ISO 4217"},
+        BadCase{"event not object", [](J& d) { d["partnerships"][0]["events"][1] = "activity"; },
+                "partnerships[0].events[1]", "must be an object"},
+        BadCase{"root is array", [](J& d) { d = J::array(); }, "", "must be an object"}),
+    [](const ::testing::TestParamInfo<BadCase>& info) {
+      std::string n = info.param.name;
+      for (char& ch : n) {
+        if (!isalnum(static_cast<unsigned char>(ch))) ch = '_';
+      }
+      return n;
+    });
+
+// By default a document may name regions the store already knows: the reader reports
+// them for the store to resolve instead of rejecting them.
+TEST(ReaderTest, UndefinedRegionIdsAreReportedAsExternalRefs) {
+  nlohmann::json doc = Valid();
+  doc["partnerships"][0]["parties"][1] = "fr-paris";
+  doc["regions"].erase(1);
+  ReadReport r = ReadJson(doc.dump());
+  ASSERT_TRUE(r.ok());
+  // fr-paris, and gb-liverpool (still provider and host): each reported once, where first named.
+  ASSERT_EQ(r.external_refs.size(), 2u);
+  EXPECT_EQ(r.external_refs[0].id, "fr-paris");
+  EXPECT_EQ(r.external_refs[0].path, "partnerships[0].parties[1]");
+  EXPECT_EQ(r.external_refs[1].id, "gb-liverpool");
+  EXPECT_EQ(r.external_refs[1].path, "partnerships[0].events[1].provider");
+}
+
+struct SyntaxCase {
+  const char* name;
+  std::string text;
+  const char* message;
+};
+
+class SyntaxTest : public ::testing::TestWithParam<SyntaxCase> {};
+
+TEST_P(SyntaxTest, MalformedDocumentsAreLocated) {
+  ReadReport r = ReadJson(GetParam().text);
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.errors[0].message.find(GetParam().message), std::string::npos) << r.errors[0].message;
+  EXPECT_FALSE(r.schema_valid());
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Cases, SyntaxTest,
+    ::testing::Values(
+        SyntaxCase{"trailing_comma", "{\"format\": \"kembar-dossier/1\",\n  \"regions\": [,]}", "line 2, column 15"},
+        SyntaxCase{"unterminated", "{\"format\": \"kembar", "line 1"},
+        SyntaxCase{"empty", "", "unexpected end of input"},
+        SyntaxCase{"not_utf8", "{\"format\": \"kembar\xff\xfe\", \"regions\": [], \"partnerships\": []}", "UTF-8"},
+        SyntaxCase{"nan", "{\"format\": NaN}", "line 1, column"},
+        SyntaxCase{"garbage_after", "{\"format\": \"x\"} {}", "line 1, column"}));
+
+TEST(ReaderTest, DuplicateMemberNamesAreRefused) {
+  ReadReport r = ReadJson(R"({"format": "kembar-dossier/1", "format": "kembar-dossier/1",
+                              "regions": [], "partnerships": []})");
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.errors[0].message.find("'format' appears twice"), std::string::npos);
+}
+
+TEST(ReaderTest, SizeLimitIsCheckedBeforeParsing) {
+  ReadOptions options;
+  options.max_bytes = 100;
+  ReadReport r = ReadJson(std::string(101, ' '), nullptr, options);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.errors[0].kind, Diagnostic::Kind::kLimit);
+  EXPECT_EQ(r.ToStatus().code(), StatusCode::kTooLarge);
+}
+
+TEST(ReaderTest, ErrorCountIsBounded) {
+  nlohmann::json doc = Valid();
+  for (int i = 0; i < 500; ++i) doc["partnerships"][0]["events"].push_back({{"type", "x"}, {"date", "y"}});
+  ReadOptions options;
+  options.max_errors = 20;
+  ReadReport r = ReadJson(doc.dump(), nullptr, options);
+  EXPECT_EQ(r.errors.size(), 20u);
+  EXPECT_TRUE(r.truncated);
+}
+
+TEST(ReaderTest, MaxLengthCountsCharactersNotBytes) {
+  nlohmann::json doc = Valid();
+  std::string name;
+  for (int i = 0; i < 200; ++i) name += "\xC3\xA9";  // 200 characters, 400 bytes
+  doc["regions"][0]["name"] = name;
+  EXPECT_TRUE(ReadJson(doc.dump()).ok());
+  doc["regions"][0]["name"] = name + "x";
+  EXPECT_FALSE(ReadJson(doc.dump()).ok());
+}
+
+TEST(ReaderTest, MembersOfOtherEventTypesAreKeptAsExtras) {
+  // "participants" belongs to visit/activity; on a note it is an unconstrained extra.
+  nlohmann::json doc = Valid();
+  doc["partnerships"][0]["events"].push_back({{"type", "note"}, {"date", "2019"}, {"participants", "many"}});
+  Dossier d;
+  ASSERT_TRUE(ReadJson(doc.dump(), &d).ok());
+  const Event& note = d.partnerships[0].events[2];
+  ASSERT_EQ(note.extra.size(), 1u);
+  EXPECT_EQ(note.extra[0].first, "participants");
+  EXPECT_EQ(note.extra[0].second, "\"many\"");
+}
+
+}  // namespace
+}  // namespace kembar::io
