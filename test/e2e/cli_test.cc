@@ -88,6 +88,8 @@ struct BadFile {
   const char* message;  // phrase expected on stderr
 };
 
+void PrintTo(const BadFile& c, std::ostream* os) { *os << c.name; }
+
 class CliBadInputTest : public CliTest, public ::testing::WithParamInterface<BadFile> {};
 
 TEST_P(CliBadInputTest, IsRejectedAndChangesNothing) {

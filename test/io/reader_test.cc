@@ -62,6 +62,8 @@ struct BadCase {
   const char* message;
 };
 
+void PrintTo(const BadCase& c, std::ostream* os) { *os << c.name; }
+
 class BadInputTest : public ::testing::TestWithParam<BadCase> {};
 
 TEST_P(BadInputTest, IsRejectedWithItsPath) {
@@ -191,6 +193,8 @@ struct SyntaxCase {
   std::string text;
   const char* message;
 };
+
+void PrintTo(const SyntaxCase& c, std::ostream* os) { *os << c.name; }
 
 class SyntaxTest : public ::testing::TestWithParam<SyntaxCase> {};
 
