@@ -60,6 +60,14 @@ constexpr const char* kMigrations[] = {
       events       INTEGER NOT NULL
     );
     )sql",
+    // v1 -> v2: top-level members a dossier carries beyond format/regions/partnerships
+    // (attribution and licence lines), so that every export carries them on.
+    R"sql(
+    CREATE TABLE document_member(
+      key  TEXT PRIMARY KEY,
+      json TEXT NOT NULL                 -- the member's value, minified JSON
+    );
+    )sql",
 };
 static_assert(std::size(kMigrations) == kSqliteSchemaVersion);
 
@@ -394,6 +402,15 @@ class SqliteStore final : public Store {
       }
       if (req.progress && ((i + 1) % 1000 == 0 || i + 1 == total)) req.progress(i + 1, total);
     }
+    Stmt upsert_member(db_,
+                       "INSERT INTO document_member(key, json) VALUES (?1,?2) "
+                       "ON CONFLICT(key) DO UPDATE SET json=excluded.json");
+    if (!upsert_member.ok()) return Error(upsert_member.error());
+    for (const auto& [key, value] : d.extra) {
+      upsert_member.Reset();
+      upsert_member.Bind(1, key).Bind(2, value);
+      if (upsert_member.Step() != SQLITE_DONE) return Error("writing member '" + key + "'");
+    }
     Stmt log(db_,
              "INSERT INTO import_log(source, regions, partnerships, events) VALUES (?1,?2,?3,?4)");
     log.Bind(1, req.source_name).Bind(2, static_cast<int64_t>(d.regions.size()));
@@ -483,7 +500,21 @@ class SqliteStore final : public Store {
       if (rc != SQLITE_DONE) return Error("reading partnerships");
       if (!first_p) out->append("]}");
     }
-    out->append("]}");
+    out->push_back(']');
+    {
+      // Document-level members (attribution lines) travel with every export.
+      Stmt st(db_, "SELECT key, json FROM document_member ORDER BY key");
+      if (!st.ok()) return Error(st.error());
+      int rc;
+      while ((rc = st.Step()) == SQLITE_ROW) {
+        out->push_back(',');
+        io::JsonWriter::AppendQuoted(st.Text(0), out);
+        out->push_back(':');
+        out->append(st.Text(1));
+      }
+      if (rc != SQLITE_DONE) return Error("reading document members");
+    }
+    out->push_back('}');
     return Status::Ok();
   }
 

@@ -167,5 +167,65 @@ TEST_F(StoreTest, DatabaseIsWalWithAVersionedSchema) {
   EXPECT_EQ(k.status().code(), StatusCode::kUnsupported);
 }
 
+TEST_F(StoreTest, VersionOneDatabaseIsMigratedAndKeepsItsRecords) {
+  // A database as kembar wrote it at schema version 1 (before document members).
+  kembar_.reset();
+  const std::string path = dir_ + "/v1.db";
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  const char* v1 = R"sql(
+    CREATE TABLE region(id TEXT PRIMARY KEY, name TEXT NOT NULL, country TEXT NOT NULL,
+      level TEXT NOT NULL, doc TEXT NOT NULL);
+    CREATE TABLE partnership(id TEXT PRIMARY KEY, kind TEXT NOT NULL,
+      home TEXT NOT NULL REFERENCES region(id), partner TEXT NOT NULL REFERENCES region(id),
+      doc TEXT NOT NULL);
+    CREATE INDEX partnership_home ON partnership(home);
+    CREATE INDEX partnership_partner ON partnership(partner);
+    CREATE TABLE event(partnership_id TEXT NOT NULL REFERENCES partnership(id) ON DELETE CASCADE,
+      seq INTEGER NOT NULL, type TEXT NOT NULL, date TEXT NOT NULL, first_day INTEGER NOT NULL,
+      last_day INTEGER NOT NULL, doc TEXT NOT NULL, PRIMARY KEY(partnership_id, seq)) WITHOUT ROWID;
+    CREATE TABLE partnership_region(partnership_id TEXT NOT NULL REFERENCES partnership(id)
+      ON DELETE CASCADE, region_id TEXT NOT NULL REFERENCES region(id),
+      PRIMARY KEY(partnership_id, region_id)) WITHOUT ROWID;
+    CREATE INDEX partnership_region_region ON partnership_region(region_id);
+    CREATE TABLE import_log(id INTEGER PRIMARY KEY, at TEXT NOT NULL DEFAULT
+      (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')), source TEXT, regions INTEGER NOT NULL,
+      partnerships INTEGER NOT NULL, events INTEGER NOT NULL);
+    INSERT INTO region VALUES('id-semarang','Semarang','ID','city',
+      '{"id":"id-semarang","name":"Semarang","country":"ID","level":"city"}');
+    INSERT INTO region VALUES('au-brisbane','Brisbane','AU','city',
+      '{"id":"au-brisbane","name":"Brisbane","country":"AU","level":"city"}');
+    INSERT INTO partnership VALUES('semarang-brisbane','sister_city','id-semarang','au-brisbane',
+      '{"id":"semarang-brisbane","kind":"sister_city","parties":["id-semarang","au-brisbane"]}');
+    INSERT INTO event VALUES('semarang-brisbane',0,'mou_signed','1993',8401,8765,
+      '{"type":"mou_signed","date":"1993"}');
+    INSERT INTO partnership_region VALUES('semarang-brisbane','id-semarang');
+    INSERT INTO partnership_region VALUES('semarang-brisbane','au-brisbane');
+    PRAGMA user_version=1;
+  )sql";
+  ASSERT_EQ(sqlite3_exec(db, v1, nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(db);
+  sqlite3_close(db);
+
+  KembarOptions options;
+  options.db_path = path;
+  auto k = Kembar::Open(options);
+  ASSERT_TRUE(k.ok()) << k.status().ToString();
+  auto rows = (*k)->List({});
+  ASSERT_TRUE(rows.ok());
+  ASSERT_EQ(rows->size(), 1u);
+  EXPECT_EQ((*rows)[0].mou_date, "1993");
+  // The new table works: document members are kept from now on.
+  json doc = {{"format", "kembar-dossier/1"},
+              {"attribution", "test attribution"},
+              {"regions", json::array()},
+              {"partnerships", json::array()}};
+  ASSERT_TRUE((*k)->ImportFile(Write("members.json", doc)).ok());
+  auto text = (*k)->ExportJson({});
+  ASSERT_TRUE(text.ok()) << text.status().ToString();
+  const json back = json::parse(*text);
+  EXPECT_EQ(back["attribution"], "test attribution");
+  EXPECT_EQ(back["partnerships"].size(), 1u);
+}
+
 }  // namespace
 }  // namespace kembar

@@ -1,0 +1,198 @@
+#!/usr/bin/env python3
+"""Builds data/indonesia.dossier.json from the hand-curated study data and the
+Wikipedia twin-city pairs that involve Indonesia.
+
+    tools/build_bundled_data.py [--curated data/src/indonesia.curated.json]
+                                [--pairs data/twin_cities_wikipedia.csv]
+                                [--out data/indonesia.dossier.json]
+
+The curated file holds what the studies say (every event with its `source`). Each
+Wikipedia pair involving Indonesia becomes a partnership without events, marked with
+the member "source": "Wikipedia"; a pair the studies already cover is not duplicated,
+the curated partnership gets "listed_on_wikipedia": true instead. Pairs listed from
+both sides are merged. Stdlib only; deterministic output (sorted, stable ids).
+"""
+import argparse
+import csv
+import json
+import re
+import sys
+import unicodedata
+
+ATTRIBUTION = (
+    "Sister-city pairs from Wikipedia (CC BY-SA 4.0), compiled by the Hekman/twincities "
+    "project; coordinates © OpenStreetMap contributors (ODbL).")
+
+# Country strings of the Indonesian rows -> ISO 3166-1 alpha-2.
+COUNTRY = {
+    "Australia": "AU", "Belgium": "BE", "Bulgaria": "BG", "China": "CN", "England": "GB",
+    "England, United Kingdom": "GB", "Germany": "DE", "Hungary": "HU", "Indonesia": "ID",
+    "Netherlands": "NL", "Turkey": "TR", "Uzbekistan": "UZ", "Philippines": "PH",
+    "Ecuador": "EC", "United States": "US", "Malaysia": "MY", "South Korea": "KR",
+    "South Africa": "ZA", "Russia": "RU", "Thailand": "TH", "Morocco": "MA",
+    "Vietnam": "VN", "Pakistan": "PK", "Saudi Arabia": "SA", "Ukraine": "UA",
+    "Mozambique": "MZ", "India": "IN", "North Korea": "KP", "Japan": "JP",
+    "Palestine": "PS", "Taiwan": "TW", "Mexico": "MX", "Lebanon": "LB", "Suriname": "SR",
+    "New Caledonia": "NC", "Papua New Guinea": "PG", "Kazakhstan": "KZ",
+}
+
+# IANA zone per country where the country has one zone.
+COUNTRY_TZ = {
+    "BE": "Europe/Brussels", "BG": "Europe/Sofia", "CN": "Asia/Shanghai", "GB": "Europe/London",
+    "DE": "Europe/Berlin", "HU": "Europe/Budapest", "NL": "Europe/Amsterdam",
+    "TR": "Europe/Istanbul", "UZ": "Asia/Samarkand", "PH": "Asia/Manila",
+    "EC": "America/Guayaquil", "KR": "Asia/Seoul", "ZA": "Africa/Johannesburg",
+    "TH": "Asia/Bangkok", "MA": "Africa/Casablanca", "VN": "Asia/Ho_Chi_Minh",
+    "PK": "Asia/Karachi", "SA": "Asia/Riyadh", "UA": "Europe/Kyiv", "MZ": "Africa/Maputo",
+    "IN": "Asia/Kolkata", "KP": "Asia/Pyongyang", "JP": "Asia/Tokyo", "PS": "Asia/Gaza",
+    "TW": "Asia/Taipei", "LB": "Asia/Beirut", "SR": "America/Paramaribo",
+    "NC": "Pacific/Noumea", "PG": "Pacific/Port_Moresby", "KZ": "Asia/Almaty",
+    "MY": "Asia/Kuala_Lumpur",
+}
+
+# Multi-zone countries: the zone of each place that occurs.
+PLACE_TZ = {
+    ("AU", "Darwin"): "Australia/Darwin", ("AU", "Palmerston"): "Australia/Darwin",
+    ("AU", "Lismore"): "Australia/Sydney", ("AU", "Brisbane"): "Australia/Brisbane",
+    ("US", "Fort Worth"): "America/Chicago", ("US", "St. Louis"): "America/Chicago",
+    ("US", "Los Angeles"): "America/Los_Angeles", ("US", "Seattle"): "America/Los_Angeles",
+    ("RU", "Moscow"): "Europe/Moscow", ("RU", "Tula"): "Europe/Moscow",
+    ("RU", "Spassky District"): "Asia/Vladivostok", ("MX", "Monterrey"): "America/Monterrey",
+    ("MY", "Kuching"): "Asia/Kuching",
+}
+
+# Indonesia has three zones: WIB (Sumatra, Java, West/Central Kalimantan), WITA (Bali,
+# Nusa Tenggara, South/East/North Kalimantan, Sulawesi), WIT (Maluku, Papua).
+ID_WITA = {"Denpasar", "Makassar", "Mataram", "Balikpapan", "Bitung", "Kupang", "Manado",
+           "Nusantara"}
+ID_WIT = {"Ambon", "Jayapura"}
+
+# Levels other than "city" (the default), as the places are administered.
+LEVEL = {
+    ("ID", "East Java"): "province", ("ID", "Banten"): "province", ("ID", "Aceh"): "province",
+    ("ID", "Jakarta"): "province", ("ID", "Sidoarjo"): "regency", ("ID", "Siak"): "regency",
+    ("ID", "Subang"): "regency", ("ID", "Kota Tua (Jakarta)"): "district",
+    ("KR", "Gangbuk (Seoul)"): "district", ("RU", "Spassky District"): "district",
+    ("VN", "Bà Rịa–Vũng Tàu"): "province", ("SR", "Commewijne"): "district",
+    ("MY", "Penang Island"): "municipality", ("CN", "Shanghai"): "province",
+    ("CN", "Beijing"): "province", ("CN", "Tianjin"): "province", ("KR", "Incheon"): "city",
+}
+
+# Geocoding errors in the CSV, corrected here with the reason.
+COORDINATES = {
+    # The CSV geocodes Kupang's partner to Palmerston in the Australian Capital
+    # Territory; the tie is with Palmerston, Northern Territory, near Darwin.
+    ("AU", "Palmerston"): (-12.486, 130.9833),
+}
+
+# Curated region ids for places whose CSV spelling differs from the id slug.
+ALIASES = {("JP", "Kōchi"): "jp-kochi"}
+
+
+def slug(name):
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
+
+
+def region_id(iso, name):
+    return ALIASES.get((iso, name), f"{iso.lower()}-{slug(name)}")
+
+
+def timezone(iso, name, lon):
+    if iso == "ID":
+        if name in ID_WIT:
+            return "Asia/Jayapura"
+        if name in ID_WITA:
+            return "Asia/Makassar"
+        return "Asia/Jakarta"
+    if (iso, name) in PLACE_TZ:
+        return PLACE_TZ[(iso, name)]
+    if iso not in COUNTRY_TZ:
+        sys.exit(f"no time zone for {name} ({iso}); add it to PLACE_TZ")
+    return COUNTRY_TZ[iso]
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--curated", default="data/src/indonesia.curated.json")
+    ap.add_argument("--pairs", default="data/twin_cities_wikipedia.csv")
+    ap.add_argument("--out", default="data/indonesia.dossier.json")
+    args = ap.parse_args()
+
+    with open(args.curated, encoding="utf-8") as f:
+        doc = json.load(f)
+    regions = {r["id"]: r for r in doc["regions"]}
+    curated_pairs = {frozenset(p["parties"]): p for p in doc["partnerships"]}
+    used_ids = {p["id"] for p in doc["partnerships"]}
+
+    wiki = {}  # frozenset(ids) -> (home_id, partner_id)
+    with open(args.pairs, encoding="utf-8", newline="") as f:
+        for line, row in enumerate(csv.DictReader(f), start=2):
+            places = []
+            for i in ("1", "2"):
+                country = row["country" + i]
+                if country not in COUNTRY:
+                    if country == "Indonesia" or "Indonesia" in (row["country1"], row["country2"]):
+                        sys.exit(f"{args.pairs}:{line}: unknown country {country!r}")
+                    break
+                places.append((COUNTRY[country], row["city" + i],
+                               float(row["lat" + i]), float(row["lng" + i])))
+            if len(places) != 2 or "ID" not in (places[0][0], places[1][0]):
+                continue
+            if places[1][0] == "ID" and places[0][0] != "ID":
+                places.reverse()  # the Indonesian region keeps the record
+            ids = []
+            for iso, name, lat, lon in places:
+                rid = region_id(iso, name)
+                ids.append(rid)
+                if rid in regions:
+                    continue
+                lat, lon = COORDINATES.get((iso, name), (lat, lon))
+                regions[rid] = {
+                    "id": rid, "name": name, "country": iso,
+                    "level": LEVEL.get((iso, name), "city"),
+                    "lat": lat, "lon": lon, "timezone": timezone(iso, name, lon),
+                    "source": "Wikipedia",
+                }
+            key = frozenset(ids)
+            if key in curated_pairs:
+                curated_pairs[key]["listed_on_wikipedia"] = True
+            elif key not in wiki:
+                wiki[key] = tuple(ids)
+
+    added = []
+    for home, partner in sorted(wiki.values()):
+        pid = f"{home.split('-', 1)[1]}-{partner.split('-', 1)[1]}"
+        if pid in used_ids:
+            pid = f"{home}--{partner}"
+        used_ids.add(pid)
+        both_provinces = (regions[home]["level"] == "province" and
+                          regions[partner]["level"] == "province")
+        added.append({
+            "id": pid, "kind": "sister_province" if both_provinces else "sister_city",
+            "parties": [home, partner], "events": [], "source": "Wikipedia",
+        })
+
+    out = {
+        "format": "kembar-dossier/1",
+        "attribution": ATTRIBUTION,
+        "sources": {
+            "studies": "Partnership timelines, fields and region profiles from the studies "
+                       "summarised in docs/sister-city-brief.md; each event names its study "
+                       "in `source`.",
+            "Wikipedia": ATTRIBUTION,
+        },
+        "regions": sorted(regions.values(), key=lambda r: (r["country"] != "ID", r["id"])),
+        "partnerships": doc["partnerships"] + added,
+    }
+    with open(args.out, "w", encoding="utf-8") as f:
+        json.dump(out, f, ensure_ascii=False, indent=1)
+        f.write("\n")
+    print(f"{args.out}: {len(out['regions'])} regions, {len(out['partnerships'])} partnerships "
+          f"({len(doc['partnerships'])} from the studies, {len(added)} from Wikipedia; "
+          f"{sum(1 for p in doc['partnerships'] if p.get('listed_on_wikipedia'))} "
+          f"curated pairs also on Wikipedia)")
+
+
+if __name__ == "__main__":
+    main()
