@@ -85,8 +85,51 @@ COORDINATES = {
     ("AU", "Palmerston"): (-12.486, 130.9833),
 }
 
+# Indonesian provinces of the places in the data: id -> (Indonesian name, English
+# name, time zone). Province-level places of the CSV map onto these ids (ALIASES).
+PROVINCES = {
+    "id-aceh": ("Aceh", "Aceh", "Asia/Jakarta"),
+    "id-sumatera-utara": ("Sumatera Utara", "North Sumatra", "Asia/Jakarta"),
+    "id-sumatera-barat": ("Sumatera Barat", "West Sumatra", "Asia/Jakarta"),
+    "id-sumatera-selatan": ("Sumatera Selatan", "South Sumatra", "Asia/Jakarta"),
+    "id-riau": ("Riau", "Riau", "Asia/Jakarta"),
+    "id-banten": ("Banten", "Banten", "Asia/Jakarta"),
+    "id-jakarta": ("DKI Jakarta", "Jakarta", "Asia/Jakarta"),
+    "id-jawa-barat": ("Jawa Barat", "West Java", "Asia/Jakarta"),
+    "id-jawa-tengah": ("Jawa Tengah", "Central Java", "Asia/Jakarta"),
+    "id-di-yogyakarta": ("DI Yogyakarta", "Special Region of Yogyakarta", "Asia/Jakarta"),
+    "id-jawa-timur": ("Jawa Timur", "East Java", "Asia/Jakarta"),
+    "id-bali": ("Bali", "Bali", "Asia/Makassar"),
+    "id-nusa-tenggara-barat": ("Nusa Tenggara Barat", "West Nusa Tenggara", "Asia/Makassar"),
+    "id-nusa-tenggara-timur": ("Nusa Tenggara Timur", "East Nusa Tenggara", "Asia/Makassar"),
+    "id-kalimantan-barat": ("Kalimantan Barat", "West Kalimantan", "Asia/Jakarta"),
+    "id-kalimantan-timur": ("Kalimantan Timur", "East Kalimantan", "Asia/Makassar"),
+    "id-sulawesi-utara": ("Sulawesi Utara", "North Sulawesi", "Asia/Makassar"),
+    "id-sulawesi-selatan": ("Sulawesi Selatan", "South Sulawesi", "Asia/Makassar"),
+    "id-maluku": ("Maluku", "Maluku", "Asia/Jayapura"),
+    "id-papua": ("Papua", "Papua", "Asia/Jayapura"),
+}
+
+# The province (parent) of each Indonesian city or regency in the data.
+PARENT = {
+    "Aceh": None, "Banda Aceh": "id-aceh", "Sigli": "id-aceh", "Medan": "id-sumatera-utara",
+    "Padang": "id-sumatera-barat", "Bukittinggi": "id-sumatera-barat",
+    "Palembang": "id-sumatera-selatan", "Siak": "id-riau", "Banten": None, "Jakarta": None,
+    "Kota Tua (Jakarta)": "id-jakarta", "Bandung": "id-jawa-barat", "Bogor": "id-jawa-barat",
+    "Depok": "id-jawa-barat", "Subang": "id-jawa-barat", "Semarang": "id-jawa-tengah",
+    "Magelang": "id-jawa-tengah", "Salatiga": "id-jawa-tengah",
+    "Yogyakarta": "id-di-yogyakarta", "East Java": None, "Surabaya": "id-jawa-timur",
+    "Sidoarjo": "id-jawa-timur", "Malang": "id-jawa-timur", "Denpasar": "id-bali",
+    "Mataram": "id-nusa-tenggara-barat", "Kupang": "id-nusa-tenggara-timur",
+    "Pontianak": "id-kalimantan-barat", "Singkawang": "id-kalimantan-barat",
+    "Balikpapan": "id-kalimantan-timur", "Nusantara": "id-kalimantan-timur",
+    "Bitung": "id-sulawesi-utara", "Manado": "id-sulawesi-utara",
+    "Makassar": "id-sulawesi-selatan", "Ambon": "id-maluku", "Jayapura": "id-papua",
+}
+
 # Curated region ids for places whose CSV spelling differs from the id slug.
-ALIASES = {("JP", "Kōchi"): "jp-kochi"}
+ALIASES = {("JP", "Kōchi"): "jp-kochi", ("ID", "East Java"): "id-jawa-timur",
+           ("ID", "Banten"): "id-banten", ("ID", "Aceh"): "id-aceh", ("ID", "Jakarta"): "id-jakarta"}
 
 
 def slug(name):
@@ -148,17 +191,37 @@ def main():
                 if rid in regions:
                     continue
                 lat, lon = COORDINATES.get((iso, name), (lat, lon))
-                regions[rid] = {
+                region = {
                     "id": rid, "name": name, "country": iso,
                     "level": LEVEL.get((iso, name), "city"),
                     "lat": lat, "lon": lon, "timezone": timezone(iso, name, lon),
                     "source": "Wikipedia",
                 }
+                if rid in PROVINCES:
+                    region["name"] = PROVINCES[rid][0]
+                    region["names"] = {"id": PROVINCES[rid][0], "en": PROVINCES[rid][1]}
+                if iso == "ID":
+                    if name not in PARENT:
+                        sys.exit(f"{args.pairs}:{line}: no province for {name}; add it to PARENT")
+                    if PARENT[name]:
+                        region["parent"] = PARENT[name]
+                regions[rid] = region
             key = frozenset(ids)
             if key in curated_pairs:
                 curated_pairs[key]["listed_on_wikipedia"] = True
             elif key not in wiki:
                 wiki[key] = tuple(ids)
+
+    # Curated Indonesian cities get their province too; every parent is defined.
+    for r in regions.values():
+        if r["country"] == "ID" and r["level"] != "province" and "parent" not in r:
+            r["parent"] = PARENT[r["name"]]
+    for pid, (name_id, name_en, tz) in PROVINCES.items():
+        if pid not in regions:
+            regions[pid] = {"id": pid, "name": name_id, "names": {"id": name_id, "en": name_en},
+                            "country": "ID", "level": "province", "timezone": tz,
+                            "source": "kembar: province of the places in this file"}
+        regions[pid].setdefault("timezone", tz)
 
     added = []
     for home, partner in sorted(wiki.values()):

@@ -4,6 +4,7 @@ set -euo pipefail
 PACKAGES=(
   build-essential cmake pkg-config git
   nlohmann-json3-dev libsimdjson-dev libvalijson-dev libcli11-dev libsqlite3-dev sqlite3
+  libgeographiclib-dev libicu-dev   # geodesic distance, time-zone offsets
   libgtest-dev libgmock-dev libbenchmark-dev
   clang libclang-rt-14-dev   # libFuzzer
 )

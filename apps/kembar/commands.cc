@@ -9,7 +9,12 @@
 #include <iostream>
 #include <string>
 
+#include "kembar/assess/assessment_json.h"
+#include "kembar/assess/calendar.h"
+#include "kembar/assess/messages.h"
 #include "kembar/io/dossier_writer.h"
+#include "kembar/io/json_writer.h"
+#include "kembar/report/assessment_text.h"
 #include "kembar/kembar.h"
 #include "kembar/model/error_table.h"
 #include "kembar/report/text.h"
@@ -53,6 +58,58 @@ bool WriteOut(const std::string& path, const std::string& text) {
   std::ofstream f(path, std::ios::binary);
   f.write(text.data(), static_cast<std::streamsize>(text.size()));
   return static_cast<bool>(f);
+}
+
+// The language of human output: --lang, else $KEMBAR_LANG, else Indonesian when
+// $LANG says so, else English.
+assess::Lang DefaultLang() {
+  for (const char* var : {"KEMBAR_LANG", "LANG"}) {
+    const char* v = std::getenv(var);
+    if (v && std::string_view(v).substr(0, 2) == "id") return assess::Lang::kId;
+    if (v && *v && std::string_view(var) == "KEMBAR_LANG") return assess::Lang::kEn;
+  }
+  return assess::Lang::kEn;
+}
+
+// Today in UTC: the only place kembar reads the clock.
+Day Today() { return std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now()); }
+
+std::string RelationJson(const std::string& a, const std::string& b, const geo::Relation& r) {
+  std::string out;
+  io::JsonWriter w(&out, 2, 2);
+  w.BeginObject();
+  w.Key("a");
+  w.String(a);
+  w.Key("b");
+  w.String(b);
+  w.Key("status");
+  w.String(geo::ToString(r.status));
+  w.Key("override");
+  if (r.override_source.empty()) {
+    w.Raw("null");
+  } else {
+    w.String(r.override_source);
+  }
+  w.Key("missions");
+  w.BeginArray();
+  for (const geo::Mission* m : r.missions) {
+    w.BeginObject();
+    w.Key("operator");
+    w.String(m->operator_iso);
+    w.Key("host");
+    w.String(m->host_iso);
+    w.Key("city");
+    w.String(m->city);
+    w.Key("type");
+    w.String(m->type);
+    w.Key("qid");
+    w.String(m->qid);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.EndObject();
+  out.push_back('\n');
+  return out;
 }
 
 }  // namespace
@@ -102,7 +159,99 @@ int Run(int argc, char** argv) {
   add_db(show);
   show->add_flag("--json", json, "print the partnership as a dossier-v1 document");
 
+  // Assessment and portfolio commands (docs/assessment-v1.md).
+  std::string as_of_text, policy_file, lang_text, by, ics_file;
+  int months = 12;
+  auto add_assess_options = [&](CLI::App* cmd) {
+    cmd->add_option("--as-of", as_of_text, "assess as of this day, YYYY-MM-DD (default: today)");
+    cmd->add_option("--policy", policy_file, "thresholds file (default: the built-in config/policy.json)");
+    cmd->add_option("--lang", lang_text, "language of the text output: id or en")
+        ->check(CLI::IsMember({"id", "en"}));
+  };
+  std::string assess_file;
+  auto* assess_cmd = app.add_subcommand(
+      "assess", "Assess partnerships: condition, risks, indicators, next actions");
+  assess_cmd->add_option("DOSSIER", assess_file, "assess this dossier file instead of the database");
+  add_db(assess_cmd);
+  assess_cmd->add_option("--region", region_id, "only the partnerships of this region");
+  assess_cmd->add_option("--partnership", partnership_id, "only this partnership");
+  assess_cmd->add_flag("--json", json, "print the assessment-v1 JSON document");
+  add_assess_options(assess_cmd);
+
+  auto* status_cmd = app.add_subcommand("status", "Portfolio: every partnership's condition and risks");
+  add_db(status_cmd);
+  status_cmd->add_option("--region", region_id, "only the partnerships of this region");
+  status_cmd->add_option("--by", by, "group: province (of the home region) or country (of the partner)")
+      ->check(CLI::IsMember({"province", "country"}));
+  status_cmd->add_flag("--json", json, "print the assessment-v1 JSON document");
+  add_assess_options(status_cmd);
+
+  auto* calendar_cmd = app.add_subcommand("calendar", "Upcoming MoU expiries and renewal deadlines");
+  add_db(calendar_cmd);
+  calendar_cmd->add_option("--region", region_id, "only the partnerships of this region");
+  calendar_cmd->add_option("--months", months, "how far ahead to look (default 12)")
+      ->check(CLI::Range(1, 1200));
+  calendar_cmd->add_option("--ics", ics_file, "also write an iCalendar file for calendar apps");
+  add_assess_options(calendar_cmd);
+
+  std::string country_a, country_b;
+  auto* relations_cmd = app.add_subcommand("relations", "Diplomatic relations between two countries");
+  relations_cmd->add_option("A", country_a, "ISO code or name, e.g. ID")->required();
+  relations_cmd->add_option("B", country_b, "ISO code or name, e.g. TW")->required();
+  relations_cmd->add_flag("--json", json, "print JSON");
+
   CLI11_PARSE(app, argc, argv);
+
+  if (relations_cmd->parsed()) {
+    std::string a, b;
+    auto r = Kembar::Relations(country_a, country_b, &a, &b);
+    if (!r.ok()) return Fail(r.status());
+    if (json) {
+      std::fputs(RelationJson(a, b, *r).c_str(), stdout);
+      return 0;
+    }
+    std::printf("%s – %s: %s\n", a.c_str(), b.c_str(), std::string(geo::ToString(r->status)).c_str());
+    if (!r->override_source.empty()) std::printf("override: %s\n", r->override_source.c_str());
+    for (const geo::Mission* m : r->missions) {
+      std::printf("  %s %s in %s (%s), wikidata %s\n", m->operator_iso.c_str(), m->type.c_str(),
+                  m->city.c_str(), m->host_iso.c_str(), m->qid.c_str());
+    }
+    if (r->missions.empty()) std::printf("  no mission either way in the data\n");
+    return 0;
+  }
+
+  // Options shared by the assessment commands.
+  const assess::Lang lang = lang_text.empty() ? DefaultLang() : *assess::ParseLang(lang_text);
+  AssessOptions assess_options;
+  assess::Policy policy = assess::DefaultPolicy();
+  if (!policy_file.empty()) {
+    auto p = Kembar::LoadPolicy(policy_file);
+    if (!p.ok()) return Fail(p.status());
+    policy = *p;
+  }
+  assess_options.policy = &policy;
+  assess_options.as_of = Today();
+  if (!as_of_text.empty()) {
+    auto d = ParseDay(as_of_text);
+    if (!d.ok()) return Fail(Status::InvalidInput("--as-of: " + d.status().message()));
+    assess_options.as_of = *d;
+  }
+
+  if (assess_cmd->parsed() && !assess_file.empty()) {
+    io::ReadOptions ro;
+    ro.max_bytes = max_mb << 20;
+    auto r = Kembar::AssessFile(assess_file, assess_options, ro);
+    if (!r.ok()) {
+      std::fprintf(stderr, "kembar: %s is not a valid dossier; nothing was assessed:\n",
+                   assess_file.c_str());
+      return Fail(r.status());
+    }
+    const std::string text =
+        json ? assess::AssessmentJson(r->assessments, assess_options.as_of)
+             : report::FormatAssessments(r->dossier, r->assessments, assess_options.as_of, lang);
+    std::fputs(text.c_str(), stdout);
+    return 0;
+  }
 
   if (validate->parsed()) {
     io::ReadReport report;
@@ -158,6 +307,35 @@ int Run(int argc, char** argv) {
     auto rows = kb.List(sel);
     if (!rows.ok()) return Fail(rows.status());
     std::fputs(report::FormatPartnershipTable(*rows).c_str(), stdout);
+    return 0;
+  }
+  if (assess_cmd->parsed() || status_cmd->parsed() || calendar_cmd->parsed()) {
+    auto r = kb.Assess(sel, assess_options);
+    if (!r.ok()) return Fail(r.status());
+    const Day as_of = assess_options.as_of;
+    if (json) {
+      std::fputs(assess::AssessmentJson(r->assessments, as_of).c_str(), stdout);
+    } else if (assess_cmd->parsed()) {
+      std::fputs(report::FormatAssessments(r->dossier, r->assessments, as_of, lang).c_str(), stdout);
+    } else if (status_cmd->parsed()) {
+      const std::string text =
+          by.empty() ? report::FormatStatus(r->dossier, r->assessments, as_of, lang)
+                     : report::FormatStatusBy(r->dossier, r->assessments,
+                                              by == "country" ? report::GroupBy::kCountry
+                                                              : report::GroupBy::kProvince,
+                                              as_of, lang);
+      std::fputs(text.c_str(), stdout);
+    } else {
+      const auto entries = assess::UpcomingRenewals(r->assessments, as_of, months, policy);
+      std::fputs(report::FormatCalendar(r->dossier, entries, as_of, months, lang).c_str(), stdout);
+      if (!ics_file.empty()) {
+        if (!WriteOut(ics_file, report::CalendarIcs(r->dossier, entries, as_of, lang))) {
+          return Fail(Status::IoError("cannot write '" + ics_file + "'"));
+        }
+        std::printf("%s: %zu %s\n", ics_file.c_str(), entries.size(),
+                    lang == assess::Lang::kId ? "acara kalender" : "calendar events");
+      }
+    }
     return 0;
   }
   if (show->parsed()) {

@@ -7,12 +7,27 @@
 #include <string>
 #include <vector>
 
+#include "kembar/assess/assessment.h"
+#include "kembar/assess/policy.h"
+#include "kembar/geo/relations.h"
 #include "kembar/io/dossier_reader.h"
 #include "kembar/model/dossier.h"
 #include "kembar/model/status.h"
 #include "kembar/store/store.h"
 
 namespace kembar {
+
+// What an assessment is run with.
+struct AssessOptions {
+  Day as_of{};                               // the day the assessment speaks for
+  const assess::Policy* policy = nullptr;    // null: the compiled-in config/policy.json
+};
+
+// Assessments with the dossier they refer to (evidence paths point into it).
+struct AssessReport {
+  Dossier dossier;
+  std::vector<assess::PartnershipAssessment> assessments;
+};
 
 struct KembarOptions {
   std::string db_path = "kembar.db";
@@ -45,6 +60,19 @@ class Kembar {
   // Summaries of the selected partnerships.
   Result<std::vector<store::PartnershipSummary>> List(const store::Selection& selection);
 
+  // Assesses every partnership of a dossier file, without a database. A file that is
+  // not a valid self-contained dossier gives InvalidInput naming the JSON paths.
+  static Result<AssessReport> AssessFile(const std::string& file, const AssessOptions& options,
+                                         const io::ReadOptions& read = {});
+  // Assesses the selected stored partnerships; evidence paths point into the
+  // selection's export (Export(selection)).
+  Result<AssessReport> Assess(const store::Selection& selection, const AssessOptions& options);
+  // Reads a policy file (--policy); InvalidInput names the member at fault.
+  static Result<assess::Policy> LoadPolicy(const std::string& file);
+  // Diplomatic relations between two countries (ISO codes or English or Indonesian
+  // names), with the missions they rest on. NotFound for an unknown country.
+  static Result<geo::Relation> Relations(const std::string& a, const std::string& b,
+                                         std::string* a_iso = nullptr, std::string* b_iso = nullptr);
   // Counts of what is stored.
   Result<store::Store::Counts> Count();
 

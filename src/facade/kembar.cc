@@ -1,7 +1,10 @@
 #include "kembar/kembar.h"
 
+#include <fstream>
+#include <sstream>
 #include <utility>
 
+#include "kembar/geo/countries.h"
 #include "kembar/io/dossier_writer.h"
 #include "kembar/store/sqlite_store.h"
 
@@ -83,6 +86,61 @@ Result<std::string> Kembar::ExportJson(const store::Selection& selection, bool p
 
 Result<std::vector<store::PartnershipSummary>> Kembar::List(const store::Selection& selection) {
   return store_->List(selection);
+}
+
+namespace {
+
+AssessReport AssessLoaded(Dossier dossier, const AssessOptions& options) {
+  geo::TimeZones zones;
+  assess::Context ctx;
+  if (options.policy) ctx.policy = options.policy;
+  ctx.relations = &geo::Relations::Bundled();
+  ctx.time_zones = &zones;
+  AssessReport report;
+  report.assessments = assess::AssessDossier(dossier, options.as_of, ctx);
+  report.dossier = std::move(dossier);
+  return report;
+}
+
+}  // namespace
+
+Result<AssessReport> Kembar::AssessFile(const std::string& file, const AssessOptions& options,
+                                        const io::ReadOptions& read) {
+  io::ReadOptions self_contained = read;
+  self_contained.allow_external_refs = false;
+  io::DossierReader reader(self_contained);
+  Dossier dossier;
+  io::ReadReport report = reader.ReadFile(file, &dossier);
+  if (!report.ok()) return report.ToStatus();
+  return AssessLoaded(std::move(dossier), options);
+}
+
+Result<AssessReport> Kembar::Assess(const store::Selection& selection, const AssessOptions& options) {
+  auto d = store_->Export(selection);
+  if (!d.ok()) return d.status();
+  return AssessLoaded(std::move(d).value(), options);
+}
+
+Result<assess::Policy> Kembar::LoadPolicy(const std::string& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) return Status::IoError("cannot read the policy file '" + file + "'");
+  std::ostringstream text;
+  text << in.rdbuf();
+  if (text.str().size() > (1u << 20)) return Status::TooLarge("policy file '" + file + "' is over 1 MiB");
+  auto p = assess::ParsePolicy(text.str());
+  if (!p.ok()) return Status::InvalidInput(file + ": " + p.status().message());
+  return p;
+}
+
+Result<geo::Relation> Kembar::Relations(const std::string& a, const std::string& b,
+                                        std::string* a_iso, std::string* b_iso) {
+  auto ia = geo::ResolveCountry(a);
+  if (!ia.ok()) return ia.status();
+  auto ib = geo::ResolveCountry(b);
+  if (!ib.ok()) return ib.status();
+  if (a_iso) *a_iso = *ia;
+  if (b_iso) *b_iso = *ib;
+  return geo::Relations::Bundled().Between(*ia, *ib);
 }
 
 Result<store::Store::Counts> Kembar::Count() { return store_->Count(); }

@@ -137,11 +137,22 @@ TEST_F(BundledDossierTest, WikipediaPairsAreMergedWithoutEventsAndAttributed) {
 
 TEST_F(BundledDossierTest, RegionsCarryTimeZonesAndCoordinates) {
   std::map<std::string, std::string> zones;
+  std::set<std::string> provinces;
+  for (const Region& r : d_.regions) {
+    if (r.country == "ID" && r.level == Level::kProvince) provinces.insert(r.id);
+  }
   for (const Region& r : d_.regions) {
     EXPECT_TRUE(r.timezone.has_value()) << r.id;
-    if (r.id != "kr-jung-gu" && r.id != "nl-netherlands") EXPECT_TRUE(r.lat && r.lon) << r.id;
+    const bool place = r.level != Level::kProvince && r.level != Level::kOther;
+    if (place && r.id != "kr-jung-gu") EXPECT_TRUE(r.lat && r.lon) << r.id;
     zones[r.id] = r.timezone.value_or("");
+    // Every Indonesian city or regency names its province, for the national picture.
+    if (r.country == "ID" && r.level != Level::kProvince) {
+      ASSERT_TRUE(r.parent.has_value()) << r.id;
+      EXPECT_TRUE(provinces.count(*r.parent)) << r.id << " -> " << *r.parent;
+    }
   }
+  EXPECT_EQ(zones["id-jawa-timur"], "Asia/Jakarta");
   // Indonesia spans three zones.
   EXPECT_EQ(zones["id-surabaya"], "Asia/Jakarta");
   EXPECT_EQ(zones["id-denpasar"], "Asia/Makassar");

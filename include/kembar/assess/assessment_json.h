@@ -1,0 +1,20 @@
+// The assessment-v1 JSON document ("format": "kembar-assessment/1").
+#ifndef KEMBAR_ASSESS_ASSESSMENT_JSON_H_
+#define KEMBAR_ASSESS_ASSESSMENT_JSON_H_
+
+#include <string>
+#include <vector>
+
+#include "kembar/assess/assessment.h"
+
+namespace kembar::assess {
+
+// One JSON document for the assessments, pretty-printed with `indent` spaces (0:
+// compact). Codes and numbers are language-neutral; `explanation` and
+// `recommendations` are the English wording, `actions` the same as codes and facts.
+std::string AssessmentJson(const std::vector<PartnershipAssessment>& assessments, Day as_of,
+                           int indent = 2);
+
+}  // namespace kembar::assess
+
+#endif  // KEMBAR_ASSESS_ASSESSMENT_JSON_H_

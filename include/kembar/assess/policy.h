@@ -1,0 +1,44 @@
+// The thresholds of the assessment (and, later, the finder's weights) live in one
+// policy file, config/policy.json, compiled in as the default; `--policy FILE`
+// replaces it. Defaults are those of docs/assessment-v1.md.
+#ifndef KEMBAR_ASSESS_POLICY_H_
+#define KEMBAR_ASSESS_POLICY_H_
+
+#include <string>
+#include <string_view>
+
+#include "kembar/model/status.h"
+
+namespace kembar::assess {
+
+struct AssessmentPolicy {
+  int no_activity_after_mou_months = 12;   // since the latest signing/renewal/reactivation
+  int activity_gap_months = 24;            // since the last activity
+  int one_sided_min_acts = 2;              // acts needed before balance is judged
+  double one_sided_share = 0.8;            // share of acts by one side that is one-sided
+  int narrow_participation_min_kinds = 2;  // kinds of non-government actor needed
+  int leader_change_lapse_months = 12;     // quiet months after a new leader
+  int external_shock_years = 5;            // how long a shock counts
+  double distance_km = 8000;               // farther than this is far
+  double tz_gap_hours = 5;                 // this many hours apart or more is far
+  int renewal_lead_months = 6;             // start renewing this long before expiry
+  int recent_activity_months = 36;         // window of activities_last_36_months
+};
+
+struct Policy {
+  AssessmentPolicy assessment;
+};
+
+// Parses a policy document. Members left out keep their defaults; unknown members and
+// wrong types are InvalidInput naming the member ("assessment.activity_gap_months").
+Result<Policy> ParsePolicy(std::string_view json_text);
+
+// The compiled-in config/policy.json.
+const Policy& DefaultPolicy();
+
+// The text of config/policy.json, as compiled in.
+std::string_view DefaultPolicyText();
+
+}  // namespace kembar::assess
+
+#endif  // KEMBAR_ASSESS_POLICY_H_

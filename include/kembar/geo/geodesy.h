@@ -1,0 +1,13 @@
+// Distances on the WGS84 ellipsoid (GeographicLib), for the proximity concepts.
+#ifndef KEMBAR_GEO_GEODESY_H_
+#define KEMBAR_GEO_GEODESY_H_
+
+namespace kembar::geo {
+
+// Geodesic distance in metres between two points given in degrees (Karney's
+// algorithm: accurate to nanometres, also for nearly antipodal points).
+double GeodesicDistanceMetres(double lat1, double lon1, double lat2, double lon2);
+
+}  // namespace kembar::geo
+
+#endif  // KEMBAR_GEO_GEODESY_H_

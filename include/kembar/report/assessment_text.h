@@ -1,0 +1,48 @@
+// Human-readable assessments, portfolio views and the renewal calendar, in Indonesian
+// or English, for the terminal and for reports to the DPRD and the ministries.
+#ifndef KEMBAR_REPORT_ASSESSMENT_TEXT_H_
+#define KEMBAR_REPORT_ASSESSMENT_TEXT_H_
+
+#include <string>
+#include <vector>
+
+#include "kembar/assess/assessment.h"
+#include "kembar/assess/calendar.h"
+#include "kembar/assess/messages.h"
+#include "kembar/model/dossier.h"
+
+namespace kembar::report {
+
+// Each partnership: condition, agreement, key indicators, concepts with their
+// explanations, and the next actions. `dossier` holds the assessed partnerships.
+std::string FormatAssessments(const Dossier& dossier,
+                              const std::vector<assess::PartnershipAssessment>& assessments,
+                              Day as_of, assess::Lang lang);
+
+// One line per partnership (partner, condition, months since the last activity,
+// expiry, top risks) and a summary line with the share of each condition.
+std::string FormatStatus(const Dossier& dossier,
+                         const std::vector<assess::PartnershipAssessment>& assessments, Day as_of,
+                         assess::Lang lang);
+
+enum class GroupBy { kProvince, kCountry };
+
+// The national picture: per province (of the home region) or per partner country,
+// the count of each condition, the share not carrying out activities and the most
+// frequent reasons.
+std::string FormatStatusBy(const Dossier& dossier,
+                           const std::vector<assess::PartnershipAssessment>& assessments,
+                           GroupBy by, Day as_of, assess::Lang lang);
+
+// The renewal calendar as a table.
+std::string FormatCalendar(const Dossier& dossier, const std::vector<assess::CalendarEntry>& entries,
+                           Day as_of, int months, assess::Lang lang);
+
+// The renewal calendar as an iCalendar (RFC 5545) file: one all-day VEVENT per entry,
+// CRLF lines folded at 75 octets, stable UIDs so re-imports update rather than duplicate.
+std::string CalendarIcs(const Dossier& dossier, const std::vector<assess::CalendarEntry>& entries,
+                        Day as_of, assess::Lang lang);
+
+}  // namespace kembar::report
+
+#endif  // KEMBAR_REPORT_ASSESSMENT_TEXT_H_

@@ -1,0 +1,160 @@
+#include "kembar/assess/assessment_json.h"
+
+#include <cmath>
+
+#include "kembar/assess/messages.h"
+#include "kembar/io/json_writer.h"
+
+namespace kembar::assess {
+
+namespace {
+
+void WriteFacts(const Facts& facts, io::JsonWriter* w) {
+  w->BeginObject();
+  for (const auto& [k, v] : facts) {
+    if (v.empty()) continue;
+    w->Key(k);
+    w->String(v);
+  }
+  w->EndObject();
+}
+
+template <typename T>
+void OptNumber(io::JsonWriter* w, std::string_view key, const std::optional<T>& v) {
+  w->Key(key);
+  if (v) {
+    w->Number(static_cast<double>(*v));
+  } else {
+    w->Raw("null");
+  }
+}
+
+}  // namespace
+
+std::string AssessmentJson(const std::vector<PartnershipAssessment>& assessments, Day as_of,
+                           int indent) {
+  std::string out;
+  io::JsonWriter w(&out, indent, /*inline_depth=*/5);
+  w.BeginObject();
+  w.Key("format");
+  w.String("kembar-assessment/1");
+  w.Key("as_of");
+  w.String(FormatDay(as_of));
+  w.Key("partnerships");
+  w.BeginArray();
+  for (const PartnershipAssessment& a : assessments) {
+    w.BeginObject();
+    w.Key("id");
+    w.String(a.id);
+    w.Key("parties");
+    w.BeginArray();
+    w.String(a.home);
+    w.String(a.partner);
+    w.EndArray();
+    w.Key("condition");
+    w.String(ToString(a.condition));
+    w.Key("concepts");
+    w.BeginArray();
+    for (const Concept& c : a.concepts) {
+      w.BeginObject();
+      w.Key("code");
+      w.String(ToString(c.code));
+      w.Key("evidence");
+      w.BeginArray();
+      for (const std::string& e : c.evidence) {
+        if (!e.empty()) w.String(e);
+      }
+      w.EndArray();
+      w.Key("explanation");
+      w.String(Explain(c, Lang::kEn));
+      w.Key("source");
+      w.String(SourceOf(c.code));
+      w.Key("facts");
+      WriteFacts(c.facts, &w);
+      w.EndObject();
+    }
+    w.EndArray();
+    const Indicators& i = a.indicators;
+    w.Key("indicators");
+    w.BeginObject();
+    OptNumber(&w, "months_since_activity", i.months_since_activity);
+    w.Key("activities_total");
+    w.Uint(static_cast<uint64_t>(i.activities_total));
+    w.Key("activities_last_36_months");
+    w.Uint(static_cast<uint64_t>(i.activities_recent));
+    OptNumber(&w, "reciprocity", i.reciprocity);
+    w.Key("sectors");
+    w.Uint(static_cast<uint64_t>(i.sectors));
+    w.Key("fields_covered");
+    w.Uint(static_cast<uint64_t>(i.fields_covered));
+    w.Key("fields_agreed");
+    w.Uint(static_cast<uint64_t>(i.fields_agreed));
+    std::optional<double> km;
+    if (i.distance_km) km = std::round(*i.distance_km * 10) / 10;
+    OptNumber(&w, "distance_km", km);
+    OptNumber(&w, "tz_gap_hours", i.tz_gap_hours);
+    w.Key("paradiplomacy_layer");
+    if (i.paradiplomacy_layer) {
+      w.String(*i.paradiplomacy_layer);
+    } else {
+      w.Raw("null");
+    }
+    w.Key("smart_dimensions");
+    w.BeginArray();
+    for (SmartDimension d : i.smart_dimensions) w.String(ToString(d));
+    w.EndArray();
+    w.Key("stages_done");
+    w.BeginArray();
+    for (const std::string& s : i.stages_done) w.String(s);
+    w.EndArray();
+    w.EndObject();
+    const Agreement& ag = a.agreement;
+    w.Key("agreement");
+    w.BeginObject();
+    w.Key("in_force");
+    w.Bool(ag.in_force);
+    w.Key("signed");
+    if (ag.signed_on) {
+      w.String(ag.signed_on->ToString());
+    } else {
+      w.Raw("null");
+    }
+    w.Key("expires");
+    if (ag.expires) {
+      w.String(ag.expires->ToString());
+    } else {
+      w.Raw("null");
+    }
+    w.Key("expiry_known");
+    w.Bool(ag.expiry_known);
+    w.EndObject();
+    w.Key("recommendations");
+    w.BeginArray();
+    for (const Action& act : a.actions) w.String(Describe(act, Lang::kEn));
+    w.EndArray();
+    w.Key("actions");
+    w.BeginArray();
+    for (const Action& act : a.actions) {
+      w.BeginObject();
+      w.Key("code");
+      w.String(ToString(act.code));
+      w.Key("concept");
+      if (act.motive) {
+        w.String(ToString(*act.motive));
+      } else {
+        w.Raw("null");
+      }
+      w.Key("facts");
+      WriteFacts(act.facts, &w);
+      w.EndObject();
+    }
+    w.EndArray();
+    w.EndObject();
+  }
+  w.EndArray();
+  w.EndObject();
+  out.push_back('\n');
+  return out;
+}
+
+}  // namespace kembar::assess

@@ -1,0 +1,77 @@
+#include "kembar/assess/policy.h"
+
+#include <nlohmann/json.hpp>
+#include <stdexcept>
+
+namespace kembar::assess {
+
+namespace {
+
+using nlohmann::json;
+
+template <typename T>
+Status Take(const json& obj, const std::string& path, T* out, double min, double max) {
+  if (!obj.is_number() || (std::is_integral_v<T> && !obj.is_number_integer())) {
+    return Status::InvalidInput(path + ": must be " +
+                                (std::is_integral_v<T> ? "a whole number" : "a number"));
+  }
+  const double v = obj.get<double>();
+  if (v < min || v > max) {
+    return Status::InvalidInput(path + ": must be between " + json(min).dump() + " and " +
+                                json(max).dump());
+  }
+  *out = obj.get<T>();
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<Policy> ParsePolicy(std::string_view text) {
+  json doc = json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (doc.is_discarded()) return Status::InvalidInput("policy: not valid JSON");
+  if (!doc.is_object()) return Status::InvalidInput("policy: must be a JSON object");
+  Policy p;
+  for (auto& [key, value] : doc.items()) {
+    if (key == "format") {
+      if (value != "kembar-policy/1") {
+        return Status::InvalidInput("format: must be \"kembar-policy/1\"");
+      }
+    } else if (key == "assessment") {
+      if (!value.is_object()) return Status::InvalidInput("assessment: must be an object");
+      AssessmentPolicy& a = p.assessment;
+      for (auto& [k, v] : value.items()) {
+        const std::string path = "assessment." + k;
+        Status s;
+        if (k == "no_activity_after_mou_months") s = Take(v, path, &a.no_activity_after_mou_months, 0, 1200);
+        else if (k == "activity_gap_months") s = Take(v, path, &a.activity_gap_months, 0, 1200);
+        else if (k == "one_sided_min_acts") s = Take(v, path, &a.one_sided_min_acts, 1, 1e6);
+        else if (k == "one_sided_share") s = Take(v, path, &a.one_sided_share, 0.5, 1);
+        else if (k == "narrow_participation_min_kinds") s = Take(v, path, &a.narrow_participation_min_kinds, 0, 20);
+        else if (k == "leader_change_lapse_months") s = Take(v, path, &a.leader_change_lapse_months, 0, 1200);
+        else if (k == "external_shock_years") s = Take(v, path, &a.external_shock_years, 0, 100);
+        else if (k == "distance_km") s = Take(v, path, &a.distance_km, 0, 40075);
+        else if (k == "tz_gap_hours") s = Take(v, path, &a.tz_gap_hours, 0, 26);
+        else if (k == "renewal_lead_months") s = Take(v, path, &a.renewal_lead_months, 0, 120);
+        else if (k == "recent_activity_months") s = Take(v, path, &a.recent_activity_months, 1, 1200);
+        else s = Status::InvalidInput(path + ": unknown policy member");
+        if (!s.ok()) return s;
+      }
+    } else if (key == "finder") {
+      // Read by the partner finder; accepted here so one file serves both.
+    } else {
+      return Status::InvalidInput(key + ": unknown policy member");
+    }
+  }
+  return p;
+}
+
+const Policy& DefaultPolicy() {
+  static const Policy policy = [] {
+    auto p = ParsePolicy(DefaultPolicyText());
+    if (!p.ok()) throw std::logic_error("config/policy.json: " + p.status().message());
+    return *p;
+  }();
+  return policy;
+}
+
+}  // namespace kembar::assess

@@ -1,0 +1,99 @@
+#include "kembar/geo/countries.h"
+
+#include <cctype>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "kembar/geo/reference_data.h"
+
+namespace kembar::geo {
+
+namespace {
+
+std::string Fold(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// Splits a CSV record; quoted fields may hold commas.
+std::vector<std::string> Split(std::string_view line) {
+  std::vector<std::string> out(1);
+  bool quoted = false;
+  for (size_t i = 0; i < line.size(); ++i) {
+    const char c = line[i];
+    if (c == '"') {
+      if (quoted && i + 1 < line.size() && line[i + 1] == '"') {
+        out.back().push_back('"');
+        ++i;
+      } else {
+        quoted = !quoted;
+      }
+    } else if (c == ',' && !quoted) {
+      out.emplace_back();
+    } else if (c != '\r') {
+      out.back().push_back(c);
+    }
+  }
+  return out;
+}
+
+template <typename Fn>
+void Records(std::string_view text, Fn fn) {
+  bool header = true;
+  while (!text.empty()) {
+    const size_t nl = text.find('\n');
+    std::string_view line = text.substr(0, nl);
+    text = nl == std::string_view::npos ? std::string_view() : text.substr(nl + 1);
+    if (header) {
+      header = false;
+      continue;
+    }
+    if (!line.empty()) fn(Split(line));
+  }
+}
+
+struct Tables {
+  std::unordered_map<std::string, std::string> by_text;  // folded text -> ISO, "-" = not a state
+  std::unordered_map<std::string, std::pair<std::string, std::string>> names;  // ISO -> en, id
+};
+
+const Tables& Get() {
+  static const Tables tables = [] {
+    Tables t;
+    Records(CountriesCsv(), [&](const std::vector<std::string>& f) {
+      if (f.size() < 3) return;
+      t.names[f[0]] = {f[1], f[2]};
+      t.by_text[Fold(f[0])] = f[0];
+      t.by_text.emplace(Fold(f[1]), f[0]);
+      t.by_text.emplace(Fold(f[2]), f[0]);
+    });
+    Records(CountryAliasesCsv(), [&](const std::vector<std::string>& f) {
+      if (f.size() >= 2) t.by_text.emplace(Fold(f[0]), f[1]);
+    });
+    return t;
+  }();
+  return tables;
+}
+
+}  // namespace
+
+Result<std::string> ResolveCountry(std::string_view text) {
+  const Tables& t = Get();
+  auto it = t.by_text.find(Fold(text));
+  if (it == t.by_text.end() || it->second == "-") {
+    return Status::NotFound("unknown country '" + std::string(text) +
+                            "': give an ISO 3166 code such as ID or JP, or a country name");
+  }
+  return it->second;
+}
+
+std::string CountryName(std::string_view iso, bool indonesian) {
+  const Tables& t = Get();
+  auto it = t.names.find(std::string(iso));
+  if (it == t.names.end()) return std::string(iso);
+  return indonesian ? it->second.second : it->second.first;
+}
+
+}  // namespace kembar::geo

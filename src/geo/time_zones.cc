@@ -1,0 +1,37 @@
+#include "kembar/geo/time_zones.h"
+
+#include <unicode/timezone.h>
+#include <unicode/unistr.h>
+
+namespace kembar::geo {
+
+struct TimeZones::Zone {
+  std::unique_ptr<icu::TimeZone> tz;  // null when the name is unknown
+};
+
+TimeZones::TimeZones() = default;
+TimeZones::~TimeZones() = default;
+
+Result<int> TimeZones::OffsetMinutes(std::string_view iana, Day day) {
+  auto it = zones_.find(std::string(iana));
+  if (it == zones_.end()) {
+    auto zone = std::make_unique<Zone>();
+    const auto id = icu::UnicodeString::fromUTF8(icu::StringPiece(iana.data(), static_cast<int32_t>(iana.size())));
+    std::unique_ptr<icu::TimeZone> tz(icu::TimeZone::createTimeZone(id));
+    // ICU answers an unknown id with the "Etc/Unknown" zone (GMT): detect it.
+    icu::UnicodeString resolved;
+    tz->getID(resolved);
+    if (resolved != icu::UnicodeString("Etc/Unknown")) zone->tz = std::move(tz);
+    it = zones_.emplace(std::string(iana), std::move(zone)).first;
+  }
+  if (!it->second->tz) return Status::NotFound("unknown time zone '" + std::string(iana) + "'");
+  const double noon_ms =
+      (static_cast<double>(day.time_since_epoch().count()) * 86400.0 + 43200.0) * 1000.0;
+  int32_t raw = 0, dst = 0;
+  UErrorCode status = U_ZERO_ERROR;
+  it->second->tz->getOffset(noon_ms, /*local=*/false, raw, dst, status);
+  if (U_FAILURE(status)) return Status::NotFound("no offset for time zone '" + std::string(iana) + "'");
+  return (raw + dst) / 60000;
+}
+
+}  // namespace kembar::geo

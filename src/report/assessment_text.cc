@@ -1,0 +1,399 @@
+#include "kembar/report/assessment_text.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <map>
+
+#include "kembar/geo/countries.h"
+
+namespace kembar::report {
+
+namespace {
+
+using assess::Condition;
+using assess::ConceptCode;
+using assess::Lang;
+using assess::PartnershipAssessment;
+using assess::Text;
+
+size_t Width(std::string_view s) {
+  size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+// Cuts to `max` code points, marking the cut.
+std::string Clip(std::string_view s, size_t max) {
+  if (Width(s) <= max) return std::string(s);
+  std::string out;
+  size_t n = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if ((c & 0xC0) != 0x80 && ++n > max - 1) break;
+    out.push_back(s[i]);
+  }
+  return out + "…";
+}
+
+// A plain text table: columns padded to their widest cell.
+class Table {
+ public:
+  explicit Table(std::vector<std::string> header) { rows_.push_back(std::move(header)); }
+  void Add(std::vector<std::string> row) { rows_.push_back(std::move(row)); }
+  std::string Render() const {
+    std::vector<size_t> w(rows_.front().size(), 0);
+    for (const auto& r : rows_) {
+      for (size_t i = 0; i < r.size() && i < w.size(); ++i) w[i] = std::max(w[i], Width(r[i]));
+    }
+    std::string out;
+    for (const auto& r : rows_) {
+      std::string line;
+      for (size_t i = 0; i < r.size(); ++i) {
+        line += r[i];
+        if (i + 1 < r.size()) line.append(w[i] - Width(r[i]) + 2, ' ');
+      }
+      out += line + "\n";
+    }
+    return out;
+  }
+
+ private:
+  std::vector<std::vector<std::string>> rows_;
+};
+
+class Names {
+ public:
+  explicit Names(const Dossier& d) : index_(d) {}
+  std::string Region(const std::string& id) const {
+    const kembar::Region* r = index_.Find(id);
+    return r ? r->name : id;
+  }
+  std::string WithCountry(const std::string& id, Lang lang) const {
+    const kembar::Region* r = index_.Find(id);
+    if (!r) return id;
+    return r->name + " (" + geo::CountryName(r->country, lang == Lang::kId) + ")";
+  }
+  const kembar::Region* Find(const std::string& id) const { return index_.Find(id); }
+
+ private:
+  assess::RegionIndex index_;
+};
+
+std::string Percent(size_t part, size_t whole) {
+  if (whole == 0) return "0 %";
+  return std::to_string(static_cast<int>(std::lround(100.0 * static_cast<double>(part) /
+                                                     static_cast<double>(whole)))) + " %";
+}
+
+constexpr std::array<Condition, 6> kConditionOrder = {Condition::kActive, Condition::kAtRisk,
+                                                      Condition::kDormant, Condition::kEnded,
+                                                      Condition::kNotInForce, Condition::kUnknown};
+
+// Behavioural concepts first (they call for action), structural ones after.
+std::vector<const assess::Concept*> Ranked(const PartnershipAssessment& a) {
+  std::vector<const assess::Concept*> out;
+  for (const auto& c : a.concepts) out.push_back(&c);
+  std::stable_sort(out.begin(), out.end(), [](const assess::Concept* x, const assess::Concept* y) {
+    return assess::IsStructural(x->code) < assess::IsStructural(y->code);
+  });
+  return out;
+}
+
+std::string TopRisks(const PartnershipAssessment& a, Lang lang, size_t n) {
+  std::string out;
+  size_t k = 0;
+  for (const assess::Concept* c : Ranked(a)) {
+    if (k++ == n) break;
+    if (!out.empty()) out += ", ";
+    out += assess::Label(c->code, lang);
+  }
+  return out.empty() ? "-" : out;
+}
+
+std::string Expiry(const PartnershipAssessment& a, Lang lang) {
+  if (!a.agreement.signed_) return std::string(Text("not_signed", lang));
+  if (!a.agreement.expires) return std::string(Text("open_ended", lang));
+  return a.agreement.expires->ToString();
+}
+
+std::string Summary(const std::vector<PartnershipAssessment>& as, Lang lang) {
+  std::map<Condition, size_t> n;
+  for (const auto& a : as) ++n[a.condition];
+  std::string out = std::to_string(as.size()) + " " +
+                    (lang == Lang::kId ? "kerja sama" : "partnerships") + ":";
+  bool first = true;
+  for (Condition c : kConditionOrder) {
+    if (!n[c]) continue;
+    out += std::string(first ? " " : ", ") + std::string(assess::Label(c, lang)) + " " +
+           std::to_string(n[c]) + " (" + Percent(n[c], as.size()) + ")";
+    first = false;
+  }
+  // The literature's measure (Nuralam 2018; Salam 2004): of the partnerships with a
+  // signed agreement, how many do not carry out activities.
+  size_t agreed = 0, idle = 0;
+  for (const auto& a : as) {
+    if (!a.agreement.signed_) continue;
+    ++agreed;
+    if (a.condition == Condition::kDormant || a.condition == Condition::kEnded) ++idle;
+  }
+  if (agreed > 0) {
+    out += "\n" + std::string(lang == Lang::kId ? "Dengan MoU: " : "With an MoU: ") +
+           std::to_string(idle) + (lang == Lang::kId ? " dari " : " of ") + std::to_string(agreed) +
+           " (" + Percent(idle, agreed) + ") " + std::string(Text("not_active_share", lang));
+  }
+  return out + "\n";
+}
+
+}  // namespace
+
+std::string FormatAssessments(const Dossier& dossier, const std::vector<PartnershipAssessment>& as,
+                              Day as_of, Lang lang) {
+  const Names names(dossier);
+  std::string out;
+  out += (lang == Lang::kId ? "Penilaian per tanggal " : "Assessment as of ") + FormatDay(as_of) + "\n";
+  for (const PartnershipAssessment& a : as) {
+    const auto& ind = a.indicators;
+    out += "\n" + a.id + ": " + names.Region(a.home) + " – " + names.WithCountry(a.partner, lang) +
+           "\n";
+    out += "  " + std::string(Text("condition", lang)) + ": " +
+           std::string(assess::Label(a.condition, lang)) + "\n";
+    std::string agreement = std::string(Text("agreement", lang)) + ": ";
+    if (a.agreement.signed_) {
+      agreement += "MoU " + a.agreement.signed_on->ToString() + ", " +
+                   std::string(Text(a.agreement.in_force ? "in_force" : "not_in_force", lang)) +
+                   ", " + std::string(Text("expires", lang)) + " " + Expiry(a, lang);
+    } else {
+      agreement += std::string(Text("not_signed", lang));
+    }
+    out += "  " + agreement + "\n";
+    std::string numbers = std::string(Text("indicators", lang)) + ": ";
+    numbers += (lang == Lang::kId ? "kegiatan " : "activities ") + std::to_string(ind.activities_total);
+    if (ind.months_since_activity) {
+      numbers += lang == Lang::kId ? ", terakhir " : ", last ";
+      numbers += ind.last_activity->ToString() + " (" + std::to_string(*ind.months_since_activity) +
+                 (lang == Lang::kId ? " bulan lalu)" : " months ago)");
+    }
+    if (ind.reciprocity) {
+      char buf[32];
+      std::snprintf(buf, sizeof buf, "%.2f", *ind.reciprocity);
+      numbers += (lang == Lang::kId ? ", timbal balik " : ", reciprocity ") + std::string(buf);
+    }
+    if (ind.fields_agreed) {
+      numbers += (lang == Lang::kId ? ", bidang terlaksana " : ", fields covered ") +
+                 std::to_string(ind.fields_covered) + "/" + std::to_string(ind.fields_agreed);
+    }
+    if (ind.distance_km) numbers += ", " + std::to_string(std::lround(*ind.distance_km)) + " km";
+    if (!ind.smart_dimensions.empty()) {
+      numbers += ", smart:";
+      for (SmartDimension d : ind.smart_dimensions) numbers += " " + std::string(ToString(d));
+    }
+    out += "  " + numbers + "\n";
+    if (!a.concepts.empty()) {
+      out += "  " + std::string(Text("risks", lang)) + ":\n";
+      for (const assess::Concept* c : Ranked(a)) {
+        out += "    - " + std::string(assess::Label(c->code, lang)) + ": " + assess::Explain(*c, lang) +
+               "\n";
+      }
+    }
+    if (!a.actions.empty()) {
+      out += "  " + std::string(Text("next_actions", lang)) + ":\n";
+      for (const assess::Action& act : a.actions) out += "    * " + assess::Describe(act, lang) + "\n";
+    }
+  }
+  return out;
+}
+
+std::string FormatStatus(const Dossier& dossier, const std::vector<PartnershipAssessment>& as,
+                         Day as_of, Lang lang) {
+  const Names names(dossier);
+  const bool id = lang == Lang::kId;
+  Table t({id ? "KERJA SAMA" : "PARTNERSHIP", id ? "DAERAH" : "HOME", id ? "MITRA" : "PARTNER",
+           id ? "KONDISI" : "CONDITION", id ? "BULAN SEPI" : "MONTHS QUIET",
+           id ? "MOU BERAKHIR" : "MOU EXPIRES", id ? "RISIKO UTAMA" : "TOP RISKS"});
+  for (const PartnershipAssessment& a : as) {
+    t.Add({Clip(a.id, 32), Clip(names.Region(a.home), 20), Clip(names.WithCountry(a.partner, lang), 34),
+           std::string(assess::Label(a.condition, lang)),
+           a.indicators.months_since_activity ? std::to_string(*a.indicators.months_since_activity) : "-",
+           Expiry(a, lang), TopRisks(a, lang, 2)});
+  }
+  return std::string(Text("as_of", lang)) + " " + FormatDay(as_of) + "\n" + t.Render() + "\n" +
+         Summary(as, lang);
+}
+
+std::string FormatStatusBy(const Dossier& dossier, const std::vector<PartnershipAssessment>& as,
+                           GroupBy by, Day as_of, Lang lang) {
+  const Names names(dossier);
+  const bool id = lang == Lang::kId;
+  struct Group {
+    std::map<Condition, size_t> n;
+    size_t total = 0, agreed = 0, idle = 0;
+    std::map<ConceptCode, size_t> reasons;
+  };
+  std::map<std::string, Group> groups;
+  for (const PartnershipAssessment& a : as) {
+    std::string key;
+    if (by == GroupBy::kCountry) {
+      const Region* r = names.Find(a.partner);
+      key = r ? geo::CountryName(r->country, id) : "?";
+    } else {
+      const Region* r = names.Find(a.home);
+      if (r && r->level == Level::kProvince) {
+        key = r->name;
+      } else if (r && r->parent) {
+        key = names.Region(*r->parent);
+      } else {
+        key = std::string(Text("province_unknown", lang));
+      }
+    }
+    Group& g = groups[key];
+    ++g.total;
+    ++g.n[a.condition];
+    if (a.agreement.signed_) {
+      ++g.agreed;
+      if (a.condition == Condition::kDormant || a.condition == Condition::kEnded) ++g.idle;
+    }
+    for (const auto& c : a.concepts) {
+      if (!assess::IsStructural(c.code)) ++g.reasons[c.code];
+    }
+  }
+  std::vector<std::string> header = {by == GroupBy::kCountry ? (id ? "NEGARA MITRA" : "PARTNER COUNTRY")
+                                                             : (id ? "PROVINSI" : "PROVINCE"),
+                                     id ? "JUMLAH" : "TOTAL"};
+  for (Condition c : kConditionOrder) {
+    std::string h(assess::Label(c, lang));
+    std::transform(h.begin(), h.end(), h.begin(), [](unsigned char ch) { return std::toupper(ch); });
+    header.push_back(h);
+  }
+  header.push_back(id ? "MOU TANPA KEGIATAN" : "MOU WITHOUT ACTIVITY");
+  header.push_back(id ? "ALASAN UTAMA" : "TOP REASONS");
+  Table t(header);
+  for (const auto& [key, g] : groups) {
+    std::vector<std::string> row = {Clip(key, 30), std::to_string(g.total)};
+    for (Condition c : kConditionOrder) {
+      auto it = g.n.find(c);
+      row.push_back(it == g.n.end() ? "0" : std::to_string(it->second));
+    }
+    row.push_back(g.agreed ? std::to_string(g.idle) + "/" + std::to_string(g.agreed) + " (" +
+                                 Percent(g.idle, g.agreed) + ")"
+                           : "-");
+    std::vector<std::pair<size_t, ConceptCode>> reasons;
+    for (const auto& [c, k] : g.reasons) reasons.emplace_back(k, c);
+    std::stable_sort(reasons.begin(), reasons.end(),
+                     [](const auto& x, const auto& y) { return x.first > y.first; });
+    std::string top;
+    for (size_t i = 0; i < reasons.size() && i < 3; ++i) {
+      top += (top.empty() ? "" : ", ") + std::string(assess::Label(reasons[i].second, lang)) + " (" +
+             std::to_string(reasons[i].first) + ")";
+    }
+    row.push_back(top.empty() ? "-" : top);
+    t.Add(row);
+  }
+  return std::string(Text("as_of", lang)) + " " + FormatDay(as_of) + "\n" + t.Render() + "\n" +
+         Summary(as, lang);
+}
+
+std::string FormatCalendar(const Dossier& dossier, const std::vector<assess::CalendarEntry>& entries,
+                           Day as_of, int months, Lang lang) {
+  const Names names(dossier);
+  const bool id = lang == Lang::kId;
+  std::string out = (id ? "MoU yang berakhir dalam " : "MoU expiries in the next ") +
+                    std::to_string(months) + (id ? " bulan sejak " : " months from ") +
+                    FormatDay(as_of) + "\n";
+  if (entries.empty()) return out + std::string(Text("no_upcoming", lang)) + "\n";
+  Table t({id ? "TANGGAL" : "DATE", id ? "APA" : "WHAT", id ? "KERJA SAMA" : "PARTNERSHIP",
+           id ? "MITRA" : "PARTNER", id ? "MOU BERAKHIR" : "MOU EXPIRES"});
+  for (const auto& e : entries) {
+    std::string what = e.kind == assess::CalendarEntry::Kind::kExpiry
+                           ? (id ? "MoU berakhir" : "MoU expires")
+                           : (id ? "mulai perpanjangan" : "start renewal");
+    if (e.overdue) what += id ? " (terlambat)" : " (overdue)";
+    t.Add({FormatDay(e.day), what, e.partnership, names.WithCountry(e.partner, lang),
+           e.expires.ToString()});
+  }
+  return out + t.Render();
+}
+
+namespace {
+
+// RFC 5545 text escaping.
+std::string IcsText(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '\\' || c == ';' || c == ',') {
+      out.push_back('\\');
+      out.push_back(c);
+    } else if (c == '\n') {
+      out += "\\n";
+    } else if (c != '\r') {
+      out.push_back(c);
+    }
+  }
+  return out;
+}
+
+// Folds a content line at 75 octets without splitting a UTF-8 sequence.
+void IcsLine(std::string_view line, std::string* out) {
+  size_t taken = 0, limit = 75;
+  while (line.size() - taken > limit) {
+    size_t cut = taken + limit;
+    while (cut > taken && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80) --cut;
+    out->append(line.substr(taken, cut - taken));
+    out->append("\r\n ");
+    taken = cut;
+    limit = 74;  // the leading space counts
+  }
+  out->append(line.substr(taken));
+  out->append("\r\n");
+}
+
+std::string Compact(Day d) {
+  std::string s = FormatDay(d);
+  s.erase(std::remove(s.begin(), s.end(), '-'), s.end());
+  return s;
+}
+
+}  // namespace
+
+std::string CalendarIcs(const Dossier& dossier, const std::vector<assess::CalendarEntry>& entries,
+                        Day as_of, Lang lang) {
+  const Names names(dossier);
+  const bool id = lang == Lang::kId;
+  std::string out;
+  for (const char* l : {"BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//kembar//kembar 0.1//EN",
+                        "CALSCALE:GREGORIAN", "METHOD:PUBLISH"}) {
+    IcsLine(l, &out);
+  }
+  IcsLine(std::string("X-WR-CALNAME:") + (id ? "kembar: perpanjangan MoU" : "kembar: MoU renewals"), &out);
+  for (const auto& e : entries) {
+    const bool expiry = e.kind == assess::CalendarEntry::Kind::kExpiry;
+    const std::string partner = names.WithCountry(e.partner, lang);
+    const std::string summary =
+        expiry ? (id ? "MoU berakhir: " : "MoU expires: ") + names.Region(e.home) + " – " + partner
+               : (id ? "Mulai perpanjangan MoU: " : "Start MoU renewal: ") + names.Region(e.home) +
+                     " – " + partner;
+    std::string description =
+        expiry ? (id ? "MoU kerja sama " : "The MoU of partnership ") + e.partnership +
+                     (id ? " berakhir " : " expires ") + e.expires.ToString() + "."
+               : (id ? "MoU kerja sama " : "The MoU of partnership ") + e.partnership +
+                     (id ? " berakhir " : " expires ") + e.expires.ToString() +
+                     (id ? ". Mulai konsultasi dengan Kemendagri dan Kemenlu, persetujuan DPRD dan "
+                           "penandatanganan (Permendagri 25/2020)."
+                         : ". Start the consultation with the home-affairs and foreign ministries, "
+                           "DPRD approval and signing (Permendagri 25/2020).");
+    IcsLine("BEGIN:VEVENT", &out);
+    IcsLine("UID:" + e.partnership + (expiry ? "-expiry-" : "-renewal-") + Compact(e.day) + "@kembar",
+            &out);
+    IcsLine("DTSTAMP:" + Compact(as_of) + "T000000Z", &out);
+    IcsLine("DTSTART;VALUE=DATE:" + Compact(e.day), &out);
+    IcsLine("DTEND;VALUE=DATE:" + Compact(e.day + std::chrono::days(1)), &out);
+    IcsLine("SUMMARY:" + IcsText(summary), &out);
+    IcsLine("DESCRIPTION:" + IcsText(description), &out);
+    IcsLine("CATEGORIES:" + std::string(expiry ? "MOU-EXPIRY" : "MOU-RENEWAL"), &out);
+    IcsLine("END:VEVENT", &out);
+  }
+  IcsLine("END:VCALENDAR", &out);
+  return out;
+}
+
+}  // namespace kembar::report
