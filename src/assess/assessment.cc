@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
-#include <set>
+#include <bit>
 
 #include "kembar/geo/geodesy.h"
 
@@ -54,16 +54,31 @@ Day AddMonths(Day d, int n) {
 int MonthsFrom(Day from, Day to) { return WholeMonthsBetween(from, to); }
 
 // One event the assessment considers, with its place in the document.
+// The interval is computed once: the assessment compares dates many times.
 struct Ev {
   const Event* e;
   size_t index;
+  Day first, last;
 };
 
-// Later in time by the stable order of partial dates, then later in the document.
+// Earlier in time by the stable order of partial dates (first day, then coarser
+// precision first), then earlier in the document.
 bool Earlier(const Ev& a, const Ev& b) {
-  if (a.e->date != b.e->date) return a.e->date < b.e->date;
+  if (a.first != b.first) return a.first < b.first;
+  if (a.e->date.precision() != b.e->date.precision()) {
+    return a.e->date.precision() < b.e->date.precision();
+  }
   return a.index < b.index;
 }
+bool Before(const Ev& a, const Ev& b) { return a.last < b.first; }  // certainly before
+
+constexpr std::array<std::string_view, 10> kStages = {
+    "initiated", "visit", "loi", "consultation", "dprd", "mou", "action_plan", "activity",
+    "evaluation", "renewal"};
+enum Stage : uint32_t { kInitiated, kVisit, kLoi, kConsultation, kDprd, kMou, kActionPlan,
+                        kActivityStage, kEvaluation, kRenewal };
+template <typename E>
+constexpr uint32_t Bit(E e) { return uint32_t{1} << static_cast<uint32_t>(e); }
 
 std::string Path(size_t p, size_t e) {
   return "partnerships[" + std::to_string(p) + "].events[" + std::to_string(e) + "]";
@@ -162,7 +177,8 @@ PartnershipAssessment AssessPartnership(const Dossier& d, const RegionIndex& reg
   std::vector<Ev> evs;
   evs.reserve(p.events.size());
   for (size_t i = 0; i < p.events.size(); ++i) {
-    if (p.events[i].date.First() <= as_of) evs.push_back({&p.events[i], i});
+    const Day first = p.events[i].date.First();
+    if (first <= as_of) evs.push_back({&p.events[i], i, first, p.events[i].date.Last()});
   }
   // Timeline order, so that "latest" and the evidence order do not depend on the file.
   std::stable_sort(evs.begin(), evs.end(), Earlier);
@@ -180,20 +196,20 @@ PartnershipAssessment AssessPartnership(const Dossier& d, const RegionIndex& reg
   const Ev* latest_suspended_or_reactivated = nullptr;
   const Ev* latest_reactivated = nullptr;
   bool has_action_plan = false, has_evaluation_recently = false;
-  std::set<std::string> stages;
+  uint32_t stages = 0;
   for (const Ev& ev : evs) {
     switch (ev.e->type()) {
-      case EventType::kActivity: activities.push_back(ev); stages.insert("activity"); break;
+      case EventType::kActivity: activities.push_back(ev); stages |= Bit(kActivityStage); break;
       case EventType::kMouSigned:
         if (!first_mou) first_mou = &ev;
         signings.push_back(ev);
         starts.push_back(ev);
-        stages.insert("mou");
+        stages |= Bit(kMou);
         break;
       case EventType::kMouRenewed:
         signings.push_back(ev);
         starts.push_back(ev);
-        stages.insert("renewal");
+        stages |= Bit(kRenewal);
         break;
       case EventType::kReactivated:
         starts.push_back(ev);
@@ -203,24 +219,23 @@ PartnershipAssessment AssessPartnership(const Dossier& d, const RegionIndex& reg
         break;
       case EventType::kTerminated: latest_terminated_or_reactivated = &ev; break;
       case EventType::kSuspended: latest_suspended_or_reactivated = &ev; break;
-      case EventType::kActionPlan: has_action_plan = true; stages.insert("action_plan"); break;
+      case EventType::kActionPlan: has_action_plan = true; stages |= Bit(kActionPlan); break;
       case EventType::kEvaluation:
-        stages.insert("evaluation");
-        if (MonthsFrom(ev.e->date.Last(), as_of) < 24) has_evaluation_recently = true;
+        stages |= Bit(kEvaluation);
+        if (MonthsFrom(ev.last, as_of) < 24) has_evaluation_recently = true;
         break;
-      case EventType::kInitiated: stages.insert("initiated"); break;
-      case EventType::kVisit: stages.insert("visit"); break;
-      case EventType::kLoiSigned: stages.insert("loi"); break;
-      case EventType::kCentralConsultation: stages.insert("consultation"); break;
-      case EventType::kDprdApproved: stages.insert("dprd"); break;
+      case EventType::kInitiated: stages |= Bit(kInitiated); break;
+      case EventType::kVisit: stages |= Bit(kVisit); break;
+      case EventType::kLoiSigned: stages |= Bit(kLoi); break;
+      case EventType::kCentralConsultation: stages |= Bit(kConsultation); break;
+      case EventType::kDprdApproved: stages |= Bit(kDprd); break;
       default: break;
     }
   }
   // A renewal without a recorded first signing still proves an agreement.
   if (!first_mou && !signings.empty()) first_mou = &signings.front();
-  for (std::string_view s : {"initiated", "visit", "loi", "consultation", "dprd", "mou",
-                             "action_plan", "activity", "evaluation", "renewal"}) {
-    if (stages.count(std::string(s))) out.indicators.stages_done.emplace_back(s);
+  for (size_t i = 0; i < kStages.size(); ++i) {
+    if (stages & (uint32_t{1} << i)) out.indicators.stages_done.push_back(kStages[i]);
   }
 
   // ---- The agreement and its validity.
@@ -269,42 +284,54 @@ PartnershipAssessment AssessPartnership(const Dossier& d, const RegionIndex& reg
   Indicators& ind = out.indicators;
   ind.activities_total = static_cast<int>(activities.size());
   const Ev* last_activity = nullptr;
-  std::set<Sector> sectors;
-  std::set<Field> fields_done;
-  std::set<SmartDimension> dims;
+  uint32_t sectors = 0, fields_done = 0, dims = 0;  // bit sets of vocabulary values
   int layer = 0;
   const Day recent_from = AddMonths(as_of, -policy.recent_activity_months);
   for (const Ev& ev : activities) {
     const auto& a = std::get<Activity>(ev.e->details);
-    if (!last_activity || ev.e->date.Last() > last_activity->e->date.Last() ||
-        (ev.e->date.Last() == last_activity->e->date.Last() && Earlier(*last_activity, ev))) {
+    if (!last_activity || ev.last > last_activity->last ||
+        (ev.last == last_activity->last && Earlier(*last_activity, ev))) {
       last_activity = &ev;
     }
-    if (ev.e->date.Last() >= recent_from) ++ind.activities_recent;
-    if (a.sectors) sectors.insert(a.sectors->begin(), a.sectors->end());
-    if (a.field) fields_done.insert(*a.field);
-    if (a.smart_dimension) dims.insert(*a.smart_dimension);
+    if (ev.last >= recent_from) ++ind.activities_recent;
+    if (a.sectors) {
+      for (Sector x : *a.sectors) sectors |= Bit(x);
+    }
+    if (a.field) fields_done |= Bit(*a.field);
+    if (a.smart_dimension) dims |= Bit(*a.smart_dimension);
     layer = std::max(layer, LayerOf(a));
   }
   if (last_activity) {
     ind.last_activity = last_activity->e->date;
-    ind.months_since_activity = MonthsFrom(last_activity->e->date.Last(), as_of);
+    ind.months_since_activity = MonthsFrom(last_activity->last, as_of);
   }
-  ind.sectors = static_cast<int>(sectors.size());
-  ind.smart_dimensions.assign(dims.begin(), dims.end());
+  ind.sectors = std::popcount(sectors);
+  for (size_t i = 0; i < AllNames<SmartDimension>().size(); ++i) {
+    if (dims & (uint32_t{1} << i)) ind.smart_dimensions.push_back(static_cast<SmartDimension>(i));
+  }
   static constexpr std::array<const char*, 4> kLayers = {nullptr, "economic", "cultural_technical",
                                                          "political"};
   if (layer > 0) ind.paradiplomacy_layer = kLayers[static_cast<size_t>(layer)];
-  std::set<Field> agreed;
+  uint32_t agreed = 0;
   for (const Ev& ev : signings) {
     const auto& f = ev.e->type() == EventType::kMouSigned ? std::get<MouSigned>(ev.e->details).fields
                                                           : std::get<MouRenewed>(ev.e->details).fields;
-    if (f) agreed.insert(f->begin(), f->end());
+    if (f) {
+      for (Field x : *f) agreed |= Bit(x);
+    }
   }
-  if (agreed.empty() && p.fields) agreed.insert(p.fields->begin(), p.fields->end());
-  ind.fields_agreed = static_cast<int>(agreed.size());
-  for (Field f : agreed) {
-    if (std::any_of(fields_done.begin(), fields_done.end(), [f](Field done) { return Covers(done, f); })) {
+  if (agreed == 0 && p.fields) {
+    for (Field x : *p.fields) agreed |= Bit(x);
+  }
+  ind.fields_agreed = std::popcount(agreed);
+  for (size_t i = 0; i < AllNames<Field>().size(); ++i) {
+    if (!(agreed & (uint32_t{1} << i))) continue;
+    const auto f = static_cast<Field>(i);
+    bool covered = false;
+    for (size_t j = 0; j < AllNames<Field>().size() && !covered; ++j) {
+      covered = (fields_done & (uint32_t{1} << j)) && Covers(static_cast<Field>(j), f);
+    }
+    if (covered) {
       ++ind.fields_covered;
     } else {
       ind.fields_not_covered.push_back(f);
@@ -312,12 +339,12 @@ PartnershipAssessment AssessPartnership(const Dossier& d, const RegionIndex& reg
   }
   for (size_t i = 0; i < AllNames<Sector>().size(); ++i) {
     const auto s = static_cast<Sector>(i);
-    if (!IsGovernment(s) && s != Sector::kOther && !sectors.count(s)) ind.sectors_not_involved.push_back(s);
+    if (!IsGovernment(s) && s != Sector::kOther && !(sectors & Bit(s))) ind.sectors_not_involved.push_back(s);
   }
 
   // ---- Reciprocity: acts by each side, in half units so that "both" splits evenly.
   int home_units = 0, partner_units = 0, acts = 0;
-  std::vector<std::string> act_paths;
+  std::vector<size_t> act_events;  // positions in evs
   auto credit = [&](const std::optional<std::string>& who, const Ev& ev) {
     if (!who) return;
     if (*who == p.home) {
@@ -331,7 +358,7 @@ PartnershipAssessment AssessPartnership(const Dossier& d, const RegionIndex& reg
       return;  // a third region: not one of the two sides
     }
     ++acts;
-    act_paths.push_back(path(ev));
+    act_events.push_back(static_cast<size_t>(&ev - evs.data()));
   };
   for (const Ev& ev : evs) {
     switch (ev.e->type()) {
@@ -357,10 +384,9 @@ PartnershipAssessment AssessPartnership(const Dossier& d, const RegionIndex& reg
   }
   if (!starts.empty()) {
     const Ev& start = starts.back();
-    const int m = MonthsFrom(start.e->date.Last(), as_of);
-    const bool activity_since = std::any_of(activities.begin(), activities.end(), [&](const Ev& a) {
-      return !CertainlyBefore(a.e->date, start.e->date);
-    });
+    const int m = MonthsFrom(start.last, as_of);
+    const bool activity_since = std::any_of(activities.begin(), activities.end(),
+                                            [&](const Ev& a) { return !Before(a, start); });
     if (m >= policy.no_activity_after_mou_months && !activity_since) {
       add(ConceptCode::kNoActivityAfterMou, {path(start)},
           {{"event", std::string(ToString(start.e->type()))},
@@ -369,15 +395,14 @@ PartnershipAssessment AssessPartnership(const Dossier& d, const RegionIndex& reg
     }
   }
   if (last_activity) {
-    Day from = last_activity->e->date.Last();
-    std::vector<std::string> evidence = {path(*last_activity)};
-    if (latest_reactivated && !CertainlyBefore(latest_reactivated->e->date, last_activity->e->date) &&
-        latest_reactivated->e->date.Last() > from) {
-      from = latest_reactivated->e->date.Last();
-      evidence.push_back(path(*latest_reactivated));
-    }
+    Day from = last_activity->last;
+    const bool restarted = latest_reactivated && !Before(*latest_reactivated, *last_activity) &&
+                           latest_reactivated->last > from;
+    if (restarted) from = latest_reactivated->last;
     const int m = MonthsFrom(from, as_of);
     if (m >= policy.activity_gap_months) {
+      std::vector<std::string> evidence = {path(*last_activity)};
+      if (restarted) evidence.push_back(path(*latest_reactivated));
       add(ConceptCode::kActivityGap, std::move(evidence),
           {{"date", last_activity->e->date.ToString()}, {"months", std::to_string(m)}});
     }
@@ -394,7 +419,7 @@ PartnershipAssessment AssessPartnership(const Dossier& d, const RegionIndex& reg
       else if (*com.from == p.partner) recipient = p.home;
       else continue;
       const bool answered = std::any_of(evs.begin(), evs.end(), [&](const Ev& r) {
-        if (r.index == c.index || CertainlyBefore(r.e->date, c.e->date)) return false;
+        if (r.index == c.index || Before(r, c)) return false;
         if (r.e->type() == EventType::kCommunication) {
           return std::get<Communication>(r.e->details).from == recipient;
         }
@@ -430,16 +455,23 @@ PartnershipAssessment AssessPartnership(const Dossier& d, const RegionIndex& reg
                  {"passive", passive},
                  {"share", std::to_string(static_cast<int>(std::lround(share * 100)))},
                  {"acts", std::to_string(acts)}};
-      add(ConceptCode::kOneSided, act_paths, f);
+      std::vector<std::string> act_paths;
+      for (size_t k : act_events) act_paths.push_back(path(evs[k]));
+      add(ConceptCode::kOneSided, std::move(act_paths), f);
       act(ActionCode::kProposeReciprocal, ConceptCode::kOneSided, f);
     }
   }
   if (!activities.empty()) {
-    std::vector<std::string> kinds;
-    for (Sector s : sectors) {
-      if (!IsGovernment(s)) kinds.emplace_back(ToString(s));
+    int kind_count = 0;
+    for (size_t i = 0; i < AllNames<Sector>().size(); ++i) {
+      if ((sectors & (uint32_t{1} << i)) && !IsGovernment(static_cast<Sector>(i))) ++kind_count;
     }
-    if (static_cast<int>(kinds.size()) < policy.narrow_participation_min_kinds) {
+    if (kind_count < policy.narrow_participation_min_kinds) {
+      std::vector<std::string> kinds;
+      for (size_t i = 0; i < AllNames<Sector>().size(); ++i) {
+        const auto s = static_cast<Sector>(i);
+        if ((sectors & Bit(s)) && !IsGovernment(s)) kinds.emplace_back(ToString(s));
+      }
       std::vector<std::string> evidence, missing;
       for (const Ev& ev : activities) evidence.push_back(path(ev));
       for (Sector s : ind.sectors_not_involved) missing.emplace_back(ToString(s));
@@ -454,12 +486,10 @@ PartnershipAssessment AssessPartnership(const Dossier& d, const RegionIndex& reg
     int lapse_months = 0;
     for (const Ev& ev : evs) {
       if (ev.e->type() != EventType::kLeaderChanged) continue;
-      const int m = MonthsFrom(ev.e->date.Last(), as_of);
+      const int m = MonthsFrom(ev.last, as_of);
       if (m < policy.leader_change_lapse_months) continue;
       bool before = false, since = false;
-      for (const Ev& a : activities) {
-        (CertainlyBefore(a.e->date, ev.e->date) ? before : since) = true;
-      }
+      for (const Ev& a : activities) (Before(a, ev) ? before : since) = true;
       if (before && !since) {
         lapse = &ev;
         lapse_months = m;
@@ -479,7 +509,7 @@ PartnershipAssessment AssessPartnership(const Dossier& d, const RegionIndex& reg
     const Ev* shock = nullptr;
     for (const Ev& ev : evs) {
       if (ev.e->type() != EventType::kExternalShock) continue;
-      if (ev.e->date.First() >= first_mou->e->date.Last() && ev.e->date.First() >= window) shock = &ev;
+      if (ev.first >= first_mou->last && ev.first >= window) shock = &ev;
     }
     if (shock) {
       const auto kind = std::get<ExternalShock>(shock->e->details).kind;
@@ -500,7 +530,7 @@ PartnershipAssessment AssessPartnership(const Dossier& d, const RegionIndex& reg
       } else if (ev.e->type() == EventType::kPolicyChange) {
         const auto level = std::get<PolicyChange>(ev.e->details).level;
         if ((level == PolicyLevel::kNational || level == PolicyLevel::kGlobal) &&
-            (!first_mou || CertainlyBefore(ev.e->date, first_mou->e->date))) {
+            (!first_mou || Before(ev, *first_mou))) {
           evidence.push_back(path(ev));
           if (f.empty()) {
             f = {{"what", "policy_change"},
@@ -518,9 +548,10 @@ PartnershipAssessment AssessPartnership(const Dossier& d, const RegionIndex& reg
   const std::vector<std::string> region_paths = {
       home ? "regions[" + std::to_string(hi) + "]" : std::string(),
       partner ? "regions[" + std::to_string(pi_region) + "]" : std::string()};
-  if (home && partner && ctx.relations && home->country != partner->country) {
+  if (home && partner && ctx.relations && home->country != partner->country &&
+      ctx.relations->StatusBetween(home->country, partner->country) != geo::RelationStatus::kOfficial) {
     const geo::Relation rel = ctx.relations->Between(home->country, partner->country);
-    if (rel.status != geo::RelationStatus::kOfficial) {
+    {
       Facts f = {{"a", home->country},
                  {"b", partner->country},
                  {"status", std::string(geo::ToString(rel.status))},

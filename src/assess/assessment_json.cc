@@ -105,7 +105,7 @@ std::string AssessmentJson(const std::vector<PartnershipAssessment>& assessments
     w.EndArray();
     w.Key("stages_done");
     w.BeginArray();
-    for (const std::string& s : i.stages_done) w.String(s);
+    for (std::string_view s : i.stages_done) w.String(s);
     w.EndArray();
     w.EndObject();
     const Agreement& ag = a.agreement;

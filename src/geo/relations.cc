@@ -148,7 +148,20 @@ Result<Relations> Relations::Parse(std::string_view missions_csv, std::string_vi
                       return Status::Ok();
                     });
   if (!s.ok()) return s;
+  for (const auto& [key, list] : r.by_pair_) {
+    bool official = false;
+    for (size_t i : list) official |= WeightOf(r.missions_[i].type) == Weight::kOfficial;
+    r.status_[key] = official ? RelationStatus::kOfficial : RelationStatus::kDeFacto;
+  }
+  for (const auto& [key, o] : r.overrides_) r.status_[key] = o.first;
   return r;
+}
+
+RelationStatus Relations::StatusBetween(std::string_view a, std::string_view b) const {
+  if (a.size() != 2 || b.size() != 2) return RelationStatus::kNone;
+  if (a == b) return RelationStatus::kOfficial;
+  auto it = status_.find(Key(a, b));
+  return it == status_.end() ? RelationStatus::kNone : it->second;
 }
 
 const Relations& Relations::Bundled() {

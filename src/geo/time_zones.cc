@@ -7,13 +7,16 @@ namespace kembar::geo {
 
 struct TimeZones::Zone {
   std::unique_ptr<icu::TimeZone> tz;  // null when the name is unknown
+  Day cached_day{};                   // the last day asked, and its answer: bulk
+  int cached_minutes = 0;             // assessments ask for the same day
+  bool cached = false;
 };
 
 TimeZones::TimeZones() = default;
 TimeZones::~TimeZones() = default;
 
 Result<int> TimeZones::OffsetMinutes(std::string_view iana, Day day) {
-  auto it = zones_.find(std::string(iana));
+  auto it = zones_.find(iana);
   if (it == zones_.end()) {
     auto zone = std::make_unique<Zone>();
     const auto id = icu::UnicodeString::fromUTF8(icu::StringPiece(iana.data(), static_cast<int32_t>(iana.size())));
@@ -24,14 +27,19 @@ Result<int> TimeZones::OffsetMinutes(std::string_view iana, Day day) {
     if (resolved != icu::UnicodeString("Etc/Unknown")) zone->tz = std::move(tz);
     it = zones_.emplace(std::string(iana), std::move(zone)).first;
   }
-  if (!it->second->tz) return Status::NotFound("unknown time zone '" + std::string(iana) + "'");
+  Zone& zone = *it->second;
+  if (!zone.tz) return Status::NotFound("unknown time zone '" + std::string(iana) + "'");
+  if (zone.cached && zone.cached_day == day) return zone.cached_minutes;
   const double noon_ms =
       (static_cast<double>(day.time_since_epoch().count()) * 86400.0 + 43200.0) * 1000.0;
   int32_t raw = 0, dst = 0;
   UErrorCode status = U_ZERO_ERROR;
-  it->second->tz->getOffset(noon_ms, /*local=*/false, raw, dst, status);
+  zone.tz->getOffset(noon_ms, /*local=*/false, raw, dst, status);
   if (U_FAILURE(status)) return Status::NotFound("no offset for time zone '" + std::string(iana) + "'");
-  return (raw + dst) / 60000;
+  zone.cached = true;
+  zone.cached_day = day;
+  zone.cached_minutes = (raw + dst) / 60000;
+  return zone.cached_minutes;
 }
 
 }  // namespace kembar::geo

@@ -105,7 +105,7 @@ struct Indicators {
   std::optional<double> tz_gap_hours;
   std::optional<std::string> paradiplomacy_layer;  // economic, cultural_technical, political
   std::vector<SmartDimension> smart_dimensions;
-  std::vector<std::string> stages_done;
+  std::vector<std::string_view> stages_done;  // static names, formal-path order
   std::optional<PartialDate> last_activity;
 };
 

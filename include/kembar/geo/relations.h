@@ -49,6 +49,8 @@ class Relations {
   // Relations between two ISO 3166-1 alpha-2 codes (case-sensitive, upper case).
   // The same country twice is official.
   Relation Between(std::string_view a, std::string_view b) const;
+  // The status alone, without listing missions: a hash lookup, for bulk assessment.
+  RelationStatus StatusBetween(std::string_view a, std::string_view b) const;
 
   size_t mission_count() const { return missions_.size(); }
 
@@ -57,6 +59,7 @@ class Relations {
   std::vector<Mission> missions_;
   std::unordered_map<uint32_t, std::vector<size_t>> by_pair_;  // unordered pair -> missions
   std::unordered_map<uint32_t, std::pair<RelationStatus, std::string>> overrides_;
+  std::unordered_map<uint32_t, RelationStatus> status_;  // every pair with missions or an override
 };
 
 }  // namespace kembar::geo

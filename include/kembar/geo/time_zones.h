@@ -28,7 +28,11 @@ class TimeZones {
 
  private:
   struct Zone;
-  std::unordered_map<std::string, std::unique_ptr<Zone>> zones_;
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, std::unique_ptr<Zone>, Hash, std::equal_to<>> zones_;
 };
 
 }  // namespace kembar::geo
