@@ -57,7 +57,24 @@ Result<Policy> ParsePolicy(std::string_view text) {
         if (!s.ok()) return s;
       }
     } else if (key == "finder") {
-      // Read by the partner finder; accepted here so one file serves both.
+      if (!value.is_object()) return Status::InvalidInput("finder: must be an object");
+      FinderPolicy& f = p.finder;
+      for (auto& [k, v] : value.items()) {
+        const std::string path = "finder." + k;
+        Status s;
+        if (k == "weight_level") s = Take(v, path, &f.weight_level, 0, 1);
+        else if (k == "weight_similarity") s = Take(v, path, &f.weight_similarity, 0, 1);
+        else if (k == "weight_complementarity") s = Take(v, path, &f.weight_complementarity, 0, 1);
+        else if (k == "weight_proximity") s = Take(v, path, &f.weight_proximity, 0, 1);
+        else if (k == "weight_network") s = Take(v, path, &f.weight_network, 0, 1);
+        else if (k == "proximity_scale_km") s = Take(v, path, &f.proximity_scale_km, 1, 40075);
+        else if (k == "tz_penalty_per_hour") s = Take(v, path, &f.tz_penalty_per_hour, 0, 1);
+        else if (k == "de_facto_factor") s = Take(v, path, &f.de_facto_factor, 0, 1);
+        else if (k == "metropolitan_population") s = Take(v, path, &f.metropolitan_population, 0, 1e9);
+        else if (k == "min_population") s = Take(v, path, &f.min_population, 0, 1e9);
+        else s = Status::InvalidInput(path + ": unknown policy member");
+        if (!s.ok()) return s;
+      }
     } else {
       return Status::InvalidInput(key + ": unknown policy member");
     }

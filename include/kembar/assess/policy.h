@@ -25,8 +25,23 @@ struct AssessmentPolicy {
   int recent_activity_months = 36;         // window of activities_last_36_months
 };
 
+// Weights and scales of the partner finder (kembar find-partners).
+struct FinderPolicy {
+  double weight_level = 0.15;
+  double weight_similarity = 0.20;
+  double weight_complementarity = 0.30;
+  double weight_proximity = 0.20;
+  double weight_network = 0.15;
+  double proximity_scale_km = 5000;      // proximity = exp(-distance / scale)
+  double tz_penalty_per_hour = 0.05;     // taken off proximity per hour of time difference
+  double de_facto_factor = 0.5;          // score multiplier when relations are de facto only
+  double metropolitan_population = 1e6;  // a metropolitan place has at least this many
+  uint32_t min_population = 20000;       // smaller places are not offered
+};
+
 struct Policy {
   AssessmentPolicy assessment;
+  FinderPolicy finder;
 };
 
 // Parses a policy document. Members left out keep their defaults; unknown members and

@@ -1,0 +1,132 @@
+// The finder on a small hand-made gazetteer: exclusions (itself, partners, own country,
+// no diplomatic relations), flags (de facto relations), and each score component.
+#include "kembar/finder/finder.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+namespace kembar::finder {
+namespace {
+
+const std::vector<Place> kPlaces = {
+    // name, country, lat, lon, population, tz, port, capital, admin_seat
+    {"Surabaya", "ID", -7.2492, 112.7508, 2874000, "Asia/Jakarta", true, false, true},  // 0
+    {"Liverpool", "GB", 53.4106, -2.9779, 864122, "Europe/London", true, false, false},  // 1
+    {"Kaohsiung", "TW", 22.6163, 120.3133, 2778918, "Asia/Taipei", true, false, false},  // 2
+    {"Haifa", "IL", 32.8184, 34.9885, 267300, "Asia/Jerusalem", true, false, false},     // 3
+    {"Kitakyushu", "JP", 33.8835, 130.8752, 940978, "Asia/Tokyo", true, false, false},  // 4
+    {"Tiny Village", "JP", 35.0, 135.0, 4000, "Asia/Tokyo", false, false, false},      // 5
+    {"Semarang", "ID", -6.9932, 110.4203, 1555984, "Asia/Jakarta", true, false, true},  // 6
+    {"Perth", "AU", -31.9522, 115.8614, 1896548, "Australia/Perth", true, false, true},  // 7
+    {"Busan", "KR", 35.1028, 129.0403, 3678555, "Asia/Seoul", true, false, false},       // 8
+    {"Dongguan", "CN", 23.0180, 113.7487, 8000000, "Asia/Shanghai", false, false, false},  // 9
+};
+
+Subject Surabaya() {
+  Subject s;
+  s.id = "id-surabaya";
+  s.name = "Surabaya";
+  s.country = "ID";
+  s.level = Level::kCity;
+  s.lat = -7.2575;
+  s.lon = 112.7521;
+  s.population = 2874000;
+  s.timezone = "Asia/Jakarta";
+  s.characteristics = {"port", "metropolitan"};
+  s.needs = {Field::kEnvironment};
+  s.excluded = {0, 1, 8};  // itself, Liverpool and Busan (partners)
+  s.tied_countries = {"GB", "KR"};
+  s.partners_of_partners = {4};
+  return s;
+}
+
+std::vector<Candidate> Find(const Subject& s, Options o = {}, KnownStrengths k = {}) {
+  geo::TimeZones zones;
+  o.today = ParseDay("2024-01-15").value();
+  if (o.top == 10) o.top = 20;
+  return FindPartners(kPlaces, s, k, o, assess::DefaultPolicy().finder, geo::Relations::Bundled(), zones);
+}
+
+bool Offered(const std::vector<Candidate>& c, size_t place) {
+  return std::any_of(c.begin(), c.end(), [&](const Candidate& x) { return x.place == place; });
+}
+
+TEST(FinderTest, NeverOffersItselfItsPartnersOrItsOwnCountry) {
+  const auto c = Find(Surabaya());
+  EXPECT_FALSE(Offered(c, 0)) << "itself";
+  EXPECT_FALSE(Offered(c, 1)) << "existing partner";
+  EXPECT_FALSE(Offered(c, 8)) << "existing partner";
+  EXPECT_FALSE(Offered(c, 6)) << "same country";
+  EXPECT_FALSE(Offered(c, 5)) << "below the population floor";
+  EXPECT_TRUE(Offered(c, 4));
+}
+
+TEST(FinderTest, NoRelationsExcludedAndDeFactoFlagged) {
+  const auto c = Find(Surabaya());
+  EXPECT_FALSE(Offered(c, 3)) << "Indonesia and Israel have no diplomatic relations";
+  auto tw = std::find_if(c.begin(), c.end(), [](const Candidate& x) { return x.place == 2; });
+  ASSERT_NE(tw, c.end());
+  EXPECT_NE(std::find(tw->flags.begin(), tw->flags.end(), "de_facto_relations"), tw->flags.end());
+  EXPECT_EQ(tw->relations, geo::RelationStatus::kDeFacto);
+}
+
+TEST(FinderTest, ComplementarityRanksTheStrengthThatMeetsTheNeed) {
+  KnownStrengths k = {{4, 1u << static_cast<uint32_t>(Field::kEnvironment)}};
+  const auto c = Find(Surabaya(), {}, k);
+  ASSERT_FALSE(c.empty());
+  EXPECT_EQ(c.front().place, 4u) << "Kitakyushu had solved the pollution Surabaya faced";
+  EXPECT_EQ(c.front().components.complementarity, 1.0);
+  EXPECT_EQ(c.front().strengths_meeting_needs, std::vector<Field>{Field::kEnvironment});
+  EXPECT_NE(std::find(c.front().flags.begin(), c.front().flags.end(), "partner_of_partner"),
+            c.front().flags.end());
+  // --needs replaces the region's needs: nobody is known for tourism.
+  Options o;
+  o.needs = {Field::kTourism};
+  for (const Candidate& x : Find(Surabaya(), o, k)) EXPECT_EQ(x.components.complementarity, 0.0);
+}
+
+TEST(FinderTest, ComponentsAreBoundedAndExplainTheScore) {
+  const assess::FinderPolicy& w = assess::DefaultPolicy().finder;
+  for (const Candidate& x : Find(Surabaya())) {
+    for (double v : {x.components.level, x.components.similarity, x.components.complementarity,
+                     x.components.proximity, x.components.network}) {
+      EXPECT_GE(v, 0.0);
+      EXPECT_LE(v, 1.0);
+    }
+    double expected = w.weight_level * x.components.level + w.weight_similarity * x.components.similarity +
+                      w.weight_complementarity * x.components.complementarity +
+                      w.weight_proximity * x.components.proximity + w.weight_network * x.components.network;
+    if (x.relations == geo::RelationStatus::kDeFacto) expected *= w.de_facto_factor;
+    EXPECT_NEAR(x.score, expected, 1e-12) << kPlaces[x.place].name;
+  }
+}
+
+TEST(FinderTest, ProximityPrefersNearAndSameTimeZone) {
+  const auto c = Find(Surabaya());
+  auto get = [&](size_t place) {
+    return *std::find_if(c.begin(), c.end(), [&](const Candidate& x) { return x.place == place; });
+  };
+  const Candidate perth = get(7), kitakyushu = get(4);
+  EXPECT_NEAR(perth.distance_km, 3000, 300);
+  EXPECT_EQ(perth.tz_gap_hours, 1.0);
+  EXPECT_GT(perth.components.proximity, kitakyushu.components.proximity);
+  EXPECT_NE(std::find(perth.flags.begin(), perth.flags.end(), "new_country"), perth.flags.end());
+}
+
+TEST(FinderTest, FiltersByCountryAndLevelAndTop) {
+  Options o;
+  o.country = "AU";
+  const auto au = Find(Surabaya(), o);
+  ASSERT_EQ(au.size(), 1u);
+  EXPECT_EQ(au[0].place, 7u);
+  Options p;
+  p.level = Level::kProvince;  // admin seats stand for their provinces
+  for (const Candidate& x : Find(Surabaya(), p)) EXPECT_TRUE(kPlaces[x.place].admin_seat || kPlaces[x.place].capital);
+  Options t;
+  t.top = 2;
+  EXPECT_EQ(Find(Surabaya(), t).size(), 2u);
+}
+
+}  // namespace
+}  // namespace kembar::finder
