@@ -14,6 +14,9 @@
 #include "kembar/assess/messages.h"
 #include "kembar/io/dossier_writer.h"
 #include "kembar/io/json_writer.h"
+#include "kembar/network/charts.h"
+#include "kembar/network/export.h"
+#include "kembar/network/stats.h"
 #include "kembar/report/assessment_text.h"
 #include "kembar/kembar.h"
 #include "kembar/model/error_table.h"
@@ -200,6 +203,33 @@ int Run(int argc, char** argv) {
   relations_cmd->add_option("B", country_b, "ISO code or name, e.g. TW")->required();
   relations_cmd->add_flag("--json", json, "print JSON");
 
+  // Network analytics over the Wikipedia pairs and the stored partnerships.
+  auto* network_cmd = app.add_subcommand("network", "Statistics, ego networks and exports of the twin-city graph");
+  network_cmd->require_subcommand(1);
+  std::string net_country, plot_file, ego_place, export_format;
+  int depth = 2;
+  size_t sources = 500;
+  auto* net_stats = network_cmd->add_subcommand("stats", "The panel: degrees, components, hubs, clustering, distances");
+  add_db(net_stats);
+  net_stats->add_option("--country", net_country, "only this country's places and their ties (ISO code or name)");
+  net_stats->add_flag("--json", json, "print JSON");
+  net_stats->add_option("--plot", plot_file,
+                        "draw the degree distribution to FILE (.svg or .png) and the distance "
+                        "distribution to FILE-distance");
+  net_stats->add_option("--sources", sources, "betweenness/distance sample size on large graphs (default 500)");
+  auto* net_ego = network_cmd->add_subcommand("ego", "A place's partners and partners of partners");
+  add_db(net_ego);
+  net_ego->add_option("PLACE", ego_place, "region id, node id (ID:surabaya) or name (\"Surabaya\", \"Surabaya, ID\")")->required();
+  net_ego->add_option("--depth", depth, "steps (default 2)")->check(CLI::Range(1, 6));
+  net_ego->add_flag("--json", json, "print JSON");
+  auto* net_export = network_cmd->add_subcommand("export", "Write the graph for Gephi, QGIS or a spreadsheet");
+  add_db(net_export);
+  net_export->add_option("--format", export_format, "gexf, graphml, geojson or csv")
+      ->required()
+      ->check(CLI::IsMember({"gexf", "graphml", "geojson", "csv"}));
+  net_export->add_option("-o,--output", out_file, "output file (csv: FILE-nodes.csv and FILE-edges.csv)")->required();
+  net_export->add_option("--country", net_country, "only this country's places and their ties");
+
   CLI11_PARSE(app, argc, argv);
 
   if (relations_cmd->parsed()) {
@@ -308,6 +338,95 @@ int Run(int argc, char** argv) {
     if (!rows.ok()) return Fail(rows.status());
     std::fputs(report::FormatPartnershipTable(*rows).c_str(), stdout);
     return 0;
+  }
+  if (network_cmd->parsed()) {
+    std::unordered_map<std::string, size_t> region_nodes;
+    auto world = kb.WorldNetwork(&region_nodes);
+    if (!world.ok()) return Fail(world.status());
+    const network::Graph* g = &*world;
+    Result<network::Graph> sub = network::Graph();
+    if (!net_country.empty()) {
+      sub = network::CountrySubgraph(*world, net_country);
+      if (!sub.ok()) return Fail(sub.status());
+      g = &*sub;
+    }
+    if (net_stats->parsed()) {
+      network::StatsOptions o;
+      o.sample_sources = sources;
+      if (!net_country.empty()) o.focus_country = net_country;
+      if (isatty(STDERR_FILENO)) {
+        std::fprintf(stderr, "computing the panel over %zu places and %zu ties...\n", g->node_count(),
+                     g->edge_count());
+      }
+      const network::Stats st = network::ComputeStats(*g, o);
+      std::fputs((json ? network::StatsToJson(st) : network::StatsToText(st)).c_str(), stdout);
+      if (!plot_file.empty()) {
+        const bool png = plot_file.size() > 4 && plot_file.substr(plot_file.size() - 4) == ".png";
+        const auto fmt = png ? network::ChartFormat::kPng : network::ChartFormat::kSvg;
+        const size_t dot = plot_file.find_last_of('.');
+        const std::string distance_file = dot == std::string::npos || dot < plot_file.find_last_of('/') + 1
+                                              ? plot_file + "-distance"
+                                              : plot_file.substr(0, dot) + "-distance" + plot_file.substr(dot);
+        auto degree = network::DegreeChart(st, fmt);
+        if (!degree.ok()) return Fail(degree.status());
+        auto distance = network::DistanceChart(st, fmt);
+        if (!distance.ok()) return Fail(distance.status());
+        if (!WriteOut(plot_file, *degree) || !WriteOut(distance_file, *distance)) {
+          return Fail(Status::IoError("cannot write the charts '" + plot_file + "'"));
+        }
+        std::fprintf(stderr, "charts: %s, %s\n", plot_file.c_str(), distance_file.c_str());
+      }
+      return 0;
+    }
+    if (net_ego->parsed()) {
+      // A stored region id, a node id, or a name.
+      Result<size_t> node = Status::NotFound("");
+      if (auto it = region_nodes.find(ego_place); it != region_nodes.end() && g == &*world) {
+        node = it->second;
+      } else if (auto id = g->FindId(ego_place)) {
+        node = *id;
+      } else {
+        node = network::FindNode(*g, ego_place);
+      }
+      if (!node.ok()) return Fail(node.status());
+      auto ego = network::Ego(*g, *node, depth);
+      if (!ego.ok()) return Fail(ego.status());
+      if (json) {
+        std::fputs(network::EgoToJson(*g, *ego).c_str(), stdout);
+        return 0;
+      }
+      const network::NetNode& c = g->node(*node);
+      std::printf("%s (%s): %zu partners\n", c.name.c_str(), c.country.c_str(), g->degree(*node));
+      for (size_t d = 0; d < ego->rings.size(); ++d) {
+        std::printf("%s %zu: %zu places\n", d == 0 ? "partners" : "step", d + 1, ego->rings[d].size());
+        size_t shown = 0;
+        for (size_t i : ego->rings[d]) {
+          if (shown++ == 40) {
+            std::printf("  ... and %zu more\n", ego->rings[d].size() - 40);
+            break;
+          }
+          std::printf("  %s (%s)\n", g->node(i).name.c_str(), g->node(i).country.c_str());
+        }
+      }
+      return 0;
+    }
+    if (net_export->parsed()) {
+      bool ok = true;
+      if (export_format == "gexf") ok = WriteOut(out_file, network::ToGexf(*g));
+      if (export_format == "graphml") ok = WriteOut(out_file, network::ToGraphMl(*g));
+      if (export_format == "geojson") ok = WriteOut(out_file, network::ToGeoJson(*g));
+      if (export_format == "csv") {
+        const std::string base = out_file.size() > 4 && out_file.substr(out_file.size() - 4) == ".csv"
+                                     ? out_file.substr(0, out_file.size() - 4)
+                                     : out_file;
+        ok = WriteOut(base + "-nodes.csv", network::NodesCsv(*g)) &&
+             WriteOut(base + "-edges.csv", network::EdgesCsv(*g));
+      }
+      if (!ok) return Fail(Status::IoError("cannot write '" + out_file + "'"));
+      std::fprintf(stderr, "%s: %zu places, %zu ties (%s)\n", out_file.c_str(), g->node_count(),
+                   g->edge_count(), g->attribution().c_str());
+      return 0;
+    }
   }
   if (assess_cmd->parsed() || status_cmd->parsed() || calendar_cmd->parsed()) {
     auto r = kb.Assess(sel, assess_options);

@@ -5,12 +5,14 @@
 
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "kembar/assess/assessment.h"
 #include "kembar/assess/policy.h"
 #include "kembar/geo/relations.h"
 #include "kembar/io/dossier_reader.h"
+#include "kembar/network/graph.h"
 #include "kembar/model/dossier.h"
 #include "kembar/model/status.h"
 #include "kembar/store/store.h"
@@ -73,6 +75,12 @@ class Kembar {
   // names), with the missions they rest on. NotFound for an unknown country.
   static Result<geo::Relation> Relations(const std::string& a, const std::string& b,
                                          std::string* a_iso = nullptr, std::string* b_iso = nullptr);
+  // The worldwide twin-city network: the Wikipedia pairs compiled into the binary
+  // plus every stored partnership (kind and MoU year on the edge). A stored region
+  // meets the Wikipedia place of the same name and country; the others are added
+  // with their region id. `region_nodes`, when given, receives region id -> node.
+  Result<network::Graph> WorldNetwork(
+      std::unordered_map<std::string, size_t>* region_nodes = nullptr);
   // Counts of what is stored.
   Result<store::Store::Counts> Count();
 

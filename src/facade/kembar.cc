@@ -1,6 +1,7 @@
 #include "kembar/kembar.h"
 
 #include <fstream>
+#include <unordered_map>
 #include <sstream>
 #include <utility>
 
@@ -141,6 +142,45 @@ Result<geo::Relation> Kembar::Relations(const std::string& a, const std::string&
   if (a_iso) *a_iso = *ia;
   if (b_iso) *b_iso = *ib;
   return geo::Relations::Bundled().Between(*ia, *ib);
+}
+
+Result<network::Graph> Kembar::WorldNetwork(std::unordered_map<std::string, size_t>* region_nodes) {
+  auto wiki = network::LoadTwinPairsCsv(network::BundledTwinPairsCsv());
+  if (!wiki.ok()) return wiki.status();
+  auto stored = store_->Export({});
+  if (!stored.ok()) return stored.status();
+  std::vector<network::NetNode> nodes = wiki->nodes();
+  std::vector<network::NetEdge> edges;  // stored first: on a merge the first kind is kept
+  std::unordered_map<std::string, size_t> by_region;  // region id -> node
+  for (const Region& r : stored->regions) {
+    // The region's name, or any of its names in other languages ("DKI Jakarta" is
+    // Wikipedia's "Jakarta"), meets the Wikipedia place.
+    std::optional<size_t> found = wiki->FindId(network::NodeKey(r.name, r.country));
+    for (size_t i = 0; !found && i < r.names.size(); ++i) {
+      found = wiki->FindId(network::NodeKey(r.names[i].second, r.country));
+    }
+    if (found) {
+      by_region[r.id] = *found;
+      continue;
+    }
+    by_region[r.id] = nodes.size();
+    nodes.push_back({r.id, r.name, r.country, r.lat, r.lon});
+  }
+  for (const Partnership& p : stored->partnerships) {
+    network::NetEdge e{by_region.at(p.home), by_region.at(p.partner), std::string(ToString(p.kind)), {}};
+    for (const Event& ev : p.events) {
+      if (ev.type() == EventType::kMouSigned && (!e.start_year || ev.date.year() < *e.start_year)) {
+        e.start_year = ev.date.year();
+      }
+    }
+    edges.push_back(std::move(e));
+  }
+  edges.insert(edges.end(), wiki->edges().begin(), wiki->edges().end());
+  auto g = network::Graph::Build(std::move(nodes), std::move(edges), wiki->load_report());
+  if (!g.ok()) return g.status();
+  if (region_nodes) *region_nodes = std::move(by_region);
+  g->set_attribution(wiki->attribution());
+  return g;
 }
 
 Result<store::Store::Counts> Kembar::Count() { return store_->Count(); }

@@ -377,6 +377,10 @@ Result<Graph> LoadEdgeListCsv(std::string_view edges_csv, std::string_view nodes
 
 // ---- queries ----
 
+std::string NodeKey(std::string_view name, std::string_view iso) {
+  return std::string(iso) + ":" + Fold(Trim(name));
+}
+
 Result<size_t> FindNode(const Graph& graph, std::string_view query) {
   if (auto i = graph.FindId(query)) return *i;
   const std::string name = Trim(query);

@@ -130,6 +130,13 @@ Result<Graph> LoadTwinPairsCsv(std::string_view csv_text);
 // InvalidInput names the line (and the file: "edges" or "nodes").
 Result<Graph> LoadEdgeListCsv(std::string_view edges_csv, std::string_view nodes_csv = {});
 
+// The node id of a place as the loaders key it: "<ISO>:<case-folded name>"
+// ("ID:surabaya"), so that places from other sources meet the same node.
+std::string NodeKey(std::string_view name, std::string_view iso);
+
+// The Wikipedia pairs compiled into the binary (data/twin_cities_wikipedia.csv).
+std::string_view BundledTwinPairsCsv();
+
 // A node by id ("ID:surabaya"), by name ("Surabaya", case-insensitive) or by name and
 // country ("Surabaya, ID", "Portland, United States"). NotFound when nothing matches;
 // InvalidInput listing the candidates when a bare name is ambiguous.
