@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "kembar/geo/reference_data.h"
+#include "kembar/io/csv.h"
 
 namespace kembar::geo {
 
@@ -17,41 +18,13 @@ std::string Fold(std::string_view s) {
   return out;
 }
 
-// Splits a CSV record; quoted fields may hold commas.
-std::vector<std::string> Split(std::string_view line) {
-  std::vector<std::string> out(1);
-  bool quoted = false;
-  for (size_t i = 0; i < line.size(); ++i) {
-    const char c = line[i];
-    if (c == '"') {
-      if (quoted && i + 1 < line.size() && line[i + 1] == '"') {
-        out.back().push_back('"');
-        ++i;
-      } else {
-        quoted = !quoted;
-      }
-    } else if (c == ',' && !quoted) {
-      out.emplace_back();
-    } else if (c != '\r') {
-      out.back().push_back(c);
-    }
-  }
-  return out;
-}
-
 template <typename Fn>
 void Records(std::string_view text, Fn fn) {
-  bool header = true;
-  while (!text.empty()) {
-    const size_t nl = text.find('\n');
-    std::string_view line = text.substr(0, nl);
-    text = nl == std::string_view::npos ? std::string_view() : text.substr(nl + 1);
-    if (header) {
-      header = false;
-      continue;
-    }
-    if (!line.empty()) fn(Split(line));
-  }
+  std::vector<std::string> f;
+  io::csv::ForEachLine(text, [&](size_t, std::string_view line) {
+    if (io::csv::SplitRecord(line, &f)) fn(f);
+    return true;
+  });
 }
 
 struct Tables {

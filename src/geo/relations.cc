@@ -5,54 +5,29 @@
 #include <stdexcept>
 
 #include "kembar/geo/reference_data.h"
+#include "kembar/io/csv.h"
 
 namespace kembar::geo {
 
 namespace {
 
-// Splits one CSV record (RFC 4180 quoting, no embedded newlines).
-std::vector<std::string> SplitCsv(std::string_view line) {
-  std::vector<std::string> out(1);
-  bool quoted = false;
-  for (size_t i = 0; i < line.size(); ++i) {
-    const char c = line[i];
-    if (quoted) {
-      if (c == '"' && i + 1 < line.size() && line[i + 1] == '"') {
-        out.back().push_back('"');
-        ++i;
-      } else if (c == '"') {
-        quoted = false;
-      } else {
-        out.back().push_back(c);
-      }
-    } else if (c == '"') {
-      quoted = true;
-    } else if (c == ',') {
-      out.emplace_back();
-    } else if (c != '\r') {
-      out.back().push_back(c);
-    }
-  }
-  return out;
-}
-
 template <typename Fn>
 Status ForEachRecord(std::string_view text, std::string_view name, size_t min_fields, Fn fn) {
-  size_t line_no = 0;
-  while (!text.empty()) {
-    const size_t nl = text.find('\n');
-    std::string_view line = text.substr(0, nl);
-    text = nl == std::string_view::npos ? std::string_view() : text.substr(nl + 1);
-    if (++line_no == 1 || line.empty() || line == "\r") continue;  // header, blank
-    std::vector<std::string> f = SplitCsv(line);
-    if (f.size() < min_fields) {
-      return Status::InvalidInput(std::string(name) + " line " + std::to_string(line_no) +
-                                  ": expected " + std::to_string(min_fields) + " fields, found " +
-                                  std::to_string(f.size()));
+  Status status;
+  std::vector<std::string> f;
+  io::csv::ForEachLine(text, [&](size_t line_no, std::string_view line) {
+    const std::string where = std::string(name) + " line " + std::to_string(line_no);
+    if (!io::csv::SplitRecord(line, &f)) {
+      status = Status::InvalidInput(where + ": unbalanced quotes");
+    } else if (f.size() < min_fields) {
+      status = Status::InvalidInput(where + ": expected " + std::to_string(min_fields) +
+                                    " fields, found " + std::to_string(f.size()));
+    } else {
+      status = fn(f, line_no);
     }
-    if (Status s = fn(f, line_no); !s.ok()) return s;
-  }
-  return Status::Ok();
+    return status.ok();
+  });
+  return status;
 }
 
 bool IsIso(const std::string& s) {

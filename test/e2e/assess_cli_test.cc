@@ -1,7 +1,6 @@
 // Black-box tests of the assessment commands: assess (file and database), status,
 // calendar with an iCalendar file, relations; both languages.
 #include <gtest/gtest.h>
-#include <sys/wait.h>
 
 #include <filesystem>
 #include <nlohmann/json.hpp>
@@ -13,26 +12,8 @@ namespace {
 
 using nlohmann::json;
 
-struct Output {
-  int exit_code;
-  std::string out;
-  std::string err;
-};
-
-Output RunCli(const std::string& dir, const std::string& args) {
-  const std::string err_file = dir + "/stderr.txt";
-  const std::string cmd = "cd '" + dir + "' && KEMBAR_DB= KEMBAR_LANG= LANG=C '" +
-                          testing::KembarBinary() + "' " + args + " 2>'" + err_file + "'";
-  Output o;
-  FILE* p = popen(cmd.c_str(), "r");
-  char buf[4096];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, p)) > 0) o.out.append(buf, n);
-  const int status = pclose(p);
-  o.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  o.err = testing::ReadFileOrDie(err_file);
-  return o;
-}
+using Output = testing::CliOutput;
+using testing::RunKembar;
 
 class AssessCliTest : public ::testing::Test {
  protected:
@@ -44,7 +25,7 @@ class AssessCliTest : public ::testing::Test {
 };
 
 TEST_F(AssessCliTest, AssessAFileWithoutADatabase) {
-  Output o = RunCli(dir_, "assess '" + bundled_ + "' --as-of 2022-12-31 --json");
+  Output o = RunKembar(dir_, "assess '" + bundled_ + "' --as-of 2022-12-31 --json");
   ASSERT_EQ(o.exit_code, 0) << o.err;
   EXPECT_FALSE(std::filesystem::exists(dir_ + "/kembar.db")) << "no database needed";
   const json doc = json::parse(o.out);
@@ -64,36 +45,36 @@ TEST_F(AssessCliTest, AssessAFileWithoutADatabase) {
 TEST_F(AssessCliTest, InvalidDossierIsRefusedWithItsPathAndNoAssessment) {
   testing::WriteFileOrDie(dir_ + "/bad.json", R"({"format":"kembar-dossier/1","regions":[],
     "partnerships":[{"id":"p","kind":"sister_city","parties":["a","b"],"events":[{"type":"mou_signed","date":"2018-13"}]}]})");
-  Output o = RunCli(dir_, "assess bad.json --as-of 2020-01-01 --json");
+  Output o = RunKembar(dir_, "assess bad.json --as-of 2020-01-01 --json");
   EXPECT_EQ(o.exit_code, 2);
   EXPECT_TRUE(o.out.empty()) << o.out;
   EXPECT_NE(o.err.find("partnerships[0].events[0].date"), std::string::npos) << o.err;
-  Output bad_date = RunCli(dir_, "assess '" + bundled_ + "' --as-of 2020-02-30");
+  Output bad_date = RunKembar(dir_, "assess '" + bundled_ + "' --as-of 2020-02-30");
   EXPECT_EQ(bad_date.exit_code, 2);
   EXPECT_NE(bad_date.err.find("--as-of"), std::string::npos) << bad_date.err;
 }
 
 TEST_F(AssessCliTest, StoreCommandsInBothLanguages) {
-  ASSERT_EQ(RunCli(dir_, "import '" + bundled_ + "' -q").exit_code, 0);
-  Output en = RunCli(dir_, "assess --partnership semarang-beihai --as-of 2016-06-30");
+  ASSERT_EQ(RunKembar(dir_, "import '" + bundled_ + "' -q").exit_code, 0);
+  Output en = RunKembar(dir_, "assess --partnership semarang-beihai --as-of 2016-06-30");
   ASSERT_EQ(en.exit_code, 0) << en.err;
   EXPECT_NE(en.out.find("condition: dormant"), std::string::npos) << en.out;
   EXPECT_NE(en.out.find("no activity after the MoU"), std::string::npos);
-  Output id = RunCli(dir_, "assess --partnership semarang-beihai --as-of 2016-06-30 --lang id");
+  Output id = RunKembar(dir_, "assess --partnership semarang-beihai --as-of 2016-06-30 --lang id");
   EXPECT_NE(id.out.find("kondisi: tidak aktif"), std::string::npos) << id.out;
   EXPECT_NE(id.out.find("Susun rencana aksi"), std::string::npos);
 
-  Output status = RunCli(dir_, "status --region id-surabaya --as-of 2022-12-31");
+  Output status = RunKembar(dir_, "status --region id-surabaya --as-of 2022-12-31");
   ASSERT_EQ(status.exit_code, 0) << status.err;
   EXPECT_NE(status.out.find("surabaya-liverpool"), std::string::npos);
   EXPECT_NE(status.out.find("11 partnerships:"), std::string::npos) << status.out;
-  Output by = RunCli(dir_, "status --by province --as-of 2022-12-31 --lang id");
+  Output by = RunKembar(dir_, "status --by province --as-of 2022-12-31 --lang id");
   ASSERT_EQ(by.exit_code, 0) << by.err;
   EXPECT_NE(by.out.find("Jawa Timur"), std::string::npos) << by.out;
   EXPECT_NE(by.out.find("Jawa Tengah"), std::string::npos);
-  Output country = RunCli(dir_, "status --by country --as-of 2022-12-31");
+  Output country = RunKembar(dir_, "status --by country --as-of 2022-12-31");
   EXPECT_NE(country.out.find("United Kingdom"), std::string::npos) << country.out;
-  Output unknown_region = RunCli(dir_, "status --region xx-nowhere");
+  Output unknown_region = RunKembar(dir_, "status --region xx-nowhere");
   EXPECT_EQ(unknown_region.exit_code, 3);
 }
 
@@ -103,40 +84,40 @@ TEST_F(AssessCliTest, CalendarWritesAnIcsFile) {
       {"id":"jp-b","name":"B-shi","country":"JP","level":"city"}],
     "partnerships":[{"id":"a-b","kind":"sister_city","parties":["id-a","jp-b"],"events":[
       {"type":"mou_signed","date":"2021-09-01","valid_years":5}]}]})");
-  ASSERT_EQ(RunCli(dir_, "import mou.json -q").exit_code, 0);
-  Output o = RunCli(dir_, "calendar --as-of 2026-01-15 --months 12 --ics renewals.ics");
+  ASSERT_EQ(RunKembar(dir_, "import mou.json -q").exit_code, 0);
+  Output o = RunKembar(dir_, "calendar --as-of 2026-01-15 --months 12 --ics renewals.ics");
   ASSERT_EQ(o.exit_code, 0) << o.err;
   EXPECT_NE(o.out.find("2026-03-01"), std::string::npos) << o.out;  // renewal deadline
   EXPECT_NE(o.out.find("2026-09-01"), std::string::npos);           // expiry
   const std::string ics = testing::ReadFileOrDie(dir_ + "/renewals.ics");
   EXPECT_EQ(ics.rfind("BEGIN:VCALENDAR\r\n", 0), 0u);
   EXPECT_NE(ics.find("DTSTART;VALUE=DATE:20260301"), std::string::npos);
-  Output none = RunCli(dir_, "calendar --as-of 2020-01-01 --months 3");
+  Output none = RunKembar(dir_, "calendar --as-of 2020-01-01 --months 3");
   EXPECT_NE(none.out.find("No MoU expires"), std::string::npos) << none.out;
 }
 
 TEST_F(AssessCliTest, RelationsAnswersWithTheMissions) {
-  Output o = RunCli(dir_, "relations ID TW --json");
+  Output o = RunKembar(dir_, "relations ID TW --json");
   ASSERT_EQ(o.exit_code, 0) << o.err;
   const json r = json::parse(o.out);
   EXPECT_EQ(r["status"], "de_facto");
   EXPECT_FALSE(r["missions"].empty());
-  EXPECT_EQ(json::parse(RunCli(dir_, "relations Indonesia Israel --json").out)["status"], "none");
-  EXPECT_EQ(json::parse(RunCli(dir_, "relations id jp --json").out)["status"], "official");
-  Output bad = RunCli(dir_, "relations ID Atlantis");
+  EXPECT_EQ(json::parse(RunKembar(dir_, "relations Indonesia Israel --json").out)["status"], "none");
+  EXPECT_EQ(json::parse(RunKembar(dir_, "relations id jp --json").out)["status"], "official");
+  Output bad = RunKembar(dir_, "relations ID Atlantis");
   EXPECT_EQ(bad.exit_code, 3);
   EXPECT_NE(bad.err.find("Atlantis"), std::string::npos);
 }
 
 TEST_F(AssessCliTest, PolicyFileOverridesTheThresholds) {
-  ASSERT_EQ(RunCli(dir_, "import '" + bundled_ + "' -q").exit_code, 0);
+  ASSERT_EQ(RunKembar(dir_, "import '" + bundled_ + "' -q").exit_code, 0);
   testing::WriteFileOrDie(dir_ + "/policy.json", R"({"format":"kembar-policy/1","assessment":{"one_sided_share":0.9}})");
-  Output strict = RunCli(dir_, "assess --partnership surabaya-liverpool --as-of 2022-12-31 --json --policy policy.json");
+  Output strict = RunKembar(dir_, "assess --partnership surabaya-liverpool --as-of 2022-12-31 --json --policy policy.json");
   ASSERT_EQ(strict.exit_code, 0) << strict.err;
   // 86 % is one-sided under the default 80 %, not under 90 %.
   EXPECT_EQ(json::parse(strict.out)["partnerships"][0]["condition"], "active");
   testing::WriteFileOrDie(dir_ + "/typo.json", R"({"assessment":{"gap":3}})");
-  Output typo = RunCli(dir_, "assess --as-of 2022-12-31 --policy typo.json");
+  Output typo = RunKembar(dir_, "assess --as-of 2022-12-31 --policy typo.json");
   EXPECT_EQ(typo.exit_code, 2);
   EXPECT_NE(typo.err.find("assessment.gap"), std::string::npos) << typo.err;
 }

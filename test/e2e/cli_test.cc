@@ -1,7 +1,6 @@
 // Black-box tests of the kembar binary: exit codes, messages and, for every kind of
 // bad input, a database left byte-for-byte unchanged.
 #include <gtest/gtest.h>
-#include <sys/wait.h>
 
 #include <cstdio>
 #include <filesystem>
@@ -14,26 +13,8 @@ namespace {
 
 using nlohmann::json;
 
-struct Output {
-  int exit_code;
-  std::string out;
-  std::string err;
-};
-
-Output RunKembar(const std::string& dir, const std::string& args) {
-  const std::string err_file = dir + "/stderr.txt";
-  const std::string cmd = "cd '" + dir + "' && KEMBAR_DB= '" + testing::KembarBinary() + "' " + args +
-                          " 2>'" + err_file + "'";
-  Output o;
-  FILE* p = popen(cmd.c_str(), "r");
-  char buf[4096];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, p)) > 0) o.out.append(buf, n);
-  const int status = pclose(p);
-  o.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  o.err = testing::ReadFileOrDie(err_file);
-  return o;
-}
+using Output = testing::CliOutput;
+using testing::RunKembar;
 
 class CliTest : public ::testing::Test {
  protected:

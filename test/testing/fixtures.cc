@@ -1,5 +1,9 @@
 #include "testing/fixtures.h"
 
+#include <sys/wait.h>
+
+#include <cstdio>
+
 #include <gtest/gtest.h>
 #include <stdlib.h>
 
@@ -33,6 +37,21 @@ std::string TempDir() {
   std::string tmpl = ::testing::TempDir() + "kembar-XXXXXX";
   if (!mkdtemp(tmpl.data())) throw std::runtime_error("mkdtemp failed");
   return tmpl;
+}
+
+CliOutput RunKembar(const std::string& dir, const std::string& args) {
+  const std::string err_file = dir + "/stderr.txt";
+  const std::string cmd = "cd '" + dir + "' && KEMBAR_DB= KEMBAR_LANG= LANG=C '" + KembarBinary() +
+                          "' " + args + " 2>'" + err_file + "'";
+  CliOutput o;
+  FILE* p = popen(cmd.c_str(), "r");
+  char buf[4096];
+  size_t n;
+  while ((n = fread(buf, 1, sizeof buf, p)) > 0) o.out.append(buf, n);
+  const int status = pclose(p);
+  o.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  o.err = ReadFileOrDie(err_file);
+  return o;
 }
 
 }  // namespace kembar::testing

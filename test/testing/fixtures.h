@@ -18,6 +18,17 @@ void WriteFileOrDie(const std::string& path, const std::string& text);
 // A fresh, empty directory for one test, removed by the OS's tmp cleaning.
 std::string TempDir();
 
+// What a run of the kembar binary printed and returned.
+struct CliOutput {
+  int exit_code;
+  std::string out;
+  std::string err;
+};
+
+// Runs `kembar ARGS` (a shell fragment) in `dir` with $KEMBAR_DB, $KEMBAR_LANG and
+// $LANG neutralised, so the defaults under test are kembar's own.
+CliOutput RunKembar(const std::string& dir, const std::string& args);
+
 }  // namespace kembar::testing
 
 #endif  // KEMBAR_TEST_TESTING_FIXTURES_H_
