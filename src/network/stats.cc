@@ -301,6 +301,13 @@ Stats ComputeStats(const Graph& graph, const StatsOptions& options) {
     std::stable_sort(s.partner_countries.begin(), s.partner_countries.end(),
                      [](const PartnerCountry& x, const PartnerCountry& y) { return x.ties > y.ties; });
   }
+  std::map<int, size_t> decades;
+  for (const NetEdge& e : graph.edges()) {
+    if (!e.start_year) continue;
+    ++s.ties_with_year;
+    ++decades[*e.start_year - ((*e.start_year % 10) + 10) % 10];
+  }
+  s.ties_by_decade.assign(decades.begin(), decades.end());
   return s;
 }
 
@@ -445,6 +452,19 @@ std::string StatsToJson(const Stats& s, int indent) {
   for (size_t c : d.histogram) w.Uint(c);
   w.EndArray();
   w.EndObject();
+  w.Key("time");
+  w.BeginObject();
+  Uint(w, "ties_with_year", s.ties_with_year);
+  w.Key("ties_by_decade");
+  w.BeginArray();
+  for (const auto& [decade, ties] : s.ties_by_decade) {
+    w.BeginObject();
+    Uint(w, "decade", static_cast<size_t>(decade));
+    Uint(w, "ties", ties);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.EndObject();
   if (!s.focus_country.empty()) {
     w.Key("country");
     w.BeginObject();
@@ -537,6 +557,13 @@ std::string StatsToText(const Stats& s) {
   o += std::string("top hubs by betweenness (") +
        (s.betweenness_exact ? "exact" : "sampled from " + std::to_string(s.betweenness_sources) + " sources") + "):\n";
   for (const Hub& h : s.top_betweenness) o += "  " + Fixed(h.value, 0) + "  " + h.name + ", " + h.country + "\n";
+  if (s.ties_with_year > 0) {
+    o += "ties by decade of signing (" + Thousands(s.ties_with_year) + " with a known year):";
+    for (const auto& [decade, ties] : s.ties_by_decade) {
+      o += " " + std::to_string(decade) + "s " + Thousands(ties);
+    }
+    o += "\n";
+  }
   if (!s.focus_country.empty()) {
     o += s.focus_country + ": " + Thousands(s.focus_places) + " places; ties by partner country:\n";
     for (const PartnerCountry& p : s.partner_countries) o += "  " + p.country + "  " + Thousands(p.ties) + "\n";

@@ -35,6 +35,9 @@ TEST_F(NetworkCliTest, StatsCoverTheWikipediaPairsAndTheStoredPartnerships) {
   // Semarang's Jung-gu, Kitakyushu, Netherlands, Ulsan and Split ties).
   EXPECT_EQ(s["edges"], 24777 + 6);
   EXPECT_GT(s["largest_component"].get<int>(), 13000);
+  // Time: the 12 stored MoUs with a year, Bandung–Braunschweig (1960) the oldest.
+  EXPECT_EQ(s["time"]["ties_with_year"], 12);
+  EXPECT_EQ(s["time"]["ties_by_decade"][0], json({{"decade", 1960}, {"ties", 1}}));
 }
 
 TEST_F(NetworkCliTest, EgoByRegionIdAndByName) {

@@ -88,6 +88,11 @@ struct Stats {
   PowerLawFit power_law;
   DistanceStats distance;
 
+  // Time: ties by the decade their agreement was signed, where a start year is known
+  // (the stored partnerships; Wikipedia gives no years).
+  size_t ties_with_year = 0;
+  std::vector<std::pair<int, size_t>> ties_by_decade;  // (1960, ties signed 1960-1969), ascending
+
   std::string focus_country;  // ISO
   size_t focus_places = 0;
   std::vector<PartnerCountry> partner_countries;  // most ties first
