@@ -191,8 +191,24 @@ class DossierReader::Impl {
       return std::move(report_);
     }
     Dossier dossier;
+    validate_only_ = out == nullptr;
+    buffer_semantic_ = false;
+    pending_truncated_ = false;
+    pending_semantic_.clear();
+    stream_.reset();
     ReadRoot(root, &dossier);
-    if (report_.schema_valid()) CheckSemantics(dossier);
+    if (stream_) {
+      buffer_semantic_ = false;
+      if (report_.schema_valid()) {
+        for (Diagnostic& diag : pending_semantic_) AddAt(diag.kind, std::move(diag.path), std::move(diag.message));
+        if (pending_truncated_) report_.truncated = true;
+      } else {
+        report_.external_refs.clear();
+      }
+    } else if (report_.schema_valid()) {
+      CheckSemantics(dossier);
+    }
+    stream_.reset();
     if (report_.ok() && out != nullptr) *out = std::move(dossier);
     return std::move(report_);
   }
@@ -544,8 +560,31 @@ class DossierReader::Impl {
         ReadArray(value, [&](dom::element e) { ReadRegion(e, &d->regions.emplace_back()); });
       } else if (key == "partnerships") {
         has[2] = true;
-        ReadArray(value,
-                  [&](dom::element e) { ReadPartnership(e, &d->partnerships.emplace_back()); });
+        if (validate_only_ && has[1] && !stream_) {
+          // Validation only, regions known: check each partnership as it is read and
+          // drop it, so memory does not grow with the document.
+          buffer_semantic_ = true;
+          stream_ = std::make_unique<SemanticState>();
+          CheckRegions(*d, stream_.get());
+          Partnership scratch;
+          size_t index = 0;
+          ReadArray(value, [&](dom::element e) {
+            scratch.events.clear();
+            scratch.extra.clear();
+            scratch.fields.reset();
+            scratch.title.reset();
+            scratch.id.clear();
+            scratch.home.clear();
+            scratch.partner.clear();
+            scratch.kind = PartnershipKind::kSisterCity;
+            ReadPartnership(e, &scratch);
+            if (!SemanticFull()) CheckPartnership(scratch, index, stream_.get());
+            ++index;
+          });
+        } else {
+          ReadArray(value,
+                    [&](dom::element e) { ReadPartnership(e, &d->partnerships.emplace_back()); });
+        }
       } else {
         ReadExtra(key, value, &d->extra);
       }
@@ -877,87 +916,120 @@ class DossierReader::Impl {
   // --- rules the schema cannot express ---
 
   void Semantic(std::string path, std::string message) {
+    if (buffer_semantic_) {
+      // Streaming: kept aside, and reported only if the document is schema-valid, as
+      // CheckSemantics on the whole model would.
+      if (pending_semantic_.size() < options_.max_errors) {
+        pending_semantic_.push_back({Diagnostic::Kind::kSemantic, std::move(path), std::move(message)});
+      } else {
+        pending_truncated_ = true;
+      }
+      return;
+    }
     AddAt(Diagnostic::Kind::kSemantic, std::move(path), std::move(message));
+  }
+  bool SemanticFull() const {
+    return buffer_semantic_ ? pending_semantic_.size() >= options_.max_errors : Full();
+  }
+
+  // What the semantic checks remember across partnerships. Keys own their text, so a
+  // partnership can be checked and dropped (validation without keeping the model).
+  struct SemanticState {
+    std::unordered_map<std::string_view, size_t> regions;  // into the kept regions
+    std::unordered_map<std::string, size_t> partnerships;
+    std::unordered_map<std::string, size_t> external;  // id -> index in external_refs
+    std::unordered_map<std::string_view, size_t> event_ids;  // reused per partnership
+  };
+
+  void CheckRegions(const Dossier& d, SemanticState* st) {
+    st->regions.reserve(d.regions.size());
+    for (size_t i = 0; i < d.regions.size(); ++i) {
+      const std::string& id = d.regions[i].id;
+      auto where = [i] { return "regions[" + std::to_string(i) + "].id"; };
+      if (id == kBothParties || id == kOnlineHost) {
+        Semantic(where(), Quote(id) + " is a reserved word and cannot be a region id");
+      }
+      auto [it, inserted] = st->regions.emplace(id, i);
+      if (!inserted) {
+        Semantic(where(), "duplicate region id " + Quote(id) + " (first defined at regions[" +
+                              std::to_string(it->second) + "])");
+      }
+    }
   }
 
   void CheckSemantics(const Dossier& d) {
-    std::unordered_map<std::string_view, size_t> regions;
-    regions.reserve(d.regions.size());
-    for (size_t i = 0; i < d.regions.size(); ++i) {
-      const std::string& id = d.regions[i].id;
-      const std::string where = "regions[" + std::to_string(i) + "].id";
-      if (id == kBothParties || id == kOnlineHost) {
-        Semantic(where, Quote(id) + " is a reserved word and cannot be a region id");
-      }
-      auto [it, inserted] = regions.emplace(id, i);
-      if (!inserted) {
-        Semantic(where, "duplicate region id " + Quote(id) + " (first defined at regions[" +
-                            std::to_string(it->second) + "])");
-      }
-    }
-    std::unordered_map<std::string_view, size_t> partnerships;
-    partnerships.reserve(d.partnerships.size());
-    std::unordered_map<std::string_view, size_t> external;  // id -> index in external_refs
-    for (size_t pi = 0; pi < d.partnerships.size() && !Full(); ++pi) {
-      const Partnership& p = d.partnerships[pi];
-      const std::string base = "partnerships[" + std::to_string(pi) + "]";
-      auto [it, inserted] = partnerships.emplace(p.id, pi);
-      if (!inserted) {
-        Semantic(base + ".id", "duplicate partnership id " + Quote(p.id) +
-                                   " (first defined at partnerships[" +
-                                   std::to_string(it->second) + "])");
-      }
-      auto region_ref = [&](const std::string& id, const std::string& path) {
-        if (id == kBothParties || id == kOnlineHost) {
-          Semantic(path, Quote(id) + " is a reserved word and never names a region here");
-          return;
-        }
-        if (regions.count(id) || external.count(id)) return;
-        if (!options_.allow_external_refs) {
-          Semantic(path, "region " + Quote(id) + " is not defined in the document's regions");
-          return;
-        }
-        external.emplace(id, report_.external_refs.size());
-        report_.external_refs.push_back({id, path});
-      };
-      region_ref(p.home, base + ".parties[0]");
-      region_ref(p.partner, base + ".parties[1]");
-      if (p.home == p.partner) {
-        Semantic(base + ".parties[1]", "a partnership needs two different regions; both parties are " +
-                                           Quote(p.home));
-      }
-      std::unordered_map<std::string_view, size_t> event_ids;
-      for (size_t ei = 0; ei < p.events.size(); ++ei) {
-        const Event& e = p.events[ei];
-        const std::string ep = base + ".events[" + std::to_string(ei) + "]";
-        if (e.id) {
-          auto [eit, fresh] = event_ids.emplace(*e.id, ei);
-          if (!fresh) {
-            Semantic(ep + ".id", "duplicate event id " + Quote(*e.id) + " in this partnership");
-          }
-        }
-        if (e.side) region_ref(*e.side, ep + ".side");
-        std::visit(
-            [&](const auto& det) {
-              using T = std::decay_t<decltype(det)>;
-              if constexpr (std::is_same_v<T, Visit>) {
-                if (det.from) region_ref(*det.from, ep + ".from");
-                if (det.to) region_ref(*det.to, ep + ".to");
-              } else if constexpr (std::is_same_v<T, Communication>) {
-                if (det.from) region_ref(*det.from, ep + ".from");
-              } else if constexpr (std::is_same_v<T, Activity>) {
-                if (det.provider && *det.provider != kBothParties)
-                  region_ref(*det.provider, ep + ".provider");
-                if (det.beneficiary && *det.beneficiary != kBothParties)
-                  region_ref(*det.beneficiary, ep + ".beneficiary");
-                if (det.host && *det.host != kOnlineHost) region_ref(*det.host, ep + ".host");
-              }
-            },
-            e.details);
-      }
+    SemanticState st;
+    CheckRegions(d, &st);
+    st.partnerships.reserve(d.partnerships.size());
+    for (size_t pi = 0; pi < d.partnerships.size() && !SemanticFull(); ++pi) {
+      CheckPartnership(d.partnerships[pi], pi, &st);
     }
   }
 
+  void CheckPartnership(const Partnership& p, size_t pi, SemanticState* st) {
+    // Paths are built only for a problem: a valid dossier of 2M events needs none.
+    auto base = [pi] { return "partnerships[" + std::to_string(pi) + "]"; };
+    auto [it, inserted] = st->partnerships.emplace(p.id, pi);
+    if (!inserted) {
+      Semantic(base() + ".id", "duplicate partnership id " + Quote(p.id) +
+                                   " (first defined at partnerships[" + std::to_string(it->second) +
+                                   "])");
+    }
+    auto region_ref = [&](const std::string& id, auto&& path) {
+      if (id == kBothParties || id == kOnlineHost) {
+        Semantic(path(), Quote(id) + " is a reserved word and never names a region here");
+        return;
+      }
+      if (st->regions.count(id) || st->external.count(id)) return;
+      if (!options_.allow_external_refs) {
+        Semantic(path(), "region " + Quote(id) + " is not defined in the document's regions");
+        return;
+      }
+      st->external.emplace(id, report_.external_refs.size());
+      report_.external_refs.push_back({id, path()});
+    };
+    region_ref(p.home, [&] { return base() + ".parties[0]"; });
+    region_ref(p.partner, [&] { return base() + ".parties[1]"; });
+    if (p.home == p.partner) {
+      Semantic(base() + ".parties[1]",
+               "a partnership needs two different regions; both parties are " + Quote(p.home));
+    }
+    st->event_ids.clear();
+    for (size_t ei = 0; ei < p.events.size(); ++ei) {
+      const Event& e = p.events[ei];
+      auto ep = [&] { return base() + ".events[" + std::to_string(ei) + "]"; };
+      if (e.id) {
+        auto [eit, fresh] = st->event_ids.emplace(*e.id, ei);
+        if (!fresh) Semantic(ep() + ".id", "duplicate event id " + Quote(*e.id) + " in this partnership");
+      }
+      if (e.side) region_ref(*e.side, [&] { return ep() + ".side"; });
+      std::visit(
+          [&](const auto& det) {
+            using T = std::decay_t<decltype(det)>;
+            if constexpr (std::is_same_v<T, Visit>) {
+              if (det.from) region_ref(*det.from, [&] { return ep() + ".from"; });
+              if (det.to) region_ref(*det.to, [&] { return ep() + ".to"; });
+            } else if constexpr (std::is_same_v<T, Communication>) {
+              if (det.from) region_ref(*det.from, [&] { return ep() + ".from"; });
+            } else if constexpr (std::is_same_v<T, Activity>) {
+              if (det.provider && *det.provider != kBothParties)
+                region_ref(*det.provider, [&] { return ep() + ".provider"; });
+              if (det.beneficiary && *det.beneficiary != kBothParties)
+                region_ref(*det.beneficiary, [&] { return ep() + ".beneficiary"; });
+              if (det.host && *det.host != kOnlineHost) region_ref(*det.host, [&] { return ep() + ".host"; });
+            }
+          },
+          e.details);
+    }
+  }
+
+  // Streaming validation state (Read with no output): set while reading.
+  bool buffer_semantic_ = false;
+  bool pending_truncated_ = false;
+  std::vector<Diagnostic> pending_semantic_;
+  std::unique_ptr<SemanticState> stream_;
+
+  bool validate_only_ = false;
   ReadOptions options_;
   dom::parser parser_;
   ReadReport report_;

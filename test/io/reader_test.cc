@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "kembar/io/dossier_writer.h"
+#include "testing/dossier_gen.h"
 
 namespace kembar::io {
 namespace {
@@ -82,6 +83,40 @@ TEST_P(BadInputTest, IsRejectedWithItsPath) {
   EXPECT_TRUE(found) << c.name << ": expected '" << c.path << ": ..." << c.message
                      << "...', got:\n" << r.ToStatus().message();
   EXPECT_TRUE(d.partnerships.empty()) << "nothing is returned from a rejected document";
+  // Validation without a model (kembar validate streams the partnerships) reports
+  // exactly the same problems.
+  ReadReport streamed = ReadJson(doc.dump(), nullptr, self_contained);
+  EXPECT_EQ(streamed.ToStatus().message(), r.ToStatus().message()) << c.name;
+  EXPECT_EQ(streamed.truncated, r.truncated);
+}
+
+TEST(StreamingValidationTest, SameVerdictAsTheFullModel) {
+  // Many semantic problems (over the cap), a schema problem after them, regions after
+  // partnerships: each way the streaming path must agree with the model path.
+  nlohmann::json doc = testing::GenerateDossier(80, 5, 3);
+  for (auto& p : doc["partnerships"]) p["parties"][1] = p["parties"][0];  // 80 same-party errors
+  const std::vector<std::function<void(nlohmann::json&)>> variants = {
+      [](nlohmann::json&) {},
+      [](nlohmann::json& d) { d["partnerships"][70]["events"][0]["date"] = "2018-13"; },
+      [](nlohmann::json& d) { d["partnerships"][3]["id"] = d["partnerships"][2]["id"]; },
+  };
+  for (size_t i = 0; i < variants.size(); ++i) {
+    nlohmann::json v = doc;
+    variants[i](v);
+    for (bool regions_first : {true, false}) {
+      std::string text = v.dump();
+      if (!regions_first) {
+        text = R"({"format":"kembar-dossier/1","partnerships":)" + v["partnerships"].dump() +
+               R"(,"regions":)" + v["regions"].dump() + "}";
+      }
+      Dossier d;
+      ReadReport full = ReadJson(text, &d, {});
+      ReadReport streamed = ReadJson(text, nullptr, {});
+      EXPECT_EQ(streamed.ToStatus().message(), full.ToStatus().message()) << i << regions_first;
+      EXPECT_EQ(streamed.truncated, full.truncated) << i;
+      EXPECT_EQ(streamed.errors.size(), full.errors.size()) << i;
+    }
+  }
 }
 
 using J = nlohmann::json;
