@@ -230,6 +230,19 @@ int Run(int argc, char** argv) {
   net_export->add_option("-o,--output", out_file, "output file (csv: FILE-nodes.csv and FILE-edges.csv)")->required();
   net_export->add_option("--country", net_country, "only this country's places and their ties");
 
+  // Partner finder (issue 5).
+  std::string find_region, needs_text, level_text, find_country;
+  size_t top = 10;
+  auto* find_cmd = app.add_subcommand("find-partners", "Rank candidate partners and explain every score");
+  find_cmd->add_option("REGION", find_region, "region id or place name (Indonesian or English)")->required();
+  add_db(find_cmd);
+  find_cmd->add_option("--needs", needs_text, "fields the region needs, comma-separated (e.g. environment,education)");
+  find_cmd->add_option("--level", level_text, "only candidates of this level (city, province, ...)");
+  find_cmd->add_option("--country", find_country, "only candidates in this country (ISO code or name)");
+  find_cmd->add_option("--top", top, "how many candidates (default 10)")->check(CLI::Range(1, 1000));
+  find_cmd->add_option("--policy", policy_file, "weights file (default: the built-in config/policy.json)");
+  find_cmd->add_flag("--json", json, "print JSON");
+
   CLI11_PARSE(app, argc, argv);
 
   if (relations_cmd->parsed()) {
@@ -337,6 +350,47 @@ int Run(int argc, char** argv) {
     auto rows = kb.List(sel);
     if (!rows.ok()) return Fail(rows.status());
     std::fputs(report::FormatPartnershipTable(*rows).c_str(), stdout);
+    return 0;
+  }
+  if (find_cmd->parsed()) {
+    FindOptions fo;
+    fo.top = top;
+    fo.country = find_country;
+    fo.today = Today();
+    fo.policy = &policy;
+    if (!level_text.empty()) {
+      fo.level = ParseVocab<Level>(level_text);
+      if (!fo.level) return Fail(Status::InvalidInput("--level: unknown level '" + level_text + "'"));
+    }
+    size_t pos = 0;
+    while (pos < needs_text.size()) {
+      size_t comma = needs_text.find(',', pos);
+      if (comma == std::string::npos) comma = needs_text.size();
+      const std::string name = needs_text.substr(pos, comma - pos);
+      auto f = ParseVocab<Field>(name);
+      if (!f) return Fail(Status::InvalidInput("--needs: unknown field '" + name + "'"));
+      fo.needs.push_back(*f);
+      pos = comma + 1;
+    }
+    auto r = kb.FindPartners(find_region, fo);
+    if (!r.ok()) return Fail(r.status());
+    if (json) {
+      std::fputs(finder::CandidatesJson(r->region_id, r->places, r->candidates).c_str(), stdout);
+      return 0;
+    }
+    std::printf("%s (%s): %zu candidates\n", r->region_name.c_str(), r->region_id.c_str(), r->candidates.size());
+    std::printf("%-5s %-28s %-3s %6s  %5s %5s %5s %5s %5s  %8s  %s\n", "RANK", "PLACE", "CC", "SCORE", "LEVEL",
+                "SIMIL", "COMPL", "PROX", "NETW", "KM", "FLAGS");
+    size_t rank = 0;
+    for (const finder::Candidate& c : r->candidates) {
+      const finder::Place& p = r->places[c.place];
+      std::string flags;
+      for (const std::string& f : c.flags) flags += (flags.empty() ? "" : ", ") + f;
+      std::printf("%-5zu %-28.28s %-3.3s %6.3f  %5.2f %5.2f %5.2f %5.2f %5.2f  %8.0f  %s\n", ++rank,
+                  std::string(p.name).c_str(), std::string(p.country).c_str(), c.score, c.components.level,
+                  c.components.similarity, c.components.complementarity, c.components.proximity,
+                  c.components.network, c.distance_km, flags.c_str());
+    }
     return 0;
   }
   if (network_cmd->parsed()) {

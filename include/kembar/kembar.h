@@ -4,12 +4,14 @@
 #define KEMBAR_KEMBAR_H_
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
 #include "kembar/assess/assessment.h"
 #include "kembar/assess/policy.h"
+#include "kembar/finder/finder.h"
 #include "kembar/geo/relations.h"
 #include "kembar/io/dossier_reader.h"
 #include "kembar/network/graph.h"
@@ -29,6 +31,25 @@ struct AssessOptions {
 struct AssessReport {
   Dossier dossier;
   std::vector<assess::PartnershipAssessment> assessments;
+};
+
+// What a partner search asks for.
+struct FindOptions {
+  std::vector<Field> needs;        // empty: the region's own needs
+  std::optional<Level> level;
+  std::string country;             // ISO code or name; empty: anywhere
+  size_t top = 10;
+  Day today{};
+  const assess::Policy* policy = nullptr;  // null: the compiled-in policy
+};
+
+// Ranked candidates with the places they index.
+struct FindReport {
+  std::string region_id;  // the stored region id, or the network node id
+  std::string region_name;
+  network::Graph graph;   // the places (graph nodes) candidates point into
+  std::vector<finder::Place> places;
+  std::vector<finder::Candidate> candidates;
 };
 
 struct KembarOptions {
@@ -81,6 +102,11 @@ class Kembar {
   // with their region id. `region_nodes`, when given, receives region id -> node.
   Result<network::Graph> WorldNetwork(
       std::unordered_map<std::string, size_t>* region_nodes = nullptr);
+  // Candidate partners for a region (a stored region id, or a place name in the
+  // network, in Indonesian or English spelling: "Surabaya", "Jawa Timur", "East Java,
+  // ID"), scored over the places of the worldwide network. NotFound for an unknown
+  // region, InvalidInput for an ambiguous name (listing the candidates).
+  Result<FindReport> FindPartners(const std::string& region, const FindOptions& options);
   // Counts of what is stored.
   Result<store::Store::Counts> Count();
 

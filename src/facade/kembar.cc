@@ -1,5 +1,7 @@
 #include "kembar/kembar.h"
 
+#include <algorithm>
+#include <cctype>
 #include <fstream>
 #include <unordered_map>
 #include <sstream>
@@ -181,6 +183,138 @@ Result<network::Graph> Kembar::WorldNetwork(std::unordered_map<std::string, size
   if (region_nodes) *region_nodes = std::move(by_region);
   g->set_attribution(wiki->attribution());
   return g;
+}
+
+Result<FindReport> Kembar::FindPartners(const std::string& region, const FindOptions& options) {
+  std::unordered_map<std::string, size_t> region_nodes;
+  auto world = WorldNetwork(&region_nodes);
+  if (!world.ok()) return world.status();
+  auto stored = store_->Export({});
+  if (!stored.ok()) return stored.status();
+  FindReport report;
+  report.graph = std::move(world).value();
+  const network::Graph& g = report.graph;
+
+  // The region: a stored region id, else a place of the network by name (any of a
+  // stored region's names counts, so "Jawa Timur" and "East Java" both work).
+  std::optional<size_t> node;
+  const Region* profile = nullptr;
+  if (auto it = region_nodes.find(region); it != region_nodes.end()) node = it->second;
+  auto fold = [](std::string s) {
+    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+  };
+  for (const Region& r : stored->regions) {
+    bool match = r.id == region || fold(r.name) == fold(region);
+    for (const auto& [lang, name] : r.names) match = match || fold(name) == fold(region);
+    if (match && region_nodes.count(r.id)) {
+      profile = &r;
+      node = region_nodes.at(r.id);
+      break;
+    }
+  }
+  if (!node) {
+    auto found = network::FindNode(g, region);
+    if (!found.ok()) return found.status();
+    node = *found;
+  }
+  if (!profile) {
+    for (const Region& r : stored->regions) {
+      if (region_nodes.count(r.id) && region_nodes.at(r.id) == *node) profile = &r;
+    }
+  }
+  const network::NetNode& self = g.node(*node);
+  if (!self.lat || !self.lon) {
+    return Status::InvalidInput("'" + self.name + "' has no coordinates to measure distances from");
+  }
+  report.region_id = profile ? profile->id : self.id;
+  report.region_name = self.name;
+
+  finder::Subject subject;
+  subject.id = report.region_id;
+  subject.name = self.name;
+  subject.country = self.country;
+  subject.lat = *self.lat;
+  subject.lon = *self.lon;
+  if (profile) {
+    subject.level = profile->level;
+    subject.timezone = profile->timezone.value_or("");
+    subject.population = static_cast<uint32_t>(profile->population.value_or(0));
+    if (profile->characteristics) subject.characteristics = *profile->characteristics;
+    if (profile->needs) subject.needs = *profile->needs;
+  }
+  // Places: every node of the network with coordinates. Index i of places is node i.
+  std::vector<std::string> port_ids;
+  report.places.reserve(g.node_count());
+  std::unordered_map<std::string, const Region*> stored_by_node;
+  for (const Region& r : stored->regions) {
+    if (auto it = region_nodes.find(r.id); it != region_nodes.end()) {
+      stored_by_node[g.node(it->second).id] = &r;
+    }
+  }
+  for (size_t i = 0; i < g.node_count(); ++i) {
+    const network::NetNode& n = g.node(i);
+    finder::Place p;
+    p.id = n.id;
+    p.name = n.name;
+    p.country = n.country;
+    p.lat = n.lat.value_or(0);
+    p.lon = n.lon.value_or(0);
+    if (auto it = stored_by_node.find(n.id); it != stored_by_node.end()) {
+      const Region& r = *it->second;
+      if (r.timezone) p.timezone = *r.timezone;
+      p.population = static_cast<uint32_t>(r.population.value_or(0));
+      p.port = r.characteristics && std::find(r.characteristics->begin(), r.characteristics->end(),
+                                              "port") != r.characteristics->end();
+      p.admin_seat = r.level == Level::kProvince;
+    }
+    report.places.push_back(p);
+    if (!n.lat || !n.lon) subject.excluded.insert(i);  // nothing to measure
+  }
+  subject.excluded.insert(*node);
+  for (size_t partner : g.neighbours(*node)) {
+    subject.excluded.insert(partner);
+    subject.tied_countries.insert(g.node(partner).country);
+    for (size_t two : g.neighbours(partner)) {
+      if (two != *node) subject.partners_of_partners.insert(two);
+    }
+  }
+  // Known strengths: the fields of stored partnerships (both parties worked in them)
+  // and the stored profiles.
+  finder::KnownStrengths strengths;
+  auto add_fields = [&](const std::string& region_id, const std::vector<Field>& fields) {
+    auto it = region_nodes.find(region_id);
+    if (it == region_nodes.end()) return;
+    for (Field f : fields) strengths[it->second] |= uint32_t{1} << static_cast<uint32_t>(f);
+  };
+  for (const Region& r : stored->regions) {
+    if (r.strengths) add_fields(r.id, *r.strengths);
+  }
+  for (const Partnership& p : stored->partnerships) {
+    std::vector<Field> fields = p.fields.value_or(std::vector<Field>{});
+    for (const Event& e : p.events) {
+      if (const auto* m = std::get_if<MouSigned>(&e.details); m && m->fields) {
+        fields.insert(fields.end(), m->fields->begin(), m->fields->end());
+      }
+    }
+    add_fields(p.home, fields);
+    add_fields(p.partner, fields);
+  }
+  finder::Options o;
+  o.needs = options.needs;
+  o.level = options.level;
+  o.top = options.top;
+  o.today = options.today;
+  if (!options.country.empty()) {
+    auto iso = geo::ResolveCountry(options.country);
+    if (!iso.ok()) return iso.status();
+    o.country = *iso;
+  }
+  geo::TimeZones zones;
+  const assess::Policy& policy = options.policy ? *options.policy : assess::DefaultPolicy();
+  report.candidates = finder::FindPartners(report.places, subject, strengths, o, policy.finder,
+                                           geo::Relations::Bundled(), zones);
+  return report;
 }
 
 Result<store::Store::Counts> Kembar::Count() { return store_->Count(); }

@@ -5,6 +5,7 @@
 #include <queue>
 
 #include "kembar/geo/geodesy.h"
+#include "kembar/io/json_writer.h"
 
 namespace kembar::finder {
 
@@ -150,7 +151,8 @@ std::vector<Candidate> FindPartners(std::span<const Place> places, const Subject
   for (size_t i = 0; i < places.size(); ++i) {
     const Place& p = places[i];
     if (p.country == subject.country || subject.excluded.count(i)) continue;
-    if (p.population < policy.min_population && !p.capital && !p.admin_seat) continue;
+    // Small places are left out; an unknown population (0) is not held against a place.
+    if (p.population > 0 && p.population < policy.min_population && !p.capital && !p.admin_seat) continue;
     if (!options.country.empty() && p.country != options.country) continue;
     if (options.level && !SameLevelFamily(*options.level, LevelOf(p))) continue;
     auto [rit, inserted] = relation_cache.try_emplace(p.country);
@@ -199,6 +201,65 @@ std::vector<Candidate> FindPartners(std::span<const Place> places, const Subject
     return places[a.place].population > places[b.place].population;
   });
   if (out.size() > options.top) out.resize(options.top);
+  return out;
+}
+
+}  // namespace kembar::finder
+
+namespace kembar::finder {
+
+std::string CandidatesJson(std::string_view region_id, std::span<const Place> places,
+                           const std::vector<Candidate>& candidates) {
+  std::string out;
+  io::JsonWriter w(&out, 2, 3);
+  w.BeginObject();
+  w.Key("region");
+  w.String(region_id);
+  w.Key("candidates");
+  w.BeginArray();
+  for (const Candidate& c : candidates) {
+    const Place& p = places[c.place];
+    w.BeginObject();
+    w.Key("name");
+    w.String(p.name);
+    w.Key("country");
+    w.String(p.country);
+    w.Key("level");
+    w.String(ToString(c.level));
+    w.Key("score");
+    w.Number(std::round(c.score * 1e4) / 1e4);
+    w.Key("components");
+    w.BeginObject();
+    for (auto [key, value] : {std::pair{"level", c.components.level},
+                              std::pair{"similarity", c.components.similarity},
+                              std::pair{"complementarity", c.components.complementarity},
+                              std::pair{"proximity", c.components.proximity},
+                              std::pair{"network", c.components.network}}) {
+      w.Key(key);
+      w.Number(std::round(value * 1e4) / 1e4);
+    }
+    w.EndObject();
+    w.Key("flags");
+    w.BeginArray();
+    for (const std::string& f : c.flags) w.String(f);
+    w.EndArray();
+    w.Key("id");
+    w.String(p.id);
+    w.Key("distance_km");
+    w.Number(std::round(c.distance_km * 10) / 10);
+    w.Key("tz_gap_hours");
+    w.Number(c.tz_gap_hours);
+    w.Key("relations");
+    w.String(geo::ToString(c.relations));
+    w.Key("strengths_meeting_needs");
+    w.BeginArray();
+    for (Field f : c.strengths_meeting_needs) w.String(ToString(f));
+    w.EndArray();
+    w.EndObject();
+  }
+  w.EndArray();
+  w.EndObject();
+  out.push_back('\n');
   return out;
 }
 

@@ -2,7 +2,9 @@
 // partnerships, stats JSON, ego networks by region id, exports and charts.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
+#include <set>
 #include <nlohmann/json.hpp>
 
 #include "testing/fixtures.h"
@@ -68,6 +70,58 @@ TEST_F(NetworkCliTest, ExportsAndCharts) {
   EXPECT_NE(svg.find("<svg"), std::string::npos);
   EXPECT_TRUE(std::filesystem::exists(dir_ + "/deg-distance.svg"));
   EXPECT_EQ(RunKembar(dir_, "network stats --country Atlantis").exit_code, 3);
+}
+
+TEST_F(NetworkCliTest, FindPartnersNeverOffersItselfOrAPartnerAndFlagsTaiwan) {
+  Output o = RunKembar(dir_, "find-partners id-surabaya --top 1000 --json");
+  ASSERT_EQ(o.exit_code, 0) << o.err;
+  const json r = json::parse(o.out);
+  EXPECT_EQ(r["region"], "id-surabaya");
+  ASSERT_EQ(r["candidates"].size(), 1000u);
+  const std::set<std::string> partners = {"Liverpool GB", "Seattle US", "Busan KR", "Kochi JP",
+                                          "Kōchi JP", "Guangzhou CN", "Xiamen CN", "Varna BG",
+                                          "Kitakyushu JP", "Kaohsiung TW", "Monterrey MX", "Shah Alam MY"};
+  double previous = 2;
+  for (const json& c : r["candidates"]) {
+    const std::string name = c["name"];
+    EXPECT_NE(name, "Surabaya");
+    EXPECT_FALSE(partners.count(name + " " + c["country"].get<std::string>())) << name << " is already a partner";
+    EXPECT_NE(c["country"], "ID") << name;
+    EXPECT_NE(c["country"], "IL") << "Indonesia and Israel have no relations: " << name;
+    if (c["country"] == "TW") {
+      EXPECT_NE(std::find(c["flags"].begin(), c["flags"].end(), "de_facto_relations"), c["flags"].end())
+          << name;
+    }
+    EXPECT_LE(c["score"].get<double>(), previous) << "best first";
+    previous = c["score"];
+    for (const char* k : {"level", "similarity", "complementarity", "proximity", "network"}) {
+      EXPECT_TRUE(c["components"].contains(k)) << k;
+    }
+  }
+  // De facto relations halve the score, so Taiwanese places rank low; asked for, they
+  // are offered, each flagged.
+  Output tw = RunKembar(dir_, "find-partners id-surabaya --country Taiwan --json");
+  ASSERT_EQ(tw.exit_code, 0) << tw.err;
+  const json twr = json::parse(tw.out);
+  ASSERT_FALSE(twr["candidates"].empty());
+  for (const json& c : twr["candidates"]) {
+    EXPECT_EQ(c["country"], "TW");
+    EXPECT_EQ(c["relations"], "de_facto");
+    EXPECT_NE(std::find(c["flags"].begin(), c["flags"].end(), "de_facto_relations"), c["flags"].end());
+    EXPECT_NE(c["name"], "Kaohsiung") << "an existing partner";
+  }
+  EXPECT_TRUE(json::parse(RunKembar(dir_, "find-partners id-surabaya --country IL --json").out)["candidates"].empty())
+      << "no relations: never offered";
+  // By an Indonesian or English place name; with needs; unknown names are refused.
+  Output by_name = RunKembar(dir_, "find-partners 'Jawa Timur' --top 3 --json");
+  ASSERT_EQ(by_name.exit_code, 0) << by_name.err;
+  EXPECT_EQ(json::parse(by_name.out)["region"], "id-jawa-timur");
+  EXPECT_EQ(json::parse(RunKembar(dir_, "find-partners 'East Java' --top 3 --json").out)["region"], "id-jawa-timur");
+  Output needs = RunKembar(dir_, "find-partners Semarang --needs flood_management --country NL --json");
+  ASSERT_EQ(needs.exit_code, 0) << needs.err;
+  for (const json& c : json::parse(needs.out)["candidates"]) EXPECT_EQ(c["country"], "NL");
+  EXPECT_EQ(RunKembar(dir_, "find-partners Atlantis").exit_code, 3);
+  EXPECT_EQ(RunKembar(dir_, "find-partners id-surabaya --needs flying").exit_code, 2);
 }
 
 }  // namespace

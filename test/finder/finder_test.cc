@@ -11,16 +11,16 @@ namespace {
 
 const std::vector<Place> kPlaces = {
     // name, country, lat, lon, population, tz, port, capital, admin_seat
-    {"Surabaya", "ID", -7.2492, 112.7508, 2874000, "Asia/Jakarta", true, false, true},  // 0
-    {"Liverpool", "GB", 53.4106, -2.9779, 864122, "Europe/London", true, false, false},  // 1
-    {"Kaohsiung", "TW", 22.6163, 120.3133, 2778918, "Asia/Taipei", true, false, false},  // 2
-    {"Haifa", "IL", 32.8184, 34.9885, 267300, "Asia/Jerusalem", true, false, false},     // 3
-    {"Kitakyushu", "JP", 33.8835, 130.8752, 940978, "Asia/Tokyo", true, false, false},  // 4
-    {"Tiny Village", "JP", 35.0, 135.0, 4000, "Asia/Tokyo", false, false, false},      // 5
-    {"Semarang", "ID", -6.9932, 110.4203, 1555984, "Asia/Jakarta", true, false, true},  // 6
-    {"Perth", "AU", -31.9522, 115.8614, 1896548, "Australia/Perth", true, false, true},  // 7
-    {"Busan", "KR", 35.1028, 129.0403, 3678555, "Asia/Seoul", true, false, false},       // 8
-    {"Dongguan", "CN", 23.0180, 113.7487, 8000000, "Asia/Shanghai", false, false, false},  // 9
+    {"", "Surabaya", "ID", -7.2492, 112.7508, 2874000, "Asia/Jakarta", true, false, true},  // 0
+    {"", "Liverpool", "GB", 53.4106, -2.9779, 864122, "Europe/London", true, false, false},  // 1
+    {"", "Kaohsiung", "TW", 22.6163, 120.3133, 2778918, "Asia/Taipei", true, false, false},  // 2
+    {"", "Haifa", "IL", 32.8184, 34.9885, 267300, "Asia/Jerusalem", true, false, false},     // 3
+    {"", "Kitakyushu", "JP", 33.8835, 130.8752, 940978, "Asia/Tokyo", true, false, false},  // 4
+    {"", "Tiny Village", "JP", 35.0, 135.0, 4000, "Asia/Tokyo", false, false, false},      // 5
+    {"", "Semarang", "ID", -6.9932, 110.4203, 1555984, "Asia/Jakarta", true, false, true},  // 6
+    {"", "Perth", "AU", -31.9522, 115.8614, 1896548, "Australia/Perth", true, false, true},  // 7
+    {"", "Busan", "KR", 35.1028, 129.0403, 3678555, "Asia/Seoul", true, false, false},       // 8
+    {"", "Dongguan", "CN", 23.0180, 113.7487, 8000000, "Asia/Shanghai", false, false, false},  // 9
 };
 
 Subject Surabaya() {

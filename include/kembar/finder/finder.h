@@ -25,10 +25,11 @@ namespace kembar::finder {
 
 // A candidate place as the finder sees it (a gazetteer entry).
 struct Place {
+  std::string_view id;  // the source's key (a network node id), may be empty
   std::string_view name;
   std::string_view country;  // ISO 3166-1 alpha-2
   double lat = 0, lon = 0;
-  uint32_t population = 0;
+  uint32_t population = 0;    // 0: unknown
   std::string_view timezone;  // IANA, may be empty
   bool port = false;
   bool capital = false;     // national capital
@@ -94,6 +95,12 @@ std::vector<Candidate> FindPartners(std::span<const Place> places, const Subject
                                     const KnownStrengths& strengths, const Options& options,
                                     const assess::FinderPolicy& policy,
                                     const geo::Relations& relations, geo::TimeZones& zones);
+
+// The finder's answer in the `--json` contract: {"region": ID, "candidates": [{"name",
+// "country" (ISO), "level", "score", "components": {...}, "flags": [...], "id",
+// "distance_km", "tz_gap_hours", "relations", "strengths_meeting_needs"}]}, best first.
+std::string CandidatesJson(std::string_view region_id, std::span<const Place> places,
+                           const std::vector<Candidate>& candidates);
 
 }  // namespace kembar::finder
 
