@@ -6,6 +6,11 @@
 #include "kembar/geo/geodesy.h"
 #include "kembar/geo/relations.h"
 #include "kembar/geo/time_zones.h"
+#include "kembar/io/csv.h"
+#include "testing/fixtures.h"
+
+#include <set>
+#include <vector>
 
 namespace kembar::geo {
 namespace {
@@ -91,6 +96,29 @@ TEST(CountriesTest, NamesAndAliasesResolve) {
   EXPECT_EQ(CountryName("GB", true), "Britania Raya");
   EXPECT_EQ(CountryName("CN", true), "Tiongkok");
   EXPECT_EQ(CountryName("DE", false), "Germany");
+}
+
+TEST(CountriesTest, EveryCountryStringOfTheTwinListNormalises) {
+  // Every country as the Wikipedia list writes it resolves to an ISO code, except the
+  // entities the alias table marks as not a state (Northern Cyprus) and empty fields.
+  const std::string text = testing::ReadFileOrDie(testing::SourcePath("data/twin_cities_wikipedia.csv"));
+  const std::set<std::string> not_states = {"Northern Cyprus", "Turkish Republic of Northern Cyprus",
+                                            "Abkhazia", "South Ossetia", "Transnistria", "Somaliland"};
+  std::set<std::string> seen, unresolved;
+  std::vector<std::string> f;
+  io::csv::ForEachLine(text, [&](size_t, std::string_view line) {
+    EXPECT_TRUE(io::csv::SplitRecord(line, &f));
+    for (size_t col : {1u, 5u}) {
+      if (col >= f.size() || f[col].empty() || !seen.insert(f[col]).second) continue;
+      if (!ResolveCountry(f[col]).ok() && !not_states.count(f[col])) unresolved.insert(f[col]);
+    }
+    return true;
+  });
+  EXPECT_GT(seen.size(), 200u);
+  EXPECT_TRUE(unresolved.empty()) << *unresolved.begin();
+  EXPECT_EQ(ResolveCountry("England, United Kingdom").value(), "GB");
+  EXPECT_EQ(ResolveCountry("Scotland").value(), "GB");
+  EXPECT_EQ(ResolveCountry("Wales").value(), "GB");
 }
 
 }  // namespace
