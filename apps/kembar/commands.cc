@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -222,6 +223,11 @@ int Run(int argc, char** argv) {
   net_ego->add_option("PLACE", ego_place, "region id, node id (ID:surabaya) or name (\"Surabaya\", \"Surabaya, ID\")")->required();
   net_ego->add_option("--depth", depth, "steps (default 2)")->check(CLI::Range(1, 6));
   net_ego->add_flag("--json", json, "print JSON");
+  size_t show_unmatched = 20;
+  auto* net_match = network_cmd->add_subcommand("match", "How the network's places meet the gazetteer: match rate, unmatched names");
+  add_db(net_match);
+  net_match->add_option("--unmatched", show_unmatched, "list this many unmatched places (default 20)");
+  net_match->add_flag("--json", json, "print JSON");
   auto* net_export = network_cmd->add_subcommand("export", "Write the graph for Gephi, QGIS or a spreadsheet");
   add_db(net_export);
   net_export->add_option("--format", export_format, "gexf, graphml, geojson or csv")
@@ -461,6 +467,36 @@ int Run(int argc, char** argv) {
           }
           std::printf("  %s (%s)\n", g->node(i).name.c_str(), g->node(i).country.c_str());
         }
+      }
+      return 0;
+    }
+    if (net_match->parsed()) {
+      const NetworkMatch m = MatchToGazetteer(*g);
+      const double rate = g->node_count() ? 100.0 * static_cast<double>(m.matched) / static_cast<double>(g->node_count()) : 0;
+      if (json) {
+        std::string out;
+        io::JsonWriter w(&out, 2, 2);
+        w.BeginObject();
+        w.Key("places");
+        w.Uint(g->node_count());
+        w.Key("matched");
+        w.Uint(m.matched);
+        w.Key("match_rate");
+        w.Number(std::round(rate * 100) / 100);
+        w.Key("unmatched");
+        w.BeginArray();
+        for (size_t k = 0; k < m.unmatched.size() && k < show_unmatched; ++k) {
+          w.String(g->node(m.unmatched[k]).name + ", " + g->node(m.unmatched[k]).country);
+        }
+        w.EndArray();
+        w.EndObject();
+        std::puts(out.c_str());
+        return 0;
+      }
+      std::printf("%zu of %zu places matched to the gazetteer (%.1f %%); %zu unmatched\n", m.matched,
+                  g->node_count(), rate, m.unmatched.size());
+      for (size_t k = 0; k < m.unmatched.size() && k < show_unmatched; ++k) {
+        std::printf("  %s, %s\n", g->node(m.unmatched[k]).name.c_str(), g->node(m.unmatched[k]).country.c_str());
       }
       return 0;
     }

@@ -43,6 +43,18 @@ struct FindOptions {
   const assess::Policy* policy = nullptr;  // null: the compiled-in policy
 };
 
+// How the places of the worldwide network meet the gazetteer.
+struct NetworkMatch {
+  std::vector<long> gazetteer_index;  // per network node: a gazetteer place, or -1
+  size_t matched = 0;
+  std::vector<size_t> unmatched;      // network nodes without a gazetteer place
+};
+
+// Matches each place of the network to the gazetteer by folded name and country,
+// the nearest of several namesakes to the place's coordinates (within 50 km), else
+// the most populous.
+NetworkMatch MatchToGazetteer(const network::Graph& graph);
+
 // Ranked candidates with the places they index.
 struct FindReport {
   std::string region_id;  // the stored region id, or the network node id

@@ -8,6 +8,8 @@
 #include <utility>
 
 #include "kembar/geo/countries.h"
+#include "kembar/geo/gazetteer.h"
+#include "kembar/geo/geodesy.h"
 #include "kembar/io/dossier_writer.h"
 #include "kembar/store/sqlite_store.h"
 
@@ -185,6 +187,37 @@ Result<network::Graph> Kembar::WorldNetwork(std::unordered_map<std::string, size
   return g;
 }
 
+NetworkMatch MatchToGazetteer(const network::Graph& graph) {
+  const geo::Gazetteer& gaz = geo::Gazetteer::Bundled();
+  NetworkMatch m;
+  m.gazetteer_index.assign(graph.node_count(), -1);
+  for (size_t i = 0; i < graph.node_count(); ++i) {
+    const network::NetNode& n = graph.node(i);
+    const std::vector<size_t> found = gaz.Find(n.name, n.country);
+    long best = -1;
+    if (!found.empty()) {
+      best = static_cast<long>(found.front());  // the most populous namesake
+      if (n.lat && n.lon) {
+        double best_km = 50;
+        for (size_t k : found) {
+          const double km = geo::GeodesicDistanceMetres(*n.lat, *n.lon, gaz.at(k).lat, gaz.at(k).lon) / 1000;
+          if (km < best_km) {
+            best_km = km;
+            best = static_cast<long>(k);
+          }
+        }
+      }
+    }
+    m.gazetteer_index[i] = best;
+    if (best >= 0) {
+      ++m.matched;
+    } else {
+      m.unmatched.push_back(i);
+    }
+  }
+  return m;
+}
+
 Result<FindReport> Kembar::FindPartners(const std::string& region, const FindOptions& options) {
   std::unordered_map<std::string, size_t> region_nodes;
   auto world = WorldNetwork(&region_nodes);
@@ -243,40 +276,74 @@ Result<FindReport> Kembar::FindPartners(const std::string& region, const FindOpt
     if (profile->characteristics) subject.characteristics = *profile->characteristics;
     if (profile->needs) subject.needs = *profile->needs;
   }
-  // Places: every node of the network with coordinates. Index i of places is node i.
-  std::vector<std::string> port_ids;
-  report.places.reserve(g.node_count());
+  // Places: the gazetteer (135k places with population, port, time zone) when the
+  // build could make it, else the places of the network. `to_place` maps a network
+  // node to its place (-1: none).
   std::unordered_map<std::string, const Region*> stored_by_node;
   for (const Region& r : stored->regions) {
     if (auto it = region_nodes.find(r.id); it != region_nodes.end()) {
       stored_by_node[g.node(it->second).id] = &r;
     }
   }
-  for (size_t i = 0; i < g.node_count(); ++i) {
-    const network::NetNode& n = g.node(i);
-    finder::Place p;
-    p.id = n.id;
-    p.name = n.name;
-    p.country = n.country;
-    p.lat = n.lat.value_or(0);
-    p.lon = n.lon.value_or(0);
-    if (auto it = stored_by_node.find(n.id); it != stored_by_node.end()) {
-      const Region& r = *it->second;
-      if (r.timezone) p.timezone = *r.timezone;
-      p.population = static_cast<uint32_t>(r.population.value_or(0));
-      p.port = r.characteristics && std::find(r.characteristics->begin(), r.characteristics->end(),
-                                              "port") != r.characteristics->end();
-      p.admin_seat = r.level == Level::kProvince;
+  const geo::Gazetteer& gaz = geo::Gazetteer::Bundled();
+  std::vector<long> to_place(g.node_count(), -1);
+  if (!gaz.empty()) {
+    const NetworkMatch match = MatchToGazetteer(g);
+    to_place = match.gazetteer_index;
+    report.places.reserve(gaz.size());
+    for (const geo::GazPlace& gp : gaz.places()) {
+      finder::Place p;
+      p.name = gp.name;
+      p.country = gp.country;
+      p.lat = gp.lat;
+      p.lon = gp.lon;
+      p.population = gp.population;
+      p.timezone = gp.timezone;
+      p.port = gp.port;
+      p.capital = gp.capital;
+      p.admin_seat = gp.admin_seat || gp.idn_level == "province";
+      report.places.push_back(p);
     }
-    report.places.push_back(p);
-    if (!n.lat || !n.lon) subject.excluded.insert(i);  // nothing to measure
+    // A place of the network that the gazetteer lacks cannot be offered; one it has
+    // is offered under its gazetteer name.
+  } else {
+    report.places.reserve(g.node_count());
+    for (size_t i = 0; i < g.node_count(); ++i) {
+      const network::NetNode& n = g.node(i);
+      finder::Place p;
+      p.id = n.id;
+      p.name = n.name;
+      p.country = n.country;
+      p.lat = n.lat.value_or(0);
+      p.lon = n.lon.value_or(0);
+      if (auto it = stored_by_node.find(n.id); it != stored_by_node.end()) {
+        const Region& r = *it->second;
+        if (r.timezone) p.timezone = *r.timezone;
+        p.population = static_cast<uint32_t>(r.population.value_or(0));
+        p.port = r.characteristics && std::find(r.characteristics->begin(), r.characteristics->end(),
+                                                "port") != r.characteristics->end();
+        p.admin_seat = r.level == Level::kProvince;
+      }
+      report.places.push_back(p);
+      to_place[i] = n.lat && n.lon ? static_cast<long>(i) : -1;
+      if (to_place[i] < 0) subject.excluded.insert(i);  // nothing to measure
+    }
   }
-  subject.excluded.insert(*node);
+  auto place_of = [&](size_t node_index) { return to_place[node_index]; };
+  if (const long self_place = place_of(*node); self_place >= 0) {
+    subject.excluded.insert(static_cast<size_t>(self_place));
+    const finder::Place& sp = report.places[static_cast<size_t>(self_place)];
+    if (subject.population == 0) subject.population = sp.population;
+    subject.port = subject.port || sp.port;
+    if (subject.timezone.empty()) subject.timezone = std::string(sp.timezone);
+  }
   for (size_t partner : g.neighbours(*node)) {
-    subject.excluded.insert(partner);
+    if (const long pp = place_of(partner); pp >= 0) subject.excluded.insert(static_cast<size_t>(pp));
     subject.tied_countries.insert(g.node(partner).country);
     for (size_t two : g.neighbours(partner)) {
-      if (two != *node) subject.partners_of_partners.insert(two);
+      if (const long tp = place_of(two); two != *node && tp >= 0) {
+        subject.partners_of_partners.insert(static_cast<size_t>(tp));
+      }
     }
   }
   // Known strengths: the fields of stored partnerships (both parties worked in them)
@@ -284,8 +351,10 @@ Result<FindReport> Kembar::FindPartners(const std::string& region, const FindOpt
   finder::KnownStrengths strengths;
   auto add_fields = [&](const std::string& region_id, const std::vector<Field>& fields) {
     auto it = region_nodes.find(region_id);
-    if (it == region_nodes.end()) return;
-    for (Field f : fields) strengths[it->second] |= uint32_t{1} << static_cast<uint32_t>(f);
+    if (it == region_nodes.end() || place_of(it->second) < 0) return;
+    for (Field f : fields) {
+      strengths[static_cast<size_t>(place_of(it->second))] |= uint32_t{1} << static_cast<uint32_t>(f);
+    }
   };
   for (const Region& r : stored->regions) {
     if (r.strengths) add_fields(r.id, *r.strengths);
