@@ -228,6 +228,9 @@ int Run(int argc, char** argv) {
   add_db(net_match);
   net_match->add_option("--unmatched", show_unmatched, "list this many unmatched places (default 20)");
   net_match->add_flag("--json", json, "print JSON");
+  auto* net_import = network_cmd->add_subcommand(
+      "import", "Store the worldwide network (Wikipedia pairs) beside your partnerships, marked by source");
+  add_db(net_import);
   auto* net_export = network_cmd->add_subcommand("export", "Write the graph for Gephi, QGIS or a spreadsheet");
   add_db(net_export);
   net_export->add_option("--format", export_format, "gexf, graphml, geojson or csv")
@@ -397,6 +400,18 @@ int Run(int argc, char** argv) {
                   c.components.similarity, c.components.complementarity, c.components.proximity,
                   c.components.network, c.distance_km, flags.c_str());
     }
+    return 0;
+  }
+  if (net_import->parsed()) {
+    const bool tty = isatty(STDERR_FILENO);
+    auto stats = kb.ImportWorldNetwork([&](size_t done, size_t total) {
+      if (tty) std::fprintf(stderr, "\rstoring the worldwide network: %zu / %zu ties", done, total);
+    });
+    if (tty) std::fprintf(stderr, "\n");
+    if (!stats.ok()) return Fail(stats.status());
+    std::printf("worldwide network stored in %s: regions %zu new, %zu updated; partnerships %zu new, %zu updated\n",
+                db.c_str(), stats->regions_added, stats->regions_updated, stats->partnerships_added,
+                stats->partnerships_updated);
     return 0;
   }
   if (network_cmd->parsed()) {

@@ -119,6 +119,12 @@ class Kembar {
   // ID"), scored over the places of the worldwide network. NotFound for an unknown
   // region, InvalidInput for an ambiguous name (listing the candidates).
   Result<FindReport> FindPartners(const std::string& region, const FindOptions& options);
+  // Stores the worldwide network (the Wikipedia pairs compiled in) beside the user's
+  // partnerships, marked "source": "Wikipedia": a region per place (a stored region of
+  // the same name and country is reused; time zone, population and GeoNames id from
+  // the gazetteer where matched) and a partnership without events per tie not stored
+  // yet. One transaction; running it again updates rather than duplicates.
+  Result<store::ImportStats> ImportWorldNetwork(const store::ProgressFn& progress = nullptr);
   // Counts of what is stored.
   Result<store::Store::Counts> Count();
 

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <fstream>
 #include <unordered_map>
+#include <unordered_set>
 #include <sstream>
 #include <utility>
 
@@ -11,6 +12,7 @@
 #include "kembar/geo/gazetteer.h"
 #include "kembar/geo/geodesy.h"
 #include "kembar/io/dossier_writer.h"
+#include "kembar/io/json_writer.h"
 #include "kembar/store/sqlite_store.h"
 
 namespace kembar {
@@ -384,6 +386,83 @@ Result<FindReport> Kembar::FindPartners(const std::string& region, const FindOpt
   report.candidates = finder::FindPartners(report.places, subject, strengths, o, policy.finder,
                                            geo::Relations::Bundled(), zones);
   return report;
+}
+
+Result<store::ImportStats> Kembar::ImportWorldNetwork(const store::ProgressFn& progress) {
+  auto wiki = network::LoadTwinPairsCsv(network::BundledTwinPairsCsv());
+  if (!wiki.ok()) return wiki.status();
+  auto stored = store_->Export({});
+  if (!stored.ok()) return stored.status();
+  const network::Graph& g = *wiki;
+  const NetworkMatch match = MatchToGazetteer(g);
+  const geo::Gazetteer& gaz = geo::Gazetteer::Bundled();
+
+  // Node -> region id: a stored region of the same name (any of its names) and country,
+  // else a new "wp:" id from the folded name.
+  std::vector<std::string> region_of(g.node_count());
+  std::unordered_map<std::string, std::string> stored_key;  // NodeKey -> region id
+  for (const Region& r : stored->regions) {
+    stored_key.emplace(network::NodeKey(r.name, r.country), r.id);
+    for (const auto& [lang, name] : r.names) stored_key.emplace(network::NodeKey(name, r.country), r.id);
+  }
+  std::unordered_set<std::string> used;
+  for (const Region& r : stored->regions) used.insert(r.id);
+  Dossier d;
+  for (size_t i = 0; i < g.node_count(); ++i) {
+    const network::NetNode& n = g.node(i);
+    if (auto it = stored_key.find(n.id); it != stored_key.end()) {
+      region_of[i] = it->second;
+      continue;
+    }
+    std::string slug = geo::FoldPlaceName(n.name);
+    std::replace(slug.begin(), slug.end(), ' ', '-');
+    if (slug.empty()) slug = "place-" + std::to_string(i);
+    std::string id = "wp:" + n.country + ":" + slug;
+    for (int k = 2; used.count(id); ++k) id = "wp:" + n.country + ":" + slug + "-" + std::to_string(k);
+    used.insert(id);
+    region_of[i] = id;
+    Region r;
+    r.id = id;
+    r.name = n.name;
+    r.country = n.country;
+    r.level = Level::kCity;
+    r.lat = n.lat;
+    r.lon = n.lon;
+    if (const long gi = match.gazetteer_index[i]; gi >= 0) {
+      const geo::GazPlace& gp = gaz.at(static_cast<size_t>(gi));
+      if (!gp.timezone.empty()) r.timezone = std::string(gp.timezone);
+      if (gp.population > 0) r.population = gp.population;
+      r.extra.emplace_back("geonames_id", std::to_string(gp.geonames_id));
+    }
+    r.extra.emplace_back("source", "\"Wikipedia\"");
+    d.regions.push_back(std::move(r));
+  }
+  // Ties already stored (in either direction) are left as they are.
+  std::unordered_set<std::string> stored_pairs;
+  for (const Partnership& p : stored->partnerships) {
+    stored_pairs.insert(std::min(p.home, p.partner) + "|" + std::max(p.home, p.partner));
+  }
+  for (const network::NetEdge& e : g.edges()) {
+    const std::string &a = region_of[e.a], &b = region_of[e.b];
+    if (a == b || stored_pairs.count(std::min(a, b) + "|" + std::max(a, b))) continue;
+    // Indonesian places keep the record when they are a party.
+    const bool swap = g.node(e.b).country == "ID" && g.node(e.a).country != "ID";
+    Partnership p;
+    p.home = swap ? b : a;
+    p.partner = swap ? a : b;
+    p.id = "wp:" + p.home + "--" + p.partner;
+    p.kind = PartnershipKind::kSisterCity;
+    p.extra.emplace_back("source", "\"Wikipedia\"");
+    d.partnerships.push_back(std::move(p));
+  }
+  std::string attribution;
+  io::JsonWriter::AppendQuoted(g.attribution(), &attribution);
+  d.extra.emplace_back("attribution", attribution);
+  store::ImportRequest req;
+  req.dossier = &d;
+  req.source_name = "worldwide network (Wikipedia pairs, compiled in)";
+  req.progress = progress;
+  return store_->Import(req);
 }
 
 Result<store::Store::Counts> Kembar::Count() { return store_->Count(); }

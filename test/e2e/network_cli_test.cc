@@ -72,6 +72,26 @@ TEST_F(NetworkCliTest, ExportsAndCharts) {
   EXPECT_EQ(RunKembar(dir_, "network stats --country Atlantis").exit_code, 3);
 }
 
+TEST_F(NetworkCliTest, TheWorldNetworkIsStoredBesideTheUsersPartnerships) {
+  Output first = RunKembar(dir_, "network import");
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  // 24,777 ties, less the 93 the bundled data already holds (83 Wikipedia pairs and 10
+  // curated ones), are stored; the bundled regions are reused.
+  EXPECT_NE(first.out.find("partnerships 24684 new"), std::string::npos) << first.out;
+  Output again = RunKembar(dir_, "network import");
+  EXPECT_NE(again.out.find("regions 0 new, 0 updated; partnerships 0 new"), std::string::npos) << again.out;
+  // Marked by source, exported valid, and the graph is not counted twice.
+  ASSERT_EQ(RunKembar(dir_, "export -o all.json --compact").exit_code, 0);
+  EXPECT_EQ(RunKembar(dir_, "validate all.json").exit_code, 0);
+  const json all = json::parse(testing::ReadFileOrDie(dir_ + "/all.json"));
+  size_t wikipedia = 0;
+  for (const json& p : all["partnerships"]) wikipedia += p.value("source", "") == "Wikipedia";
+  EXPECT_EQ(wikipedia, 24684u + 83u);
+  EXPECT_NE(all["attribution"].get<std::string>().find("Wikipedia"), std::string::npos);
+  const json s = json::parse(RunKembar(dir_, "network stats --json --sources 20").out);
+  EXPECT_EQ(s["edges"], 24777 + 6);
+}
+
 TEST_F(NetworkCliTest, PlacesMeetTheGazetteer) {
   Output o = RunKembar(dir_, "network match --json --unmatched 5");
   ASSERT_EQ(o.exit_code, 0) << o.err;
