@@ -44,13 +44,6 @@ bool IsGovernment(Sector s) {
          s == Sector::kCentralGovernment || s == Sector::kEmbassy;
 }
 
-Day AddMonths(Day d, int n) {
-  year_month_day ymd{d};
-  year_month_day shifted = ymd + months(n);
-  if (!shifted.ok()) shifted = shifted.year() / shifted.month() / std::chrono::last;
-  return Day(shifted);
-}
-
 int MonthsFrom(Day from, Day to) { return WholeMonthsBetween(from, to); }
 
 // One event the assessment considers, with its place in the document.

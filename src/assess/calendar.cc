@@ -4,17 +4,6 @@
 
 namespace kembar::assess {
 
-namespace {
-
-Day AddMonths(Day d, int n) {
-  using namespace std::chrono;
-  year_month_day shifted = year_month_day{d} + months(n);
-  if (!shifted.ok()) shifted = shifted.year() / shifted.month() / last;
-  return Day(shifted);
-}
-
-}  // namespace
-
 std::vector<CalendarEntry> UpcomingRenewals(const std::vector<PartnershipAssessment>& assessments,
                                             Day as_of, int months, const Policy& policy) {
   std::vector<CalendarEntry> out;

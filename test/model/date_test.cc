@@ -95,5 +95,12 @@ TEST(DayTest, ParseDayNeedsAFullDay) {
   EXPECT_FALSE(ParseDay("2022-12-32").ok());
 }
 
+TEST(AddMonthsTest, ClampsToTheEndOfTheMonth) {
+  EXPECT_EQ(FormatDay(AddMonths(ParseDay("2020-03-31").value(), 1)), "2020-04-30");
+  EXPECT_EQ(FormatDay(AddMonths(ParseDay("2020-01-31").value(), 1)), "2020-02-29");
+  EXPECT_EQ(FormatDay(AddMonths(ParseDay("2021-06-30").value(), -24)), "2019-06-30");
+  EXPECT_EQ(FormatDay(AddMonths(ParseDay("2012-12-31").value(), 120)), "2022-12-31");
+}
+
 }  // namespace
 }  // namespace kembar

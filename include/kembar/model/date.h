@@ -75,6 +75,10 @@ inline bool PossiblyAfter(const PartialDate& a, Day day) { return a.Last() > day
 // 2011-12-31 is 24; 2009-12-31 to 2011-12-30 is 23.
 int WholeMonthsBetween(Day from, Day to);
 
+// `day` moved by `months` calendar months (negative: back), clamped to the month's
+// last day: 2020-03-31 + 1 month is 2020-04-30.
+Day AddMonths(Day day, int months);
+
 // Parses a full "YYYY-MM-DD" day (e.g. an --as-of argument).
 Result<Day> ParseDay(std::string_view text);
 // "YYYY-MM-DD".
