@@ -9,9 +9,13 @@ PACKAGES=(
   python3-networkx   # the network benchmark's peer
   libgtest-dev libgmock-dev libbenchmark-dev
   clang libclang-rt-14-dev   # libFuzzer
+  nodejs npm   # the gazetteer is built from npm packages at build time (cmake/gazetteer.cmake)
 )
 missing=()
 for p in "${PACKAGES[@]}"; do
+  # NodeSource's nodejs bundles npm and conflicts with Debian's npm package.
+  [ "$p" = npm ] && command -v npm >/dev/null && continue
+  [ "$p" = nodejs ] && command -v node >/dev/null && continue  # a Node.js is already there
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
 if ((${#missing[@]})); then
