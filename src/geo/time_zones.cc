@@ -24,6 +24,18 @@ Result<int> TimeZones::OffsetMinutes(std::string_view iana, Day day) {
     // ICU answers an unknown id with the "Etc/Unknown" zone (GMT): detect it.
     icu::UnicodeString resolved;
     tz->getID(resolved);
+    if (resolved == icu::UnicodeString("Etc/Unknown")) {
+      // Zones newer than Debian 12's ICU 72, mapped to the zone they split from
+      // (same offsets since their creation).
+      static constexpr std::pair<std::string_view, const char*> kNewer[] = {
+          {"America/Ciudad_Juarez", "America/Denver"},
+          {"America/Coyhaique", "America/Punta_Arenas"},
+      };
+      for (const auto& [name, older] : kNewer) {
+        if (iana == name) tz.reset(icu::TimeZone::createTimeZone(icu::UnicodeString(older)));
+      }
+      tz->getID(resolved);
+    }
     if (resolved != icu::UnicodeString("Etc/Unknown")) zone->tz = std::move(tz);
     it = zones_.emplace(std::string(iana), std::move(zone)).first;
   }
