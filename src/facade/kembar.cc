@@ -235,13 +235,11 @@ Result<FindReport> Kembar::FindPartners(const std::string& region, const FindOpt
   std::optional<size_t> node;
   const Region* profile = nullptr;
   if (auto it = region_nodes.find(region); it != region_nodes.end()) node = it->second;
-  auto fold = [](std::string s) {
-    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
-  };
+  // Names compare as the gazetteer does: case and accents aside ("Kōchi" = "kochi").
+  const std::string wanted = geo::FoldPlaceName(region);
   for (const Region& r : stored->regions) {
-    bool match = r.id == region || fold(r.name) == fold(region);
-    for (const auto& [lang, name] : r.names) match = match || fold(name) == fold(region);
+    bool match = r.id == region || geo::FoldPlaceName(r.name) == wanted;
+    for (const auto& [lang, name] : r.names) match = match || geo::FoldPlaceName(name) == wanted;
     if (match && region_nodes.count(r.id)) {
       profile = &r;
       node = region_nodes.at(r.id);
