@@ -130,6 +130,8 @@ class Kembar {
 
  private:
   Kembar(KembarOptions options, std::unique_ptr<store::Store> store);
+  Result<network::Graph> WorldNetworkOf(const Dossier& stored,
+                                        std::unordered_map<std::string, size_t>* region_nodes);
 
   KembarOptions options_;
   std::unique_ptr<store::Store> store_;

@@ -151,10 +151,18 @@ Result<geo::Relation> Kembar::Relations(const std::string& a, const std::string&
 }
 
 Result<network::Graph> Kembar::WorldNetwork(std::unordered_map<std::string, size_t>* region_nodes) {
-  auto wiki = network::LoadTwinPairsCsv(network::BundledTwinPairsCsv());
-  if (!wiki.ok()) return wiki.status();
   auto stored = store_->Export({});
   if (!stored.ok()) return stored.status();
+  return WorldNetworkOf(*stored, region_nodes);
+}
+
+// The network of the Wikipedia pairs and `stored`: callers that also need the stored
+// records export them once.
+Result<network::Graph> Kembar::WorldNetworkOf(const Dossier& stored_records,
+                                              std::unordered_map<std::string, size_t>* region_nodes) {
+  auto wiki = network::LoadTwinPairsCsv(network::BundledTwinPairsCsv());
+  if (!wiki.ok()) return wiki.status();
+  const Dossier* stored = &stored_records;
   std::vector<network::NetNode> nodes = wiki->nodes();
   std::vector<network::NetEdge> edges;  // stored first: on a merge the first kind is kept
   std::unordered_map<std::string, size_t> by_region;  // region id -> node
@@ -222,10 +230,10 @@ NetworkMatch MatchToGazetteer(const network::Graph& graph) {
 
 Result<FindReport> Kembar::FindPartners(const std::string& region, const FindOptions& options) {
   std::unordered_map<std::string, size_t> region_nodes;
-  auto world = WorldNetwork(&region_nodes);
-  if (!world.ok()) return world.status();
   auto stored = store_->Export({});
   if (!stored.ok()) return stored.status();
+  auto world = WorldNetworkOf(*stored, &region_nodes);
+  if (!world.ok()) return world.status();
   FindReport report;
   report.graph = std::move(world).value();
   const network::Graph& g = report.graph;
