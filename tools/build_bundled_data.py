@@ -10,10 +10,15 @@ The curated file holds what the studies say (every event with its `source`). Eac
 Wikipedia pair involving Indonesia becomes a partnership without events, marked with
 the member "source": "Wikipedia"; a pair the studies already cover is not duplicated,
 the curated partnership gets "listed_on_wikipedia": true instead. Pairs listed from
-both sides are merged. Stdlib only; deterministic output (sorted, stable ids).
+both sides are merged. The curated file is checked first for what the schema cannot
+say (dates exist, a period "START/END" does not end before it starts, region ids resolve,
+event ids are unique in their partnership, every event has a source). Stdlib only;
+deterministic output (sorted, stable ids).
 """
 import argparse
+import calendar
 import csv
+import datetime
 import json
 import re
 import sys
@@ -22,6 +27,18 @@ import unicodedata
 ATTRIBUTION = (
     "Sister-city pairs from Wikipedia (CC BY-SA 4.0), compiled by the Hekman/twincities "
     "project; coordinates © OpenStreetMap contributors (ODbL).")
+
+# The studies the curated data comes from; each curated event names its study (and,
+# where the study allows, its section or table) in `source`.
+STUDIES = (
+    "Partnership timelines, fields and region profiles from four studies, and nothing they "
+    "do not say: Handayani & Zahidi (2024), Implementasi Smart City Surabaya-Liverpool "
+    "Tahun 2018-2023, Jurnal Sospol 10(1), doi:10.22219/jurnalsospol.v10i1.32818; "
+    "Rochman (n.d.), Pengelolaan Kota melalui Jejaring Sister City: Kasus Studi dari "
+    "Indonesia, Universitas Islam Bandung (data of 2013); Putri (2017), Kegagalan Kerjasama "
+    "Sister City Kota Semarang dengan Kota Beihai, Universitas Diponegoro; the skripsi "
+    "Latar Belakang Kerjasama Program Sister City Kota Surabaya – Liverpool. Each event "
+    "names its study, and where possible its section or table, in `source`.")
 
 # Country strings of the Indonesian rows -> ISO 3166-1 alpha-2.
 COUNTRY = {
@@ -155,6 +172,53 @@ def timezone(iso, name, lon):
     return COUNTRY_TZ[iso]
 
 
+def day_span(date):
+    """First and last possible day of a partial date or a period "START/END"."""
+    start, _, end = date.partition("/")
+    end = end or start
+    def parts(d):
+        if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", d):
+            raise ValueError(f"malformed date {date!r}")
+        return [int(x) for x in d.split("-")]
+    a, b = parts(start), parts(end)
+    first = datetime.date(a[0], a[1] if len(a) > 1 else 1, a[2] if len(a) > 2 else 1)
+    if len(b) == 1:
+        last = datetime.date(b[0], 12, 31)
+    elif len(b) == 2:
+        last = datetime.date(b[0], b[1], calendar.monthrange(b[0], b[1])[1])
+    else:
+        last = datetime.date(*b)
+    if last < first:
+        raise ValueError(f"period {date!r} ends before it starts")
+    return first, last
+
+
+def check_curated(doc):
+    """What the schema cannot say: dates exist, periods end after they start, region ids
+    resolve, event ids are unique in their partnership, every event names its source."""
+    regions = {r["id"] for r in doc["regions"]}
+    for p in doc["partnerships"]:
+        where = p["id"]
+        for rid in p["parties"]:
+            if rid not in regions:
+                sys.exit(f"{where}: unknown region {rid}")
+        ids = set()
+        for e in p["events"]:
+            here = f"{where} {e.get('id', '?')}"
+            try:
+                day_span(e["date"])
+            except ValueError as err:
+                sys.exit(f"{here}: {err}")
+            if not e.get("source"):
+                sys.exit(f"{here}: no source")
+            if e.get("id") in ids:
+                sys.exit(f"{here}: event id used twice")
+            ids.add(e.get("id"))
+            for key in ("side", "from", "to", "provider", "beneficiary", "host"):
+                if key in e and e[key] not in ("both", "online") and e[key] not in p["parties"]:
+                    sys.exit(f"{here}: {key} {e[key]} is not a party")
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--curated", default="data/src/indonesia.curated.json")
@@ -164,6 +228,7 @@ def main():
 
     with open(args.curated, encoding="utf-8") as f:
         doc = json.load(f)
+    check_curated(doc)
     regions = {r["id"]: r for r in doc["regions"]}
     curated_pairs = {frozenset(p["parties"]): p for p in doc["partnerships"]}
     used_ids = {p["id"] for p in doc["partnerships"]}
@@ -240,9 +305,7 @@ def main():
         "format": "kembar-dossier/1",
         "attribution": ATTRIBUTION,
         "sources": {
-            "studies": "Partnership timelines, fields and region profiles from the studies "
-                       "summarised in docs/sister-city-brief.md; each event names its study "
-                       "in `source`.",
+            "studies": STUDIES,
             "Wikipedia": ATTRIBUTION,
         },
         "regions": sorted(regions.values(), key=lambda r: (r["country"] != "ID", r["id"])),

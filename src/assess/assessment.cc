@@ -1,19 +1,19 @@
+// assessment-v2 (docs/assessment-v2.md). Each rule below names the bound of the
+// date intervals it uses, so that a risk fires only if it would fire whichever of
+// the possible days were the true ones.
 #include "kembar/assess/assessment.h"
 
 #include <algorithm>
 #include <array>
-#include <cmath>
 #include <bit>
+#include <cmath>
+#include <cstdio>
 
 #include "kembar/geo/geodesy.h"
 
 namespace kembar::assess {
 
 namespace {
-
-using std::chrono::days;
-using std::chrono::months;
-using std::chrono::year_month_day;
 
 constexpr std::array<std::string_view, 6> kConditionNames = {
     "not_in_force", "active", "at_risk", "dormant", "ended", "unknown"};
@@ -23,75 +23,85 @@ constexpr std::array<std::string_view, kConceptCount> kConceptNames = {
     "leader_change_lapse",      "external_shock",        "policy_block",
     "no_diplomatic_relations",  "distance"};
 constexpr std::array<std::string_view, kConceptCount> kConceptSources = {
-    "Nuralam 2018; Putri 2017 (no initiative to follow up; weak agreement)",
-    "Putri 2017 (no follow-up after signing); Salam 2004",
-    "Tjandradewi & Marcotullio 2009; De Villiers 2011 (no significant results; communication dried up)",
+    "Nuralam 2018; Putri 2017 (no initiative to extend; weak agreement)",
+    "Putri 2017; Salam 2004 (no follow-up after signing)",
+    "Tjandradewi & Marcotullio 2009; De Villiers 2011 (no significant results; communication "
+    "dried up)",
     "Tjandradewi & Marcotullio 2009; De Villiers 2011 (lack of communication)",
-    "Rochman (reciprocity as the main driver); De Villiers 2009 (no reciprocity: one side passive)",
-    "Tjandradewi & Marcotullio 2009; Putri 2017 (no non-government actors involved)",
-    "Stimson et al. 2009; Putri 2017 (change of leadership; inconsistent commitment)",
-    "Handayani & Zahidi 2024 (Covid-19 moved activities online); global crises",
-    "Permendagri 25/2020, UU 37/1999 (one-door policy; national foreign-policy line)",
-    "Permendagri 25/2020 art. 5; UU 37/1999 (requirement: diplomatic relations)",
-    "Rochman (partners far away with large time differences produce fewer activities)"};
-constexpr std::array<std::string_view, 12> kActionNames = {
-    "answer_communication", "start_renewal",     "renew_or_close",    "propose_reciprocal",
-    "widen_participation",  "reconnect_leader",  "move_online",       "write_action_plan",
-    "hold_evaluation",      "restart_activity",  "check_relations",   "plan_for_distance"};
+    "Rochman; De Villiers 2009 (no reciprocity: one side passive)",
+    "Tjandradewi & Marcotullio 2009; Putri 2017 (no community or non-government participation); "
+    "advisory: Rochman finds broad participation a prerequisite rather than a direct driver of "
+    "success",
+    "Stimson et al. 2009; Putri 2017 (change of leadership or of a leader's policy; inconsistent "
+    "commitment)",
+    "Handayani & Zahidi 2024 (pandemic, global crisis)",
+    "Putri 2017 (one-door policy; national foreign-policy line)",
+    "Putri 2017 (requirement: diplomatic relations)",
+    "Rochman (distant partners with large time differences produce fewer real activities)"};
+constexpr std::array<std::string_view, kActionCount> kActionNames = {
+    "renew_or_close",    "record_lessons",          "confirm_or_terminate",
+    "answer_communication", "follow_up_communication", "start_renewal",
+    "write_action_plan", "restart_activity",        "propose_reciprocal",
+    "reconnect_leader",  "move_online",             "widen_participation",
+    "check_relations",   "plan_for_distance",       "hold_evaluation"};
+constexpr std::array<std::string_view, 3> kUrgencyNames = {"overdue", "due_soon", "later"};
 
 bool IsGovernment(Sector s) {
   return s == Sector::kLocalGovernment || s == Sector::kParliament ||
          s == Sector::kCentralGovernment || s == Sector::kEmbassy;
 }
 
-int MonthsFrom(Day from, Day to) { return WholeMonthsBetween(from, to); }
+// Whole months from `from` to `as_of`; a day after `as_of` counts as `as_of` (0).
+int MonthsSince(Day from, Day as_of) { return WholeMonthsBetween(from, as_of); }
 
-// One event the assessment considers, with its place in the document.
-// The interval is computed once: the assessment compares dates many times.
+// One event the assessment considers, with its place in the file and in the
+// timeline. The interval is computed once: the rules compare dates many times.
 struct Ev {
   const Event* e;
-  size_t index;
+  size_t index;  // in the partnership's events (the JSON path)
+  size_t pos;    // in timeline order
   Day first, last;
 };
 
-// Earlier in time by the stable order of partial dates (first day, then coarser
-// precision first), then earlier in the document.
-bool Earlier(const Ev& a, const Ev& b) {
+// Timeline order: first possible day, then latest possible day (later first), then
+// the file.
+bool TimelineLess(const Ev& a, const Ev& b) {
   if (a.first != b.first) return a.first < b.first;
-  if (a.e->date.precision() != b.e->date.precision()) {
-    return a.e->date.precision() < b.e->date.precision();
-  }
+  if (a.last != b.last) return a.last > b.last;
   return a.index < b.index;
 }
-bool Before(const Ev& a, const Ev& b) { return a.last < b.first; }  // certainly before
+bool CertainlyBeforeEv(const Ev& a, const Ev& b) { return a.last < b.first; }
 
 constexpr std::array<std::string_view, 10> kStages = {
     "initiated", "visit", "loi", "consultation", "dprd", "mou", "action_plan", "activity",
     "evaluation", "renewal"};
-enum Stage : uint32_t { kInitiated, kVisit, kLoi, kConsultation, kDprd, kMou, kActionPlan,
-                        kActivityStage, kEvaluation, kRenewal };
+enum Stage : uint32_t {
+  kInitiated, kVisit, kLoi, kConsultation, kDprd, kMou, kActionPlanStage, kActivityStage,
+  kEvaluationStage, kRenewal
+};
 template <typename E>
-constexpr uint32_t Bit(E e) { return uint32_t{1} << static_cast<uint32_t>(e); }
+constexpr uint32_t Bit(E e) {
+  return uint32_t{1} << static_cast<uint32_t>(e);
+}
 
 std::string Path(size_t p, size_t e) {
   return "partnerships[" + std::to_string(p) + "].events[" + std::to_string(e) + "]";
 }
 
-std::string FormatKm(double km) { return std::to_string(static_cast<long>(std::lround(km))); }
-
-std::string FormatHours(double h) {
+// A number for a fact: integers without a decimal point, else up to two decimals.
+std::string Num(double v) {
   char buf[32];
-  std::snprintf(buf, sizeof buf, "%g", std::round(h * 100) / 100);
+  std::snprintf(buf, sizeof buf, "%g", std::round(v * 100) / 100);
   return buf;
 }
 
-std::string JoinNames(const std::vector<std::string>& v) {
+std::string Join(const std::vector<std::string>& v) {
   std::string out;
   for (const std::string& s : v) out += (out.empty() ? "" : ", ") + s;
   return out;
 }
 
-// Lecours' layers: economic < cultural/educational/technical < political.
+// Lecours' layers: economic (1) < cultural/educational/technical (2) < political (3).
 int LayerOf(const Activity& a) {
   if (a.sectors) {
     for (Sector s : *a.sectors) {
@@ -107,14 +117,13 @@ int LayerOf(const Activity& a) {
     case Field::kCreativeEconomy:
     case Field::kPortLogistics:
     case Field::kTourism: return 1;
-    case Field::kOther: return 0;
     default: return 2;
   }
 }
 
-// An agreed field counts as covered by an activity in the field itself or in one of
-// the fields that implement it (human-resource development happens through
-// education, sports and youth programmes; a smart city through e-government).
+// An agreed field is covered by an activity in the field itself or in a field that
+// implements it (assessment-v2 "Indicators"); smart_city also by any activity with a
+// smart-city dimension (handled by the caller).
 bool Covers(Field activity, Field agreed) {
   if (activity == agreed) return true;
   switch (agreed) {
@@ -122,11 +131,53 @@ bool Covers(Field activity, Field agreed) {
       return activity == Field::kEducation || activity == Field::kSports ||
              activity == Field::kYouth || activity == Field::kHealth;
     case Field::kSmartCity: return activity == Field::kEGovernment;
-    case Field::kEconomyTrade:
-      return activity == Field::kInvestment || activity == Field::kSmes;
+    case Field::kEconomyTrade: return activity == Field::kInvestment || activity == Field::kSmes;
     case Field::kEnvironment: return activity == Field::kFloodManagement;
     default: return false;
   }
+}
+
+// The coarsest partial date whose first day is `d`: a year, a month or the day.
+PartialDate CoarsestStarting(Day d) {
+  const std::chrono::year_month_day ymd{d};
+  char buf[16];
+  if (static_cast<unsigned>(ymd.day()) != 1) return PartialDate::FromDay(d);
+  if (static_cast<unsigned>(ymd.month()) != 1) {
+    std::snprintf(buf, sizeof buf, "%04d-%02u", static_cast<int>(ymd.year()),
+                  static_cast<unsigned>(ymd.month()));
+  } else {
+    std::snprintf(buf, sizeof buf, "%04d", static_cast<int>(ymd.year()));
+  }
+  return PartialDate::Parse(buf).value();
+}
+
+// The coarsest partial date whose last day is `d`.
+PartialDate CoarsestEnding(Day d) {
+  using namespace std::chrono;
+  const year_month_day ymd{d};
+  const bool month_end = year_month_day_last{ymd.year(), month_day_last{ymd.month()}}.day() == ymd.day();
+  if (!month_end) return PartialDate::FromDay(d);
+  char buf[16];
+  if (ymd.month() == December) {
+    std::snprintf(buf, sizeof buf, "%04d", static_cast<int>(ymd.year()));
+  } else {
+    std::snprintf(buf, sizeof buf, "%04d-%02u", static_cast<int>(ymd.year()),
+                  static_cast<unsigned>(ymd.month()));
+  }
+  return PartialDate::Parse(buf).value();
+}
+
+// The date, in the dossier's syntax and its coarsest exact form, that denotes every
+// day from `first` to `last`: "2022", "2023-03-19", "2008/2017".
+Period ExactPeriod(Day first, Day last) {
+  if (first == last) return Period(PartialDate::FromDay(first));
+  const PartialDate start = CoarsestStarting(first);
+  const PartialDate end = CoarsestEnding(last);
+  // One whole year or month: "2022", "2020-02".
+  for (const PartialDate& d : {start, end}) {
+    if (d.precision() != DatePrecision::kDay && d.First() == first && d.Last() == last) return Period(d);
+  }
+  return Period::Parse(start.ToString() + "/" + end.ToString()).value();
 }
 
 }  // namespace
@@ -134,14 +185,40 @@ bool Covers(Field activity, Field agreed) {
 std::string_view ToString(Condition c) { return kConditionNames[static_cast<size_t>(c)]; }
 std::string_view ToString(ConceptCode c) { return kConceptNames[static_cast<size_t>(c)]; }
 std::string_view ToString(ActionCode c) { return kActionNames[static_cast<size_t>(c)]; }
+std::string_view ToString(Urgency u) { return kUrgencyNames[static_cast<size_t>(u)]; }
 std::string_view SourceOf(ConceptCode c) { return kConceptSources[static_cast<size_t>(c)]; }
-bool IsStructural(ConceptCode c) {
-  return c == ConceptCode::kDistance || c == ConceptCode::kNoDiplomaticRelations ||
-         c == ConceptCode::kPolicyBlock;
+bool IsAdvisory(ConceptCode c) {
+  return c == ConceptCode::kNarrowParticipation || c == ConceptCode::kDistance ||
+         c == ConceptCode::kNoDiplomaticRelations || c == ConceptCode::kPolicyBlock;
+}
+bool IsBehavioural(ConceptCode c) {
+  return c == ConceptCode::kOneSided || c == ConceptCode::kUnansweredCommunication ||
+         c == ConceptCode::kLeaderChangeLapse || c == ConceptCode::kExternalShock;
 }
 
 bool PartnershipAssessment::Has(ConceptCode c) const {
   return std::any_of(concepts.begin(), concepts.end(), [c](const Concept& x) { return x.code == c; });
+}
+
+RegionLabel LabelOf(const Region& r) {
+  RegionLabel l{r.id, r.name, {}, r.country};
+  for (const auto& [lang, name] : r.names) {
+    if (lang == "id") l.in_id = name;
+    if (lang == "en") l.en = name;
+  }
+  if (l.in_id.empty()) {
+    // Indonesian names the kind of region before the name: "Kota Liverpool".
+    switch (r.level) {
+      case Level::kCity:
+      case Level::kMunicipality: l.in_id = "Kota " + r.name; break;
+      case Level::kRegency: l.in_id = "Kabupaten " + r.name; break;
+      case Level::kProvince: l.in_id = "Provinsi " + r.name; break;
+      case Level::kPrefecture: l.in_id = "Prefektur " + r.name; break;
+      case Level::kState: l.in_id = "Negara Bagian " + r.name; break;
+      default: l.in_id = r.name; break;
+    }
+  }
+  return l;
 }
 
 RegionIndex::RegionIndex(const Dossier& d) : dossier_(d) {
@@ -156,66 +233,89 @@ const Region* RegionIndex::Find(std::string_view id, size_t* index) const {
   return &dossier_.regions[it->second];
 }
 
-PartnershipAssessment AssessPartnership(const Dossier& d, const RegionIndex& regions, size_t pi,
-                                        Day as_of, const Context& ctx) {
+std::optional<PartnershipAssessment> AssessPartnership(const Dossier& d, const RegionIndex& regions,
+                                                       size_t pi, Day as_of, const Context& ctx) {
   const Partnership& p = d.partnerships[pi];
   const AssessmentPolicy& policy = ctx.policy->assessment;
+  const ContributionWeights& weight = policy.contribution_weights;
+
+  // What could be known on as_of: events certainly after it are ignored.
+  std::vector<Ev> evs;
+  evs.reserve(p.events.size());
+  for (size_t i = 0; i < p.events.size(); ++i) {
+    const Day first = p.events[i].date.First();
+    if (first <= as_of) evs.push_back({&p.events[i], i, 0, first, p.events[i].date.Last()});
+  }
+  // Every event certainly after as_of: the partnership did not exist yet.
+  if (evs.empty() && !p.events.empty()) return std::nullopt;
+  std::sort(evs.begin(), evs.end(), TimelineLess);
+  for (size_t i = 0; i < evs.size(); ++i) evs[i].pos = i;
+
   PartnershipAssessment out;
   out.id = p.id;
   out.home = p.home;
   out.partner = p.partner;
   out.index = pi;
+  size_t hi = 0, pri = 0;
+  const Region* home = regions.Find(p.home, &hi);
+  const Region* partner = regions.Find(p.partner, &pri);
+  out.home_label = home ? LabelOf(*home) : RegionLabel{p.home, p.home, p.home, ""};
+  out.partner_label = partner ? LabelOf(*partner) : RegionLabel{p.partner, p.partner, p.partner, ""};
 
-  // What could be known on as_of: events that certainly happened later are ignored.
-  std::vector<Ev> evs;
-  evs.reserve(p.events.size());
-  for (size_t i = 0; i < p.events.size(); ++i) {
-    const Day first = p.events[i].date.First();
-    if (first <= as_of) evs.push_back({&p.events[i], i, first, p.events[i].date.Last()});
-  }
-  // Timeline order, so that "latest" and the evidence order do not depend on the file.
-  std::stable_sort(evs.begin(), evs.end(), Earlier);
   auto path = [&](const Ev& ev) { return Path(pi, ev.index); };
   auto add = [&](ConceptCode code, std::vector<std::string> evidence, Facts facts) {
     out.concepts.push_back({code, std::move(evidence), std::move(facts)});
   };
-  auto act = [&](ActionCode code, std::optional<ConceptCode> motive, Facts facts) {
-    out.actions.push_back({code, motive, std::move(facts)});
+  auto act = [&](ActionCode code, std::optional<ConceptCode> motive, std::optional<Day> due,
+                 Facts facts, size_t order) {
+    out.actions.push_back({code, motive, due, Urgency::kLater, std::move(facts), order});
+  };
+  auto is_party = [&](const std::optional<std::string>& who) {
+    return who && (*who == p.home || *who == p.partner);
+  };
+  auto other = [&](const std::string& who) -> const std::string& {
+    return who == p.home ? p.partner : p.home;
   };
 
-  std::vector<Ev> activities, signings, starts;  // starts: signings and reactivations
-  const Ev* first_mou = nullptr;
-  const Ev* latest_terminated_or_reactivated = nullptr;
-  const Ev* latest_suspended_or_reactivated = nullptr;
-  const Ev* latest_reactivated = nullptr;
-  bool has_action_plan = false, has_evaluation_recently = false;
+  // ---- One pass over the timeline: the events each rule needs.
+  std::vector<const Ev*> activities, signings, starts;  // starts: signings and reactivations
+  const Ev* standing_termination = nullptr;  // latest terminated/reactivated, if terminated
+  const Ev* standing_suspension = nullptr;
+  const Ev* latest_reactivation = nullptr;
+  bool has_action_plan = false, evaluation_recent = false;
   uint32_t stages = 0;
+  const Day evaluation_from = AddMonths(as_of, -policy.evaluation_recent_months);
   for (const Ev& ev : evs) {
     switch (ev.e->type()) {
-      case EventType::kActivity: activities.push_back(ev); stages |= Bit(kActivityStage); break;
+      case EventType::kActivity:
+        activities.push_back(&ev);
+        stages |= Bit(kActivityStage);
+        break;
       case EventType::kMouSigned:
-        if (!first_mou) first_mou = &ev;
-        signings.push_back(ev);
-        starts.push_back(ev);
+        signings.push_back(&ev);
+        starts.push_back(&ev);
         stages |= Bit(kMou);
         break;
       case EventType::kMouRenewed:
-        signings.push_back(ev);
-        starts.push_back(ev);
+        signings.push_back(&ev);
+        starts.push_back(&ev);
         stages |= Bit(kRenewal);
         break;
       case EventType::kReactivated:
-        starts.push_back(ev);
-        latest_reactivated = &ev;
-        latest_terminated_or_reactivated = &ev;
-        latest_suspended_or_reactivated = &ev;
+        starts.push_back(&ev);
+        if (!latest_reactivation || ev.last >= latest_reactivation->last) latest_reactivation = &ev;
+        standing_termination = nullptr;
+        standing_suspension = nullptr;
         break;
-      case EventType::kTerminated: latest_terminated_or_reactivated = &ev; break;
-      case EventType::kSuspended: latest_suspended_or_reactivated = &ev; break;
-      case EventType::kActionPlan: has_action_plan = true; stages |= Bit(kActionPlan); break;
+      case EventType::kTerminated: standing_termination = &ev; break;
+      case EventType::kSuspended: standing_suspension = &ev; break;
+      case EventType::kActionPlan:
+        has_action_plan = true;
+        stages |= Bit(kActionPlanStage);
+        break;
       case EventType::kEvaluation:
-        stages |= Bit(kEvaluation);
-        if (MonthsFrom(ev.last, as_of) < 24) has_evaluation_recently = true;
+        stages |= Bit(kEvaluationStage);
+        if (ev.last >= evaluation_from) evaluation_recent = true;
         break;
       case EventType::kInitiated: stages |= Bit(kInitiated); break;
       case EventType::kVisit: stages |= Bit(kVisit); break;
@@ -225,78 +325,78 @@ PartnershipAssessment AssessPartnership(const Dossier& d, const RegionIndex& reg
       default: break;
     }
   }
-  // A renewal without a recorded first signing still proves an agreement.
-  if (!first_mou && !signings.empty()) first_mou = &signings.front();
+  // The first signing: a renewal without a recorded signing still proves an agreement.
+  const Ev* first_signing = signings.empty() ? nullptr : signings.front();
   for (size_t i = 0; i < kStages.size(); ++i) {
     if (stages & (uint32_t{1} << i)) out.indicators.stages_done.push_back(kStages[i]);
   }
 
-  // ---- The agreement and its validity.
+  // ---- The agreement and its validity: the latest signing or renewal decides.
   Agreement& ag = out.agreement;
   bool expired = false;
-  std::optional<Day> expires_earliest, expires_latest;
   if (!signings.empty()) {
-    const Ev& latest = signings.back();
+    const Ev& latest = *signings.back();
     ag.signed_ = true;
     ag.signed_on = latest.e->date;
     ag.evidence = path(latest);
     const Validity& v = latest.e->type() == EventType::kMouSigned
                             ? std::get<MouSigned>(latest.e->details).validity
                             : std::get<MouRenewed>(latest.e->details).validity;
-    if (v.valid_until) {
-      ag.expires = v.valid_until;
-      expires_earliest = v.valid_until->First();
-      expires_latest = v.valid_until->Last();
+    if (v.valid_until) {  // valid_until decides over valid_years
+      ag.expires = Period(*v.valid_until);
+      ag.expires_first = v.valid_until->First();
+      ag.expires_last = v.valid_until->Last();
     } else if (v.valid_years) {
-      const int m = static_cast<int>(std::lround(*v.valid_years * 12));
-      const PartialDate& s = latest.e->date;
-      expires_earliest = AddMonths(s.First(), m);
-      expires_latest = AddMonths(s.Last(), m);
-      if (m % 12 == 0 && s.precision() != DatePrecision::kDay) {
-        // Whole years keep the signing's precision: "2012" + 10 years is "2022".
-        std::string text = std::to_string(s.year() + m / 12);
-        if (s.precision() == DatePrecision::kMonth) {
-          text += (s.month() < 10 ? "-0" : "-") + std::to_string(s.month());
-        }
-        ag.expires = PartialDate::Parse(text).value();
-      } else {
-        ag.expires = PartialDate::FromDay(*expires_latest);
-        if (s.precision() != DatePrecision::kDay) ag.expires = PartialDate::FromDay(*expires_earliest);
-      }
+      const int m = static_cast<int>(std::lround(*v.valid_years * 12));  // half away from zero
+      ag.expires_first = AddMonths(latest.first, m);
+      ag.expires_last = AddMonths(latest.last, m);
+      ag.expires = ExactPeriod(*ag.expires_first, *ag.expires_last);
     }
     ag.expiry_known = ag.expires.has_value();
-    expired = expires_latest && *expires_latest < as_of;
+    expired = ag.expires_last && *ag.expires_last < as_of;
   }
-  const bool terminated = latest_terminated_or_reactivated &&
-                          latest_terminated_or_reactivated->e->type() == EventType::kTerminated;
-  const bool suspended = latest_suspended_or_reactivated &&
-                         latest_suspended_or_reactivated->e->type() == EventType::kSuspended;
+  const bool terminated = standing_termination != nullptr;
+  const bool suspended = standing_suspension != nullptr;
   ag.in_force = ag.signed_ && !expired && !terminated;
 
-  // ---- Activities: recency, sectors, fields, dimensions, layer.
+  // ---- Activities: recency, sectors, fields, dimensions, layer, benefits.
   Indicators& ind = out.indicators;
   ind.activities_total = static_cast<int>(activities.size());
-  const Ev* last_activity = nullptr;
+  const Ev* last_activity = nullptr;  // largest latest possible day; ties: later in the timeline
   uint32_t sectors = 0, fields_done = 0, dims = 0;  // bit sets of vocabulary values
+  bool any_dimension = false;
   int layer = 0;
+  PerParty benefits;
   const Day recent_from = AddMonths(as_of, -policy.recent_activity_months);
-  for (const Ev& ev : activities) {
-    const auto& a = std::get<Activity>(ev.e->details);
-    if (!last_activity || ev.last > last_activity->last ||
-        (ev.last == last_activity->last && Earlier(*last_activity, ev))) {
-      last_activity = &ev;
-    }
-    if (ev.last >= recent_from) ++ind.activities_recent;
+  for (const Ev* ev : activities) {
+    const auto& a = std::get<Activity>(ev->e->details);
+    if (!last_activity || ev->last >= last_activity->last) last_activity = ev;
+    if (ev->last >= recent_from) ++ind.activities_recent;
     if (a.sectors) {
       for (Sector x : *a.sectors) sectors |= Bit(x);
     }
     if (a.field) fields_done |= Bit(*a.field);
-    if (a.smart_dimension) dims |= Bit(*a.smart_dimension);
+    if (a.smart_dimension) {
+      dims |= Bit(*a.smart_dimension);
+      any_dimension = true;
+    }
+    if (a.field == Field::kEGovernment) dims |= Bit(SmartDimension::kGovernance);
     layer = std::max(layer, LayerOf(a));
+    if (a.beneficiary == p.home) {
+      benefits.home += 1;
+    } else if (a.beneficiary == p.partner) {
+      benefits.partner += 1;
+    } else if (a.beneficiary == kBothParties) {
+      benefits.home += 0.5;
+      benefits.partner += 0.5;
+    }
   }
   if (last_activity) {
     ind.last_activity = last_activity->e->date;
-    ind.months_since_activity = MonthsFrom(last_activity->last, as_of);
+    ind.months_since_activity = MonthsSince(last_activity->last, as_of);
+  }
+  if (benefits.total() > 0) {
+    ind.benefit_share = PerParty{benefits.home / benefits.total(), benefits.partner / benefits.total()};
   }
   ind.sectors = std::popcount(sectors);
   for (size_t i = 0; i < AllNames<SmartDimension>().size(); ++i) {
@@ -306,9 +406,9 @@ PartnershipAssessment AssessPartnership(const Dossier& d, const RegionIndex& reg
                                                          "political"};
   if (layer > 0) ind.paradiplomacy_layer = kLayers[static_cast<size_t>(layer)];
   uint32_t agreed = 0;
-  for (const Ev& ev : signings) {
-    const auto& f = ev.e->type() == EventType::kMouSigned ? std::get<MouSigned>(ev.e->details).fields
-                                                          : std::get<MouRenewed>(ev.e->details).fields;
+  for (const Ev* ev : signings) {
+    const auto& f = ev->e->type() == EventType::kMouSigned ? std::get<MouSigned>(ev->e->details).fields
+                                                           : std::get<MouRenewed>(ev->e->details).fields;
     if (f) {
       for (Field x : *f) agreed |= Bit(x);
     }
@@ -320,7 +420,7 @@ PartnershipAssessment AssessPartnership(const Dossier& d, const RegionIndex& reg
   for (size_t i = 0; i < AllNames<Field>().size(); ++i) {
     if (!(agreed & (uint32_t{1} << i))) continue;
     const auto f = static_cast<Field>(i);
-    bool covered = false;
+    bool covered = f == Field::kSmartCity && any_dimension;
     for (size_t j = 0; j < AllNames<Field>().size() && !covered; ++j) {
       covered = (fields_done & (uint32_t{1} << j)) && Covers(static_cast<Field>(j), f);
     }
@@ -332,54 +432,74 @@ PartnershipAssessment AssessPartnership(const Dossier& d, const RegionIndex& reg
   }
   for (size_t i = 0; i < AllNames<Sector>().size(); ++i) {
     const auto s = static_cast<Sector>(i);
-    if (!IsGovernment(s) && s != Sector::kOther && !(sectors & Bit(s))) ind.sectors_not_involved.push_back(s);
+    if (!IsGovernment(s) && s != Sector::kOther && !(sectors & Bit(s))) {
+      ind.sectors_not_involved.push_back(s);
+    }
   }
 
-  // ---- Reciprocity: acts by each side, in half units so that "both" splits evenly.
-  int home_units = 0, partner_units = 0, acts = 0;
-  std::vector<size_t> act_events;  // positions in evs
-  auto credit = [&](const std::optional<std::string>& who, const Ev& ev) {
-    if (!who) return;
-    if (*who == p.home) {
-      home_units += 2;
-    } else if (*who == p.partner) {
-      partner_units += 2;
-    } else if (*who == kBothParties) {
-      ++home_units;
-      ++partner_units;
-    } else {
-      return;  // a third region: not one of the two sides
-    }
-    ++acts;
-    act_events.push_back(static_cast<size_t>(&ev - evs.data()));
-  };
+  // ---- Contributions: what each party gives, weighted by the policy.
+  PerParty& contrib = ind.contributions;
+  std::vector<const Ev*> contributing;
   for (const Ev& ev : evs) {
+    bool counted = false;
+    auto credit = [&](const std::optional<std::string>& who, double w) {
+      if (!who || w == 0) return;
+      if (*who == p.home) {
+        contrib.home += w;
+      } else if (*who == p.partner) {
+        contrib.partner += w;
+      } else if (*who == kBothParties) {
+        contrib.home += w / 2;
+        contrib.partner += w / 2;
+      } else {
+        return;  // a third region is not one of the two sides
+      }
+      counted = true;
+    };
     switch (ev.e->type()) {
-      case EventType::kActivity: credit(std::get<Activity>(ev.e->details).provider, ev); break;
-      case EventType::kInitiated: credit(ev.e->side, ev); break;
-      case EventType::kCommunication: credit(std::get<Communication>(ev.e->details).from, ev); break;
+      case EventType::kActivity: {
+        const auto& a = std::get<Activity>(ev.e->details);
+        credit(a.provider, weight.provider);
+        // Hosting a delegation that comes to learn is a contribution; hosting a
+        // programme one receives is not.
+        if (is_party(a.host) && is_party(a.beneficiary) && *a.beneficiary == other(*a.host)) {
+          credit(a.host, weight.host);
+        }
+        if (a.budget && a.budget->source) {
+          switch (*a.budget->source) {
+            case BudgetSource::kApbd:
+            case BudgetSource::kApbn: credit(p.home, weight.budget); break;
+            case BudgetSource::kPartner: credit(p.partner, weight.budget); break;
+            default: break;
+          }
+        }
+        break;
+      }
+      case EventType::kVisit: credit(std::get<Visit>(ev.e->details).from, weight.visit); break;
+      case EventType::kInitiated: credit(ev.e->side, weight.initiated); break;
+      case EventType::kCommunication:
+        credit(std::get<Communication>(ev.e->details).from, weight.communication);
+        break;
       default: break;
     }
+    if (counted) contributing.push_back(&ev);
   }
-  ind.acts_home = home_units;
-  ind.acts_partner = partner_units;
-  if (home_units + partner_units > 0) {
-    ind.reciprocity = 1.0 - std::abs(home_units - partner_units) /
-                                static_cast<double>(home_units + partner_units);
+  if (contrib.total() > 0) {
+    ind.contribution_share = PerParty{contrib.home / contrib.total(), contrib.partner / contrib.total()};
+    ind.reciprocity = 1.0 - std::abs(ind.contribution_share->home - ind.contribution_share->partner);
   }
 
   // ---- Concepts, in the contract's order.
   if (expired) {
     add(ConceptCode::kExpiredUnrenewed, {*ag.evidence},
         {{"signed", ag.signed_on->ToString()}, {"expires", ag.expires->ToString()}});
-    act(ActionCode::kRenewOrClose, ConceptCode::kExpiredUnrenewed,
-        {{"signed", ag.signed_on->ToString()}, {"expires", ag.expires->ToString()}});
   }
-  if (!starts.empty()) {
-    const Ev& start = starts.back();
-    const int m = MonthsFrom(start.last, as_of);
+  if (ag.signed_) {
+    // The latest start in timeline order: a signing, renewal or reactivation.
+    const Ev& start = *starts.back();
+    const int m = MonthsSince(start.last, as_of);
     const bool activity_since = std::any_of(activities.begin(), activities.end(),
-                                            [&](const Ev& a) { return !Before(a, start); });
+                                            [&](const Ev* a) { return a->last >= start.first; });
     if (m >= policy.no_activity_after_mou_months && !activity_since) {
       add(ConceptCode::kNoActivityAfterMou, {path(start)},
           {{"event", std::string(ToString(start.e->type()))},
@@ -389,127 +509,130 @@ PartnershipAssessment AssessPartnership(const Dossier& d, const RegionIndex& reg
   }
   if (last_activity) {
     Day from = last_activity->last;
-    const bool restarted = latest_reactivated && !Before(*latest_reactivated, *last_activity) &&
-                           latest_reactivated->last > from;
-    if (restarted) from = latest_reactivated->last;
-    const int m = MonthsFrom(from, as_of);
+    const bool restarted = latest_reactivation && latest_reactivation->last > from;
+    if (restarted) from = latest_reactivation->last;
+    const int m = MonthsSince(from, as_of);
     if (m >= policy.activity_gap_months) {
       std::vector<std::string> evidence = {path(*last_activity)};
-      if (restarted) evidence.push_back(path(*latest_reactivated));
-      add(ConceptCode::kActivityGap, std::move(evidence),
-          {{"date", last_activity->e->date.ToString()}, {"months", std::to_string(m)}});
+      Facts f = {{"date", last_activity->e->date.ToString()}, {"months", std::to_string(m)}};
+      if (restarted) {
+        evidence.push_back(path(*latest_reactivation));
+        f.emplace_back("reactivated", latest_reactivation->e->date.ToString());
+      }
+      add(ConceptCode::kActivityGap, std::move(evidence), std::move(f));
     }
   }
-  {
+  std::vector<std::pair<const Ev*, std::string>> unanswered;  // letter, its writer
+  for (const Ev& c : evs) {
+    if (c.e->type() != EventType::kCommunication) continue;
+    const auto& com = std::get<Communication>(c.e->details);
+    // responded absent is "not known": it never fires.
+    if (com.responded != false || !is_party(com.from)) continue;
+    const std::string& recipient = other(*com.from);
+    const bool answered = std::any_of(evs.begin(), evs.end(), [&](const Ev& r) {
+      if (r.index == c.index || r.last < c.first) return false;  // must be on or after it
+      if (r.e->type() == EventType::kCommunication) {
+        return std::get<Communication>(r.e->details).from == recipient;
+      }
+      if (r.e->type() == EventType::kActivity) {
+        const auto& prov = std::get<Activity>(r.e->details).provider;
+        return prov == recipient || prov == kBothParties;
+      }
+      return false;
+    });
+    if (!answered) unanswered.emplace_back(&c, *com.from);
+  }
+  if (!unanswered.empty()) {
     std::vector<std::string> evidence;
-    Facts first;
-    for (const Ev& c : evs) {
-      if (c.e->type() != EventType::kCommunication) continue;
-      const auto& com = std::get<Communication>(c.e->details);
-      if (com.responded != false || !com.from) continue;
-      std::string recipient;
-      if (*com.from == p.home) recipient = p.partner;
-      else if (*com.from == p.partner) recipient = p.home;
-      else continue;
-      const bool answered = std::any_of(evs.begin(), evs.end(), [&](const Ev& r) {
-        if (r.index == c.index || Before(r, c)) return false;
-        if (r.e->type() == EventType::kCommunication) {
-          return std::get<Communication>(r.e->details).from == recipient;
-        }
-        if (r.e->type() == EventType::kActivity) {
-          const auto& prov = std::get<Activity>(r.e->details).provider;
-          return prov == recipient || prov == std::string(kBothParties);
-        }
-        return false;
-      });
-      if (answered) continue;
-      evidence.push_back(path(c));
-      Facts f = {{"from", *com.from},
-                 {"to", recipient},
-                 {"date", c.e->date.ToString()},
-                 {"channel", com.channel.value_or("")},
-                 {"title", c.e->title.value_or("")},
-                 {"id", c.e->id.value_or("")}};
-      if (first.empty()) first = f;
-      act(ActionCode::kAnswerCommunication, ConceptCode::kUnansweredCommunication, f);
-    }
-    if (!evidence.empty()) {
-      first.emplace_back("count", std::to_string(evidence.size()));
-      add(ConceptCode::kUnansweredCommunication, std::move(evidence), std::move(first));
-    }
+    for (const auto& [c, from] : unanswered) evidence.push_back(path(*c));
+    const Ev& c = *unanswered.front().first;
+    const auto& com = std::get<Communication>(c.e->details);
+    add(ConceptCode::kUnansweredCommunication, std::move(evidence),
+        {{"from", unanswered.front().second},
+         {"to", other(unanswered.front().second)},
+         {"date", c.e->date.ToString()},
+         {"channel", com.channel.value_or("")},
+         {"title", c.e->title.value_or("")},
+         {"count", std::to_string(unanswered.size())}});
   }
-  if (acts >= policy.one_sided_min_acts && home_units + partner_units > 0) {
-    const int top = std::max(home_units, partner_units);
-    const double share = top / static_cast<double>(home_units + partner_units);
+  std::string passive;
+  if (contrib.total() >= policy.one_sided_min_contributions && contrib.total() > 0) {
+    const bool home_top = contrib.home >= contrib.partner;
+    const double top = home_top ? contrib.home : contrib.partner;
+    const double share = top / contrib.total();
     if (share >= policy.one_sided_share) {
-      const std::string& active = home_units >= partner_units ? p.home : p.partner;
-      const std::string& passive = home_units >= partner_units ? p.partner : p.home;
-      Facts f = {{"active", active},
-                 {"passive", passive},
-                 {"share", std::to_string(static_cast<int>(std::lround(share * 100)))},
-                 {"acts", std::to_string(acts)}};
-      std::vector<std::string> act_paths;
-      for (size_t k : act_events) act_paths.push_back(path(evs[k]));
-      add(ConceptCode::kOneSided, std::move(act_paths), f);
-      act(ActionCode::kProposeReciprocal, ConceptCode::kOneSided, f);
+      const std::string& active = home_top ? p.home : p.partner;
+      passive = home_top ? p.partner : p.home;
+      std::vector<std::string> evidence;
+      for (const Ev* ev : contributing) evidence.push_back(path(*ev));
+      add(ConceptCode::kOneSided, std::move(evidence),
+          {{"active", active},
+           {"passive", passive},
+           {"active_count", Num(top)},
+           {"passive_count", Num(contrib.total() - top)},
+           {"total", Num(contrib.total())},
+           {"share", std::to_string(static_cast<int>(std::lround(share * 100)))}});
     }
   }
   if (!activities.empty()) {
-    int kind_count = 0;
+    std::vector<std::string> kinds;
     for (size_t i = 0; i < AllNames<Sector>().size(); ++i) {
-      if ((sectors & (uint32_t{1} << i)) && !IsGovernment(static_cast<Sector>(i))) ++kind_count;
+      const auto s = static_cast<Sector>(i);
+      if ((sectors & Bit(s)) && !IsGovernment(s)) kinds.emplace_back(ToString(s));
     }
-    if (kind_count < policy.narrow_participation_min_kinds) {
-      std::vector<std::string> kinds;
-      for (size_t i = 0; i < AllNames<Sector>().size(); ++i) {
-        const auto s = static_cast<Sector>(i);
-        if ((sectors & Bit(s)) && !IsGovernment(s)) kinds.emplace_back(ToString(s));
-      }
-      std::vector<std::string> evidence, missing;
-      for (const Ev& ev : activities) evidence.push_back(path(ev));
-      for (Sector s : ind.sectors_not_involved) missing.emplace_back(ToString(s));
+    if (static_cast<int>(kinds.size()) < policy.narrow_participation_min_kinds) {
+      std::vector<std::string> evidence;
+      for (const Ev* ev : activities) evidence.push_back(path(*ev));
       add(ConceptCode::kNarrowParticipation, std::move(evidence),
-          {{"kinds", std::to_string(kinds.size())}, {"involved", JoinNames(kinds)}});
-      act(ActionCode::kWidenParticipation, ConceptCode::kNarrowParticipation,
-          {{"missing", JoinNames(missing)}});
+          {{"kinds", std::to_string(kinds.size())}, {"involved", Join(kinds)}});
     }
   }
   {
-    const Ev* lapse = nullptr;
-    int lapse_months = 0;
+    // A new head of region on either side, or a local policy change after the first
+    // signing; an activity certainly before it and none that may be on or after it.
+    std::vector<const Ev*> lapses;
     for (const Ev& ev : evs) {
-      if (ev.e->type() != EventType::kLeaderChanged) continue;
-      const int m = MonthsFrom(ev.last, as_of);
-      if (m < policy.leader_change_lapse_months) continue;
-      bool before = false, since = false;
-      for (const Ev& a : activities) (Before(a, ev) ? before : since) = true;
-      if (before && !since) {
-        lapse = &ev;
-        lapse_months = m;
+      const EventType t = ev.e->type();
+      if (t == EventType::kPolicyChange) {
+        if (std::get<PolicyChange>(ev.e->details).level != PolicyLevel::kLocal) continue;
+        if (!first_signing || ev.first < first_signing->last) continue;
+      } else if (t != EventType::kLeaderChanged) {
+        continue;
       }
+      if (ev.e->side && !is_party(ev.e->side)) continue;
+      if (MonthsSince(ev.last, as_of) < policy.leader_change_lapse_months) continue;
+      bool before = false, since = false;
+      for (const Ev* a : activities) {
+        if (CertainlyBeforeEv(*a, ev)) before = true;
+        if (a->last >= ev.first) since = true;
+      }
+      if (before && !since) lapses.push_back(&ev);
     }
-    if (lapse) {
-      Facts f = {{"side", lapse->e->side.value_or("")},
-                 {"name", std::get<LeaderChanged>(lapse->e->details).name.value_or("")},
-                 {"date", lapse->e->date.ToString()},
-                 {"months", std::to_string(lapse_months)}};
-      add(ConceptCode::kLeaderChangeLapse, {path(*lapse)}, f);
-      act(ActionCode::kReconnectLeader, ConceptCode::kLeaderChangeLapse, f);
+    if (!lapses.empty()) {
+      const Ev& ev = *lapses.back();
+      std::vector<std::string> evidence;
+      for (const Ev* l : lapses) evidence.push_back(path(*l));
+      const bool leader = ev.e->type() == EventType::kLeaderChanged;
+      add(ConceptCode::kLeaderChangeLapse, std::move(evidence),
+          {{"what", leader ? "leader_changed" : "policy_change"},
+           {"side", ev.e->side.value_or("")},
+           {"name", leader ? std::get<LeaderChanged>(ev.e->details).name.value_or("") : ""},
+           {"date", ev.e->date.ToString()},
+           {"months", std::to_string(MonthsSince(ev.last, as_of))}});
     }
   }
-  if (first_mou) {
+  if (first_signing) {
     const Day window = AddMonths(as_of, -12 * policy.external_shock_years);
     const Ev* shock = nullptr;
     for (const Ev& ev : evs) {
       if (ev.e->type() != EventType::kExternalShock) continue;
-      if (ev.first >= first_mou->last && ev.first >= window) shock = &ev;
+      if (ev.first >= first_signing->last && ev.first >= window) shock = &ev;
     }
     if (shock) {
       const auto kind = std::get<ExternalShock>(shock->e->details).kind;
-      Facts f = {{"date", shock->e->date.ToString()},
-                 {"kind", kind ? std::string(ToString(*kind)) : std::string("other")}};
-      add(ConceptCode::kExternalShock, {path(*shock)}, f);
-      act(ActionCode::kMoveOnline, ConceptCode::kExternalShock, f);
+      add(ConceptCode::kExternalShock, {path(*shock)},
+          {{"date", shock->e->date.ToString()},
+           {"kind", kind ? std::string(ToString(*kind)) : std::string("other")}});
     }
   }
   {
@@ -523,7 +646,7 @@ PartnershipAssessment AssessPartnership(const Dossier& d, const RegionIndex& reg
       } else if (ev.e->type() == EventType::kPolicyChange) {
         const auto level = std::get<PolicyChange>(ev.e->details).level;
         if ((level == PolicyLevel::kNational || level == PolicyLevel::kGlobal) &&
-            (!first_mou || Before(ev, *first_mou))) {
+            (!first_signing || CertainlyBeforeEv(ev, *first_signing))) {
           evidence.push_back(path(ev));
           if (f.empty()) {
             f = {{"what", "policy_change"},
@@ -535,29 +658,22 @@ PartnershipAssessment AssessPartnership(const Dossier& d, const RegionIndex& reg
     }
     if (!evidence.empty()) add(ConceptCode::kPolicyBlock, std::move(evidence), std::move(f));
   }
-  size_t hi = 0, pi_region = 0;
-  const Region* home = regions.Find(p.home, &hi);
-  const Region* partner = regions.Find(p.partner, &pi_region);
   const std::vector<std::string> region_paths = {
       home ? "regions[" + std::to_string(hi) + "]" : std::string(),
-      partner ? "regions[" + std::to_string(pi_region) + "]" : std::string()};
+      partner ? "regions[" + std::to_string(pri) + "]" : std::string()};
   if (home && partner && ctx.relations && home->country != partner->country &&
       ctx.relations->StatusBetween(home->country, partner->country) != geo::RelationStatus::kOfficial) {
     const geo::Relation rel = ctx.relations->Between(home->country, partner->country);
-    {
-      Facts f = {{"a", home->country},
-                 {"b", partner->country},
-                 {"status", std::string(geo::ToString(rel.status))},
-                 {"missions", std::to_string(rel.missions.size())},
-                 {"override", rel.override_source}};
-      add(ConceptCode::kNoDiplomaticRelations, region_paths, f);
-      act(ActionCode::kCheckRelations, ConceptCode::kNoDiplomaticRelations, f);
-    }
+    add(ConceptCode::kNoDiplomaticRelations, region_paths,
+        {{"a", home->country},
+         {"b", partner->country},
+         {"status", std::string(geo::ToString(rel.status))},
+         {"missions", std::to_string(rel.missions.size())},
+         {"override", rel.override_source}});
   }
   if (home && partner) {
     if (home->lat && home->lon && partner->lat && partner->lon) {
-      ind.distance_km = geo::GeodesicDistanceMetres(*home->lat, *home->lon, *partner->lat,
-                                                    *partner->lon) / 1000.0;
+      ind.distance_km = geo::GreatCircleKm(*home->lat, *home->lon, *partner->lat, *partner->lon);
     }
     if (ctx.time_zones && home->timezone && partner->timezone) {
       auto a = ctx.time_zones->OffsetMinutes(*home->timezone, as_of);
@@ -567,55 +683,154 @@ PartnershipAssessment AssessPartnership(const Dossier& d, const RegionIndex& reg
     const bool far = ind.distance_km && *ind.distance_km > policy.distance_km;
     const bool apart = ind.tz_gap_hours && *ind.tz_gap_hours >= policy.tz_gap_hours;
     if (far || apart) {
-      Facts f = {{"km", ind.distance_km ? FormatKm(*ind.distance_km) : ""},
-                 {"hours", ind.tz_gap_hours ? FormatHours(*ind.tz_gap_hours) : ""}};
-      add(ConceptCode::kDistance, region_paths, f);
-      act(ActionCode::kPlanForDistance, ConceptCode::kDistance, f);
+      add(ConceptCode::kDistance, region_paths,
+          {{"km", ind.distance_km ? std::to_string(std::lround(*ind.distance_km)) : ""},
+           {"hours", ind.tz_gap_hours ? Num(*ind.tz_gap_hours) : ""}});
     }
   }
 
-  // ---- Calendar-driven and record-keeping actions.
-  if (ag.in_force && expires_earliest && !expired) {
-    const Day deadline = AddMonths(*expires_earliest, -policy.renewal_lead_months);
-    if (as_of >= deadline) {
-      act(ActionCode::kStartRenewal, std::nullopt,
-          {{"expires", ag.expires->ToString()}, {"deadline", FormatDay(deadline)}});
-    }
-  }
+  // ---- The condition: the first rule that applies decides.
   const bool quiet = out.Has(ConceptCode::kNoActivityAfterMou) || out.Has(ConceptCode::kActivityGap);
-  if (quiet && !has_action_plan && ag.signed_) {
-    act(ActionCode::kWriteActionPlan, out.Has(ConceptCode::kNoActivityAfterMou)
-                                          ? ConceptCode::kNoActivityAfterMou
-                                          : ConceptCode::kActivityGap,
-        {});
-  }
-  if (quiet && ag.in_force) {
-    std::vector<std::string> open;
-    for (Field f : ind.fields_not_covered) open.emplace_back(ToString(f));
-    act(ActionCode::kRestartActivity, out.Has(ConceptCode::kActivityGap)
-                                          ? ConceptCode::kActivityGap
-                                          : ConceptCode::kNoActivityAfterMou,
-        {{"fields", JoinNames(open)}});
-  }
-  if (ag.in_force && !activities.empty() && !has_evaluation_recently) {
-    act(ActionCode::kHoldEvaluation, std::nullopt, {{"activities", std::to_string(activities.size())}});
-  }
-
-  // ---- The condition.
   if (evs.empty()) {
     out.condition = Condition::kUnknown;
-  } else if (terminated || expired) {
+  } else if (terminated) {
     out.condition = Condition::kEnded;
   } else if (!ag.signed_) {
     out.condition = Condition::kNotInForce;
+  } else if (expired) {
+    out.condition = Condition::kEnded;
   } else if (suspended || quiet) {
     out.condition = Condition::kDormant;
   } else if (std::any_of(out.concepts.begin(), out.concepts.end(),
-                         [](const Concept& c) { return !IsStructural(c.code); })) {
+                         [](const Concept& c) { return IsBehavioural(c.code); })) {
     out.condition = Condition::kAtRisk;
   } else {
     out.condition = Condition::kActive;
   }
+
+  // ---- Recommendations.
+  auto concept_order = [&](ConceptCode c) -> size_t {
+    for (const Concept& x : out.concepts) {
+      if (x.code == c && !x.evidence.empty()) {
+        for (const Ev& ev : evs) {
+          if (path(ev) == x.evidence.front()) return ev.pos;
+        }
+      }
+    }
+    return evs.size();
+  };
+  const bool ended = out.condition == Condition::kEnded;
+  // The latest activity, signing, renewal or reactivation: how long it has been quiet.
+  std::optional<Day> last_sign_of_life;
+  for (const Ev& ev : evs) {
+    const EventType t = ev.e->type();
+    if (t == EventType::kActivity || t == EventType::kMouSigned || t == EventType::kMouRenewed ||
+        t == EventType::kReactivated) {
+      if (!last_sign_of_life || ev.last > *last_sign_of_life) last_sign_of_life = ev.last;
+    }
+  }
+  const bool confirm = out.condition == Condition::kDormant && ag.in_force && last_sign_of_life &&
+                       MonthsSince(*last_sign_of_life, as_of) >= policy.long_dormancy_months;
+  if (ended) {
+    if (!terminated && expired) {
+      act(ActionCode::kRenewOrClose, ConceptCode::kExpiredUnrenewed, ag.expires_last,
+          {{"signed", ag.signed_on->ToString()}, {"expires", ag.expires->ToString()}},
+          concept_order(ConceptCode::kExpiredUnrenewed));
+    }
+    Facts f = {{"activities", std::to_string(activities.size())}};
+    if (terminated) f.emplace_back("terminated", standing_termination->e->date.ToString());
+    act(ActionCode::kRecordLessons, std::nullopt, std::nullopt, std::move(f), evs.size());
+  }
+  if (confirm) {
+    act(ActionCode::kConfirmOrTerminate,
+        out.Has(ConceptCode::kActivityGap)
+            ? std::optional(ConceptCode::kActivityGap)
+            : (out.Has(ConceptCode::kNoActivityAfterMou) ? std::optional(ConceptCode::kNoActivityAfterMou)
+                                                         : std::nullopt),
+        std::nullopt, {{"months", std::to_string(MonthsSince(*last_sign_of_life, as_of))}}, evs.size());
+  }
+  if (!ended) {
+    for (const auto& [c, from] : unanswered) {
+      const auto& com = std::get<Communication>(c->e->details);
+      Facts f = {{"from", from},
+                 {"to", other(from)},
+                 {"date", c->e->date.ToString()},
+                 {"channel", com.channel.value_or("")},
+                 {"title", c->e->title.value_or("")},
+                 {"id", c->e->id.value_or("")}};
+      act(from == p.partner ? ActionCode::kAnswerCommunication : ActionCode::kFollowUpCommunication,
+          ConceptCode::kUnansweredCommunication, std::nullopt, std::move(f), c->pos);
+    }
+    if (ag.in_force && ag.expires_first) {
+      const Day deadline = AddMonths(*ag.expires_first, -policy.renewal_lead_months);
+      act(ActionCode::kStartRenewal, std::nullopt, deadline,
+          {{"expires", ag.expires->ToString()},
+           {"earliest", FormatDay(*ag.expires_first)},
+           {"lead_months", std::to_string(policy.renewal_lead_months)}},
+          evs.size());
+    }
+  }
+  if (!ended && !confirm) {
+    const std::optional<ConceptCode> quiet_motive =
+        out.Has(ConceptCode::kNoActivityAfterMou) ? std::optional(ConceptCode::kNoActivityAfterMou)
+        : out.Has(ConceptCode::kActivityGap)      ? std::optional(ConceptCode::kActivityGap)
+                                                  : std::nullopt;
+    if (quiet && !has_action_plan) {
+      act(ActionCode::kWriteActionPlan, quiet_motive, std::nullopt, {}, concept_order(*quiet_motive));
+    }
+    if (quiet && ag.in_force) {
+      std::vector<std::string> open;
+      for (Field f : ind.fields_not_covered) open.emplace_back(ToString(f));
+      act(ActionCode::kRestartActivity, quiet_motive, std::nullopt, {{"fields", Join(open)}},
+          concept_order(*quiet_motive));
+    }
+    for (const Concept& c : out.concepts) {
+      switch (c.code) {
+        case ConceptCode::kOneSided:
+          act(ActionCode::kProposeReciprocal, c.code, std::nullopt, {{"passive", passive}},
+              concept_order(c.code));
+          break;
+        case ConceptCode::kLeaderChangeLapse:
+          act(ActionCode::kReconnectLeader, c.code, std::nullopt, c.facts, concept_order(c.code));
+          break;
+        case ConceptCode::kExternalShock:
+          act(ActionCode::kMoveOnline, c.code, std::nullopt, c.facts, concept_order(c.code));
+          break;
+        case ConceptCode::kNarrowParticipation: {
+          std::vector<std::string> missing;
+          for (Sector s : ind.sectors_not_involved) missing.emplace_back(ToString(s));
+          act(ActionCode::kWidenParticipation, c.code, std::nullopt, {{"missing", Join(missing)}},
+              concept_order(c.code));
+          break;
+        }
+        case ConceptCode::kNoDiplomaticRelations:
+          act(ActionCode::kCheckRelations, c.code, std::nullopt, c.facts, evs.size());
+          break;
+        case ConceptCode::kDistance:
+          act(ActionCode::kPlanForDistance, c.code, std::nullopt, c.facts, evs.size());
+          break;
+        default: break;
+      }
+    }
+    if (ag.in_force && !activities.empty() && !evaluation_recent) {
+      act(ActionCode::kHoldEvaluation, std::nullopt, std::nullopt,
+          {{"activities", std::to_string(activities.size())}}, evs.size());
+    }
+  }
+  const Day soon = as_of + std::chrono::days(policy.due_soon_days);
+  for (Action& a : out.actions) {
+    if (!a.due || *a.due > soon) {
+      a.urgency = Urgency::kLater;
+    } else {
+      a.urgency = *a.due < as_of ? Urgency::kOverdue : Urgency::kDueSoon;
+    }
+  }
+  std::stable_sort(out.actions.begin(), out.actions.end(), [](const Action& x, const Action& y) {
+    if (x.urgency != y.urgency) return x.urgency < y.urgency;
+    if (x.due != y.due) return x.due && (!y.due || *x.due < *y.due);  // none last
+    if (x.code != y.code) return x.code < y.code;
+    return x.order < y.order;
+  });
   return out;
 }
 
@@ -624,7 +839,7 @@ std::vector<PartnershipAssessment> AssessDossier(const Dossier& d, Day as_of, co
   std::vector<PartnershipAssessment> out;
   out.reserve(d.partnerships.size());
   for (size_t i = 0; i < d.partnerships.size(); ++i) {
-    out.push_back(AssessPartnership(d, regions, i, as_of, ctx));
+    if (auto a = AssessPartnership(d, regions, i, as_of, ctx)) out.push_back(std::move(*a));
   }
   return out;
 }

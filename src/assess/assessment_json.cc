@@ -35,9 +35,19 @@ std::string AssessmentJson(const std::vector<PartnershipAssessment>& assessments
                            int indent) {
   std::string out;
   io::JsonWriter w(&out, indent, /*inline_depth=*/5);
+  auto null = [&] { w.Raw("null"); };
+  auto per_party = [&](const PartnershipAssessment& a, const std::optional<PerParty>& v) {
+    if (!v) return null();
+    w.BeginObject();
+    w.Key(a.home);
+    w.Number(v->home);
+    w.Key(a.partner);
+    w.Number(v->partner);
+    w.EndObject();
+  };
   w.BeginObject();
   w.Key("format");
-  w.String("kembar-assessment/1");
+  w.String("kembar-assessment/2");
   w.Key("as_of");
   w.String(FormatDay(as_of));
   w.Key("partnerships");
@@ -66,7 +76,7 @@ std::string AssessmentJson(const std::vector<PartnershipAssessment>& assessments
       }
       w.EndArray();
       w.Key("explanation");
-      w.String(Explain(c, Lang::kEn));
+      w.String(Explain(a, c, Lang::kEn));
       w.Key("source");
       w.String(SourceOf(c.code));
       w.Key("facts");
@@ -82,7 +92,13 @@ std::string AssessmentJson(const std::vector<PartnershipAssessment>& assessments
     w.Uint(static_cast<uint64_t>(i.activities_total));
     w.Key("activities_last_36_months");
     w.Uint(static_cast<uint64_t>(i.activities_recent));
+    w.Key("contributions");
+    per_party(a, i.contributions);
+    w.Key("contribution_share");
+    per_party(a, i.contribution_share);
     OptNumber(&w, "reciprocity", i.reciprocity);
+    w.Key("benefit_share");
+    per_party(a, i.benefit_share);
     w.Key("sectors");
     w.Uint(static_cast<uint64_t>(i.sectors));
     w.Key("fields_covered");
@@ -97,7 +113,7 @@ std::string AssessmentJson(const std::vector<PartnershipAssessment>& assessments
     if (i.paradiplomacy_layer) {
       w.String(*i.paradiplomacy_layer);
     } else {
-      w.Raw("null");
+      null();
     }
     w.Key("smart_dimensions");
     w.BeginArray();
@@ -117,22 +133,18 @@ std::string AssessmentJson(const std::vector<PartnershipAssessment>& assessments
     if (ag.signed_on) {
       w.String(ag.signed_on->ToString());
     } else {
-      w.Raw("null");
+      null();
     }
     w.Key("expires");
     if (ag.expires) {
       w.String(ag.expires->ToString());
     } else {
-      w.Raw("null");
+      null();
     }
     w.Key("expiry_known");
     w.Bool(ag.expiry_known);
     w.EndObject();
     w.Key("recommendations");
-    w.BeginArray();
-    for (const Action& act : a.actions) w.String(Describe(act, Lang::kEn));
-    w.EndArray();
-    w.Key("actions");
     w.BeginArray();
     for (const Action& act : a.actions) {
       w.BeginObject();
@@ -142,8 +154,18 @@ std::string AssessmentJson(const std::vector<PartnershipAssessment>& assessments
       if (act.motive) {
         w.String(ToString(*act.motive));
       } else {
-        w.Raw("null");
+        null();
       }
+      w.Key("due");
+      if (act.due) {
+        w.String(FormatDay(*act.due));
+      } else {
+        null();
+      }
+      w.Key("urgency");
+      w.String(ToString(act.urgency));
+      w.Key("text");
+      w.String(Describe(a, act, Lang::kEn));
       w.Key("facts");
       WriteFacts(act.facts, &w);
       w.EndObject();

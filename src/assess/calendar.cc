@@ -11,16 +11,16 @@ std::vector<CalendarEntry> UpcomingRenewals(const std::vector<PartnershipAssessm
   for (const PartnershipAssessment& a : assessments) {
     const Agreement& ag = a.agreement;
     if (!ag.in_force || !ag.expires) continue;
-    const Day expiry = ag.expires->First();
+    const Day expiry = *ag.expires_first;
     const Day deadline = AddMonths(expiry, -policy.assessment.renewal_lead_months);
     CalendarEntry base{CalendarEntry::Kind::kExpiry, expiry, *ag.expires, a.id, a.home, a.partner};
-    if (ag.expires->Last() >= as_of && expiry <= horizon) out.push_back(base);
+    if (*ag.expires_last >= as_of && expiry <= horizon) out.push_back(base);
     CalendarEntry d = base;
     d.kind = CalendarEntry::Kind::kRenewalDeadline;
     d.day = deadline;
     if (deadline >= as_of && deadline <= horizon) {
       out.push_back(d);
-    } else if (deadline < as_of && ag.expires->Last() >= as_of) {
+    } else if (deadline < as_of && *ag.expires_last >= as_of) {
       d.overdue = true;
       out.push_back(d);
     }

@@ -24,6 +24,23 @@ Status Take(const json& obj, const std::string& path, T* out, double min, double
   return Status::Ok();
 }
 
+Status TakeWeights(const json& obj, const std::string& path, ContributionWeights* w) {
+  if (!obj.is_object()) return Status::InvalidInput(path + ": must be an object");
+  for (auto& [k, v] : obj.items()) {
+    const std::string at = path + "." + k;
+    Status s;
+    if (k == "provider") s = Take(v, at, &w->provider, 0, 100);
+    else if (k == "host") s = Take(v, at, &w->host, 0, 100);
+    else if (k == "visit") s = Take(v, at, &w->visit, 0, 100);
+    else if (k == "initiated") s = Take(v, at, &w->initiated, 0, 100);
+    else if (k == "communication") s = Take(v, at, &w->communication, 0, 100);
+    else if (k == "budget") s = Take(v, at, &w->budget, 0, 100);
+    else s = Status::InvalidInput(at + ": unknown policy member");
+    if (!s.ok()) return s;
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 Result<Policy> ParsePolicy(std::string_view text) {
@@ -44,7 +61,8 @@ Result<Policy> ParsePolicy(std::string_view text) {
         Status s;
         if (k == "no_activity_after_mou_months") s = Take(v, path, &a.no_activity_after_mou_months, 0, 1200);
         else if (k == "activity_gap_months") s = Take(v, path, &a.activity_gap_months, 0, 1200);
-        else if (k == "one_sided_min_acts") s = Take(v, path, &a.one_sided_min_acts, 1, 1e6);
+        else if (k == "one_sided_min_contributions") s = Take(v, path, &a.one_sided_min_contributions, 0, 1e6);
+        else if (k == "contribution_weights") s = TakeWeights(v, path, &a.contribution_weights);
         else if (k == "one_sided_share") s = Take(v, path, &a.one_sided_share, 0.5, 1);
         else if (k == "narrow_participation_min_kinds") s = Take(v, path, &a.narrow_participation_min_kinds, 0, 20);
         else if (k == "leader_change_lapse_months") s = Take(v, path, &a.leader_change_lapse_months, 0, 1200);
@@ -53,6 +71,9 @@ Result<Policy> ParsePolicy(std::string_view text) {
         else if (k == "tz_gap_hours") s = Take(v, path, &a.tz_gap_hours, 0, 26);
         else if (k == "renewal_lead_months") s = Take(v, path, &a.renewal_lead_months, 0, 120);
         else if (k == "recent_activity_months") s = Take(v, path, &a.recent_activity_months, 1, 1200);
+        else if (k == "long_dormancy_months") s = Take(v, path, &a.long_dormancy_months, 0, 1200);
+        else if (k == "due_soon_days") s = Take(v, path, &a.due_soon_days, 0, 3650);
+        else if (k == "evaluation_recent_months") s = Take(v, path, &a.evaluation_recent_months, 0, 1200);
         else s = Status::InvalidInput(path + ": unknown policy member");
         if (!s.ok()) return s;
       }

@@ -46,7 +46,8 @@ Result<int> TimeZones::OffsetMinutes(std::string_view iana, Day day) {
       (static_cast<double>(day.time_since_epoch().count()) * 86400.0 + 43200.0) * 1000.0;
   int32_t raw = 0, dst = 0;
   UErrorCode status = U_ZERO_ERROR;
-  zone.tz->getOffset(noon_ms, /*local=*/false, raw, dst, status);
+  // assessment-v2 compares offsets at 12:00 local time on the day.
+  zone.tz->getOffset(noon_ms, /*local=*/true, raw, dst, status);
   if (U_FAILURE(status)) return Status::NotFound("no offset for time zone '" + std::string(iana) + "'");
   zone.cached = true;
   zone.cached_day = day;

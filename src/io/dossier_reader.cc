@@ -494,6 +494,29 @@ class DossierReader::Impl {
     return true;
   }
 
+  // An event's date: a partial date or a period "START/END".
+  bool ReadPeriod(dom::element v, Period* out) {
+    std::string_view s;
+    if (!GetString(v, &s)) return false;
+    if (!Period::HasPeriodSyntax(s)) {
+      Schema(Quote(s) +
+             " is not a date: write YYYY, YYYY-MM or YYYY-MM-DD, or a period START/END such as "
+             "1995/2013");
+      return false;
+    }
+    auto p = Period::Parse(s);
+    if (!p.ok()) {
+      // Matches the schema's pattern but names no real day, or ends before it starts:
+      // the schema cannot see this.
+      const bool reversed = p.status().message().find("ends before") != std::string::npos;
+      Add(Diagnostic::Kind::kSemantic,
+          Quote(s) + (reversed ? " ends before it starts" : " is not a real calendar day"));
+      return false;
+    }
+    *out = *p;
+    return true;
+  }
+
   void ReadExtra(std::string_view key, dom::element v, ExtraMembers* extra) {
     extra->emplace_back(std::string(key), simdjson::minify(v));
   }
@@ -728,7 +751,7 @@ class DossierReader::Impl {
     if (key == "type") return true;  // read first, in ReadEvent
     if (key == "date") {
       *has_date = true;
-      ReadDate(value, &e->date);
+      ReadPeriod(value, &e->date);
     } else if (key == "id") {
       ReadOptId(value, &e->id);
     } else if (key == "side") {

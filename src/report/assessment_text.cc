@@ -80,10 +80,9 @@ class Names {
   assess::RegionIndex index_;
 };
 
-std::string Percent(size_t part, size_t whole) {
-  if (whole == 0) return "0 %";
-  return std::to_string(static_cast<int>(std::lround(100.0 * static_cast<double>(part) /
-                                                     static_cast<double>(whole)))) + " %";
+std::string Percent(size_t part, size_t whole, Lang lang) {
+  if (whole == 0) return assess::FormatPercent(0, lang);
+  return assess::FormatPercent(static_cast<double>(part) / static_cast<double>(whole), lang);
 }
 
 constexpr std::array<Condition, 6> kConditionOrder = {Condition::kActive, Condition::kAtRisk,
@@ -95,7 +94,7 @@ std::vector<const assess::Concept*> Ranked(const PartnershipAssessment& a) {
   std::vector<const assess::Concept*> out;
   for (const auto& c : a.concepts) out.push_back(&c);
   std::stable_sort(out.begin(), out.end(), [](const assess::Concept* x, const assess::Concept* y) {
-    return assess::IsStructural(x->code) < assess::IsStructural(y->code);
+    return assess::IsAdvisory(x->code) < assess::IsAdvisory(y->code);
   });
   return out;
 }
@@ -114,7 +113,7 @@ std::string TopRisks(const PartnershipAssessment& a, Lang lang, size_t n) {
 std::string Expiry(const PartnershipAssessment& a, Lang lang) {
   if (!a.agreement.signed_) return std::string(Text("not_signed", lang));
   if (!a.agreement.expires) return std::string(Text("open_ended", lang));
-  return a.agreement.expires->ToString();
+  return assess::FormatDate(*a.agreement.expires, lang);
 }
 
 std::string Summary(const std::vector<PartnershipAssessment>& as, Lang lang) {
@@ -126,7 +125,7 @@ std::string Summary(const std::vector<PartnershipAssessment>& as, Lang lang) {
   for (Condition c : kConditionOrder) {
     if (!n[c]) continue;
     out += std::string(first ? " " : ", ") + std::string(assess::Label(c, lang)) + " " +
-           std::to_string(n[c]) + " (" + Percent(n[c], as.size()) + ")";
+           std::to_string(n[c]) + " (" + Percent(n[c], as.size(), lang) + ")";
     first = false;
   }
   // The literature's measure (Nuralam 2018; Salam 2004): of the partnerships with a
@@ -138,11 +137,18 @@ std::string Summary(const std::vector<PartnershipAssessment>& as, Lang lang) {
     if (a.condition == Condition::kDormant || a.condition == Condition::kEnded) ++idle;
   }
   if (agreed > 0) {
-    out += "\n" + std::string(lang == Lang::kId ? "Dengan MoU: " : "With an MoU: ") +
-           std::to_string(idle) + (lang == Lang::kId ? " dari " : " of ") + std::to_string(agreed) +
-           " (" + Percent(idle, agreed) + ") " + std::string(Text("not_active_share", lang));
+    out += "\n" + std::string(Text("with_mou", lang)) + ": " + std::to_string(idle) + " " +
+           std::string(Text("of", lang)) + " " + std::to_string(agreed) +
+           " (" + Percent(idle, agreed, lang) + ") " + std::string(Text("not_active_share", lang));
   }
   return out + "\n";
+}
+
+// One line explaining "unknown" when the table shows it.
+std::string Legend(const std::vector<PartnershipAssessment>& as, Lang lang) {
+  const bool any = std::any_of(as.begin(), as.end(),
+                               [](const PartnershipAssessment& a) { return a.condition == Condition::kUnknown; });
+  return any ? std::string(Text("legend_unknown", lang)) + "\n" : std::string();
 }
 
 }  // namespace
@@ -151,7 +157,7 @@ std::string FormatAssessments(const Dossier& dossier, const std::vector<Partners
                               Day as_of, Lang lang) {
   const Names names(dossier);
   std::string out;
-  out += (lang == Lang::kId ? "Penilaian per tanggal " : "Assessment as of ") + FormatDay(as_of) + "\n";
+  out += std::string(Text("assessment_as_of", lang)) + " " + assess::FormatDate(as_of, lang) + "\n";
   for (const PartnershipAssessment& a : as) {
     const auto& ind = a.indicators;
     out += "\n" + a.id + ": " + names.Region(a.home) + " – " + names.WithCountry(a.partner, lang) +
@@ -160,7 +166,8 @@ std::string FormatAssessments(const Dossier& dossier, const std::vector<Partners
            std::string(assess::Label(a.condition, lang)) + "\n";
     std::string agreement = std::string(Text("agreement", lang)) + ": ";
     if (a.agreement.signed_) {
-      agreement += "MoU " + a.agreement.signed_on->ToString() + ", " +
+      agreement += "MoU " + std::string(Text("signed", lang)) + " " +
+                   assess::FormatDate(*a.agreement.signed_on, lang) + ", " +
                    std::string(Text(a.agreement.in_force ? "in_force" : "not_in_force", lang)) +
                    ", " + std::string(Text("expires", lang)) + " " + Expiry(a, lang);
     } else {
@@ -168,37 +175,62 @@ std::string FormatAssessments(const Dossier& dossier, const std::vector<Partners
     }
     out += "  " + agreement + "\n";
     std::string numbers = std::string(Text("indicators", lang)) + ": ";
-    numbers += (lang == Lang::kId ? "kegiatan " : "activities ") + std::to_string(ind.activities_total);
+    numbers += std::string(Text("activities", lang)) + " " + std::to_string(ind.activities_total);
     if (ind.months_since_activity) {
-      numbers += lang == Lang::kId ? ", terakhir " : ", last ";
-      numbers += ind.last_activity->ToString() + " (" + std::to_string(*ind.months_since_activity) +
-                 (lang == Lang::kId ? " bulan lalu)" : " months ago)");
-    }
-    if (ind.reciprocity) {
-      char buf[32];
-      std::snprintf(buf, sizeof buf, "%.2f", *ind.reciprocity);
-      numbers += (lang == Lang::kId ? ", timbal balik " : ", reciprocity ") + std::string(buf);
-    }
-    if (ind.fields_agreed) {
-      numbers += (lang == Lang::kId ? ", bidang terlaksana " : ", fields covered ") +
-                 std::to_string(ind.fields_covered) + "/" + std::to_string(ind.fields_agreed);
-    }
-    if (ind.distance_km) numbers += ", " + std::to_string(std::lround(*ind.distance_km)) + " km";
-    if (!ind.smart_dimensions.empty()) {
-      numbers += ", smart:";
-      for (SmartDimension d : ind.smart_dimensions) numbers += " " + std::string(ToString(d));
+      numbers += ", " + std::string(Text("last_activity", lang)) + " " +
+                 assess::FormatDate(*ind.last_activity, lang) + " (" +
+                 std::to_string(*ind.months_since_activity) + " " + std::string(Text("months_ago", lang)) + ")";
     }
     out += "  " + numbers + "\n";
+    if (ind.contributions.total() > 0) {
+      const std::string home = assess::NameOf(a.home_label, lang);
+      const std::string partner = assess::NameOf(a.partner_label, lang);
+      std::string line = std::string(Text("contributions", lang)) + ": " + home + " " +
+                         assess::FormatNumber(ind.contributions.home, 2, lang) + ", " + partner + " " +
+                         assess::FormatNumber(ind.contributions.partner, 2, lang) + "; " +
+                         std::string(Text("reciprocity", lang)) + " " +
+                         assess::FormatNumber(*ind.reciprocity, 2, lang);
+      if (ind.benefit_share) {
+        line += "; " + std::string(Text("benefits", lang)) + ": " + home + " " +
+                assess::FormatPercent(ind.benefit_share->home, lang) + ", " + partner + " " +
+                assess::FormatPercent(ind.benefit_share->partner, lang);
+      }
+      out += "  " + line + "\n";
+    }
+    std::string more;
+    if (ind.fields_agreed) {
+      more += std::string(Text("fields_covered", lang)) + " " + std::to_string(ind.fields_covered) + "/" +
+              std::to_string(ind.fields_agreed);
+    }
+    if (ind.distance_km) {
+      more += (more.empty() ? "" : ", ") + assess::FormatNumber(*ind.distance_km, 0, lang) + " km";
+    }
+    if (!ind.smart_dimensions.empty()) {
+      more += (more.empty() ? "" : ", ") + std::string(Text("smart_dimensions", lang)) + ":";
+      for (size_t k = 0; k < ind.smart_dimensions.size(); ++k) {
+        more += (k ? ", " : " ") +
+                std::string(Text("smart." + std::string(ToString(ind.smart_dimensions[k])), lang));
+      }
+    }
+    if (ind.paradiplomacy_layer) {
+      more += (more.empty() ? "" : ", ") + std::string(Text("layer", lang)) + " " +
+              std::string(Text("layer." + *ind.paradiplomacy_layer, lang));
+    }
+    if (!more.empty()) out += "  " + more + "\n";
     if (!a.concepts.empty()) {
       out += "  " + std::string(Text("risks", lang)) + ":\n";
       for (const assess::Concept* c : Ranked(a)) {
-        out += "    - " + std::string(assess::Label(c->code, lang)) + ": " + assess::Explain(*c, lang) +
-               "\n";
+        out += "    - " + std::string(assess::Label(c->code, lang)) + ": " + assess::Explain(a, *c, lang) +
+               " [" + std::string(assess::SourceText(c->code, lang)) + "]\n";
       }
     }
     if (!a.actions.empty()) {
       out += "  " + std::string(Text("next_actions", lang)) + ":\n";
-      for (const assess::Action& act : a.actions) out += "    * " + assess::Describe(act, lang) + "\n";
+      for (const assess::Action& act : a.actions) {
+        std::string when = std::string(assess::Label(act.urgency, lang));
+        if (act.due) when += ", " + std::string(Text("due", lang)) + " " + assess::FormatDate(*act.due, lang);
+        out += "    * [" + when + "] " + assess::Describe(a, act, lang) + "\n";
+      }
     }
   }
   return out;
@@ -209,16 +241,18 @@ std::string FormatStatus(const Dossier& dossier, const std::vector<PartnershipAs
   const Names names(dossier);
   const bool id = lang == Lang::kId;
   Table t({id ? "KERJA SAMA" : "PARTNERSHIP", id ? "DAERAH" : "HOME", id ? "MITRA" : "PARTNER",
-           id ? "KONDISI" : "CONDITION", id ? "BULAN SEPI" : "MONTHS QUIET",
+           id ? "KONDISI" : "CONDITION", id ? "BULAN TANPA KEGIATAN" : "MONTHS QUIET",
            id ? "MOU BERAKHIR" : "MOU EXPIRES", id ? "RISIKO UTAMA" : "TOP RISKS"});
   for (const PartnershipAssessment& a : as) {
     t.Add({Clip(a.id, 32), Clip(names.Region(a.home), 20), Clip(names.WithCountry(a.partner, lang), 34),
            std::string(assess::Label(a.condition, lang)),
-           a.indicators.months_since_activity ? std::to_string(*a.indicators.months_since_activity) : "-",
+           a.indicators.months_since_activity ? std::to_string(*a.indicators.months_since_activity)
+           : a.agreement.signed_                 ? std::string(Text("never", lang))
+                                                 : "-",
            Expiry(a, lang), TopRisks(a, lang, 2)});
   }
-  return std::string(Text("as_of", lang)) + " " + FormatDay(as_of) + "\n" + t.Render() + "\n" +
-         Summary(as, lang);
+  return std::string(Text("as_of", lang)) + " " + assess::FormatDate(as_of, lang) + "\n" + t.Render() +
+         "\n" + Summary(as, lang) + Legend(as, lang);
 }
 
 std::string FormatStatusBy(const Dossier& dossier, const std::vector<PartnershipAssessment>& as,
@@ -254,7 +288,7 @@ std::string FormatStatusBy(const Dossier& dossier, const std::vector<Partnership
       if (a.condition == Condition::kDormant || a.condition == Condition::kEnded) ++g.idle;
     }
     for (const auto& c : a.concepts) {
-      if (!assess::IsStructural(c.code)) ++g.reasons[c.code];
+      if (!assess::IsAdvisory(c.code)) ++g.reasons[c.code];
     }
   }
   std::vector<std::string> header = {by == GroupBy::kCountry ? (id ? "NEGARA MITRA" : "PARTNER COUNTRY")
@@ -275,7 +309,7 @@ std::string FormatStatusBy(const Dossier& dossier, const std::vector<Partnership
       row.push_back(it == g.n.end() ? "0" : std::to_string(it->second));
     }
     row.push_back(g.agreed ? std::to_string(g.idle) + "/" + std::to_string(g.agreed) + " (" +
-                                 Percent(g.idle, g.agreed) + ")"
+                                 Percent(g.idle, g.agreed, lang) + ")"
                            : "-");
     std::vector<std::pair<size_t, ConceptCode>> reasons;
     for (const auto& [c, k] : g.reasons) reasons.emplace_back(k, c);
@@ -289,8 +323,8 @@ std::string FormatStatusBy(const Dossier& dossier, const std::vector<Partnership
     row.push_back(top.empty() ? "-" : top);
     t.Add(row);
   }
-  return std::string(Text("as_of", lang)) + " " + FormatDay(as_of) + "\n" + t.Render() + "\n" +
-         Summary(as, lang);
+  return std::string(Text("as_of", lang)) + " " + assess::FormatDate(as_of, lang) + "\n" + t.Render() +
+         "\n" + Summary(as, lang) + Legend(as, lang);
 }
 
 std::string FormatCalendar(const Dossier& dossier, const std::vector<assess::CalendarEntry>& entries,

@@ -135,9 +135,9 @@ std::string FormatPartnership(const Dossier& dossier, const Partnership& p) {
   std::vector<const Event*> order;
   for (const Event& e : p.events) order.push_back(&e);
   std::stable_sort(order.begin(), order.end(),
-                   [](const Event* a, const Event* b) { return a->date < b->date; });
+                   [](const Event* a, const Event* b) { return TimelineBefore(a->date, b->date); });
   for (const Event* e : order) {
-    std::string line = Pad(e->date.ToString(), 10) + "  " + Pad(ToString(e->type()), 20) + "  ";
+    std::string line = Pad(e->date.ToString(), 15) + "  " + Pad(ToString(e->type()), 20) + "  ";
     std::string text = e->title.value_or("");
     AddPart(&text, DescribeEventDetails(*e));
     line += text;

@@ -83,11 +83,51 @@ INSTANTIATE_TEST_SUITE_P(Cases, WholeMonthsTest,
                                            MonthsCase{"2009-12-31", "2011-12-30", 23},
                                            MonthsCase{"2018-03-19", "2018-04-18", 0},
                                            MonthsCase{"2018-03-19", "2018-04-19", 1},
-                                           MonthsCase{"2018-01-31", "2018-02-28", 1},
+                                           // assessment-v2: less one when B's day is before A's,
+                                           // month ends included
+                                           MonthsCase{"2018-01-31", "2018-02-28", 0},
                                            MonthsCase{"2020-01-31", "2020-02-28", 0},
-                                           MonthsCase{"2020-01-31", "2020-02-29", 1},
+                                           MonthsCase{"2020-01-31", "2020-02-29", 0},
+                                           MonthsCase{"2020-01-31", "2020-03-31", 2},
                                            MonthsCase{"2018-05-01", "2018-04-01", 0},
                                            MonthsCase{"2018-05-01", "2018-05-01", 0}));
+
+struct PeriodCase {
+  const char* text;
+  bool ok;
+  const char* first;
+  const char* last;
+};
+
+class PeriodParseTest : public ::testing::TestWithParam<PeriodCase> {};
+
+TEST_P(PeriodParseTest, ParsesOrRejects) {
+  const PeriodCase& c = GetParam();
+  auto p = Period::Parse(c.text);
+  ASSERT_EQ(p.ok(), c.ok) << c.text;
+  if (!c.ok) return;
+  EXPECT_EQ(FormatDay(p->First()), c.first) << c.text;
+  EXPECT_EQ(FormatDay(p->Last()), c.last) << c.text;
+  EXPECT_EQ(p->ToString(), c.text) << "a period is exported as it was given";
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Cases, PeriodParseTest,
+    ::testing::Values(PeriodCase{"1995/2013", true, "1995-01-01", "2013-12-31"},
+                      PeriodCase{"2016-10/2016-12", true, "2016-10-01", "2016-12-31"},
+                      PeriodCase{"2018-03-19/2024", true, "2018-03-19", "2024-12-31"},
+                      PeriodCase{"2012/2013-04", true, "2012-01-01", "2013-04-30"},
+                      PeriodCase{"2018", true, "2018-01-01", "2018-12-31"},
+                      PeriodCase{"2018/2018", true, "2018-01-01", "2018-12-31"},
+                      // END overlapping START is allowed: only END before START is refused.
+                      PeriodCase{"2018-05/2018", true, "2018-05-01", "2018-12-31"},
+                      PeriodCase{"2013/1995", false, "", ""},
+                      PeriodCase{"2018-03-19/2018-03-18", false, "", ""},
+                      PeriodCase{"2019-02-30/2020", false, "", ""},
+                      PeriodCase{"2018/", false, "", ""},
+                      PeriodCase{"/2018", false, "", ""},
+                      PeriodCase{"2018/2019/2020", false, "", ""},
+                      PeriodCase{"2018 / 2019", false, "", ""}));
 
 TEST(DayTest, ParseDayNeedsAFullDay) {
   EXPECT_TRUE(ParseDay("2022-12-31").ok());

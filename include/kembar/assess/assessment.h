@@ -1,4 +1,4 @@
-// The assessment of docs/assessment-v1.md: a partnership's condition, its risk
+// The assessment of docs/assessment-v2.md: a partnership's condition, its risk
 // concepts with evidence, indicators and next actions, as of a given day. Pure
 // functions of the dossier, the day, the policy and the reference data: nothing here
 // reads the clock, the disk or the database.
@@ -21,7 +21,7 @@
 
 namespace kembar::assess {
 
-// Exactly one per partnership (assessment-v1 "Conditions").
+// Exactly one per partnership (assessment-v2 "Conditions").
 enum class Condition : uint8_t { kNotInForce, kActive, kAtRisk, kDormant, kEnded, kUnknown };
 
 // The eleven risk concepts, in the contract's order.
@@ -40,33 +40,44 @@ enum class ConceptCode : uint8_t {
 };
 inline constexpr size_t kConceptCount = 11;
 
-// Next actions, each motivated by a concept (or, for kStartRenewal before expiry, by
-// the agreement's calendar).
+// Recommendations, in the order of assessment-v2's table (which is also the
+// tie-breaking order when two have the same urgency and due day).
 enum class ActionCode : uint8_t {
-  kAnswerCommunication,  // answer the unanswered letter, naming it
-  kStartRenewal,         // start the Permendagri 25/2020 renewal procedure
-  kRenewOrClose,         // the agreement lapsed: renew it or close the record
-  kProposeReciprocal,    // the passive side hosts or provides an activity
-  kWidenParticipation,   // involve sectors not yet involved
-  kReconnectLeader,      // re-establish contact with the new head of region
-  kMoveOnline,           // online or hybrid formats after a shock
-  kWriteActionPlan,      // the MoU has no action plan
-  kHoldEvaluation,       // no evaluation recorded
-  kRestartActivity,      // propose the next activity in an agreed field
-  kCheckRelations,       // consult the foreign ministry before anything else
-  kPlanForDistance,      // online formats, time windows, regional hubs
+  kRenewOrClose,           // validity ran out: renew with the partner or close formally
+  kRecordLessons,          // ended: a closing evaluation
+  kConfirmOrTerminate,     // long dormant but formally in force: decide first
+  kAnswerCommunication,    // the partner's letter is unanswered, naming it
+  kFollowUpCommunication,  // our letter is unanswered: a reminder, or the embassy's help
+  kStartRenewal,           // the expiry is known: start the renewal procedure
+  kWriteActionPlan,        // quiet and no action plan recorded
+  kRestartActivity,        // quiet while in force: the next activity, in a field not covered
+  kProposeReciprocal,      // one-sided: an activity the passive party gives
+  kReconnectLeader,        // new head of region or local policy: reconnect
+  kMoveOnline,             // after a shock: online or hybrid formats
+  kWidenParticipation,     // involve the non-government sectors not yet involved
+  kCheckRelations,         // no diplomatic relations: consult through the ministries first
+  kPlanForDistance,        // far apart: formats that fit the distance
+  kHoldEvaluation,         // in force, activities, no recent evaluation
 };
+inline constexpr size_t kActionCount = 15;
+
+enum class Urgency : uint8_t { kOverdue, kDueSoon, kLater };
 
 std::string_view ToString(Condition c);
 std::string_view ToString(ConceptCode c);
 std::string_view ToString(ActionCode c);
-// The literature a concept comes from (assessment-v1, "Risk concepts").
+std::string_view ToString(Urgency u);
+// The literature a concept comes from (assessment-v2, "Risk concepts"), in English.
 std::string_view SourceOf(ConceptCode c);
-// Structural concepts are reported but never alone make a partnership at risk.
-bool IsStructural(ConceptCode c);
+// Advisory concepts (narrow participation, distance, no diplomatic relations) and
+// policy_block are reported but never alone make an active partnership at risk.
+bool IsAdvisory(ConceptCode c);
+// The behavioural concepts that make a signed, recently active partnership at risk.
+bool IsBehavioural(ConceptCode c);
 
-// Named values a concept or action rests on (dates, counts, ids), in a fixed order;
-// the explanation and recommendation texts are rendered from them per language.
+// Named values a concept or action rests on (dates, counts, region ids), in a fixed
+// order; the explanation and recommendation texts are rendered from them per
+// language, with region ids replaced by names.
 using Facts = std::vector<std::pair<std::string, std::string>>;
 
 struct Concept {
@@ -78,24 +89,37 @@ struct Concept {
 struct Action {
   ActionCode code;
   std::optional<ConceptCode> motive;  // the concept that motivates it
+  std::optional<Day> due;
+  Urgency urgency = Urgency::kLater;
   Facts facts;
+  size_t order = 0;  // timeline position of its evidence: the last tie-breaker
 };
 
 struct Agreement {
-  bool signed_ = false;     // an MoU is recorded on or before as_of
-  bool in_force = false;
-  std::optional<PartialDate> signed_on;   // the latest signing or renewal
-  std::optional<PartialDate> expires;     // at the signing's precision
-  bool expiry_known = false;              // false: open-ended (no validity recorded)
+  bool signed_ = false;     // a signing or renewal is recorded on or before as_of
+  bool in_force = false;    // signed, not expired, no standing termination
+  std::optional<Period> signed_on;        // the latest signing or renewal
+  std::optional<Period> expires;          // every possible expiry day, coarsest form
+  std::optional<Day> expires_first;       // earliest possible expiry day
+  std::optional<Day> expires_last;        // latest possible expiry day
+  bool expiry_known = false;              // false: open-ended or unsigned
   std::optional<std::string> evidence;    // path of the latest signing or renewal
+};
+
+// A party's weighted count, keyed in the JSON by region id.
+struct PerParty {
+  double home = 0, partner = 0;
+  double total() const { return home + partner; }
 };
 
 struct Indicators {
   std::optional<int> months_since_activity;  // none without activity
   int activities_total = 0;
   int activities_recent = 0;                 // within policy.recent_activity_months
-  std::optional<double> reciprocity;         // 0 one side does all .. 1 balanced
-  int acts_home = 0, acts_partner = 0;       // halves counted as 0.5 are doubled: see .cc
+  PerParty contributions;
+  std::optional<PerParty> contribution_share;  // none without contributions
+  std::optional<double> reciprocity;           // 0 one side does all .. 1 balanced
+  std::optional<PerParty> benefit_share;       // none without a counted benefit
   int sectors = 0;
   int fields_covered = 0;
   int fields_agreed = 0;
@@ -106,21 +130,34 @@ struct Indicators {
   std::optional<std::string> paradiplomacy_layer;  // economic, cultural_technical, political
   std::vector<SmartDimension> smart_dimensions;
   std::vector<std::string_view> stages_done;  // static names, formal-path order
-  std::optional<PartialDate> last_activity;
+  std::optional<Period> last_activity;
+};
+
+// How a region is named in each language's sentences ("Surabaya" / "Kota Surabaya").
+struct RegionLabel {
+  std::string id;
+  std::string en;
+  std::string in_id;  // Indonesian
+  std::string country;
 };
 
 struct PartnershipAssessment {
   std::string id;
   std::string home, partner;  // region ids
+  RegionLabel home_label, partner_label;
   size_t index = 0;           // position in the dossier's partnerships
   Condition condition = Condition::kUnknown;
   std::vector<Concept> concepts;
   Indicators indicators;
   Agreement agreement;
-  std::vector<Action> actions;
+  std::vector<Action> actions;  // ordered by urgency, due, table order, evidence
 
   bool Has(ConceptCode c) const;
 };
+
+// The Indonesian and English labels of a region: `names.id`/`names.en` when given,
+// else the name with the level's word in Indonesian ("Kota Liverpool").
+RegionLabel LabelOf(const Region& r);
 
 // What the assessment reads besides the dossier.
 struct Context {
@@ -142,11 +179,12 @@ class RegionIndex {
 };
 
 // Assesses partnerships[index] as of `as_of`: events that certainly happened after
-// it are ignored.
-PartnershipAssessment AssessPartnership(const Dossier& d, const RegionIndex& regions, size_t index,
-                                        Day as_of, const Context& ctx);
+// it are ignored. Nullopt when the partnership has events and all of them are
+// certainly after `as_of` (it did not exist yet).
+std::optional<PartnershipAssessment> AssessPartnership(const Dossier& d, const RegionIndex& regions,
+                                                       size_t index, Day as_of, const Context& ctx);
 
-// Every partnership of the dossier, in document order.
+// Every partnership of the dossier that existed on `as_of`, in document order.
 std::vector<PartnershipAssessment> AssessDossier(const Dossier& d, Day as_of, const Context& ctx);
 
 }  // namespace kembar::assess

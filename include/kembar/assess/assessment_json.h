@@ -1,4 +1,4 @@
-// The assessment-v1 JSON document ("format": "kembar-assessment/1").
+// The assessment-v2 JSON document ("format": "kembar-assessment/2").
 #ifndef KEMBAR_ASSESS_ASSESSMENT_JSON_H_
 #define KEMBAR_ASSESS_ASSESSMENT_JSON_H_
 
@@ -10,8 +10,9 @@
 namespace kembar::assess {
 
 // One JSON document for the assessments, pretty-printed with `indent` spaces (0:
-// compact). Codes and numbers are language-neutral; `explanation` and
-// `recommendations` are the English wording, `actions` the same as codes and facts.
+// compact). Codes and numbers are language-neutral; `explanation` and the
+// recommendations' `text` are English, naming regions by name; `facts` (an addition
+// the contract allows) are the values the texts are built from.
 std::string AssessmentJson(const std::vector<PartnershipAssessment>& assessments, Day as_of,
                            int indent = 2);
 

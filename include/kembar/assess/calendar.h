@@ -1,6 +1,7 @@
-// Upcoming MoU expiries and the renewal deadlines before them (Permendagri 25/2020:
-// ministry consultation, DPRD approval and signing take months, so renewal starts
-// policy.renewal_lead_months before expiry).
+// Upcoming MoU expiries and the renewal deadlines before them (ministry
+// consultation, DPRD approval and signing take months, so renewal starts
+// policy.renewal_lead_months before the earliest possible expiry: kembar's default,
+// not a legal deadline).
 #ifndef KEMBAR_ASSESS_CALENDAR_H_
 #define KEMBAR_ASSESS_CALENDAR_H_
 
@@ -15,7 +16,7 @@ struct CalendarEntry {
   enum class Kind : uint8_t { kRenewalDeadline, kExpiry };
   Kind kind;
   Day day;                  // the earliest day the date may denote (remind early)
-  PartialDate expires;      // the MoU's expiry at its own precision
+  Period expires;           // the MoU's expiry, every possible day
   std::string partnership;  // id
   std::string home, partner;  // region ids
   bool overdue = false;     // a deadline already passed on as_of, expiry still ahead

@@ -1,6 +1,6 @@
 // The thresholds of the assessment (and, later, the finder's weights) live in one
 // policy file, config/policy.json, compiled in as the default; `--policy FILE`
-// replaces it. Defaults are those of docs/assessment-v1.md.
+// replaces it. Defaults are those of docs/assessment-v2.md.
 #ifndef KEMBAR_ASSESS_POLICY_H_
 #define KEMBAR_ASSESS_POLICY_H_
 
@@ -11,18 +11,33 @@
 
 namespace kembar::assess {
 
+// Weights of each kind of contribution (assessment-v2 "Contributions and benefits").
+struct ContributionWeights {
+  double provider = 1;       // an activity's provider
+  double host = 1;           // hosting a delegation that comes to learn
+  double visit = 1;          // sending a delegation
+  double initiated = 1;      // proposing the partnership
+  double communication = 1;  // writing
+  double budget = 1;         // paying for an activity
+};
+
+// Defaults are assessment-v2's; none of them is a legal rule.
 struct AssessmentPolicy {
   int no_activity_after_mou_months = 12;   // since the latest signing/renewal/reactivation
   int activity_gap_months = 24;            // since the last activity
-  int one_sided_min_acts = 2;              // acts needed before balance is judged
-  double one_sided_share = 0.8;            // share of acts by one side that is one-sided
+  double one_sided_min_contributions = 3;  // contributions needed before balance is judged
+  double one_sided_share = 0.8;            // share of contributions by one side that is one-sided
+  ContributionWeights contribution_weights;
   int narrow_participation_min_kinds = 2;  // kinds of non-government actor needed
-  int leader_change_lapse_months = 12;     // quiet months after a new leader
+  int leader_change_lapse_months = 12;     // quiet months after a new leader or local policy
   int external_shock_years = 5;            // how long a shock counts
   double distance_km = 8000;               // farther than this is far
   double tz_gap_hours = 5;                 // this many hours apart or more is far
-  int renewal_lead_months = 6;             // start renewing this long before expiry
   int recent_activity_months = 36;         // window of activities_last_36_months
+  int long_dormancy_months = 60;           // confirm_or_terminate after this long
+  int renewal_lead_months = 6;             // start renewing this long before expiry
+  int due_soon_days = 90;                  // urgency: due within this many days
+  int evaluation_recent_months = 24;       // an evaluation this recent is enough
 };
 
 // Weights and scales of the partner finder (kembar find-partners).

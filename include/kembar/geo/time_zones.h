@@ -22,7 +22,7 @@ class TimeZones {
   TimeZones(const TimeZones&) = delete;
   TimeZones& operator=(const TimeZones&) = delete;
 
-  // The offset from UTC, in minutes, of zone `iana` at noon UTC of `day`.
+  // The offset from UTC, in minutes, of zone `iana` at 12:00 local time on `day`.
   // NotFound for a name ICU does not know.
   Result<int> OffsetMinutes(std::string_view iana, Day day);
 

@@ -6,6 +6,7 @@
 
 #include <chrono>
 #include <compare>
+#include <optional>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -61,6 +62,52 @@ class PartialDate {
   uint8_t day_ = 0;
   DatePrecision precision_ = DatePrecision::kYear;
 };
+
+// An event's date (dossier-v1): a partial date, or a period "START/END" of two partial
+// dates that denotes every day from START's first possible day to END's last
+// ("1995/2013" is 1995-01-01 .. 2013-12-31). A plain partial date is a period whose
+// end is its start.
+class Period {
+ public:
+  Period() = default;
+  // A single partial date (implicit: every partial date is a period).
+  Period(PartialDate date) : start_(date) {}  // NOLINT(google-explicit-constructor)
+
+  // Parses "D" or "D/D" where D is a partial date. Rejects impossible days and a
+  // period whose END's last possible day is before START's first possible day.
+  static Result<Period> Parse(std::string_view text);
+  // True when `text` has the schema's syntax, whether or not the days exist.
+  static bool HasPeriodSyntax(std::string_view text);
+
+  const PartialDate& start() const { return start_; }
+  // Set only for a "START/END" period.
+  const std::optional<PartialDate>& end() const { return end_; }
+  bool is_period() const { return end_.has_value(); }
+
+  // First and latest possible day.
+  Day First() const { return start_.First(); }
+  Day Last() const { return end_ ? end_->Last() : start_.Last(); }
+  // START's year and precision (a stable sort key and a label, not an interval).
+  int year() const { return start_.year(); }
+  DatePrecision precision() const { return start_.precision(); }
+
+  // As written: "2018", "2016-10/2016-12".
+  std::string ToString() const;
+
+  bool operator==(const Period&) const = default;
+
+ private:
+  PartialDate start_;
+  std::optional<PartialDate> end_;
+};
+
+// Timeline order of two dates (assessment-v2): by first possible day, then by latest
+// possible day, later first ("2018" before "2018-01" before "2018-01-01"). Equal dates
+// keep the file's order under std::stable_sort.
+inline bool TimelineBefore(const Period& a, const Period& b) {
+  if (a.First() != b.First()) return a.First() < b.First();
+  return a.Last() > b.Last();
+}
 
 // True when every day `a` may denote is before every day `b` may denote.
 inline bool CertainlyBefore(const PartialDate& a, const PartialDate& b) {

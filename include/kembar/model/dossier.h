@@ -119,7 +119,7 @@ using EventDetails =
                  PolicyChange, ExternalShock, Suspended, Terminated, Reactivated, Evaluation, Note>;
 
 struct Event {
-  PartialDate date;
+  Period date;  // a partial date or a period "START/END"
   std::optional<std::string> id;
   std::optional<std::string> side;  // region id that acted
   std::optional<std::string> title;
