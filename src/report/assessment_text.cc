@@ -168,8 +168,9 @@ std::string FormatAssessments(const Dossier& dossier, const std::vector<Partners
     if (a.agreement.signed_) {
       agreement += "MoU " + std::string(Text("signed", lang)) + " " +
                    assess::FormatDate(*a.agreement.signed_on, lang) + ", " +
-                   std::string(Text(a.agreement.in_force ? "in_force" : "not_in_force", lang)) +
-                   ", " + std::string(Text("expires", lang)) + " " + Expiry(a, lang);
+                   std::string(Text(a.agreement.in_force ? "in_force" : "not_in_force", lang)) + ", " +
+                   (a.agreement.expires ? std::string(Text("expires", lang)) + " " : std::string()) +
+                   Expiry(a, lang);
     } else {
       agreement += std::string(Text("not_signed", lang));
     }
@@ -331,9 +332,9 @@ std::string FormatCalendar(const Dossier& dossier, const std::vector<assess::Cal
                            Day as_of, int months, Lang lang) {
   const Names names(dossier);
   const bool id = lang == Lang::kId;
-  std::string out = (id ? "MoU yang berakhir dalam " : "MoU expiries in the next ") +
+  std::string out = (id ? "MoU yang masa berlakunya habis dalam " : "MoU expiries in the next ") +
                     std::to_string(months) + (id ? " bulan sejak " : " months from ") +
-                    FormatDay(as_of) + "\n";
+                    assess::FormatDate(as_of, lang) + "\n";
   if (entries.empty()) return out + std::string(Text("no_upcoming", lang)) + "\n";
   Table t({id ? "TANGGAL" : "DATE", id ? "APA" : "WHAT", id ? "KERJA SAMA" : "PARTNERSHIP",
            id ? "MITRA" : "PARTNER", id ? "MOU BERAKHIR" : "MOU EXPIRES"});
@@ -342,8 +343,8 @@ std::string FormatCalendar(const Dossier& dossier, const std::vector<assess::Cal
                            ? (id ? "MoU berakhir" : "MoU expires")
                            : (id ? "mulai perpanjangan" : "start renewal");
     if (e.overdue) what += id ? " (terlambat)" : " (overdue)";
-    t.Add({FormatDay(e.day), what, e.partnership, names.WithCountry(e.partner, lang),
-           e.expires.ToString()});
+    t.Add({assess::FormatDate(e.day, lang), what, e.partnership, names.WithCountry(e.partner, lang),
+           assess::FormatDate(e.expires, lang)});
   }
   return out + t.Render();
 }
@@ -407,14 +408,16 @@ std::string CalendarIcs(const Dossier& dossier, const std::vector<assess::Calend
                : (id ? "Mulai perpanjangan MoU: " : "Start MoU renewal: ") + names.Region(e.home) +
                      " – " + partner;
     std::string description =
-        expiry ? (id ? "MoU kerja sama " : "The MoU of partnership ") + e.partnership +
-                     (id ? " berakhir " : " expires ") + e.expires.ToString() + "."
-               : (id ? "MoU kerja sama " : "The MoU of partnership ") + e.partnership +
-                     (id ? " berakhir " : " expires ") + e.expires.ToString() +
-                     (id ? ". Mulai konsultasi dengan Kemendagri dan Kemenlu, persetujuan DPRD dan "
-                           "penandatanganan (Permendagri 25/2020)."
-                         : ". Start the consultation with the home-affairs and foreign ministries, "
-                           "DPRD approval and signing (Permendagri 25/2020).");
+        expiry ? (id ? "Masa berlaku MoU kerja sama " : "The MoU of partnership ") + e.partnership +
+                     (id ? " habis " : " expires ") + assess::FormatDate(e.expires, lang) + "."
+               : (id ? "Masa berlaku MoU kerja sama " : "The MoU of partnership ") + e.partnership +
+                     (id ? " habis " : " expires ") + assess::FormatDate(e.expires, lang) +
+                     (id ? ". Mulai proses perpanjangan: konsultasi melalui Kemendagri dengan Kemlu, "
+                           "persetujuan DPRD dan penandatanganan (tenggat menurut ketentuan bawaan kembar, "
+                           "bukan ketentuan hukum)."
+                         : ". Start the renewal: consultation through the home-affairs ministry with "
+                           "the foreign ministry, DPRD approval and signing (a deadline by kembar's default "
+                           "lead time, not a legal one).");
     IcsLine("BEGIN:VEVENT", &out);
     IcsLine("UID:" + e.partnership + (expiry ? "-expiry-" : "-renewal-") + Compact(e.day) + "@kembar",
             &out);

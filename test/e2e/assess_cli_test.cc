@@ -88,8 +88,8 @@ TEST_F(AssessCliTest, CalendarWritesAnIcsFile) {
   ASSERT_EQ(RunKembar(dir_, "import mou.json -q").exit_code, 0);
   Output o = RunKembar(dir_, "calendar --as-of 2026-01-15 --months 12 --ics renewals.ics");
   ASSERT_EQ(o.exit_code, 0) << o.err;
-  EXPECT_NE(o.out.find("2026-03-01"), std::string::npos) << o.out;  // renewal deadline
-  EXPECT_NE(o.out.find("2026-09-01"), std::string::npos);           // expiry
+  EXPECT_NE(o.out.find("1 March 2026"), std::string::npos) << o.out;  // renewal deadline
+  EXPECT_NE(o.out.find("1 September 2026"), std::string::npos);           // expiry
   const std::string ics = testing::ReadFileOrDie(dir_ + "/renewals.ics");
   EXPECT_EQ(ics.rfind("BEGIN:VCALENDAR\r\n", 0), 0u);
   EXPECT_NE(ics.find("DTSTART;VALUE=DATE:20260301"), std::string::npos);
