@@ -42,6 +42,43 @@ TEST_F(AssessCliTest, AssessAFileWithoutADatabase) {
   EXPECT_TRUE(found);
 }
 
+// The studies' flagship cases, through the binary (issue: verdicts that agree with the studies).
+TEST_F(AssessCliTest, FlagshipCasesAgreeWithTheStudies) {
+  Output o = RunKembar(dir_, "assess '" + bundled_ + "' --as-of 2023-12-31 --json");
+  ASSERT_EQ(o.exit_code, 0) << o.err;
+  const json doc = json::parse(o.out);
+  bool found = false;
+  for (const json& p : doc["partnerships"]) {
+    if (p["id"] != "surabaya-liverpool") continue;
+    found = true;
+    EXPECT_EQ(p["condition"], "active");
+    ASSERT_EQ(p["concepts"].size(), 1u) << p["concepts"].dump();
+    EXPECT_EQ(p["concepts"][0]["code"], "distance");
+    EXPECT_GT(p["indicators"]["contributions"]["id-surabaya"].get<double>(), 4);
+    EXPECT_EQ(p["concepts"][0]["explanation"].get<std::string>().find("gb-liverpool"), std::string::npos);
+  }
+  EXPECT_TRUE(found);
+
+  ASSERT_EQ(RunKembar(dir_, "import '" + bundled_ + "' -q").exit_code, 0);
+  Output y2013 = RunKembar(dir_, "status --region id-surabaya --as-of 2013-12-31 --lang id");
+  ASSERT_EQ(y2013.exit_code, 0) << y2013.err;
+  EXPECT_EQ(y2013.out.find("surabaya-liverpool"), std::string::npos) << "no partner before its first contact";
+  for (const char* id : {"surabaya-seattle ", "surabaya-kochi ", "surabaya-kitakyushu "}) {
+    const size_t at = y2013.out.find(id);
+    ASSERT_NE(at, std::string::npos) << id;
+    const std::string line = y2013.out.substr(at, y2013.out.find('\n', at) - at);
+    EXPECT_NE(line.find(" aktif "), std::string::npos) << line;
+  }
+  EXPECT_NE(y2013.out.find("per tanggal 31 Desember 2013"), std::string::npos) << y2013.out;
+
+  Output beihai = RunKembar(dir_, "assess --partnership semarang-beihai --as-of 2026-11-29");
+  ASSERT_EQ(beihai.exit_code, 0) << beihai.err;
+  EXPECT_NE(beihai.out.find("condition: dormant"), std::string::npos) << beihai.out;
+  EXPECT_NE(beihai.out.find("Answer the letter from Beihai of October–December 2016"), std::string::npos)
+      << beihai.out;
+  EXPECT_NE(beihai.out.find("or terminate the partnership formally"), std::string::npos) << beihai.out;
+}
+
 TEST_F(AssessCliTest, InvalidDossierIsRefusedWithItsPathAndNoAssessment) {
   testing::WriteFileOrDie(dir_ + "/bad.json", R"({"format":"kembar-dossier/1","regions":[],
     "partnerships":[{"id":"p","kind":"sister_city","parties":["a","b"],"events":[{"type":"mou_signed","date":"2018-13"}]}]})");

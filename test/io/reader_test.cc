@@ -132,6 +132,21 @@ INSTANTIATE_TEST_SUITE_P(
                 "partnerships[0].events[0].date", "is not a date"},
         BadCase{"february 30", [](J& d) { d["partnerships"][0]["events"][0]["date"] = "2018-02-30"; },
                 "partnerships[0].events[0].date", "not a real calendar day"},
+        BadCase{"period ending before it starts",
+                [](J& d) { d["partnerships"][0]["events"][0]["date"] = "2013/1995"; },
+                "partnerships[0].events[0].date", "ends before it starts"},
+        BadCase{"period with an impossible day",
+                [](J& d) { d["partnerships"][0]["events"][0]["date"] = "2019-02-30/2020"; },
+                "partnerships[0].events[0].date", "not a real calendar day"},
+        BadCase{"period with three parts",
+                [](J& d) { d["partnerships"][0]["events"][0]["date"] = "2018/2019/2020"; },
+                "partnerships[0].events[0].date", "is not a date"},
+        BadCase{"valid_until as a period",
+                [](J& d) {
+                  d["partnerships"][0]["events"][0]["type"] = "mou_signed";
+                  d["partnerships"][0]["events"][0]["valid_until"] = "2018/2019";
+                },
+                "partnerships[0].events[0].valid_until", "is not a date"},
         BadCase{"date as number", [](J& d) { d["partnerships"][0]["events"][1]["date"] = 2018; },
                 "partnerships[0].events[1].date", "must be a string, not a number"},
         BadCase{"missing date", [](J& d) { d["partnerships"][0]["events"][1].erase("date"); },
