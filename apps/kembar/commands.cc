@@ -163,7 +163,7 @@ int Run(int argc, char** argv) {
   add_db(show);
   show->add_flag("--json", json, "print the partnership as a dossier-v1 document");
 
-  // Assessment and portfolio commands (docs/assessment-v1.md).
+  // Assessment and portfolio commands (docs/assessment-v2.md).
   std::string as_of_text, policy_file, lang_text, by, ics_file;
   int months = 12;
   auto add_assess_options = [&](CLI::App* cmd) {
@@ -179,7 +179,7 @@ int Run(int argc, char** argv) {
   add_db(assess_cmd);
   assess_cmd->add_option("--region", region_id, "only the partnerships of this region");
   assess_cmd->add_option("--partnership", partnership_id, "only this partnership");
-  assess_cmd->add_flag("--json", json, "print the assessment-v1 JSON document");
+  assess_cmd->add_flag("--json", json, "print the assessment-v2 JSON document");
   add_assess_options(assess_cmd);
 
   auto* status_cmd = app.add_subcommand("status", "Portfolio: every partnership's condition and risks");
@@ -187,7 +187,7 @@ int Run(int argc, char** argv) {
   status_cmd->add_option("--region", region_id, "only the partnerships of this region");
   status_cmd->add_option("--by", by, "group: province (of the home region) or country (of the partner)")
       ->check(CLI::IsMember({"province", "country"}));
-  status_cmd->add_flag("--json", json, "print the assessment-v1 JSON document");
+  status_cmd->add_flag("--json", json, "print the assessment-v2 JSON document");
   add_assess_options(status_cmd);
 
   auto* calendar_cmd = app.add_subcommand("calendar", "Upcoming MoU expiries and renewal deadlines");

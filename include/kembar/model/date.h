@@ -1,6 +1,6 @@
 // Partial dates: the literature often knows only a year or a month. A PartialDate
 // keeps the precision it was given and denotes the interval of every day it may mean
-// ("2018" is 2018-01-01 .. 2018-12-31), as docs/assessment-v1.md requires.
+// ("2018" is 2018-01-01 .. 2018-12-31), as docs/assessment-v2.md requires.
 #ifndef KEMBAR_MODEL_DATE_H_
 #define KEMBAR_MODEL_DATE_H_
 
