@@ -72,6 +72,11 @@ bool TimelineLess(const Ev& a, const Ev& b) {
 }
 bool CertainlyBeforeEv(const Ev& a, const Ev& b) { return a.last < b.first; }
 
+struct Scratch {
+  std::vector<Ev> evs;
+  std::vector<const Ev*> activities, signings, starts, contributing;
+};
+
 constexpr std::array<std::string_view, 10> kStages = {
     "initiated", "visit", "loi", "consultation", "dprd", "mou", "action_plan", "activity",
     "evaluation", "renewal"};
@@ -223,7 +228,11 @@ RegionLabel LabelOf(const Region& r) {
 
 RegionIndex::RegionIndex(const Dossier& d) : dossier_(d) {
   by_id_.reserve(d.regions.size());
-  for (size_t i = 0; i < d.regions.size(); ++i) by_id_.emplace(d.regions[i].id, i);
+  labels_.reserve(d.regions.size());
+  for (size_t i = 0; i < d.regions.size(); ++i) {
+    by_id_.emplace(d.regions[i].id, i);
+    labels_.push_back(std::make_shared<const RegionLabel>(LabelOf(d.regions[i])));
+  }
 }
 
 const Region* RegionIndex::Find(std::string_view id, size_t* index) const {
@@ -233,25 +242,32 @@ const Region* RegionIndex::Find(std::string_view id, size_t* index) const {
   return &dossier_.regions[it->second];
 }
 
-std::optional<PartnershipAssessment> AssessPartnership(const Dossier& d, const RegionIndex& regions,
-                                                       size_t pi, Day as_of, const Context& ctx) {
+namespace {
+
+// Fills *out_ptr (a fresh assessment, built in place by the bulk caller so that the
+// large result is never moved); false when the partnership did not exist yet.
+bool AssessInto(const Dossier& d, const RegionIndex& regions, size_t pi, Day as_of, const Context& ctx,
+                PartnershipAssessment* out_ptr) {
   const Partnership& p = d.partnerships[pi];
   const AssessmentPolicy& policy = ctx.policy->assessment;
   const ContributionWeights& weight = policy.contribution_weights;
 
   // What could be known on as_of: events certainly after it are ignored.
-  std::vector<Ev> evs;
-  evs.reserve(p.events.size());
+  // Scratch buffers reused across calls on the same thread: a bulk assessment would
+  // otherwise allocate them for every partnership. Nothing outlives the call.
+  thread_local Scratch scratch;
+  std::vector<Ev>& evs = scratch.evs;
+  evs.clear();
   for (size_t i = 0; i < p.events.size(); ++i) {
     const Day first = p.events[i].date.First();
     if (first <= as_of) evs.push_back({&p.events[i], i, 0, first, p.events[i].date.Last()});
   }
   // Every event certainly after as_of: the partnership did not exist yet.
-  if (evs.empty() && !p.events.empty()) return std::nullopt;
+  if (evs.empty() && !p.events.empty()) return false;
   std::sort(evs.begin(), evs.end(), TimelineLess);
   for (size_t i = 0; i < evs.size(); ++i) evs[i].pos = i;
 
-  PartnershipAssessment out;
+  PartnershipAssessment& out = *out_ptr;
   out.id = p.id;
   out.home = p.home;
   out.partner = p.partner;
@@ -259,12 +275,20 @@ std::optional<PartnershipAssessment> AssessPartnership(const Dossier& d, const R
   size_t hi = 0, pri = 0;
   const Region* home = regions.Find(p.home, &hi);
   const Region* partner = regions.Find(p.partner, &pri);
-  out.home_label = home ? LabelOf(*home) : RegionLabel{p.home, p.home, p.home, ""};
-  out.partner_label = partner ? LabelOf(*partner) : RegionLabel{p.partner, p.partner, p.partner, ""};
+  // A region not defined in the document (stored elsewhere) is named by its id.
+  out.home_label = home ? regions.Label(hi)
+                        : std::make_shared<const RegionLabel>(RegionLabel{p.home, p.home, p.home, ""});
+  out.partner_label = partner ? regions.Label(pri)
+                              : std::make_shared<const RegionLabel>(RegionLabel{p.partner, p.partner, p.partner, ""});
 
   auto path = [&](const Ev& ev) { return Path(pi, ev.index); };
-  auto add = [&](ConceptCode code, std::vector<std::string> evidence, Facts facts) {
+  // The timeline position of each concept's first evidence event: the last
+  // tie-breaker of the recommendations (evs.size() for regions or nothing).
+  std::array<size_t, kConceptCount> concept_pos;
+  concept_pos.fill(evs.size());
+  auto add = [&](ConceptCode code, std::vector<std::string> evidence, Facts facts, size_t pos) {
     out.concepts.push_back({code, std::move(evidence), std::move(facts)});
+    concept_pos[static_cast<size_t>(code)] = pos;
   };
   auto act = [&](ActionCode code, std::optional<ConceptCode> motive, std::optional<Day> due,
                  Facts facts, size_t order) {
@@ -278,7 +302,13 @@ std::optional<PartnershipAssessment> AssessPartnership(const Dossier& d, const R
   };
 
   // ---- One pass over the timeline: the events each rule needs.
-  std::vector<const Ev*> activities, signings, starts;  // starts: signings and reactivations
+  // starts: signings and reactivations
+  std::vector<const Ev*>& activities = scratch.activities;
+  std::vector<const Ev*>& signings = scratch.signings;
+  std::vector<const Ev*>& starts = scratch.starts;
+  activities.clear();
+  signings.clear();
+  starts.clear();
   const Ev* standing_termination = nullptr;  // latest terminated/reactivated, if terminated
   const Ev* standing_suspension = nullptr;
   const Ev* latest_reactivation = nullptr;
@@ -427,19 +457,15 @@ std::optional<PartnershipAssessment> AssessPartnership(const Dossier& d, const R
     if (covered) {
       ++ind.fields_covered;
     } else {
-      ind.fields_not_covered.push_back(f);
+      ind.fields_not_covered |= Bit(f);
     }
   }
-  for (size_t i = 0; i < AllNames<Sector>().size(); ++i) {
-    const auto s = static_cast<Sector>(i);
-    if (!IsGovernment(s) && s != Sector::kOther && !(sectors & Bit(s))) {
-      ind.sectors_not_involved.push_back(s);
-    }
-  }
+  ind.sectors_involved = sectors;
 
   // ---- Contributions: what each party gives, weighted by the policy.
   PerParty& contrib = ind.contributions;
-  std::vector<const Ev*> contributing;
+  std::vector<const Ev*>& contributing = scratch.contributing;
+  contributing.clear();
   for (const Ev& ev : evs) {
     bool counted = false;
     auto credit = [&](const std::optional<std::string>& who, double w) {
@@ -492,7 +518,7 @@ std::optional<PartnershipAssessment> AssessPartnership(const Dossier& d, const R
   // ---- Concepts, in the contract's order.
   if (expired) {
     add(ConceptCode::kExpiredUnrenewed, {*ag.evidence},
-        {{"signed", ag.signed_on->ToString()}, {"expires", ag.expires->ToString()}});
+        {{"signed", ag.signed_on->ToString()}, {"expires", ag.expires->ToString()}}, signings.back()->pos);
   }
   if (ag.signed_) {
     // The latest start in timeline order: a signing, renewal or reactivation.
@@ -504,7 +530,8 @@ std::optional<PartnershipAssessment> AssessPartnership(const Dossier& d, const R
       add(ConceptCode::kNoActivityAfterMou, {path(start)},
           {{"event", std::string(ToString(start.e->type()))},
            {"date", start.e->date.ToString()},
-           {"months", std::to_string(m)}});
+           {"months", std::to_string(m)}},
+          start.pos);
     }
   }
   if (last_activity) {
@@ -519,7 +546,7 @@ std::optional<PartnershipAssessment> AssessPartnership(const Dossier& d, const R
         evidence.push_back(path(*latest_reactivation));
         f.emplace_back("reactivated", latest_reactivation->e->date.ToString());
       }
-      add(ConceptCode::kActivityGap, std::move(evidence), std::move(f));
+      add(ConceptCode::kActivityGap, std::move(evidence), std::move(f), last_activity->pos);
     }
   }
   std::vector<std::pair<const Ev*, std::string>> unanswered;  // letter, its writer
@@ -553,7 +580,8 @@ std::optional<PartnershipAssessment> AssessPartnership(const Dossier& d, const R
          {"date", c.e->date.ToString()},
          {"channel", com.channel.value_or("")},
          {"title", c.e->title.value_or("")},
-         {"count", std::to_string(unanswered.size())}});
+         {"count", std::to_string(unanswered.size())}},
+        c.pos);
   }
   std::string passive;
   if (contrib.total() >= policy.one_sided_min_contributions && contrib.total() > 0) {
@@ -571,7 +599,8 @@ std::optional<PartnershipAssessment> AssessPartnership(const Dossier& d, const R
            {"active_count", Num(top)},
            {"passive_count", Num(contrib.total() - top)},
            {"total", Num(contrib.total())},
-           {"share", std::to_string(static_cast<int>(std::lround(share * 100)))}});
+           {"share", std::to_string(static_cast<int>(std::lround(share * 100)))}},
+          contributing.front()->pos);
     }
   }
   if (!activities.empty()) {
@@ -584,7 +613,7 @@ std::optional<PartnershipAssessment> AssessPartnership(const Dossier& d, const R
       std::vector<std::string> evidence;
       for (const Ev* ev : activities) evidence.push_back(path(*ev));
       add(ConceptCode::kNarrowParticipation, std::move(evidence),
-          {{"kinds", std::to_string(kinds.size())}, {"involved", Join(kinds)}});
+          {{"kinds", std::to_string(kinds.size())}, {"involved", Join(kinds)}}, activities.front()->pos);
     }
   }
   {
@@ -618,7 +647,8 @@ std::optional<PartnershipAssessment> AssessPartnership(const Dossier& d, const R
            {"side", ev.e->side.value_or("")},
            {"name", leader ? std::get<LeaderChanged>(ev.e->details).name.value_or("") : ""},
            {"date", ev.e->date.ToString()},
-           {"months", std::to_string(MonthsSince(ev.last, as_of))}});
+           {"months", std::to_string(MonthsSince(ev.last, as_of))}},
+          lapses.front()->pos);
     }
   }
   if (first_signing) {
@@ -632,21 +662,25 @@ std::optional<PartnershipAssessment> AssessPartnership(const Dossier& d, const R
       const auto kind = std::get<ExternalShock>(shock->e->details).kind;
       add(ConceptCode::kExternalShock, {path(*shock)},
           {{"date", shock->e->date.ToString()},
-           {"kind", kind ? std::string(ToString(*kind)) : std::string("other")}});
+           {"kind", kind ? std::string(ToString(*kind)) : std::string("other")}},
+          shock->pos);
     }
   }
   {
     std::vector<std::string> evidence;
     Facts f;
+    size_t first_pos = evs.size();
     for (const Ev& ev : evs) {
       if (ev.e->type() == EventType::kCentralConsultation &&
           std::get<CentralConsultation>(ev.e->details).outcome == ConsultationOutcome::kRejected) {
+        if (evidence.empty()) first_pos = ev.pos;
         evidence.push_back(path(ev));
         if (f.empty()) f = {{"what", "central_consultation"}, {"date", ev.e->date.ToString()}};
       } else if (ev.e->type() == EventType::kPolicyChange) {
         const auto level = std::get<PolicyChange>(ev.e->details).level;
         if ((level == PolicyLevel::kNational || level == PolicyLevel::kGlobal) &&
             (!first_signing || CertainlyBeforeEv(ev, *first_signing))) {
+          if (evidence.empty()) first_pos = ev.pos;
           evidence.push_back(path(ev));
           if (f.empty()) {
             f = {{"what", "policy_change"},
@@ -656,20 +690,22 @@ std::optional<PartnershipAssessment> AssessPartnership(const Dossier& d, const R
         }
       }
     }
-    if (!evidence.empty()) add(ConceptCode::kPolicyBlock, std::move(evidence), std::move(f));
+    if (!evidence.empty()) add(ConceptCode::kPolicyBlock, std::move(evidence), std::move(f), first_pos);
   }
-  const std::vector<std::string> region_paths = {
-      home ? "regions[" + std::to_string(hi) + "]" : std::string(),
-      partner ? "regions[" + std::to_string(pri) + "]" : std::string()};
+  auto region_paths = [&]() -> std::vector<std::string> {
+    return {home ? "regions[" + std::to_string(hi) + "]" : std::string(),
+            partner ? "regions[" + std::to_string(pri) + "]" : std::string()};
+  };
   if (home && partner && ctx.relations && home->country != partner->country &&
       ctx.relations->StatusBetween(home->country, partner->country) != geo::RelationStatus::kOfficial) {
     const geo::Relation rel = ctx.relations->Between(home->country, partner->country);
-    add(ConceptCode::kNoDiplomaticRelations, region_paths,
+    add(ConceptCode::kNoDiplomaticRelations, region_paths(),
         {{"a", home->country},
          {"b", partner->country},
          {"status", std::string(geo::ToString(rel.status))},
          {"missions", std::to_string(rel.missions.size())},
-         {"override", rel.override_source}});
+         {"override", rel.override_source}},
+        evs.size());
   }
   if (home && partner) {
     if (home->lat && home->lon && partner->lat && partner->lon) {
@@ -683,9 +719,10 @@ std::optional<PartnershipAssessment> AssessPartnership(const Dossier& d, const R
     const bool far = ind.distance_km && *ind.distance_km > policy.distance_km;
     const bool apart = ind.tz_gap_hours && *ind.tz_gap_hours >= policy.tz_gap_hours;
     if (far || apart) {
-      add(ConceptCode::kDistance, region_paths,
+      add(ConceptCode::kDistance, region_paths(),
           {{"km", ind.distance_km ? std::to_string(std::lround(*ind.distance_km)) : ""},
-           {"hours", ind.tz_gap_hours ? Num(*ind.tz_gap_hours) : ""}});
+           {"hours", ind.tz_gap_hours ? Num(*ind.tz_gap_hours) : ""}},
+          evs.size());
     }
   }
 
@@ -709,16 +746,7 @@ std::optional<PartnershipAssessment> AssessPartnership(const Dossier& d, const R
   }
 
   // ---- Recommendations.
-  auto concept_order = [&](ConceptCode c) -> size_t {
-    for (const Concept& x : out.concepts) {
-      if (x.code == c && !x.evidence.empty()) {
-        for (const Ev& ev : evs) {
-          if (path(ev) == x.evidence.front()) return ev.pos;
-        }
-      }
-    }
-    return evs.size();
-  };
+  auto concept_order = [&](ConceptCode c) { return concept_pos[static_cast<size_t>(c)]; };
   const bool ended = out.condition == Condition::kEnded;
   // The latest activity, signing, renewal or reactivation: how long it has been quiet.
   std::optional<Day> last_sign_of_life;
@@ -780,7 +808,9 @@ std::optional<PartnershipAssessment> AssessPartnership(const Dossier& d, const R
     }
     if (quiet && ag.in_force) {
       std::vector<std::string> open;
-      for (Field f : ind.fields_not_covered) open.emplace_back(ToString(f));
+      for (size_t i = 0; i < AllNames<Field>().size(); ++i) {
+        if (ind.fields_not_covered & (uint32_t{1} << i)) open.emplace_back(ToString(static_cast<Field>(i)));
+      }
       act(ActionCode::kRestartActivity, quiet_motive, std::nullopt, {{"fields", Join(open)}},
           concept_order(*quiet_motive));
     }
@@ -797,8 +827,12 @@ std::optional<PartnershipAssessment> AssessPartnership(const Dossier& d, const R
           act(ActionCode::kMoveOnline, c.code, std::nullopt, c.facts, concept_order(c.code));
           break;
         case ConceptCode::kNarrowParticipation: {
+          // The non-government sectors no activity involved yet.
           std::vector<std::string> missing;
-          for (Sector s : ind.sectors_not_involved) missing.emplace_back(ToString(s));
+          for (size_t i = 0; i < AllNames<Sector>().size(); ++i) {
+            const auto s = static_cast<Sector>(i);
+            if (!IsGovernment(s) && s != Sector::kOther && !(sectors & Bit(s))) missing.emplace_back(ToString(s));
+          }
           act(ActionCode::kWidenParticipation, c.code, std::nullopt, {{"missing", Join(missing)}},
               concept_order(c.code));
           break;
@@ -831,6 +865,15 @@ std::optional<PartnershipAssessment> AssessPartnership(const Dossier& d, const R
     if (x.code != y.code) return x.code < y.code;
     return x.order < y.order;
   });
+  return true;
+}
+
+}  // namespace
+
+std::optional<PartnershipAssessment> AssessPartnership(const Dossier& d, const RegionIndex& regions,
+                                                       size_t pi, Day as_of, const Context& ctx) {
+  PartnershipAssessment out;
+  if (!AssessInto(d, regions, pi, as_of, ctx, &out)) return std::nullopt;
   return out;
 }
 
@@ -839,7 +882,8 @@ std::vector<PartnershipAssessment> AssessDossier(const Dossier& d, Day as_of, co
   std::vector<PartnershipAssessment> out;
   out.reserve(d.partnerships.size());
   for (size_t i = 0; i < d.partnerships.size(); ++i) {
-    if (auto a = AssessPartnership(d, regions, i, as_of, ctx)) out.push_back(std::move(*a));
+    out.emplace_back();
+    if (!AssessInto(d, regions, i, as_of, ctx, &out.back())) out.pop_back();
   }
   return out;
 }

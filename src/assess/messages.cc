@@ -270,7 +270,7 @@ constexpr CatalogueEntry kCatalogue[] = {
     {"next_actions", "next actions", "tindak lanjut"},
     {"indicators", "indicators", "indikator"},
     {"agreement", "agreement", "perjanjian"},
-    {"signed", "signed", "ditandatangani"},
+    {"signed", "signed", "ditandatangani pada"},
     {"in_force", "in force", "berlaku"},
     {"not_in_force", "not in force", "tidak berlaku"},
     {"activities", "activities", "kegiatan"},
@@ -372,8 +372,8 @@ std::string Capitalise(std::string s) {
 Facts Readable(const PartnershipAssessment& a, const Facts& in, Lang lang) {
   Facts f = in;
   auto name = [&](const std::string& id) {
-    if (id == a.home) return NameOf(a.home_label, lang);
-    if (id == a.partner) return NameOf(a.partner_label, lang);
+    if (id == a.home) return NameOf(*a.home_label, lang);
+    if (id == a.partner) return NameOf(*a.partner_label, lang);
     return id;
   };
   for (auto& [k, v] : f) {
@@ -390,8 +390,8 @@ Facts Readable(const PartnershipAssessment& a, const Facts& in, Lang lang) {
       v = geo::CountryName(v, lang == Lang::kId);
     }
   }
-  f.emplace_back("home", NameOf(a.home_label, lang));
-  f.emplace_back("partner", NameOf(a.partner_label, lang));
+  f.emplace_back("home", NameOf(*a.home_label, lang));
+  f.emplace_back("partner", NameOf(*a.partner_label, lang));
   return f;
 }
 

@@ -184,8 +184,8 @@ std::string FormatAssessments(const Dossier& dossier, const std::vector<Partners
     }
     out += "  " + numbers + "\n";
     if (ind.contributions.total() > 0) {
-      const std::string home = assess::NameOf(a.home_label, lang);
-      const std::string partner = assess::NameOf(a.partner_label, lang);
+      const std::string home = assess::NameOf(*a.home_label, lang);
+      const std::string partner = assess::NameOf(*a.partner_label, lang);
       std::string line = std::string(Text("contributions", lang)) + ": " + home + " " +
                          assess::FormatNumber(ind.contributions.home, 2, lang) + ", " + partner + " " +
                          assess::FormatNumber(ind.contributions.partner, 2, lang) + "; " +

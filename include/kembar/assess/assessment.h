@@ -6,6 +6,7 @@
 #define KEMBAR_ASSESS_ASSESSMENT_H_
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -123,8 +124,8 @@ struct Indicators {
   int sectors = 0;
   int fields_covered = 0;
   int fields_agreed = 0;
-  std::vector<Field> fields_not_covered;
-  std::vector<Sector> sectors_not_involved;  // non-government sectors never involved
+  uint32_t fields_not_covered = 0;  // bit set of agreed Field values no activity covers
+  uint32_t sectors_involved = 0;    // bit set of the Sector values some activity involved
   std::optional<double> distance_km;
   std::optional<double> tz_gap_hours;
   std::optional<std::string> paradiplomacy_layer;  // economic, cultural_technical, political
@@ -144,7 +145,8 @@ struct RegionLabel {
 struct PartnershipAssessment {
   std::string id;
   std::string home, partner;  // region ids
-  RegionLabel home_label, partner_label;
+  // Shared with every assessment of the same region: built once per dossier.
+  std::shared_ptr<const RegionLabel> home_label, partner_label;
   size_t index = 0;           // position in the dossier's partnerships
   Condition condition = Condition::kUnknown;
   std::vector<Concept> concepts;
@@ -172,10 +174,13 @@ class RegionIndex {
   explicit RegionIndex(const Dossier& d);
   // Null when the id is not defined in the dossier.
   const Region* Find(std::string_view id, size_t* index = nullptr) const;
+  // The labels of regions[index] (LabelOf), built once.
+  const std::shared_ptr<const RegionLabel>& Label(size_t index) const { return labels_[index]; }
 
  private:
   const Dossier& dossier_;
   std::unordered_map<std::string_view, size_t> by_id_;
+  std::vector<std::shared_ptr<const RegionLabel>> labels_;
 };
 
 // Assesses partnerships[index] as of `as_of`: events that certainly happened after
