@@ -15,12 +15,12 @@
 #include "kembar/assess/messages.h"
 #include "kembar/io/dossier_writer.h"
 #include "kembar/io/json_writer.h"
+#include "kembar/kembar.h"
+#include "kembar/model/error_table.h"
 #include "kembar/network/charts.h"
 #include "kembar/network/export.h"
 #include "kembar/network/stats.h"
 #include "kembar/report/assessment_text.h"
-#include "kembar/kembar.h"
-#include "kembar/model/error_table.h"
 #include "kembar/report/text.h"
 
 namespace kembar::cli {
@@ -168,29 +168,34 @@ int Run(int argc, char** argv) {
   int months = 12;
   auto add_assess_options = [&](CLI::App* cmd) {
     cmd->add_option("--as-of", as_of_text, "assess as of this day, YYYY-MM-DD (default: today)");
-    cmd->add_option("--policy", policy_file, "thresholds file (default: the built-in config/policy.json)");
+    cmd->add_option("--policy", policy_file,
+                    "thresholds file (default: the built-in config/policy.json)");
     cmd->add_option("--lang", lang_text, "language of the text output: id or en")
         ->check(CLI::IsMember({"id", "en"}));
   };
   std::string assess_file;
   auto* assess_cmd = app.add_subcommand(
       "assess", "Assess partnerships: condition, risks, indicators, next actions");
-  assess_cmd->add_option("DOSSIER", assess_file, "assess this dossier file instead of the database");
+  assess_cmd->add_option("DOSSIER", assess_file,
+                         "assess this dossier file instead of the database");
   add_db(assess_cmd);
   assess_cmd->add_option("--region", region_id, "only the partnerships of this region");
   assess_cmd->add_option("--partnership", partnership_id, "only this partnership");
   assess_cmd->add_flag("--json", json, "print the assessment-v2 JSON document");
   add_assess_options(assess_cmd);
 
-  auto* status_cmd = app.add_subcommand("status", "Portfolio: every partnership's condition and risks");
+  auto* status_cmd =
+      app.add_subcommand("status", "Portfolio: every partnership's condition and risks");
   add_db(status_cmd);
   status_cmd->add_option("--region", region_id, "only the partnerships of this region");
-  status_cmd->add_option("--by", by, "group: province (of the home region) or country (of the partner)")
+  status_cmd
+      ->add_option("--by", by, "group: province (of the home region) or country (of the partner)")
       ->check(CLI::IsMember({"province", "country"}));
   status_cmd->add_flag("--json", json, "print the assessment-v2 JSON document");
   add_assess_options(status_cmd);
 
-  auto* calendar_cmd = app.add_subcommand("calendar", "Upcoming MoU expiries and renewal deadlines");
+  auto* calendar_cmd =
+      app.add_subcommand("calendar", "Upcoming MoU expiries and renewal deadlines");
   add_db(calendar_cmd);
   calendar_cmd->add_option("--region", region_id, "only the partnerships of this region");
   calendar_cmd->add_option("--months", months, "how far ahead to look (default 12)")
@@ -199,57 +204,78 @@ int Run(int argc, char** argv) {
   add_assess_options(calendar_cmd);
 
   std::string country_a, country_b;
-  auto* relations_cmd = app.add_subcommand("relations", "Diplomatic relations between two countries");
+  auto* relations_cmd =
+      app.add_subcommand("relations", "Diplomatic relations between two countries");
   relations_cmd->add_option("A", country_a, "ISO code or name, e.g. ID")->required();
   relations_cmd->add_option("B", country_b, "ISO code or name, e.g. TW")->required();
   relations_cmd->add_flag("--json", json, "print JSON");
 
   // Network analytics over the Wikipedia pairs and the stored partnerships.
-  auto* network_cmd = app.add_subcommand("network", "Statistics, ego networks and exports of the twin-city graph");
+  auto* network_cmd =
+      app.add_subcommand("network", "Statistics, ego networks and exports of the twin-city graph");
   network_cmd->require_subcommand(1);
   std::string net_country, plot_file, ego_place, export_format;
   int depth = 2;
   size_t sources = 500;
-  auto* net_stats = network_cmd->add_subcommand("stats", "The panel: degrees, components, hubs, clustering, distances");
+  auto* net_stats = network_cmd->add_subcommand(
+      "stats", "The panel: degrees, components, hubs, clustering, distances");
   add_db(net_stats);
-  net_stats->add_option("--country", net_country, "only this country's places and their ties (ISO code or name)");
+  net_stats->add_option("--country", net_country,
+                        "only this country's places and their ties (ISO code or name)");
   net_stats->add_flag("--json", json, "print JSON");
   net_stats->add_option("--plot", plot_file,
                         "draw the degree distribution to FILE (.svg or .png) and the distance "
                         "distribution to FILE-distance");
-  net_stats->add_option("--sources", sources, "betweenness/distance sample size on large graphs (default 500)");
+  net_stats->add_option("--sources", sources,
+                        "betweenness/distance sample size on large graphs (default 500)");
   auto* net_ego = network_cmd->add_subcommand("ego", "A place's partners and partners of partners");
   add_db(net_ego);
-  net_ego->add_option("PLACE", ego_place, "region id, node id (ID:surabaya) or name (\"Surabaya\", \"Surabaya, ID\")")->required();
+  net_ego
+      ->add_option("PLACE", ego_place,
+                   "region id, node id (ID:surabaya) or name (\"Surabaya\", \"Surabaya, ID\")")
+      ->required();
   net_ego->add_option("--depth", depth, "steps (default 2)")->check(CLI::Range(1, 6));
   net_ego->add_flag("--json", json, "print JSON");
   size_t show_unmatched = 20;
-  auto* net_match = network_cmd->add_subcommand("match", "How the network's places meet the gazetteer: match rate, unmatched names");
+  auto* net_match = network_cmd->add_subcommand(
+      "match", "How the network's places meet the gazetteer: match rate, unmatched names");
   add_db(net_match);
-  net_match->add_option("--unmatched", show_unmatched, "list this many unmatched places (default 20)");
+  net_match->add_option("--unmatched", show_unmatched,
+                        "list this many unmatched places (default 20)");
   net_match->add_flag("--json", json, "print JSON");
   auto* net_import = network_cmd->add_subcommand(
-      "import", "Store the worldwide network (Wikipedia pairs) beside your partnerships, marked by source");
+      "import",
+      "Store the worldwide network (Wikipedia pairs) beside your partnerships, marked by source");
   add_db(net_import);
-  auto* net_export = network_cmd->add_subcommand("export", "Write the graph for Gephi, QGIS or a spreadsheet");
+  auto* net_export =
+      network_cmd->add_subcommand("export", "Write the graph for Gephi, QGIS or a spreadsheet");
   add_db(net_export);
   net_export->add_option("--format", export_format, "gexf, graphml, geojson or csv")
       ->required()
       ->check(CLI::IsMember({"gexf", "graphml", "geojson", "csv"}));
-  net_export->add_option("-o,--output", out_file, "output file (csv: FILE-nodes.csv and FILE-edges.csv)")->required();
+  net_export
+      ->add_option("-o,--output", out_file, "output file (csv: FILE-nodes.csv and FILE-edges.csv)")
+      ->required();
   net_export->add_option("--country", net_country, "only this country's places and their ties");
 
   // Partner finder (issue 5).
   std::string find_region, needs_text, level_text, find_country;
   size_t top = 10;
-  auto* find_cmd = app.add_subcommand("find-partners", "Rank candidate partners and explain every score");
-  find_cmd->add_option("REGION", find_region, "region id or place name (Indonesian or English)")->required();
+  auto* find_cmd =
+      app.add_subcommand("find-partners", "Rank candidate partners and explain every score");
+  find_cmd->add_option("REGION", find_region, "region id or place name (Indonesian or English)")
+      ->required();
   add_db(find_cmd);
-  find_cmd->add_option("--needs", needs_text, "fields the region needs, comma-separated (e.g. environment,education)");
-  find_cmd->add_option("--level", level_text, "only candidates of this level (city, province, ...)");
-  find_cmd->add_option("--country", find_country, "only candidates in this country (ISO code or name)");
-  find_cmd->add_option("--top", top, "how many candidates (default 10)")->check(CLI::Range(1, 1000));
-  find_cmd->add_option("--policy", policy_file, "weights file (default: the built-in config/policy.json)");
+  find_cmd->add_option("--needs", needs_text,
+                       "fields the region needs, comma-separated (e.g. environment,education)");
+  find_cmd->add_option("--level", level_text,
+                       "only candidates of this level (city, province, ...)");
+  find_cmd->add_option("--country", find_country,
+                       "only candidates in this country (ISO code or name)");
+  find_cmd->add_option("--top", top, "how many candidates (default 10)")
+      ->check(CLI::Range(1, 1000));
+  find_cmd->add_option("--policy", policy_file,
+                       "weights file (default: the built-in config/policy.json)");
   find_cmd->add_flag("--json", json, "print JSON");
 
   CLI11_PARSE(app, argc, argv);
@@ -262,7 +288,8 @@ int Run(int argc, char** argv) {
       std::fputs(RelationJson(a, b, *r).c_str(), stdout);
       return 0;
     }
-    std::printf("%s – %s: %s\n", a.c_str(), b.c_str(), std::string(geo::ToString(r->status)).c_str());
+    std::printf("%s – %s: %s\n", a.c_str(), b.c_str(),
+                std::string(geo::ToString(r->status)).c_str());
     if (!r->override_source.empty()) std::printf("override: %s\n", r->override_source.c_str());
     for (const geo::Mission* m : r->missions) {
       std::printf("  %s %s in %s (%s), wikidata %s\n", m->operator_iso.c_str(), m->type.c_str(),
@@ -369,7 +396,8 @@ int Run(int argc, char** argv) {
     fo.policy = &policy;
     if (!level_text.empty()) {
       fo.level = ParseVocab<Level>(level_text);
-      if (!fo.level) return Fail(Status::InvalidInput("--level: unknown level '" + level_text + "'"));
+      if (!fo.level)
+        return Fail(Status::InvalidInput("--level: unknown level '" + level_text + "'"));
     }
     size_t pos = 0;
     while (pos < needs_text.size()) {
@@ -387,18 +415,19 @@ int Run(int argc, char** argv) {
       std::fputs(finder::CandidatesJson(r->region_id, r->places, r->candidates).c_str(), stdout);
       return 0;
     }
-    std::printf("%s (%s): %zu candidates\n", r->region_name.c_str(), r->region_id.c_str(), r->candidates.size());
-    std::printf("%-5s %-28s %-3s %6s  %5s %5s %5s %5s %5s  %8s  %s\n", "RANK", "PLACE", "CC", "SCORE", "LEVEL",
-                "SIMIL", "COMPL", "PROX", "NETW", "KM", "FLAGS");
+    std::printf("%s (%s): %zu candidates\n", r->region_name.c_str(), r->region_id.c_str(),
+                r->candidates.size());
+    std::printf("%-5s %-28s %-3s %6s  %5s %5s %5s %5s %5s  %8s  %s\n", "RANK", "PLACE", "CC",
+                "SCORE", "LEVEL", "SIMIL", "COMPL", "PROX", "NETW", "KM", "FLAGS");
     size_t rank = 0;
     for (const finder::Candidate& c : r->candidates) {
       const finder::Place& p = r->places[c.place];
       std::string flags;
       for (const std::string& f : c.flags) flags += (flags.empty() ? "" : ", ") + f;
       std::printf("%-5zu %-28.28s %-3.3s %6.3f  %5.2f %5.2f %5.2f %5.2f %5.2f  %8.0f  %s\n", ++rank,
-                  std::string(p.name).c_str(), std::string(p.country).c_str(), c.score, c.components.level,
-                  c.components.similarity, c.components.complementarity, c.components.proximity,
-                  c.components.network, c.distance_km, flags.c_str());
+                  std::string(p.name).c_str(), std::string(p.country).c_str(), c.score,
+                  c.components.level, c.components.similarity, c.components.complementarity,
+                  c.components.proximity, c.components.network, c.distance_km, flags.c_str());
     }
     return 0;
   }
@@ -409,9 +438,11 @@ int Run(int argc, char** argv) {
     });
     if (tty) std::fprintf(stderr, "\n");
     if (!stats.ok()) return Fail(stats.status());
-    std::printf("worldwide network stored in %s: regions %zu new, %zu updated; partnerships %zu new, %zu updated\n",
-                db.c_str(), stats->regions_added, stats->regions_updated, stats->partnerships_added,
-                stats->partnerships_updated);
+    std::printf(
+        "worldwide network stored in %s: regions %zu new, %zu updated; partnerships %zu new, %zu "
+        "updated\n",
+        db.c_str(), stats->regions_added, stats->regions_updated, stats->partnerships_added,
+        stats->partnerships_updated);
     return 0;
   }
   if (network_cmd->parsed()) {
@@ -430,8 +461,8 @@ int Run(int argc, char** argv) {
       o.sample_sources = sources;
       if (!net_country.empty()) o.focus_country = net_country;
       if (isatty(STDERR_FILENO)) {
-        std::fprintf(stderr, "computing the panel over %zu places and %zu ties...\n", g->node_count(),
-                     g->edge_count());
+        std::fprintf(stderr, "computing the panel over %zu places and %zu ties...\n",
+                     g->node_count(), g->edge_count());
       }
       const network::Stats st = network::ComputeStats(*g, o);
       std::fputs((json ? network::StatsToJson(st) : network::StatsToText(st)).c_str(), stdout);
@@ -439,9 +470,10 @@ int Run(int argc, char** argv) {
         const bool png = plot_file.size() > 4 && plot_file.substr(plot_file.size() - 4) == ".png";
         const auto fmt = png ? network::ChartFormat::kPng : network::ChartFormat::kSvg;
         const size_t dot = plot_file.find_last_of('.');
-        const std::string distance_file = dot == std::string::npos || dot < plot_file.find_last_of('/') + 1
-                                              ? plot_file + "-distance"
-                                              : plot_file.substr(0, dot) + "-distance" + plot_file.substr(dot);
+        const std::string distance_file =
+            dot == std::string::npos || dot < plot_file.find_last_of('/') + 1
+                ? plot_file + "-distance"
+                : plot_file.substr(0, dot) + "-distance" + plot_file.substr(dot);
         auto degree = network::DegreeChart(st, fmt);
         if (!degree.ok()) return Fail(degree.status());
         auto distance = network::DistanceChart(st, fmt);
@@ -473,7 +505,8 @@ int Run(int argc, char** argv) {
       const network::NetNode& c = g->node(*node);
       std::printf("%s (%s): %zu partners\n", c.name.c_str(), c.country.c_str(), g->degree(*node));
       for (size_t d = 0; d < ego->rings.size(); ++d) {
-        std::printf("%s %zu: %zu places\n", d == 0 ? "partners" : "step", d + 1, ego->rings[d].size());
+        std::printf("%s %zu: %zu places\n", d == 0 ? "partners" : "step", d + 1,
+                    ego->rings[d].size());
         size_t shown = 0;
         for (size_t i : ego->rings[d]) {
           if (shown++ == 40) {
@@ -487,7 +520,9 @@ int Run(int argc, char** argv) {
     }
     if (net_match->parsed()) {
       const NetworkMatch m = MatchToGazetteer(*g);
-      const double rate = g->node_count() ? 100.0 * static_cast<double>(m.matched) / static_cast<double>(g->node_count()) : 0;
+      const double rate = g->node_count() ? 100.0 * static_cast<double>(m.matched) /
+                                                static_cast<double>(g->node_count())
+                                          : 0;
       if (json) {
         std::string out;
         io::JsonWriter w(&out, 2, 2);
@@ -508,10 +543,11 @@ int Run(int argc, char** argv) {
         std::puts(out.c_str());
         return 0;
       }
-      std::printf("%zu of %zu places matched to the gazetteer (%.1f %%); %zu unmatched\n", m.matched,
-                  g->node_count(), rate, m.unmatched.size());
+      std::printf("%zu of %zu places matched to the gazetteer (%.1f %%); %zu unmatched\n",
+                  m.matched, g->node_count(), rate, m.unmatched.size());
       for (size_t k = 0; k < m.unmatched.size() && k < show_unmatched; ++k) {
-        std::printf("  %s, %s\n", g->node(m.unmatched[k]).name.c_str(), g->node(m.unmatched[k]).country.c_str());
+        std::printf("  %s, %s\n", g->node(m.unmatched[k]).name.c_str(),
+                    g->node(m.unmatched[k]).country.c_str());
       }
       return 0;
     }
@@ -521,9 +557,10 @@ int Run(int argc, char** argv) {
       if (export_format == "graphml") ok = WriteOut(out_file, network::ToGraphMl(*g));
       if (export_format == "geojson") ok = WriteOut(out_file, network::ToGeoJson(*g));
       if (export_format == "csv") {
-        const std::string base = out_file.size() > 4 && out_file.substr(out_file.size() - 4) == ".csv"
-                                     ? out_file.substr(0, out_file.size() - 4)
-                                     : out_file;
+        const std::string base =
+            out_file.size() > 4 && out_file.substr(out_file.size() - 4) == ".csv"
+                ? out_file.substr(0, out_file.size() - 4)
+                : out_file;
         ok = WriteOut(base + "-nodes.csv", network::NodesCsv(*g)) &&
              WriteOut(base + "-edges.csv", network::EdgesCsv(*g));
       }
@@ -540,14 +577,15 @@ int Run(int argc, char** argv) {
     if (json) {
       std::fputs(assess::AssessmentJson(r->assessments, as_of).c_str(), stdout);
     } else if (assess_cmd->parsed()) {
-      std::fputs(report::FormatAssessments(r->dossier, r->assessments, as_of, lang).c_str(), stdout);
+      std::fputs(report::FormatAssessments(r->dossier, r->assessments, as_of, lang).c_str(),
+                 stdout);
     } else if (status_cmd->parsed()) {
       const std::string text =
           by.empty() ? report::FormatStatus(r->dossier, r->assessments, as_of, lang)
-                     : report::FormatStatusBy(r->dossier, r->assessments,
-                                              by == "country" ? report::GroupBy::kCountry
-                                                              : report::GroupBy::kProvince,
-                                              as_of, lang);
+                     : report::FormatStatusBy(
+                           r->dossier, r->assessments,
+                           by == "country" ? report::GroupBy::kCountry : report::GroupBy::kProvince,
+                           as_of, lang);
       std::fputs(text.c_str(), stdout);
     } else {
       const auto entries = assess::UpcomingRenewals(r->assessments, as_of, months, policy);

@@ -15,13 +15,19 @@ namespace kembar::assess {
 
 namespace {
 
-constexpr std::array<std::string_view, 6> kConditionNames = {
-    "not_in_force", "active", "at_risk", "dormant", "ended", "unknown"};
-constexpr std::array<std::string_view, kConceptCount> kConceptNames = {
-    "expired_unrenewed",        "no_activity_after_mou", "activity_gap",
-    "unanswered_communication", "one_sided",             "narrow_participation",
-    "leader_change_lapse",      "external_shock",        "policy_block",
-    "no_diplomatic_relations",  "distance"};
+constexpr std::array<std::string_view, 6> kConditionNames = {"not_in_force", "active", "at_risk",
+                                                             "dormant",      "ended",  "unknown"};
+constexpr std::array<std::string_view, kConceptCount> kConceptNames = {"expired_unrenewed",
+                                                                       "no_activity_after_mou",
+                                                                       "activity_gap",
+                                                                       "unanswered_communication",
+                                                                       "one_sided",
+                                                                       "narrow_participation",
+                                                                       "leader_change_lapse",
+                                                                       "external_shock",
+                                                                       "policy_block",
+                                                                       "no_diplomatic_relations",
+                                                                       "distance"};
 constexpr std::array<std::string_view, kConceptCount> kConceptSources = {
     "Nuralam 2018; Putri 2017 (no initiative to extend; weak agreement)",
     "Putri 2017; Salam 2004 (no follow-up after signing)",
@@ -39,11 +45,10 @@ constexpr std::array<std::string_view, kConceptCount> kConceptSources = {
     "Putri 2017 (requirement: diplomatic relations)",
     "Rochman (distant partners with large time differences produce fewer real activities)"};
 constexpr std::array<std::string_view, kActionCount> kActionNames = {
-    "renew_or_close",    "record_lessons",          "confirm_or_terminate",
-    "answer_communication", "follow_up_communication", "start_renewal",
-    "write_action_plan", "restart_activity",        "propose_reciprocal",
-    "reconnect_leader",  "move_online",             "widen_participation",
-    "check_relations",   "plan_for_distance",       "hold_evaluation"};
+    "renew_or_close",          "record_lessons",    "confirm_or_terminate", "answer_communication",
+    "follow_up_communication", "start_renewal",     "write_action_plan",    "restart_activity",
+    "propose_reciprocal",      "reconnect_leader",  "move_online",          "widen_participation",
+    "check_relations",         "plan_for_distance", "hold_evaluation"};
 constexpr std::array<std::string_view, 3> kUrgencyNames = {"overdue", "due_soon", "later"};
 
 bool IsGovernment(Sector s) {
@@ -78,11 +83,19 @@ struct Scratch {
 };
 
 constexpr std::array<std::string_view, 10> kStages = {
-    "initiated", "visit", "loi", "consultation", "dprd", "mou", "action_plan", "activity",
-    "evaluation", "renewal"};
+    "initiated", "visit",       "loi",      "consultation", "dprd",
+    "mou",       "action_plan", "activity", "evaluation",   "renewal"};
 enum Stage : uint32_t {
-  kInitiated, kVisit, kLoi, kConsultation, kDprd, kMou, kActionPlanStage, kActivityStage,
-  kEvaluationStage, kRenewal
+  kInitiated,
+  kVisit,
+  kLoi,
+  kConsultation,
+  kDprd,
+  kMou,
+  kActionPlanStage,
+  kActivityStage,
+  kEvaluationStage,
+  kRenewal
 };
 template <typename E>
 constexpr uint32_t Bit(E e) {
@@ -115,14 +128,17 @@ int LayerOf(const Activity& a) {
   }
   if (!a.field) return 0;
   switch (*a.field) {
-    case Field::kGovernance: return 3;
+    case Field::kGovernance:
+      return 3;
     case Field::kEconomyTrade:
     case Field::kInvestment:
     case Field::kSmes:
     case Field::kCreativeEconomy:
     case Field::kPortLogistics:
-    case Field::kTourism: return 1;
-    default: return 2;
+    case Field::kTourism:
+      return 1;
+    default:
+      return 2;
   }
 }
 
@@ -135,10 +151,14 @@ bool Covers(Field activity, Field agreed) {
     case Field::kHumanResources:
       return activity == Field::kEducation || activity == Field::kSports ||
              activity == Field::kYouth || activity == Field::kHealth;
-    case Field::kSmartCity: return activity == Field::kEGovernment;
-    case Field::kEconomyTrade: return activity == Field::kInvestment || activity == Field::kSmes;
-    case Field::kEnvironment: return activity == Field::kFloodManagement;
-    default: return false;
+    case Field::kSmartCity:
+      return activity == Field::kEGovernment;
+    case Field::kEconomyTrade:
+      return activity == Field::kInvestment || activity == Field::kSmes;
+    case Field::kEnvironment:
+      return activity == Field::kFloodManagement;
+    default:
+      return false;
   }
 }
 
@@ -160,7 +180,8 @@ PartialDate CoarsestStarting(Day d) {
 PartialDate CoarsestEnding(Day d) {
   using namespace std::chrono;
   const year_month_day ymd{d};
-  const bool month_end = year_month_day_last{ymd.year(), month_day_last{ymd.month()}}.day() == ymd.day();
+  const bool month_end =
+      year_month_day_last{ymd.year(), month_day_last{ymd.month()}}.day() == ymd.day();
   if (!month_end) return PartialDate::FromDay(d);
   char buf[16];
   if (ymd.month() == December) {
@@ -180,7 +201,8 @@ Period ExactPeriod(Day first, Day last) {
   const PartialDate end = CoarsestEnding(last);
   // One whole year or month: "2022", "2020-02".
   for (const PartialDate& d : {start, end}) {
-    if (d.precision() != DatePrecision::kDay && d.First() == first && d.Last() == last) return Period(d);
+    if (d.precision() != DatePrecision::kDay && d.First() == first && d.Last() == last)
+      return Period(d);
   }
   return Period::Parse(start.ToString() + "/" + end.ToString()).value();
 }
@@ -202,7 +224,8 @@ bool IsBehavioural(ConceptCode c) {
 }
 
 bool PartnershipAssessment::Has(ConceptCode c) const {
-  return std::any_of(concepts.begin(), concepts.end(), [c](const Concept& x) { return x.code == c; });
+  return std::any_of(concepts.begin(), concepts.end(),
+                     [c](const Concept& x) { return x.code == c; });
 }
 
 RegionLabel LabelOf(const Region& r) {
@@ -215,12 +238,24 @@ RegionLabel LabelOf(const Region& r) {
     // Indonesian names the kind of region before the name: "Kota Liverpool".
     switch (r.level) {
       case Level::kCity:
-      case Level::kMunicipality: l.in_id = "Kota " + r.name; break;
-      case Level::kRegency: l.in_id = "Kabupaten " + r.name; break;
-      case Level::kProvince: l.in_id = "Provinsi " + r.name; break;
-      case Level::kPrefecture: l.in_id = "Prefektur " + r.name; break;
-      case Level::kState: l.in_id = "Negara Bagian " + r.name; break;
-      default: l.in_id = r.name; break;
+      case Level::kMunicipality:
+        l.in_id = "Kota " + r.name;
+        break;
+      case Level::kRegency:
+        l.in_id = "Kabupaten " + r.name;
+        break;
+      case Level::kProvince:
+        l.in_id = "Provinsi " + r.name;
+        break;
+      case Level::kPrefecture:
+        l.in_id = "Prefektur " + r.name;
+        break;
+      case Level::kState:
+        l.in_id = "Negara Bagian " + r.name;
+        break;
+      default:
+        l.in_id = r.name;
+        break;
     }
   }
   return l;
@@ -246,8 +281,8 @@ namespace {
 
 // Fills *out_ptr (a fresh assessment, built in place by the bulk caller so that the
 // large result is never moved); false when the partnership did not exist yet.
-bool AssessInto(const Dossier& d, const RegionIndex& regions, size_t pi, Day as_of, const Context& ctx,
-                PartnershipAssessment* out_ptr) {
+bool AssessInto(const Dossier& d, const RegionIndex& regions, size_t pi, Day as_of,
+                const Context& ctx, PartnershipAssessment* out_ptr) {
   const Partnership& p = d.partnerships[pi];
   const AssessmentPolicy& policy = ctx.policy->assessment;
   const ContributionWeights& weight = policy.contribution_weights;
@@ -276,10 +311,13 @@ bool AssessInto(const Dossier& d, const RegionIndex& regions, size_t pi, Day as_
   const Region* home = regions.Find(p.home, &hi);
   const Region* partner = regions.Find(p.partner, &pri);
   // A region not defined in the document (stored elsewhere) is named by its id.
-  out.home_label = home ? regions.Label(hi)
-                        : std::make_shared<const RegionLabel>(RegionLabel{p.home, p.home, p.home, ""});
-  out.partner_label = partner ? regions.Label(pri)
-                              : std::make_shared<const RegionLabel>(RegionLabel{p.partner, p.partner, p.partner, ""});
+  out.home_label =
+      home ? regions.Label(hi)
+           : std::make_shared<const RegionLabel>(RegionLabel{p.home, p.home, p.home, ""});
+  out.partner_label =
+      partner
+          ? regions.Label(pri)
+          : std::make_shared<const RegionLabel>(RegionLabel{p.partner, p.partner, p.partner, ""});
 
   auto path = [&](const Ev& ev) { return Path(pi, ev.index); };
   // The timeline position of each concept's first evidence event: the last
@@ -337,8 +375,12 @@ bool AssessInto(const Dossier& d, const RegionIndex& regions, size_t pi, Day as_
         standing_termination = nullptr;
         standing_suspension = nullptr;
         break;
-      case EventType::kTerminated: standing_termination = &ev; break;
-      case EventType::kSuspended: standing_suspension = &ev; break;
+      case EventType::kTerminated:
+        standing_termination = &ev;
+        break;
+      case EventType::kSuspended:
+        standing_suspension = &ev;
+        break;
       case EventType::kActionPlan:
         has_action_plan = true;
         stages |= Bit(kActionPlanStage);
@@ -347,12 +389,23 @@ bool AssessInto(const Dossier& d, const RegionIndex& regions, size_t pi, Day as_
         stages |= Bit(kEvaluationStage);
         if (ev.last >= evaluation_from) evaluation_recent = true;
         break;
-      case EventType::kInitiated: stages |= Bit(kInitiated); break;
-      case EventType::kVisit: stages |= Bit(kVisit); break;
-      case EventType::kLoiSigned: stages |= Bit(kLoi); break;
-      case EventType::kCentralConsultation: stages |= Bit(kConsultation); break;
-      case EventType::kDprdApproved: stages |= Bit(kDprd); break;
-      default: break;
+      case EventType::kInitiated:
+        stages |= Bit(kInitiated);
+        break;
+      case EventType::kVisit:
+        stages |= Bit(kVisit);
+        break;
+      case EventType::kLoiSigned:
+        stages |= Bit(kLoi);
+        break;
+      case EventType::kCentralConsultation:
+        stages |= Bit(kConsultation);
+        break;
+      case EventType::kDprdApproved:
+        stages |= Bit(kDprd);
+        break;
+      default:
+        break;
     }
   }
   // The first signing: a renewal without a recorded signing still proves an agreement.
@@ -426,7 +479,8 @@ bool AssessInto(const Dossier& d, const RegionIndex& regions, size_t pi, Day as_
     ind.months_since_activity = MonthsSince(last_activity->last, as_of);
   }
   if (benefits.total() > 0) {
-    ind.benefit_share = PerParty{benefits.home / benefits.total(), benefits.partner / benefits.total()};
+    ind.benefit_share =
+        PerParty{benefits.home / benefits.total(), benefits.partner / benefits.total()};
   }
   ind.sectors = std::popcount(sectors);
   for (size_t i = 0; i < AllNames<SmartDimension>().size(); ++i) {
@@ -437,8 +491,9 @@ bool AssessInto(const Dossier& d, const RegionIndex& regions, size_t pi, Day as_
   if (layer > 0) ind.paradiplomacy_layer = kLayers[static_cast<size_t>(layer)];
   uint32_t agreed = 0;
   for (const Ev* ev : signings) {
-    const auto& f = ev->e->type() == EventType::kMouSigned ? std::get<MouSigned>(ev->e->details).fields
-                                                           : std::get<MouRenewed>(ev->e->details).fields;
+    const auto& f = ev->e->type() == EventType::kMouSigned
+                        ? std::get<MouSigned>(ev->e->details).fields
+                        : std::get<MouRenewed>(ev->e->details).fields;
     if (f) {
       for (Field x : *f) agreed |= Bit(x);
     }
@@ -494,31 +549,44 @@ bool AssessInto(const Dossier& d, const RegionIndex& regions, size_t pi, Day as_
         if (a.budget && a.budget->source) {
           switch (*a.budget->source) {
             case BudgetSource::kApbd:
-            case BudgetSource::kApbn: credit(p.home, weight.budget); break;
-            case BudgetSource::kPartner: credit(p.partner, weight.budget); break;
-            default: break;
+            case BudgetSource::kApbn:
+              credit(p.home, weight.budget);
+              break;
+            case BudgetSource::kPartner:
+              credit(p.partner, weight.budget);
+              break;
+            default:
+              break;
           }
         }
         break;
       }
-      case EventType::kVisit: credit(std::get<Visit>(ev.e->details).from, weight.visit); break;
-      case EventType::kInitiated: credit(ev.e->side, weight.initiated); break;
+      case EventType::kVisit:
+        credit(std::get<Visit>(ev.e->details).from, weight.visit);
+        break;
+      case EventType::kInitiated:
+        credit(ev.e->side, weight.initiated);
+        break;
       case EventType::kCommunication:
         credit(std::get<Communication>(ev.e->details).from, weight.communication);
         break;
-      default: break;
+      default:
+        break;
     }
     if (counted) contributing.push_back(&ev);
   }
   if (contrib.total() > 0) {
-    ind.contribution_share = PerParty{contrib.home / contrib.total(), contrib.partner / contrib.total()};
-    ind.reciprocity = 1.0 - std::abs(ind.contribution_share->home - ind.contribution_share->partner);
+    ind.contribution_share =
+        PerParty{contrib.home / contrib.total(), contrib.partner / contrib.total()};
+    ind.reciprocity =
+        1.0 - std::abs(ind.contribution_share->home - ind.contribution_share->partner);
   }
 
   // ---- Concepts, in the contract's order.
   if (expired) {
     add(ConceptCode::kExpiredUnrenewed, {*ag.evidence},
-        {{"signed", ag.signed_on->ToString()}, {"expires", ag.expires->ToString()}}, signings.back()->pos);
+        {{"signed", ag.signed_on->ToString()}, {"expires", ag.expires->ToString()}},
+        signings.back()->pos);
   }
   if (ag.signed_) {
     // The latest start in timeline order: a signing, renewal or reactivation.
@@ -613,7 +681,8 @@ bool AssessInto(const Dossier& d, const RegionIndex& regions, size_t pi, Day as_
       std::vector<std::string> evidence;
       for (const Ev* ev : activities) evidence.push_back(path(*ev));
       add(ConceptCode::kNarrowParticipation, std::move(evidence),
-          {{"kinds", std::to_string(kinds.size())}, {"involved", Join(kinds)}}, activities.front()->pos);
+          {{"kinds", std::to_string(kinds.size())}, {"involved", Join(kinds)}},
+          activities.front()->pos);
     }
   }
   {
@@ -690,14 +759,16 @@ bool AssessInto(const Dossier& d, const RegionIndex& regions, size_t pi, Day as_
         }
       }
     }
-    if (!evidence.empty()) add(ConceptCode::kPolicyBlock, std::move(evidence), std::move(f), first_pos);
+    if (!evidence.empty())
+      add(ConceptCode::kPolicyBlock, std::move(evidence), std::move(f), first_pos);
   }
   auto region_paths = [&]() -> std::vector<std::string> {
     return {home ? "regions[" + std::to_string(hi) + "]" : std::string(),
             partner ? "regions[" + std::to_string(pri) + "]" : std::string()};
   };
   if (home && partner && ctx.relations && home->country != partner->country &&
-      ctx.relations->StatusBetween(home->country, partner->country) != geo::RelationStatus::kOfficial) {
+      ctx.relations->StatusBetween(home->country, partner->country) !=
+          geo::RelationStatus::kOfficial) {
     const geo::Relation rel = ctx.relations->Between(home->country, partner->country);
     add(ConceptCode::kNoDiplomaticRelations, region_paths(),
         {{"a", home->country},
@@ -727,7 +798,8 @@ bool AssessInto(const Dossier& d, const RegionIndex& regions, size_t pi, Day as_
   }
 
   // ---- The condition: the first rule that applies decides.
-  const bool quiet = out.Has(ConceptCode::kNoActivityAfterMou) || out.Has(ConceptCode::kActivityGap);
+  const bool quiet =
+      out.Has(ConceptCode::kNoActivityAfterMou) || out.Has(ConceptCode::kActivityGap);
   if (evs.empty()) {
     out.condition = Condition::kUnknown;
   } else if (terminated) {
@@ -771,11 +843,12 @@ bool AssessInto(const Dossier& d, const RegionIndex& regions, size_t pi, Day as_
   }
   if (confirm) {
     act(ActionCode::kConfirmOrTerminate,
-        out.Has(ConceptCode::kActivityGap)
-            ? std::optional(ConceptCode::kActivityGap)
-            : (out.Has(ConceptCode::kNoActivityAfterMou) ? std::optional(ConceptCode::kNoActivityAfterMou)
-                                                         : std::nullopt),
-        std::nullopt, {{"months", std::to_string(MonthsSince(*last_sign_of_life, as_of))}}, evs.size());
+        out.Has(ConceptCode::kActivityGap) ? std::optional(ConceptCode::kActivityGap)
+                                           : (out.Has(ConceptCode::kNoActivityAfterMou)
+                                                  ? std::optional(ConceptCode::kNoActivityAfterMou)
+                                                  : std::nullopt),
+        std::nullopt, {{"months", std::to_string(MonthsSince(*last_sign_of_life, as_of))}},
+        evs.size());
   }
   if (!ended) {
     for (const auto& [c, from] : unanswered) {
@@ -804,12 +877,14 @@ bool AssessInto(const Dossier& d, const RegionIndex& regions, size_t pi, Day as_
         : out.Has(ConceptCode::kActivityGap)      ? std::optional(ConceptCode::kActivityGap)
                                                   : std::nullopt;
     if (quiet && !has_action_plan) {
-      act(ActionCode::kWriteActionPlan, quiet_motive, std::nullopt, {}, concept_order(*quiet_motive));
+      act(ActionCode::kWriteActionPlan, quiet_motive, std::nullopt, {},
+          concept_order(*quiet_motive));
     }
     if (quiet && ag.in_force) {
       std::vector<std::string> open;
       for (size_t i = 0; i < AllNames<Field>().size(); ++i) {
-        if (ind.fields_not_covered & (uint32_t{1} << i)) open.emplace_back(ToString(static_cast<Field>(i)));
+        if (ind.fields_not_covered & (uint32_t{1} << i))
+          open.emplace_back(ToString(static_cast<Field>(i)));
       }
       act(ActionCode::kRestartActivity, quiet_motive, std::nullopt, {{"fields", Join(open)}},
           concept_order(*quiet_motive));
@@ -831,7 +906,8 @@ bool AssessInto(const Dossier& d, const RegionIndex& regions, size_t pi, Day as_
           std::vector<std::string> missing;
           for (size_t i = 0; i < AllNames<Sector>().size(); ++i) {
             const auto s = static_cast<Sector>(i);
-            if (!IsGovernment(s) && s != Sector::kOther && !(sectors & Bit(s))) missing.emplace_back(ToString(s));
+            if (!IsGovernment(s) && s != Sector::kOther && !(sectors & Bit(s)))
+              missing.emplace_back(ToString(s));
           }
           act(ActionCode::kWidenParticipation, c.code, std::nullopt, {{"missing", Join(missing)}},
               concept_order(c.code));
@@ -843,7 +919,8 @@ bool AssessInto(const Dossier& d, const RegionIndex& regions, size_t pi, Day as_
         case ConceptCode::kDistance:
           act(ActionCode::kPlanForDistance, c.code, std::nullopt, c.facts, evs.size());
           break;
-        default: break;
+        default:
+          break;
       }
     }
     if (ag.in_force && !activities.empty() && !evaluation_recent) {

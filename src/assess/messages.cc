@@ -23,7 +23,8 @@ constexpr CatalogueEntry kCatalogue[] = {
     {"condition.unknown", "unknown", "tidak diketahui"},
     // Concept titles.
     {"concept.expired_unrenewed", "lapsed, not renewed", "masa berlaku habis, tidak diperpanjang"},
-    {"concept.no_activity_after_mou", "no activity after the MoU", "tidak ada kegiatan setelah MoU"},
+    {"concept.no_activity_after_mou", "no activity after the MoU",
+     "tidak ada kegiatan setelah MoU"},
     {"concept.activity_gap", "activity stopped", "kegiatan terhenti"},
     {"concept.unanswered_communication", "unanswered letter", "surat belum dibalas"},
     {"concept.one_sided", "one-sided", "tidak timbal balik"},
@@ -36,13 +37,16 @@ constexpr CatalogueEntry kCatalogue[] = {
      "tanpa hubungan diplomatik resmi"},
     {"concept.distance", "distance and time difference", "jarak dan perbedaan waktu"},
     // Sources.
-    {"source.expired_unrenewed", "Nuralam 2018; Putri 2017 (no initiative to extend; weak agreement)",
+    {"source.expired_unrenewed",
+     "Nuralam 2018; Putri 2017 (no initiative to extend; weak agreement)",
      "Nuralam 2018; Putri 2017 (tidak ada inisiatif untuk memperpanjang; perjanjian lemah)"},
     {"source.no_activity_after_mou", "Putri 2017; Salam 2004 (no follow-up after signing)",
      "Putri 2017; Salam 2004 (tidak ada tindak lanjut setelah penandatanganan)"},
     {"source.activity_gap",
-     "Tjandradewi & Marcotullio 2009; De Villiers 2011 (no significant results; communication dried up)",
-     "Tjandradewi & Marcotullio 2009; De Villiers 2011 (tidak ada hasil berarti; komunikasi terputus)"},
+     "Tjandradewi & Marcotullio 2009; De Villiers 2011 (no significant results; communication "
+     "dried up)",
+     "Tjandradewi & Marcotullio 2009; De Villiers 2011 (tidak ada hasil berarti; komunikasi "
+     "terputus)"},
     {"source.unanswered_communication",
      "Tjandradewi & Marcotullio 2009; De Villiers 2011 (lack of communication)",
      "Tjandradewi & Marcotullio 2009; De Villiers 2011 (kurangnya komunikasi)"},
@@ -52,7 +56,8 @@ constexpr CatalogueEntry kCatalogue[] = {
      "Tjandradewi & Marcotullio 2009; Putri 2017 (no non-government participation); advisory: "
      "Rochman finds broad participation a prerequisite rather than a direct driver of success",
      "Tjandradewi & Marcotullio 2009; Putri 2017 (tidak ada partisipasi nonpemerintah); sebagai "
-     "saran: Rochman menilai partisipasi luas sebagai prasyarat, bukan penentu langsung keberhasilan"},
+     "saran: Rochman menilai partisipasi luas sebagai prasyarat, bukan penentu langsung "
+     "keberhasilan"},
     {"source.leader_change_lapse",
      "Stimson et al. 2009; Putri 2017 (change of leadership or of a leader's policy; inconsistent "
      "commitment)",
@@ -66,35 +71,45 @@ constexpr CatalogueEntry kCatalogue[] = {
      "Putri 2017 (syarat: hubungan diplomatik)"},
     {"source.distance",
      "Rochman (distant partners with large time differences produce fewer real activities)",
-     "Rochman (mitra yang jauh dengan perbedaan waktu besar menghasilkan lebih sedikit kegiatan nyata)"},
+     "Rochman (mitra yang jauh dengan perbedaan waktu besar menghasilkan lebih sedikit kegiatan "
+     "nyata)"},
     // Explanations.
     {"explain.expired_unrenewed",
      "The MoU signed on {signed} lapsed on {expires} at the latest; no renewal is recorded",
      "Masa berlaku MoU yang ditandatangani pada {signed} habis paling lambat {expires}; tidak "
      "tercatat perpanjangan"},
-    {"explain.no_activity_after_mou", "No activity is recorded in the {months} months since the {what} of {date}",
+    {"explain.no_activity_after_mou",
+     "No activity is recorded in the {months} months since the {what} of {date}",
      "Tidak tercatat kegiatan selama {months} bulan sejak {what} pada {date}"},
     {"explain.activity_gap", "The last activity was on {date}, {months} months ago",
      "Kegiatan terakhir pada {date}, {months} bulan yang lalu"},
     {"explain.activity_gap.reactivated",
-     "The last activity was on {date}; {months} months have passed since the reactivation of {reactivated}",
-     "Kegiatan terakhir pada {date}; sudah {months} bulan sejak pengaktifan kembali pada {reactivated}"},
-    {"explain.unanswered_communication", "{from} wrote on {date}{via}; no reply from {to} is recorded{more}",
+     "The last activity was on {date}; {months} months have passed since the reactivation of "
+     "{reactivated}",
+     "Kegiatan terakhir pada {date}; sudah {months} bulan sejak pengaktifan kembali pada "
+     "{reactivated}"},
+    {"explain.unanswered_communication",
+     "{from} wrote on {date}{via}; no reply from {to} is recorded{more}",
      "{from} mengirim surat pada {date}{via}; belum tercatat balasan dari {to}{more}"},
     {"explain.unanswered_communication.more", "; {count} letters are unanswered",
      "; {count} surat belum dibalas"},
     {"explain.one_sided",
-     "{active} made {active_count} of the {total} contributions ({share} %), {passive} {passive_count}: "
+     "{active} made {active_count} of the {total} contributions ({share} %), {passive} "
+     "{passive_count}: "
      "{passive} stays passive",
      "{active} memberikan {active_count} dari {total} kontribusi ({share}%), {passive} "
      "{passive_count}: {passive} cenderung pasif, hubungan tidak timbal balik"},
-    {"explain.narrow_participation", "The activities involved {kinds} kind(s) of non-government actor{list}",
+    {"explain.narrow_participation",
+     "The activities involved {kinds} kind(s) of non-government actor{list}",
      "Kegiatan hanya melibatkan {kinds} jenis aktor nonpemerintah{list}"},
-    {"explain.leader_change_lapse", "A new head of region in {side}{who} on {date}; no activity in the {months} months since",
-     "Kepala daerah baru di {side}{who} pada {date}; tidak ada kegiatan selama {months} bulan sejak itu"},
+    {"explain.leader_change_lapse",
+     "A new head of region in {side}{who} on {date}; no activity in the {months} months since",
+     "Kepala daerah baru di {side}{who} pada {date}; tidak ada kegiatan selama {months} bulan "
+     "sejak itu"},
     {"explain.leader_change_lapse.policy",
      "A change of local policy in {side} on {date}; no activity in the {months} months since",
-     "Perubahan kebijakan daerah di {side} pada {date}; tidak ada kegiatan selama {months} bulan sejak itu"},
+     "Perubahan kebijakan daerah di {side} pada {date}; tidak ada kegiatan selama {months} bulan "
+     "sejak itu"},
     {"explain.external_shock", "{what} on {date}, after the agreement was signed",
      "{what} pada {date}, setelah perjanjian ditandatangani"},
     {"explain.policy_block.consultation", "The ministry consultation of {date} was rejected",
@@ -104,24 +119,29 @@ constexpr CatalogueEntry kCatalogue[] = {
     {"explain.no_diplomatic_relations.de_facto",
      "{a} and {b} have only unofficial (de facto) relations: {missions} representative office(s), "
      "no embassy or consulate{src}",
-     "{a} dan {b} hanya memiliki hubungan tidak resmi (de facto): {missions} kantor perwakilan, tanpa "
+     "{a} dan {b} hanya memiliki hubungan tidak resmi (de facto): {missions} kantor perwakilan, "
+     "tanpa "
      "kedutaan besar atau konsulat{src}"},
     {"explain.no_diplomatic_relations.none", "{a} and {b} have no diplomatic relations{src}",
      "{a} dan {b} tidak memiliki hubungan diplomatik{src}"},
     {"explain.source_quoted", " (source: {text})", " (sumber, bahasa Inggris: {text})"},
-    {"explain.distance.both", "{home} and {partner} are {km} km apart, {hours} hours of time difference",
+    {"explain.distance.both",
+     "{home} and {partner} are {km} km apart, {hours} hours of time difference",
      "{home} dan {partner} berjarak {km} km, dengan perbedaan waktu {hours} jam"},
-    {"explain.distance.km", "{home} and {partner} are {km} km apart", "{home} dan {partner} berjarak {km} km"},
+    {"explain.distance.km", "{home} and {partner} are {km} km apart",
+     "{home} dan {partner} berjarak {km} km"},
     {"explain.distance.hours", "{home} and {partner} are {hours} hours apart in time",
      "{home} dan {partner} berbeda waktu {hours} jam"},
     // Recommendations.
     {"action.renew_or_close",
-     "The MoU signed on {signed} lapsed on {expires} at the latest: agree with {partner} to renew it, "
+     "The MoU signed on {signed} lapsed on {expires} at the latest: agree with {partner} to renew "
+     "it, "
      "or close the partnership formally",
      "Masa berlaku MoU yang ditandatangani pada {signed} habis paling lambat {expires}: sepakati "
      "dengan {partner} untuk memperpanjangnya, atau akhiri kerja sama secara resmi"},
     {"action.record_lessons",
-     "Hold and record a closing evaluation: what was done ({activities} activities), what each side "
+     "Hold and record a closing evaluation: what was done ({activities} activities), what each "
+     "side "
      "gained, why it stopped",
      "Lakukan dan catat evaluasi penutup: apa yang telah dilaksanakan ({activities} kegiatan), "
      "manfaat bagi masing-masing pihak, dan mengapa kerja sama berhenti"},
@@ -130,23 +150,28 @@ constexpr CatalogueEntry kCatalogue[] = {
      "reactivate with a new action plan or terminate the partnership formally",
      "Tidak ada kegiatan selama {months} bulan: pastikan bersama {partner} apakah kerja sama "
      "dilanjutkan, lalu aktifkan kembali dengan rencana aksi baru atau akhiri secara resmi"},
-    {"action.answer_communication", "Answer the letter from {from} of {date}{what} and record the reply",
+    {"action.answer_communication",
+     "Answer the letter from {from} of {date}{what} and record the reply",
      "Balas surat dari {from} tertanggal {date}{what} dan catat balasannya"},
     {"action.follow_up_communication",
-     "Follow up the letter to {to} of {date}{what}: send a reminder, or ask the Indonesian embassy or "
+     "Follow up the letter to {to} of {date}{what}: send a reminder, or ask the Indonesian embassy "
+     "or "
      "consulate to facilitate",
      "Tindak lanjuti surat kepada {to} tertanggal {date}{what}: kirim surat pengingat, atau minta "
      "fasilitasi KBRI atau KJRI"},
     {"action.start_renewal",
-     "Start the renewal (consultation, DPRD approval, signing) by {due}, kembar's default of {lead} "
+     "Start the renewal (consultation, DPRD approval, signing) by {due}, kembar's default of "
+     "{lead} "
      "months before the earliest possible expiry ({earliest})",
-     "Mulai proses perpanjangan (konsultasi, persetujuan DPRD, penandatanganan) paling lambat {due}, "
+     "Mulai proses perpanjangan (konsultasi, persetujuan DPRD, penandatanganan) paling lambat "
+     "{due}, "
      "yaitu {lead} bulan sebelum masa berlaku paling cepat habis ({earliest}) menurut ketentuan "
      "bawaan kembar"},
     {"action.write_action_plan",
      "Write an action plan (none is recorded): activities, responsible agencies, budget and "
      "timetable for the agreed fields",
-     "Susun rencana aksi (belum tercatat): kegiatan, perangkat daerah penanggung jawab, anggaran dan "
+     "Susun rencana aksi (belum tercatat): kegiatan, perangkat daerah penanggung jawab, anggaran "
+     "dan "
      "jadwal untuk bidang yang disepakati"},
     {"action.restart_activity", "Propose the next activity to {partner}{in}",
      "Usulkan kegiatan berikutnya kepada {partner}{in}"},
@@ -165,7 +190,8 @@ constexpr CatalogueEntry kCatalogue[] = {
     {"action.reconnect_leader.policy",
      "Discuss the change of local policy in {side} with the partner and agree on the next step",
      "Bahas perubahan kebijakan daerah di {side} bersama mitra dan sepakati langkah berikutnya"},
-    {"action.move_online", "After the {what} of {date}, move activities to online or hybrid formats",
+    {"action.move_online",
+     "After the {what} of {date}, move activities to online or hybrid formats",
      "Setelah {what} pada {date}, alihkan kegiatan ke format daring atau hibrida"},
     {"action.widen_participation", "Widen participation: involve {who}",
      "Perluas partisipasi: libatkan {who}"},
@@ -181,7 +207,8 @@ constexpr CatalogueEntry kCatalogue[] = {
     {"action.hold_evaluation",
      "Hold and record an evaluation of the {activities} activities (outputs, outcomes, benefit to "
      "both sides)",
-     "Lakukan dan catat evaluasi atas {activities} kegiatan (keluaran, hasil, manfaat bagi kedua pihak)"},
+     "Lakukan dan catat evaluasi atas {activities} kegiatan (keluaran, hasil, manfaat bagi kedua "
+     "pihak)"},
     // Urgency.
     {"urgency.overdue", "overdue", "terlambat"},
     {"urgency.due_soon", "due soon", "segera"},
@@ -246,12 +273,18 @@ constexpr CatalogueEntry kCatalogue[] = {
     {"layer.cultural_technical", "cultural and technical", "budaya dan teknis"},
     {"layer.political", "political", "politik"},
     // Months.
-    {"month.1", "January", "Januari"},   {"month.2", "February", "Februari"},
-    {"month.3", "March", "Maret"},       {"month.4", "April", "April"},
-    {"month.5", "May", "Mei"},           {"month.6", "June", "Juni"},
-    {"month.7", "July", "Juli"},         {"month.8", "August", "Agustus"},
-    {"month.9", "September", "September"}, {"month.10", "October", "Oktober"},
-    {"month.11", "November", "November"}, {"month.12", "December", "Desember"},
+    {"month.1", "January", "Januari"},
+    {"month.2", "February", "Februari"},
+    {"month.3", "March", "Maret"},
+    {"month.4", "April", "April"},
+    {"month.5", "May", "Mei"},
+    {"month.6", "June", "Juni"},
+    {"month.7", "July", "Juli"},
+    {"month.8", "August", "Agustus"},
+    {"month.9", "September", "September"},
+    {"month.10", "October", "Oktober"},
+    {"month.11", "November", "November"},
+    {"month.12", "December", "Desember"},
     // UI texts.
     {"partnership", "partnership", "kerja sama"},
     {"partnerships", "partnerships", "kerja sama"},
@@ -289,7 +322,8 @@ constexpr CatalogueEntry kCatalogue[] = {
     {"not_active_share", "not carrying out activities", "tidak menjalankan kegiatan"},
     {"top_reasons", "top reasons", "alasan utama"},
     {"deadline", "renewal deadline", "batas mulai perpanjangan"},
-    {"no_upcoming", "No MoU expires in this period.", "Tidak ada MoU yang berakhir pada periode ini."},
+    {"no_upcoming", "No MoU expires in this period.",
+     "Tidak ada MoU yang berakhir pada periode ini."},
     {"province_unknown", "(province unknown)", "(provinsi tidak diketahui)"},
     {"legend_unknown",
      "unknown: the record holds no event for the partnership (a pair known only from a list)",
@@ -336,7 +370,9 @@ std::string Fill(std::string_view tmpl, const Facts& f) {
   return out;
 }
 
-std::string Tmpl(std::string_view key, Lang lang, const Facts& f) { return Fill(Msg(key, lang), f); }
+std::string Tmpl(std::string_view key, Lang lang, const Facts& f) {
+  return Fill(Msg(key, lang), f);
+}
 
 // "a, b" codes -> "A, B" words ("A dan B" / "A and B" for the last pair).
 std::string WordList(const std::string& codes, Lang lang) {
@@ -408,7 +444,8 @@ std::vector<CatalogueEntry> Catalogue() { return {std::begin(kCatalogue), std::e
 std::string_view Label(Condition c, Lang lang) {
   static const std::array<std::string, 6> keys = [] {
     std::array<std::string, 6> k;
-    for (size_t i = 0; i < k.size(); ++i) k[i] = "condition." + std::string(ToString(static_cast<Condition>(i)));
+    for (size_t i = 0; i < k.size(); ++i)
+      k[i] = "condition." + std::string(ToString(static_cast<Condition>(i)));
     return k;
   }();
   return Msg(keys[static_cast<size_t>(c)], lang);
@@ -417,7 +454,8 @@ std::string_view Label(Condition c, Lang lang) {
 std::string_view Label(ConceptCode c, Lang lang) {
   static const std::array<std::string, kConceptCount> keys = [] {
     std::array<std::string, kConceptCount> k;
-    for (size_t i = 0; i < k.size(); ++i) k[i] = "concept." + std::string(ToString(static_cast<ConceptCode>(i)));
+    for (size_t i = 0; i < k.size(); ++i)
+      k[i] = "concept." + std::string(ToString(static_cast<ConceptCode>(i)));
     return k;
   }();
   return Msg(keys[static_cast<size_t>(c)], lang);
@@ -426,7 +464,8 @@ std::string_view Label(ConceptCode c, Lang lang) {
 std::string_view SourceText(ConceptCode c, Lang lang) {
   static const std::array<std::string, kConceptCount> keys = [] {
     std::array<std::string, kConceptCount> k;
-    for (size_t i = 0; i < k.size(); ++i) k[i] = "source." + std::string(ToString(static_cast<ConceptCode>(i)));
+    for (size_t i = 0; i < k.size(); ++i)
+      k[i] = "source." + std::string(ToString(static_cast<ConceptCode>(i)));
     return k;
   }();
   return Msg(keys[static_cast<size_t>(c)], lang);
@@ -434,9 +473,12 @@ std::string_view SourceText(ConceptCode c, Lang lang) {
 
 std::string_view Label(Urgency u, Lang lang) {
   switch (u) {
-    case Urgency::kOverdue: return Msg("urgency.overdue", lang);
-    case Urgency::kDueSoon: return Msg("urgency.due_soon", lang);
-    case Urgency::kLater: break;
+    case Urgency::kOverdue:
+      return Msg("urgency.overdue", lang);
+    case Urgency::kDueSoon:
+      return Msg("urgency.due_soon", lang);
+    case Urgency::kLater:
+      break;
   }
   return Msg("urgency.later", lang);
 }
@@ -455,7 +497,9 @@ std::string NameOf(const RegionLabel& r, Lang lang) {
   return r.en.empty() ? r.id : r.en;
 }
 
-std::string FormatDate(Day day, Lang lang) { return FormatDate(Period(PartialDate::FromDay(day)), lang); }
+std::string FormatDate(Day day, Lang lang) {
+  return FormatDate(Period(PartialDate::FromDay(day)), lang);
+}
 
 std::string FormatDate(const Period& date, Lang lang) {
   auto one = [&](const PartialDate& d, bool with_year) {
@@ -513,21 +557,26 @@ std::string Explain(const PartnershipAssessment& a, const Concept& c, Lang lang)
   Facts f = Readable(a, c.facts, lang);
   auto set = [&](const std::string& k, std::string v) { f.emplace(f.begin(), k, std::move(v)); };
   switch (c.code) {
-    case ConceptCode::kExpiredUnrenewed: return Tmpl("explain.expired_unrenewed", lang, f);
+    case ConceptCode::kExpiredUnrenewed:
+      return Tmpl("explain.expired_unrenewed", lang, f);
     case ConceptCode::kNoActivityAfterMou:
       set("what", Word(Get(c.facts, "event"), lang));
       return Tmpl("explain.no_activity_after_mou", lang, f);
     case ConceptCode::kActivityGap:
-      return Tmpl(Get(f, "reactivated").empty() ? "explain.activity_gap" : "explain.activity_gap.reactivated",
+      return Tmpl(Get(f, "reactivated").empty() ? "explain.activity_gap"
+                                                : "explain.activity_gap.reactivated",
                   lang, f);
     case ConceptCode::kUnansweredCommunication: {
       const std::string channel = Get(f, "channel");
       set("via", channel.empty() ? "" : " (" + channel + ")");
       const std::string count = Get(f, "count");
-      set("more", count.empty() || count == "1" ? "" : Tmpl("explain.unanswered_communication.more", lang, f));
+      set("more", count.empty() || count == "1"
+                      ? ""
+                      : Tmpl("explain.unanswered_communication.more", lang, f));
       return Tmpl("explain.unanswered_communication", lang, f);
     }
-    case ConceptCode::kOneSided: return Tmpl("explain.one_sided", lang, f);
+    case ConceptCode::kOneSided:
+      return Tmpl("explain.one_sided", lang, f);
     case ConceptCode::kNarrowParticipation: {
       const std::string involved = Get(f, "involved");
       set("list", involved.empty() ? "" : " (" + WordList(involved, lang) + ")");
@@ -537,7 +586,7 @@ std::string Explain(const PartnershipAssessment& a, const Concept& c, Lang lang)
       const std::string name = Get(f, "name");
       set("who", name.empty() ? "" : " (" + name + ")");
       return Tmpl(Get(f, "what") == "policy_change" ? "explain.leader_change_lapse.policy"
-                                                   : "explain.leader_change_lapse",
+                                                    : "explain.leader_change_lapse",
                   lang, f);
     }
     case ConceptCode::kExternalShock: {
@@ -546,7 +595,8 @@ std::string Explain(const PartnershipAssessment& a, const Concept& c, Lang lang)
       return Tmpl("explain.external_shock", lang, f);
     }
     case ConceptCode::kPolicyBlock:
-      if (Get(f, "what") == "central_consultation") return Tmpl("explain.policy_block.consultation", lang, f);
+      if (Get(f, "what") == "central_consultation")
+        return Tmpl("explain.policy_block.consultation", lang, f);
       set("level", Word(Get(c.facts, "level"), lang));
       return Tmpl("explain.policy_block.policy", lang, f);
     case ConceptCode::kNoDiplomaticRelations: {
@@ -558,7 +608,8 @@ std::string Explain(const PartnershipAssessment& a, const Concept& c, Lang lang)
     }
     case ConceptCode::kDistance: {
       const bool km = !Get(f, "km").empty(), hours = !Get(f, "hours").empty();
-      return Tmpl(km && hours ? "explain.distance.both" : (km ? "explain.distance.km" : "explain.distance.hours"),
+      return Tmpl(km && hours ? "explain.distance.both"
+                              : (km ? "explain.distance.km" : "explain.distance.hours"),
                   lang, f);
     }
   }
@@ -570,9 +621,12 @@ std::string Describe(const PartnershipAssessment& a, const Action& x, Lang lang)
   auto set = [&](const std::string& k, std::string v) { f.emplace(f.begin(), k, std::move(v)); };
   if (x.due) set("due", FormatDate(*x.due, lang));
   switch (x.code) {
-    case ActionCode::kRenewOrClose: return Tmpl("action.renew_or_close", lang, f);
-    case ActionCode::kRecordLessons: return Tmpl("action.record_lessons", lang, f);
-    case ActionCode::kConfirmOrTerminate: return Tmpl("action.confirm_or_terminate", lang, f);
+    case ActionCode::kRenewOrClose:
+      return Tmpl("action.renew_or_close", lang, f);
+    case ActionCode::kRecordLessons:
+      return Tmpl("action.record_lessons", lang, f);
+    case ActionCode::kConfirmOrTerminate:
+      return Tmpl("action.confirm_or_terminate", lang, f);
     case ActionCode::kAnswerCommunication:
     case ActionCode::kFollowUpCommunication: {
       const std::string title = Get(f, "title");
@@ -584,17 +638,22 @@ std::string Describe(const PartnershipAssessment& a, const Action& x, Lang lang)
     case ActionCode::kStartRenewal:
       set("lead", Get(f, "lead_months"));
       return Tmpl("action.start_renewal", lang, f);
-    case ActionCode::kWriteActionPlan: return Tmpl("action.write_action_plan", lang, f);
+    case ActionCode::kWriteActionPlan:
+      return Tmpl("action.write_action_plan", lang, f);
     case ActionCode::kRestartActivity: {
       const std::string fields = Get(f, "fields");
-      set("in", fields.empty() ? "" : Fill(Msg("action.restart_activity.in", lang), {{"fields", WordList(fields, lang)}}));
+      set("in", fields.empty() ? ""
+                               : Fill(Msg("action.restart_activity.in", lang),
+                                      {{"fields", WordList(fields, lang)}}));
       return Tmpl("action.restart_activity", lang, f);
     }
-    case ActionCode::kProposeReciprocal: return Tmpl("action.propose_reciprocal", lang, f);
+    case ActionCode::kProposeReciprocal:
+      return Tmpl("action.propose_reciprocal", lang, f);
     case ActionCode::kReconnectLeader: {
       const std::string name = Get(f, "name");
       set("who", name.empty() ? "" : " (" + name + ")");
-      return Tmpl(Get(f, "what") == "policy_change" ? "action.reconnect_leader.policy" : "action.reconnect_leader",
+      return Tmpl(Get(f, "what") == "policy_change" ? "action.reconnect_leader.policy"
+                                                    : "action.reconnect_leader",
                   lang, f);
     }
     case ActionCode::kMoveOnline: {
@@ -605,9 +664,12 @@ std::string Describe(const PartnershipAssessment& a, const Action& x, Lang lang)
     case ActionCode::kWidenParticipation:
       set("who", WordList(Get(f, "missing"), lang));
       return Tmpl("action.widen_participation", lang, f);
-    case ActionCode::kCheckRelations: return Tmpl("action.check_relations", lang, f);
-    case ActionCode::kPlanForDistance: return Tmpl("action.plan_for_distance", lang, f);
-    case ActionCode::kHoldEvaluation: return Tmpl("action.hold_evaluation", lang, f);
+    case ActionCode::kCheckRelations:
+      return Tmpl("action.check_relations", lang, f);
+    case ActionCode::kPlanForDistance:
+      return Tmpl("action.plan_for_distance", lang, f);
+    case ActionCode::kHoldEvaluation:
+      return Tmpl("action.hold_evaluation", lang, f);
   }
   return {};
 }

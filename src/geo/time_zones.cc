@@ -19,7 +19,8 @@ Result<int> TimeZones::OffsetMinutes(std::string_view iana, Day day) {
   auto it = zones_.find(iana);
   if (it == zones_.end()) {
     auto zone = std::make_unique<Zone>();
-    const auto id = icu::UnicodeString::fromUTF8(icu::StringPiece(iana.data(), static_cast<int32_t>(iana.size())));
+    const auto id = icu::UnicodeString::fromUTF8(
+        icu::StringPiece(iana.data(), static_cast<int32_t>(iana.size())));
     std::unique_ptr<icu::TimeZone> tz(icu::TimeZone::createTimeZone(id));
     // ICU answers an unknown id with the "Etc/Unknown" zone (GMT): detect it.
     icu::UnicodeString resolved;
@@ -48,7 +49,8 @@ Result<int> TimeZones::OffsetMinutes(std::string_view iana, Day day) {
   UErrorCode status = U_ZERO_ERROR;
   // assessment-v2 compares offsets at 12:00 local time on the day.
   zone.tz->getOffset(noon_ms, /*local=*/true, raw, dst, status);
-  if (U_FAILURE(status)) return Status::NotFound("no offset for time zone '" + std::string(iana) + "'");
+  if (U_FAILURE(status))
+    return Status::NotFound("no offset for time zone '" + std::string(iana) + "'");
   zone.cached = true;
   zone.cached_day = day;
   zone.cached_minutes = (raw + dst) / 60000;

@@ -64,7 +64,8 @@ struct LocatingSax : nlohmann::json_sax<nlohmann::json> {
   bool end_object() override { return true; }
   bool start_array(std::size_t) override { return true; }
   bool end_array() override { return true; }
-  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& ex) override {
+  bool parse_error(std::size_t, const std::string&,
+                   const nlohmann::detail::exception& ex) override {
     error = ex.what();
     return false;
   }
@@ -91,7 +92,8 @@ std::string LocateSyntaxError(std::string_view json, simdjson::error_code code) 
   if (!sax.error.empty()) {
     std::string msg = sax.error;
     // Drop nlohmann's "[json.exception.parse_error.101] " prefix.
-    if (auto pos = msg.find("] "); msg.rfind("[json.exception", 0) == 0 && pos != std::string::npos) {
+    if (auto pos = msg.find("] ");
+        msg.rfind("[json.exception", 0) == 0 && pos != std::string::npos) {
       msg = msg.substr(pos + 2);
     }
     return "malformed JSON: " + Printable(msg);
@@ -146,14 +148,20 @@ std::string Quote(std::string_view s) {
 
 const char* TypeName(dom::element_type t) {
   switch (t) {
-    case dom::element_type::ARRAY: return "an array";
-    case dom::element_type::OBJECT: return "an object";
+    case dom::element_type::ARRAY:
+      return "an array";
+    case dom::element_type::OBJECT:
+      return "an object";
     case dom::element_type::INT64:
     case dom::element_type::UINT64:
-    case dom::element_type::DOUBLE: return "a number";
-    case dom::element_type::STRING: return "a string";
-    case dom::element_type::BOOL: return "a boolean";
-    case dom::element_type::NULL_VALUE: return "null";
+    case dom::element_type::DOUBLE:
+      return "a number";
+    case dom::element_type::STRING:
+      return "a string";
+    case dom::element_type::BOOL:
+      return "a boolean";
+    case dom::element_type::NULL_VALUE:
+      return "null";
   }
   return "a value";
 }
@@ -187,7 +195,8 @@ class DossierReader::Impl {
     }
     dom::element root;
     if (auto err = parser_.parse(json.data(), json.size(), false).get(root); err) {
-      Add(Diagnostic::Kind::kSyntax, LocateSyntaxError(std::string_view(json.data(), json.size()), err));
+      Add(Diagnostic::Kind::kSyntax,
+          LocateSyntaxError(std::string_view(json.data(), json.size()), err));
       return std::move(report_);
     }
     Dossier dossier;
@@ -200,7 +209,8 @@ class DossierReader::Impl {
     if (stream_) {
       buffer_semantic_ = false;
       if (report_.schema_valid()) {
-        for (Diagnostic& diag : pending_semantic_) AddAt(diag.kind, std::move(diag.path), std::move(diag.message));
+        for (Diagnostic& diag : pending_semantic_)
+          AddAt(diag.kind, std::move(diag.path), std::move(diag.message));
         if (pending_truncated_) report_.truncated = true;
       } else {
         report_.external_refs.clear();
@@ -217,7 +227,8 @@ class DossierReader::Impl {
     struct stat st {};
     if (::stat(file.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) {
       ReadReport r;
-      r.errors.push_back({Diagnostic::Kind::kSyntax, "", "cannot read '" + file + "': no such file"});
+      r.errors.push_back(
+          {Diagnostic::Kind::kSyntax, "", "cannot read '" + file + "': no such file"});
       return r;
     }
     if (static_cast<uint64_t>(st.st_size) > options_.max_bytes) {
@@ -232,8 +243,8 @@ class DossierReader::Impl {
     simdjson::padded_string text;
     if (auto err = simdjson::padded_string::load(file).get(text); err) {
       ReadReport r;
-      r.errors.push_back({Diagnostic::Kind::kSyntax, "", "cannot read '" + file + "': " +
-                                                             simdjson::error_message(err)});
+      r.errors.push_back({Diagnostic::Kind::kSyntax, "",
+                          "cannot read '" + file + "': " + simdjson::error_message(err)});
       return r;
     }
     return Read(text, out);
@@ -262,7 +273,9 @@ class DossierReader::Impl {
     return out;
   }
 
-  void Add(Diagnostic::Kind kind, std::string message) { AddAt(kind, PathString(), std::move(message)); }
+  void Add(Diagnostic::Kind kind, std::string message) {
+    AddAt(kind, PathString(), std::move(message));
+  }
   void AddAt(Diagnostic::Kind kind, std::string path, std::string message) {
     if (report_.errors.size() >= options_.max_errors) {
       report_.truncated = true;
@@ -329,7 +342,8 @@ class DossierReader::Impl {
     std::string_view s;
     if (!GetString(v, &s)) return false;
     if (!IsValidId(s)) {
-      Schema(Quote(s) + " is not a valid id: 1-128 characters, letters, digits and . _ : -, "
+      Schema(Quote(s) +
+             " is not a valid id: 1-128 characters, letters, digits and . _ : -, "
              "starting with a letter or digit");
       return false;
     }
@@ -397,8 +411,7 @@ class DossierReader::Impl {
     return ok;
   }
 
-  bool ReadStringList(dom::element v, std::optional<std::vector<std::string>>* out,
-                      size_t max_cp) {
+  bool ReadStringList(dom::element v, std::optional<std::vector<std::string>>* out, size_t max_cp) {
     if (v.type() != dom::element_type::ARRAY) {
       WrongType(v, "an array");
       return false;
@@ -428,9 +441,12 @@ class DossierReader::Impl {
 
   static double AsDouble(dom::element v) {
     switch (v.type()) {
-      case dom::element_type::INT64: return static_cast<double>(v.get_int64().value_unsafe());
-      case dom::element_type::UINT64: return static_cast<double>(v.get_uint64().value_unsafe());
-      default: return v.get_double().value_unsafe();
+      case dom::element_type::INT64:
+        return static_cast<double>(v.get_int64().value_unsafe());
+      case dom::element_type::UINT64:
+        return static_cast<double>(v.get_uint64().value_unsafe());
+      default:
+        return v.get_double().value_unsafe();
     }
   }
 
@@ -796,7 +812,8 @@ class DossierReader::Impl {
     static const auto kMakers = []<size_t... I>(std::index_sequence<I...>) {
       return std::array<EventDetails (*)(), sizeof...(I)>{
           +[]() { return EventDetails(std::in_place_index<I>); }...};
-    }(std::make_index_sequence<std::variant_size_v<EventDetails>>{});
+    }
+    (std::make_index_sequence<std::variant_size_v<EventDetails>>{});
     return kMakers[static_cast<size_t>(type)]();
   }
 
@@ -943,7 +960,8 @@ class DossierReader::Impl {
       // Streaming: kept aside, and reported only if the document is schema-valid, as
       // CheckSemantics on the whole model would.
       if (pending_semantic_.size() < options_.max_errors) {
-        pending_semantic_.push_back({Diagnostic::Kind::kSemantic, std::move(path), std::move(message)});
+        pending_semantic_.push_back(
+            {Diagnostic::Kind::kSemantic, std::move(path), std::move(message)});
       } else {
         pending_truncated_ = true;
       }
@@ -960,7 +978,7 @@ class DossierReader::Impl {
   struct SemanticState {
     std::unordered_map<std::string_view, size_t> regions;  // into the kept regions
     std::unordered_map<std::string, size_t> partnerships;
-    std::unordered_map<std::string, size_t> external;  // id -> index in external_refs
+    std::unordered_map<std::string, size_t> external;        // id -> index in external_refs
     std::unordered_map<std::string_view, size_t> event_ids;  // reused per partnership
   };
 
@@ -1023,7 +1041,8 @@ class DossierReader::Impl {
       auto ep = [&] { return base() + ".events[" + std::to_string(ei) + "]"; };
       if (e.id) {
         auto [eit, fresh] = st->event_ids.emplace(*e.id, ei);
-        if (!fresh) Semantic(ep() + ".id", "duplicate event id " + Quote(*e.id) + " in this partnership");
+        if (!fresh)
+          Semantic(ep() + ".id", "duplicate event id " + Quote(*e.id) + " in this partnership");
       }
       if (e.side) region_ref(*e.side, [&] { return ep() + ".side"; });
       std::visit(
@@ -1039,7 +1058,8 @@ class DossierReader::Impl {
                 region_ref(*det.provider, [&] { return ep() + ".provider"; });
               if (det.beneficiary && *det.beneficiary != kBothParties)
                 region_ref(*det.beneficiary, [&] { return ep() + ".beneficiary"; });
-              if (det.host && *det.host != kOnlineHost) region_ref(*det.host, [&] { return ep() + ".host"; });
+              if (det.host && *det.host != kOnlineHost)
+                region_ref(*det.host, [&] { return ep() + ".host"; });
             }
           },
           e.details);

@@ -169,7 +169,8 @@ Result<Day> ParseDay(std::string_view text) {
 std::string FormatDay(Day day) { return PartialDate::FromDay(day).ToString(); }
 
 Day AddMonths(Day day, int months) {
-  std::chrono::year_month_day shifted = std::chrono::year_month_day{day} + std::chrono::months(months);
+  std::chrono::year_month_day shifted =
+      std::chrono::year_month_day{day} + std::chrono::months(months);
   if (!shifted.ok()) shifted = shifted.year() / shifted.month() / std::chrono::last;
   return Day(shifted);
 }

@@ -11,8 +11,8 @@ namespace kembar::report {
 
 namespace {
 
-using assess::Condition;
 using assess::ConceptCode;
+using assess::Condition;
 using assess::Lang;
 using assess::PartnershipAssessment;
 using assess::Text;
@@ -85,8 +85,8 @@ std::string Percent(size_t part, size_t whole, Lang lang) {
   return assess::FormatPercent(static_cast<double>(part) / static_cast<double>(whole), lang);
 }
 
-constexpr std::array<Condition, 6> kConditionOrder = {Condition::kActive, Condition::kAtRisk,
-                                                      Condition::kDormant, Condition::kEnded,
+constexpr std::array<Condition, 6> kConditionOrder = {Condition::kActive,     Condition::kAtRisk,
+                                                      Condition::kDormant,    Condition::kEnded,
                                                       Condition::kNotInForce, Condition::kUnknown};
 
 // Behavioural concepts first (they call for action), structural ones after.
@@ -119,8 +119,8 @@ std::string Expiry(const PartnershipAssessment& a, Lang lang) {
 std::string Summary(const std::vector<PartnershipAssessment>& as, Lang lang) {
   std::map<Condition, size_t> n;
   for (const auto& a : as) ++n[a.condition];
-  std::string out = std::to_string(as.size()) + " " +
-                    (lang == Lang::kId ? "kerja sama" : "partnerships") + ":";
+  std::string out =
+      std::to_string(as.size()) + " " + (lang == Lang::kId ? "kerja sama" : "partnerships") + ":";
   bool first = true;
   for (Condition c : kConditionOrder) {
     if (!n[c]) continue;
@@ -138,16 +138,17 @@ std::string Summary(const std::vector<PartnershipAssessment>& as, Lang lang) {
   }
   if (agreed > 0) {
     out += "\n" + std::string(Text("with_mou", lang)) + ": " + std::to_string(idle) + " " +
-           std::string(Text("of", lang)) + " " + std::to_string(agreed) +
-           " (" + Percent(idle, agreed, lang) + ") " + std::string(Text("not_active_share", lang));
+           std::string(Text("of", lang)) + " " + std::to_string(agreed) + " (" +
+           Percent(idle, agreed, lang) + ") " + std::string(Text("not_active_share", lang));
   }
   return out + "\n";
 }
 
 // One line explaining "unknown" when the table shows it.
 std::string Legend(const std::vector<PartnershipAssessment>& as, Lang lang) {
-  const bool any = std::any_of(as.begin(), as.end(),
-                               [](const PartnershipAssessment& a) { return a.condition == Condition::kUnknown; });
+  const bool any = std::any_of(as.begin(), as.end(), [](const PartnershipAssessment& a) {
+    return a.condition == Condition::kUnknown;
+  });
   return any ? std::string(Text("legend_unknown", lang)) + "\n" : std::string();
 }
 
@@ -166,11 +167,12 @@ std::string FormatAssessments(const Dossier& dossier, const std::vector<Partners
            std::string(assess::Label(a.condition, lang)) + "\n";
     std::string agreement = std::string(Text("agreement", lang)) + ": ";
     if (a.agreement.signed_) {
-      agreement += "MoU " + std::string(Text("signed", lang)) + " " +
-                   assess::FormatDate(*a.agreement.signed_on, lang) + ", " +
-                   std::string(Text(a.agreement.in_force ? "in_force" : "not_in_force", lang)) + ", " +
-                   (a.agreement.expires ? std::string(Text("expires", lang)) + " " : std::string()) +
-                   Expiry(a, lang);
+      agreement +=
+          "MoU " + std::string(Text("signed", lang)) + " " +
+          assess::FormatDate(*a.agreement.signed_on, lang) + ", " +
+          std::string(Text(a.agreement.in_force ? "in_force" : "not_in_force", lang)) + ", " +
+          (a.agreement.expires ? std::string(Text("expires", lang)) + " " : std::string()) +
+          Expiry(a, lang);
     } else {
       agreement += std::string(Text("not_signed", lang));
     }
@@ -180,15 +182,16 @@ std::string FormatAssessments(const Dossier& dossier, const std::vector<Partners
     if (ind.months_since_activity) {
       numbers += ", " + std::string(Text("last_activity", lang)) + " " +
                  assess::FormatDate(*ind.last_activity, lang) + " (" +
-                 std::to_string(*ind.months_since_activity) + " " + std::string(Text("months_ago", lang)) + ")";
+                 std::to_string(*ind.months_since_activity) + " " +
+                 std::string(Text("months_ago", lang)) + ")";
     }
     out += "  " + numbers + "\n";
     if (ind.contributions.total() > 0) {
       const std::string home = assess::NameOf(*a.home_label, lang);
       const std::string partner = assess::NameOf(*a.partner_label, lang);
       std::string line = std::string(Text("contributions", lang)) + ": " + home + " " +
-                         assess::FormatNumber(ind.contributions.home, 2, lang) + ", " + partner + " " +
-                         assess::FormatNumber(ind.contributions.partner, 2, lang) + "; " +
+                         assess::FormatNumber(ind.contributions.home, 2, lang) + ", " + partner +
+                         " " + assess::FormatNumber(ind.contributions.partner, 2, lang) + "; " +
                          std::string(Text("reciprocity", lang)) + " " +
                          assess::FormatNumber(*ind.reciprocity, 2, lang);
       if (ind.benefit_share) {
@@ -200,8 +203,8 @@ std::string FormatAssessments(const Dossier& dossier, const std::vector<Partners
     }
     std::string more;
     if (ind.fields_agreed) {
-      more += std::string(Text("fields_covered", lang)) + " " + std::to_string(ind.fields_covered) + "/" +
-              std::to_string(ind.fields_agreed);
+      more += std::string(Text("fields_covered", lang)) + " " + std::to_string(ind.fields_covered) +
+              "/" + std::to_string(ind.fields_agreed);
     }
     if (ind.distance_km) {
       more += (more.empty() ? "" : ", ") + assess::FormatNumber(*ind.distance_km, 0, lang) + " km";
@@ -221,15 +224,17 @@ std::string FormatAssessments(const Dossier& dossier, const std::vector<Partners
     if (!a.concepts.empty()) {
       out += "  " + std::string(Text("risks", lang)) + ":\n";
       for (const assess::Concept* c : Ranked(a)) {
-        out += "    - " + std::string(assess::Label(c->code, lang)) + ": " + assess::Explain(a, *c, lang) +
-               " [" + std::string(assess::SourceText(c->code, lang)) + "]\n";
+        out += "    - " + std::string(assess::Label(c->code, lang)) + ": " +
+               assess::Explain(a, *c, lang) + " [" +
+               std::string(assess::SourceText(c->code, lang)) + "]\n";
       }
     }
     if (!a.actions.empty()) {
       out += "  " + std::string(Text("next_actions", lang)) + ":\n";
       for (const assess::Action& act : a.actions) {
         std::string when = std::string(assess::Label(act.urgency, lang));
-        if (act.due) when += ", " + std::string(Text("due", lang)) + " " + assess::FormatDate(*act.due, lang);
+        if (act.due)
+          when += ", " + std::string(Text("due", lang)) + " " + assess::FormatDate(*act.due, lang);
         out += "    * [" + when + "] " + assess::Describe(a, act, lang) + "\n";
       }
     }
@@ -245,15 +250,16 @@ std::string FormatStatus(const Dossier& dossier, const std::vector<PartnershipAs
            id ? "KONDISI" : "CONDITION", id ? "BULAN TANPA KEGIATAN" : "MONTHS QUIET",
            id ? "MOU BERAKHIR" : "MOU EXPIRES", id ? "RISIKO UTAMA" : "TOP RISKS"});
   for (const PartnershipAssessment& a : as) {
-    t.Add({Clip(a.id, 32), Clip(names.Region(a.home), 20), Clip(names.WithCountry(a.partner, lang), 34),
+    t.Add({Clip(a.id, 32), Clip(names.Region(a.home), 20),
+           Clip(names.WithCountry(a.partner, lang), 34),
            std::string(assess::Label(a.condition, lang)),
            a.indicators.months_since_activity ? std::to_string(*a.indicators.months_since_activity)
-           : a.agreement.signed_                 ? std::string(Text("never", lang))
-                                                 : "-",
+           : a.agreement.signed_              ? std::string(Text("never", lang))
+                                              : "-",
            Expiry(a, lang), TopRisks(a, lang, 2)});
   }
-  return std::string(Text("as_of", lang)) + " " + assess::FormatDate(as_of, lang) + "\n" + t.Render() +
-         "\n" + Summary(as, lang) + Legend(as, lang);
+  return std::string(Text("as_of", lang)) + " " + assess::FormatDate(as_of, lang) + "\n" +
+         t.Render() + "\n" + Summary(as, lang) + Legend(as, lang);
 }
 
 std::string FormatStatusBy(const Dossier& dossier, const std::vector<PartnershipAssessment>& as,
@@ -292,12 +298,14 @@ std::string FormatStatusBy(const Dossier& dossier, const std::vector<Partnership
       if (!assess::IsAdvisory(c.code)) ++g.reasons[c.code];
     }
   }
-  std::vector<std::string> header = {by == GroupBy::kCountry ? (id ? "NEGARA MITRA" : "PARTNER COUNTRY")
-                                                             : (id ? "PROVINSI" : "PROVINCE"),
+  std::vector<std::string> header = {by == GroupBy::kCountry
+                                         ? (id ? "NEGARA MITRA" : "PARTNER COUNTRY")
+                                         : (id ? "PROVINSI" : "PROVINCE"),
                                      id ? "JUMLAH" : "TOTAL"};
   for (Condition c : kConditionOrder) {
     std::string h(assess::Label(c, lang));
-    std::transform(h.begin(), h.end(), h.begin(), [](unsigned char ch) { return std::toupper(ch); });
+    std::transform(h.begin(), h.end(), h.begin(),
+                   [](unsigned char ch) { return std::toupper(ch); });
     header.push_back(h);
   }
   header.push_back(id ? "MOU TANPA KEGIATAN" : "MOU WITHOUT ACTIVITY");
@@ -318,18 +326,19 @@ std::string FormatStatusBy(const Dossier& dossier, const std::vector<Partnership
                      [](const auto& x, const auto& y) { return x.first > y.first; });
     std::string top;
     for (size_t i = 0; i < reasons.size() && i < 3; ++i) {
-      top += (top.empty() ? "" : ", ") + std::string(assess::Label(reasons[i].second, lang)) + " (" +
-             std::to_string(reasons[i].first) + ")";
+      top += (top.empty() ? "" : ", ") + std::string(assess::Label(reasons[i].second, lang)) +
+             " (" + std::to_string(reasons[i].first) + ")";
     }
     row.push_back(top.empty() ? "-" : top);
     t.Add(row);
   }
-  return std::string(Text("as_of", lang)) + " " + assess::FormatDate(as_of, lang) + "\n" + t.Render() +
-         "\n" + Summary(as, lang) + Legend(as, lang);
+  return std::string(Text("as_of", lang)) + " " + assess::FormatDate(as_of, lang) + "\n" +
+         t.Render() + "\n" + Summary(as, lang) + Legend(as, lang);
 }
 
-std::string FormatCalendar(const Dossier& dossier, const std::vector<assess::CalendarEntry>& entries,
-                           Day as_of, int months, Lang lang) {
+std::string FormatCalendar(const Dossier& dossier,
+                           const std::vector<assess::CalendarEntry>& entries, Day as_of, int months,
+                           Lang lang) {
   const Names names(dossier);
   const bool id = lang == Lang::kId;
   std::string out = (id ? "MoU yang masa berlakunya habis dalam " : "MoU expiries in the next ") +
@@ -399,7 +408,8 @@ std::string CalendarIcs(const Dossier& dossier, const std::vector<assess::Calend
                         "CALSCALE:GREGORIAN", "METHOD:PUBLISH"}) {
     IcsLine(l, &out);
   }
-  IcsLine(std::string("X-WR-CALNAME:") + (id ? "kembar: perpanjangan MoU" : "kembar: MoU renewals"), &out);
+  IcsLine(std::string("X-WR-CALNAME:") + (id ? "kembar: perpanjangan MoU" : "kembar: MoU renewals"),
+          &out);
   for (const auto& e : entries) {
     const bool expiry = e.kind == assess::CalendarEntry::Kind::kExpiry;
     const std::string partner = names.WithCountry(e.partner, lang);
@@ -408,19 +418,23 @@ std::string CalendarIcs(const Dossier& dossier, const std::vector<assess::Calend
                : (id ? "Mulai perpanjangan MoU: " : "Start MoU renewal: ") + names.Region(e.home) +
                      " – " + partner;
     std::string description =
-        expiry ? (id ? "Masa berlaku MoU kerja sama " : "The MoU of partnership ") + e.partnership +
-                     (id ? " habis " : " expires ") + assess::FormatDate(e.expires, lang) + "."
-               : (id ? "Masa berlaku MoU kerja sama " : "The MoU of partnership ") + e.partnership +
-                     (id ? " habis " : " expires ") + assess::FormatDate(e.expires, lang) +
-                     (id ? ". Mulai proses perpanjangan: konsultasi melalui Kemendagri dengan Kemlu, "
-                           "persetujuan DPRD dan penandatanganan (tenggat menurut ketentuan bawaan kembar, "
-                           "bukan ketentuan hukum)."
-                         : ". Start the renewal: consultation through the home-affairs ministry with "
-                           "the foreign ministry, DPRD approval and signing (a deadline by kembar's default "
-                           "lead time, not a legal one).");
+        expiry
+            ? (id ? "Masa berlaku MoU kerja sama " : "The MoU of partnership ") + e.partnership +
+                  (id ? " habis " : " expires ") + assess::FormatDate(e.expires, lang) + "."
+            : (id ? "Masa berlaku MoU kerja sama " : "The MoU of partnership ") + e.partnership +
+                  (id ? " habis " : " expires ") + assess::FormatDate(e.expires, lang) +
+                  (id ? ". Mulai proses perpanjangan: konsultasi melalui Kemendagri dengan Kemlu, "
+                        "persetujuan DPRD dan penandatanganan (tenggat menurut ketentuan bawaan "
+                        "kembar, "
+                        "bukan ketentuan hukum)."
+                      : ". Start the renewal: consultation through the home-affairs ministry with "
+                        "the foreign ministry, DPRD approval and signing (a deadline by kembar's "
+                        "default "
+                        "lead time, not a legal one).");
     IcsLine("BEGIN:VEVENT", &out);
-    IcsLine("UID:" + e.partnership + (expiry ? "-expiry-" : "-renewal-") + Compact(e.day) + "@kembar",
-            &out);
+    IcsLine(
+        "UID:" + e.partnership + (expiry ? "-expiry-" : "-renewal-") + Compact(e.day) + "@kembar",
+        &out);
     IcsLine("DTSTAMP:" + Compact(as_of) + "T000000Z", &out);
     IcsLine("DTSTART;VALUE=DATE:" + Compact(e.day), &out);
     IcsLine("DTEND;VALUE=DATE:" + Compact(e.day + std::chrono::days(1)), &out);

@@ -47,13 +47,14 @@ std::string FormatPartnershipTable(const std::vector<store::PartnershipSummary>&
   std::vector<Line> lines;
   lines.push_back({{"ID", "HOME", "PARTNER", "MOU", "EVENTS", "LAST EVENT"}});
   for (const auto& r : rows) {
-    lines.push_back({{r.id, r.home_name, r.partner_name + " (" + r.partner_country + ")",
-                      r.mou_date.value_or("-"), std::to_string(r.events),
-                      r.last_date.value_or("-")}});
+    lines.push_back(
+        {{r.id, r.home_name, r.partner_name + " (" + r.partner_country + ")",
+          r.mou_date.value_or("-"), std::to_string(r.events), r.last_date.value_or("-")}});
   }
   size_t width[6] = {};
   for (const Line& l : lines) {
-    for (int i = 0; i < 6; ++i) width[i] = std::max(width[i], std::min<size_t>(Width(l.cells[i]), 48));
+    for (int i = 0; i < 6; ++i)
+      width[i] = std::max(width[i], std::min<size_t>(Width(l.cells[i]), 48));
   }
   std::string out;
   for (const Line& l : lines) {
@@ -77,7 +78,8 @@ std::string DescribeEventDetails(const Event& e) {
           if (d.from || d.to) AddPart(&out, d.from.value_or("?") + " -> " + d.to.value_or("?"));
           if (d.participants) AddPart(&out, std::to_string(*d.participants) + " participants");
         } else if constexpr (std::is_same_v<T, CentralConsultation>) {
-          if (d.outcome) AddPart(&out, std::string("outcome: ") + std::string(ToString(*d.outcome)));
+          if (d.outcome)
+            AddPart(&out, std::string("outcome: ") + std::string(ToString(*d.outcome)));
         } else if constexpr (std::is_same_v<T, MouSigned> || std::is_same_v<T, MouRenewed>) {
           if (d.fields) AddPart(&out, "fields: " + JoinEnums(*d.fields));
           if (d.validity.valid_years) {
@@ -85,7 +87,8 @@ std::string DescribeEventDetails(const Event& e) {
             std::snprintf(buf, sizeof buf, "valid %g years", *d.validity.valid_years);
             AddPart(&out, buf);
           }
-          if (d.validity.valid_until) AddPart(&out, "valid until " + d.validity.valid_until->ToString());
+          if (d.validity.valid_until)
+            AddPart(&out, "valid until " + d.validity.valid_until->ToString());
         } else if constexpr (std::is_same_v<T, ActionPlan>) {
           if (d.fields) AddPart(&out, "fields: " + JoinEnums(*d.fields));
           if (d.items) AddPart(&out, std::to_string(d.items->size()) + " items");

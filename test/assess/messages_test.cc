@@ -56,8 +56,8 @@ TEST(CatalogueTest, TheCorrectionsOfTheDataReview) {
   EXPECT_EQ(Text("months_quiet", Lang::kId), "bulan tanpa kegiatan");
   for (const CatalogueEntry& e : Catalogue()) {
     const std::string id(e.id);
-    for (const char* wrong : {"Kemenlu", "sepihak", "non-pemerintah", "kedaluwarsa", "belum dijawab",
-                              "reaktivasi", "tanpa batas", "BULAN SEPI"}) {
+    for (const char* wrong : {"Kemenlu", "sepihak", "non-pemerintah", "kedaluwarsa",
+                              "belum dijawab", "reaktivasi", "tanpa batas", "BULAN SEPI"}) {
       EXPECT_EQ(id.find(wrong), std::string::npos) << e.key << ": " << wrong;
     }
   }
@@ -78,14 +78,14 @@ TEST_P(NumberTest, GroupsAndDecimalMarks) {
   EXPECT_EQ(FormatNumber(c.value, c.decimals, Lang::kId), c.id);
 }
 
-INSTANTIATE_TEST_SUITE_P(Cases, NumberTest,
-                         ::testing::Values(FormatCase{12343.2, 0, "12,343", "12.343"},
-                                           FormatCase{0.29, 2, "0.29", "0,29"},
-                                           FormatCase{9.5, 2, "9.5", "9,5"},
-                                           FormatCase{10, 2, "10", "10"},
-                                           FormatCase{1234567.891, 2, "1,234,567.89", "1.234.567,89"},
-                                           FormatCase{999.999, 2, "1,000", "1.000"},
-                                           FormatCase{-1234, 0, "-1,234", "-1.234"}));
+INSTANTIATE_TEST_SUITE_P(
+    Cases, NumberTest,
+    ::testing::Values(FormatCase{12343.2, 0, "12,343", "12.343"},
+                      FormatCase{0.29, 2, "0.29", "0,29"}, FormatCase{9.5, 2, "9.5", "9,5"},
+                      FormatCase{10, 2, "10", "10"},
+                      FormatCase{1234567.891, 2, "1,234,567.89", "1.234.567,89"},
+                      FormatCase{999.999, 2, "1,000", "1.000"},
+                      FormatCase{-1234, 0, "-1,234", "-1.234"}));
 
 TEST(DateTextTest, EachLanguageItsOwnWay) {
   auto d = [](const char* s) { return Period::Parse(s).value(); };

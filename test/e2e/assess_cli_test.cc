@@ -55,14 +55,16 @@ TEST_F(AssessCliTest, FlagshipCasesAgreeWithTheStudies) {
     ASSERT_EQ(p["concepts"].size(), 1u) << p["concepts"].dump();
     EXPECT_EQ(p["concepts"][0]["code"], "distance");
     EXPECT_GT(p["indicators"]["contributions"]["id-surabaya"].get<double>(), 4);
-    EXPECT_EQ(p["concepts"][0]["explanation"].get<std::string>().find("gb-liverpool"), std::string::npos);
+    EXPECT_EQ(p["concepts"][0]["explanation"].get<std::string>().find("gb-liverpool"),
+              std::string::npos);
   }
   EXPECT_TRUE(found);
 
   ASSERT_EQ(RunKembar(dir_, "import '" + bundled_ + "' -q").exit_code, 0);
   Output y2013 = RunKembar(dir_, "status --region id-surabaya --as-of 2013-12-31 --lang id");
   ASSERT_EQ(y2013.exit_code, 0) << y2013.err;
-  EXPECT_EQ(y2013.out.find("surabaya-liverpool"), std::string::npos) << "no partner before its first contact";
+  EXPECT_EQ(y2013.out.find("surabaya-liverpool"), std::string::npos)
+      << "no partner before its first contact";
   for (const char* id : {"surabaya-seattle ", "surabaya-kochi ", "surabaya-kitakyushu "}) {
     const size_t at = y2013.out.find(id);
     ASSERT_NE(at, std::string::npos) << id;
@@ -74,9 +76,11 @@ TEST_F(AssessCliTest, FlagshipCasesAgreeWithTheStudies) {
   Output beihai = RunKembar(dir_, "assess --partnership semarang-beihai --as-of 2026-11-29");
   ASSERT_EQ(beihai.exit_code, 0) << beihai.err;
   EXPECT_NE(beihai.out.find("condition: dormant"), std::string::npos) << beihai.out;
-  EXPECT_NE(beihai.out.find("Answer the letter from Beihai of October–December 2016"), std::string::npos)
+  EXPECT_NE(beihai.out.find("Answer the letter from Beihai of October–December 2016"),
+            std::string::npos)
       << beihai.out;
-  EXPECT_NE(beihai.out.find("or terminate the partnership formally"), std::string::npos) << beihai.out;
+  EXPECT_NE(beihai.out.find("or terminate the partnership formally"), std::string::npos)
+      << beihai.out;
 }
 
 TEST_F(AssessCliTest, InvalidDossierIsRefusedWithItsPathAndNoAssessment) {
@@ -126,7 +130,7 @@ TEST_F(AssessCliTest, CalendarWritesAnIcsFile) {
   Output o = RunKembar(dir_, "calendar --as-of 2026-01-15 --months 12 --ics renewals.ics");
   ASSERT_EQ(o.exit_code, 0) << o.err;
   EXPECT_NE(o.out.find("1 March 2026"), std::string::npos) << o.out;  // renewal deadline
-  EXPECT_NE(o.out.find("1 September 2026"), std::string::npos);           // expiry
+  EXPECT_NE(o.out.find("1 September 2026"), std::string::npos);       // expiry
   const std::string ics = testing::ReadFileOrDie(dir_ + "/renewals.ics");
   EXPECT_EQ(ics.rfind("BEGIN:VCALENDAR\r\n", 0), 0u);
   EXPECT_NE(ics.find("DTSTART;VALUE=DATE:20260301"), std::string::npos);
@@ -140,7 +144,8 @@ TEST_F(AssessCliTest, RelationsAnswersWithTheMissions) {
   const json r = json::parse(o.out);
   EXPECT_EQ(r["status"], "de_facto");
   EXPECT_FALSE(r["missions"].empty());
-  EXPECT_EQ(json::parse(RunKembar(dir_, "relations Indonesia Israel --json").out)["status"], "none");
+  EXPECT_EQ(json::parse(RunKembar(dir_, "relations Indonesia Israel --json").out)["status"],
+            "none");
   EXPECT_EQ(json::parse(RunKembar(dir_, "relations id jp --json").out)["status"], "official");
   Output bad = RunKembar(dir_, "relations ID Atlantis");
   EXPECT_EQ(bad.exit_code, 3);
@@ -149,8 +154,11 @@ TEST_F(AssessCliTest, RelationsAnswersWithTheMissions) {
 
 TEST_F(AssessCliTest, PolicyFileOverridesTheThresholds) {
   ASSERT_EQ(RunKembar(dir_, "import '" + bundled_ + "' -q").exit_code, 0);
-  testing::WriteFileOrDie(dir_ + "/policy.json", R"({"format":"kembar-policy/1","assessment":{"one_sided_share":0.9}})");
-  Output strict = RunKembar(dir_, "assess --partnership surabaya-liverpool --as-of 2022-12-31 --json --policy policy.json");
+  testing::WriteFileOrDie(dir_ + "/policy.json",
+                          R"({"format":"kembar-policy/1","assessment":{"one_sided_share":0.9}})");
+  Output strict = RunKembar(
+      dir_,
+      "assess --partnership surabaya-liverpool --as-of 2022-12-31 --json --policy policy.json");
   ASSERT_EQ(strict.exit_code, 0) << strict.err;
   // 86 % is one-sided under the default 80 %, not under 90 %.
   EXPECT_EQ(json::parse(strict.out)["partnerships"][0]["condition"], "active");

@@ -2,11 +2,10 @@
 // bad input, a database left byte-for-byte unchanged.
 #include <gtest/gtest.h>
 
-#include <regex>
-
 #include <cstdio>
 #include <filesystem>
 #include <nlohmann/json.hpp>
+#include <regex>
 
 #include "testing/fixtures.h"
 
@@ -22,7 +21,8 @@ class CliTest : public ::testing::Test {
  protected:
   void SetUp() override {
     dir_ = testing::TempDir();
-    Output o = RunKembar(dir_, "import '" + testing::SourcePath("data/indonesia.dossier.json") + "'");
+    Output o =
+        RunKembar(dir_, "import '" + testing::SourcePath("data/indonesia.dossier.json") + "'");
     ASSERT_EQ(o.exit_code, 0) << o.err;
     ASSERT_TRUE(std::filesystem::exists(dir_ + "/kembar.db")) << "default database is ./kembar.db";
   }
@@ -44,8 +44,9 @@ TEST_F(CliTest, MainJobListsTheBundledPartnerships) {
 TEST_F(CliTest, ShowPrintsTheTimelineWithSources) {
   Output o = RunKembar(dir_, "show surabaya-liverpool");
   ASSERT_EQ(o.exit_code, 0) << o.err;
-  EXPECT_TRUE(std::regex_search(o.out, std::regex("\n2018-03-19 +mou_signed")) ) << o.out;
-  EXPECT_TRUE(std::regex_search(o.out, std::regex("\n2020/2023 +activity"))) << "periods as written";
+  EXPECT_TRUE(std::regex_search(o.out, std::regex("\n2018-03-19 +mou_signed"))) << o.out;
+  EXPECT_TRUE(std::regex_search(o.out, std::regex("\n2020/2023 +activity")))
+      << "periods as written";
   EXPECT_NE(o.out.find("2017-05-17"), std::string::npos);
   Output missing = RunKembar(dir_, "show no-such-partnership");
   EXPECT_EQ(missing.exit_code, 3);
@@ -56,7 +57,8 @@ TEST_F(CliTest, ExportValidatesAndReimportsUnchanged) {
   Output o = RunKembar(dir_, "export -o out.json");
   ASSERT_EQ(o.exit_code, 0) << o.err;
   EXPECT_EQ(RunKembar(dir_, "validate out.json").exit_code, 0);
-  const json original = json::parse(testing::ReadFileOrDie(testing::SourcePath("data/indonesia.dossier.json")));
+  const json original =
+      json::parse(testing::ReadFileOrDie(testing::SourcePath("data/indonesia.dossier.json")));
   EXPECT_EQ(json::parse(testing::ReadFileOrDie(dir_ + "/out.json")), original);
   Output one = RunKembar(dir_, "export --partnership surabaya-liverpool");
   ASSERT_EQ(one.exit_code, 0);
@@ -90,28 +92,34 @@ TEST_P(CliBadInputTest, IsRejectedAndChangesNothing) {
 std::string Doc(const std::string& events, const std::string& extra_region = "") {
   return R"({"format":"kembar-dossier/1","regions":[
     {"id":"id-x","name":"X","country":"ID","level":"city"},
-    {"id":"jp-y","name":"Y","country":"JP","level":"city"})" + extra_region + R"(],
+    {"id":"jp-y","name":"Y","country":"JP","level":"city"})" +
+         extra_region + R"(],
     "partnerships":[{"id":"surabaya-liverpool","kind":"sister_city","parties":["id-x","jp-y"],
-    "events":[)" + events + "]}]}";
+    "events":[)" +
+         events + "]}]}";
 }
 
 INSTANTIATE_TEST_SUITE_P(
     Cases, CliBadInputTest,
     ::testing::Values(
-        BadFile{"malformed", "{\"format\": \"kembar-dossier/1\",\n\"regions\": [}", "line 2, column 13"},
+        BadFile{"malformed", "{\"format\": \"kembar-dossier/1\",\n\"regions\": [}",
+                "line 2, column 13"},
         BadFile{"wrong_type", Doc(R"({"type":"visit","date":"2019","participants":"ten"})"),
                 "partnerships[0].events[0].participants: must be a whole number"},
         BadFile{"unknown_event", Doc(R"({"type":"festival","date":"2019"})"),
                 "partnerships[0].events[0].type: 'festival' is not one of"},
-        BadFile{"month_13", Doc(R"({"type":"note","date":"2018-13"})"), "partnerships[0].events[0].date"},
+        BadFile{"month_13", Doc(R"({"type":"note","date":"2018-13"})"),
+                "partnerships[0].events[0].date"},
         BadFile{"feb_30", Doc(R"({"type":"note","date":"2018-02-30"})"), "not a real calendar day"},
         BadFile{"dangling", Doc(R"({"type":"initiated","date":"2019","side":"fr-paris"})"),
                 "partnerships[0].events[0].side: region 'fr-paris'"},
         BadFile{"duplicate", Doc("", R"(,{"id":"jp-y","name":"Y2","country":"JP","level":"city"})"),
                 "regions[2].id: duplicate region id 'jp-y'"},
-        BadFile{"over_long", Doc(R"({"type":"note","date":"2019","title":")" + std::string(20001, 'a') + "\"}"),
+        BadFile{"over_long",
+                Doc(R"({"type":"note","date":"2019","title":")" + std::string(20001, 'a') + "\"}"),
                 "partnerships[0].events[0].title: is 20001 characters long"},
-        BadFile{"not_utf8", Doc("{\"type\":\"note\",\"date\":\"2019\",\"title\":\"caf\xe9\"}"), "UTF-8"},
+        BadFile{"not_utf8", Doc("{\"type\":\"note\",\"date\":\"2019\",\"title\":\"caf\xe9\"}"),
+                "UTF-8"},
         BadFile{"bad_half_way", Doc(R"({"type":"note","date":"2019"},{"type":"note"})"),
                 "partnerships[0].events[1]: the required member 'date' is missing"}),
     [](const ::testing::TestParamInfo<BadFile>& info) { return std::string(info.param.name); });
@@ -119,7 +127,10 @@ INSTANTIATE_TEST_SUITE_P(
 TEST_F(CliTest, AFileFarLargerThanAnyDossierIsRefusedUnread) {
   const std::string before = Db();
   const std::string path = dir_ + "/huge.json";
-  { std::FILE* f = std::fopen(path.c_str(), "w"); std::fclose(f); }
+  {
+    std::FILE* f = std::fopen(path.c_str(), "w");
+    std::fclose(f);
+  }
   std::filesystem::resize_file(path, std::uintmax_t{600} << 20);  // sparse: costs no disk
   Output o = RunKembar(dir_, "import huge.json");
   EXPECT_EQ(o.exit_code, 4);
@@ -134,7 +145,8 @@ TEST_F(CliTest, ValidateWithoutDatabaseNeedsASelfContainedDocument) {
   Output standalone = RunKembar(dir_, "validate later.json");
   EXPECT_EQ(standalone.exit_code, 2);
   EXPECT_NE(standalone.err.find("partnerships[0].parties[0]: region 'id-surabaya' is not defined"),
-            std::string::npos) << standalone.err;
+            std::string::npos)
+      << standalone.err;
   Output with_db = RunKembar(dir_, "validate later.json --db kembar.db");
   EXPECT_EQ(with_db.exit_code, 0) << with_db.err;
 }

@@ -57,8 +57,8 @@ class BundledDossierTest : public ::testing::Test {
 
 TEST_F(BundledDossierTest, SurabayasPartnersWithTheirMouYears) {
   const std::map<std::string, std::string> expected = {
-      {"us-seattle", "1992"},   {"kr-busan", "1994"},      {"jp-kochi", "1997"},
-      {"cn-guangzhou", "2005"}, {"cn-xiamen", "2006"},     {"bg-varna", "2010"},
+      {"us-seattle", "1992"},    {"kr-busan", "1994"},          {"jp-kochi", "1997"},
+      {"cn-guangzhou", "2005"},  {"cn-xiamen", "2006"},         {"bg-varna", "2010"},
       {"jp-kitakyushu", "2012"}, {"gb-liverpool", "2018-03-19"}};
   std::map<std::string, std::string> found;
   for (const Partnership& p : d_.partnerships) {
@@ -77,16 +77,26 @@ TEST_F(BundledDossierTest, SurabayaLiverpoolTimelineAsTheStudyGivesIt) {
   for (const Event& e : p->events) timeline.emplace_back(e.date.ToString(), ToString(e.type()));
   // In time order, each visit before the activity it carries.
   const std::vector<std::pair<std::string, std::string>> expected = {
-      {"2014", "initiated"},          {"2014", "visit"},
-      {"2016", "initiated"},          {"2017-05", "visit"},
-      {"2017-05-17", "loi_signed"},   {"2018-03-18", "visit"},
-      {"2018-03-19", "mou_signed"},   {"2018-03-19/2023", "action_plan"},
-      {"2018", "visit"},              {"2018", "activity"},
-      {"2019-01/2019-06", "visit"},   {"2019-01/2019-06", "activity"},
-      {"2019-06", "visit"},           {"2019-06", "activity"},
-      {"2020", "visit"},              {"2020", "activity"},
-      {"2020/2023", "activity"},      {"2022-06-28", "activity"},
-      {"2022-06-29", "activity"},     {"2022-09-02", "activity"},
+      {"2014", "initiated"},
+      {"2014", "visit"},
+      {"2016", "initiated"},
+      {"2017-05", "visit"},
+      {"2017-05-17", "loi_signed"},
+      {"2018-03-18", "visit"},
+      {"2018-03-19", "mou_signed"},
+      {"2018-03-19/2023", "action_plan"},
+      {"2018", "visit"},
+      {"2018", "activity"},
+      {"2019-01/2019-06", "visit"},
+      {"2019-01/2019-06", "activity"},
+      {"2019-06", "visit"},
+      {"2019-06", "activity"},
+      {"2020", "visit"},
+      {"2020", "activity"},
+      {"2020/2023", "activity"},
+      {"2022-06-28", "activity"},
+      {"2022-06-29", "activity"},
+      {"2022-09-02", "activity"},
       {"2023", "note"}};
   EXPECT_EQ(timeline, expected);
 
@@ -122,8 +132,8 @@ TEST_F(BundledDossierTest, SurabayaLiverpoolTimelineAsTheStudyGivesIt) {
                                                                 200, std::nullopt}));
   // Tranmere Rovers' training and St Vincent's classes by Liverpool; the online programme
   // and the two webinars Surabaya organised by both; the sightbox book by Surabaya.
-  EXPECT_EQ(providers, (std::map<std::string, int>{{"gb-liverpool", 4}, {"both", 3},
-                                                   {"id-surabaya", 1}}));
+  EXPECT_EQ(providers,
+            (std::map<std::string, int>{{"gb-liverpool", 4}, {"both", 3}, {"id-surabaya", 1}}));
 }
 
 TEST_F(BundledDossierTest, SurabayaLiverpoolRecordsEveryVisitEitherSideSent) {
@@ -138,8 +148,8 @@ TEST_F(BundledDossierTest, SurabayaLiverpoolRecordsEveryVisitEitherSideSent) {
         << e->id.value_or("?") << ": the delegates are counted on the activity, once";
     sent[*v.from].push_back(e->date.ToString());
   }
-  EXPECT_EQ(sent["id-surabaya"], (std::vector<std::string>{"2014", "2017-05", "2018",
-                                                           "2019-01/2019-06", "2019-06"}));
+  EXPECT_EQ(sent["id-surabaya"],
+            (std::vector<std::string>{"2014", "2017-05", "2018", "2019-01/2019-06", "2019-06"}));
   EXPECT_EQ(sent["gb-liverpool"], (std::vector<std::string>{"2018-03-18", "2020"}));
 
   // The 18 March 2018 visit is cited to the study, with its programme.
@@ -273,10 +283,14 @@ TEST_F(BundledDossierTest, SemarangBeihaiStallsAfterItsMou) {
   std::vector<std::pair<std::string, std::string>> timeline;
   for (const Event& e : p->events) timeline.emplace_back(e.date.ToString(), ToString(e.type()));
   const std::vector<std::pair<std::string, std::string>> expected = {
-      {"2007-02-08", "initiated"},        {"2007-02-08", "visit"},
-      {"2007-04", "visit"},               {"2007-04", "loi_signed"},
-      {"2007-04/2008-10-14", "dprd_approved"}, {"2008-10-14", "mou_signed"},
-      {"2008-10-14/2016", "policy_change"},    {"2016-10/2016-12", "communication"},
+      {"2007-02-08", "initiated"},
+      {"2007-02-08", "visit"},
+      {"2007-04", "visit"},
+      {"2007-04", "loi_signed"},
+      {"2007-04/2008-10-14", "dprd_approved"},
+      {"2008-10-14", "mou_signed"},
+      {"2008-10-14/2016", "policy_change"},
+      {"2016-10/2016-12", "communication"},
       {"2017", "note"}};
   EXPECT_EQ(timeline, expected);
 
@@ -326,9 +340,9 @@ TEST_F(BundledDossierTest, EveryCuratedEventNamesItsSource) {
       ++curated_events;
       ASSERT_TRUE(e.source && !e.source->empty()) << p.id << " " << e.id.value_or("?");
       // Named by its study, never by an internal brief.
-      EXPECT_TRUE(std::any_of(studies.begin(), studies.end(), [&](const std::string& s) {
-        return e.source->rfind(s, 0) == 0;
-      })) << p.id << ": " << *e.source;
+      EXPECT_TRUE(std::any_of(studies.begin(), studies.end(),
+                              [&](const std::string& s) { return e.source->rfind(s, 0) == 0; }))
+          << p.id << ": " << *e.source;
       EXPECT_EQ(e.source->find("brief"), std::string::npos) << p.id << ": " << *e.source;
       ASSERT_TRUE(e.id.has_value()) << p.id;
       EXPECT_TRUE(ids.insert(*e.id).second) << "event id twice: " << *e.id;

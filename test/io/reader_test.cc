@@ -1,11 +1,9 @@
-#include "kembar/io/dossier_reader.h"
-
 #include <gtest/gtest.h>
 
 #include <functional>
-
 #include <nlohmann/json.hpp>
 
+#include "kembar/io/dossier_reader.h"
 #include "kembar/io/dossier_writer.h"
 #include "testing/dossier_gen.h"
 
@@ -80,8 +78,8 @@ TEST_P(BadInputTest, IsRejectedWithItsPath) {
   for (const Diagnostic& e : r.errors) {
     if (e.path == c.path && e.message.find(c.message) != std::string::npos) found = true;
   }
-  EXPECT_TRUE(found) << c.name << ": expected '" << c.path << ": ..." << c.message
-                     << "...', got:\n" << r.ToStatus().message();
+  EXPECT_TRUE(found) << c.name << ": expected '" << c.path << ": ..." << c.message << "...', got:\n"
+                     << r.ToStatus().message();
   EXPECT_TRUE(d.partnerships.empty()) << "nothing is returned from a rejected document";
   // Validation without a model (kembar validate streams the partnerships) reports
   // exactly the same problems.
@@ -258,10 +256,13 @@ TEST_P(SyntaxTest, MalformedDocumentsAreLocated) {
 INSTANTIATE_TEST_SUITE_P(
     Cases, SyntaxTest,
     ::testing::Values(
-        SyntaxCase{"trailing_comma", "{\"format\": \"kembar-dossier/1\",\n  \"regions\": [,]}", "line 2, column 15"},
+        SyntaxCase{"trailing_comma", "{\"format\": \"kembar-dossier/1\",\n  \"regions\": [,]}",
+                   "line 2, column 15"},
         SyntaxCase{"unterminated", "{\"format\": \"kembar", "line 1"},
         SyntaxCase{"empty", "", "unexpected end of input"},
-        SyntaxCase{"not_utf8", "{\"format\": \"kembar\xff\xfe\", \"regions\": [], \"partnerships\": []}", "UTF-8"},
+        SyntaxCase{"not_utf8",
+                   "{\"format\": \"kembar\xff\xfe\", \"regions\": [], \"partnerships\": []}",
+                   "UTF-8"},
         SyntaxCase{"nan", "{\"format\": NaN}", "line 1, column"},
         SyntaxCase{"garbage_after", "{\"format\": \"x\"} {}", "line 1, column"}));
 
@@ -283,7 +284,8 @@ TEST(ReaderTest, SizeLimitIsCheckedBeforeParsing) {
 
 TEST(ReaderTest, ErrorCountIsBounded) {
   nlohmann::json doc = Valid();
-  for (int i = 0; i < 500; ++i) doc["partnerships"][0]["events"].push_back({{"type", "x"}, {"date", "y"}});
+  for (int i = 0; i < 500; ++i)
+    doc["partnerships"][0]["events"].push_back({{"type", "x"}, {"date", "y"}});
   ReadOptions options;
   options.max_errors = 20;
   ReadReport r = ReadJson(doc.dump(), nullptr, options);
@@ -304,7 +306,8 @@ TEST(ReaderTest, MaxLengthCountsCharactersNotBytes) {
 TEST(ReaderTest, MembersOfOtherEventTypesAreKeptAsExtras) {
   // "participants" belongs to visit/activity; on a note it is an unconstrained extra.
   nlohmann::json doc = Valid();
-  doc["partnerships"][0]["events"].push_back({{"type", "note"}, {"date", "2019"}, {"participants", "many"}});
+  doc["partnerships"][0]["events"].push_back(
+      {{"type", "note"}, {"date", "2019"}, {"participants", "many"}});
   Dossier d;
   ASSERT_TRUE(ReadJson(doc.dump(), &d).ok());
   const Event& note = d.partnerships[0].events[2];

@@ -35,20 +35,16 @@ INSTANTIATE_TEST_SUITE_P(
                       ParseCase{"2018-03-19", true, "2018-03-19", "2018-03-19"},
                       ParseCase{"2020-02-29", true, "2020-02-29", "2020-02-29"},
                       ParseCase{"1960", true, "1960-01-01", "1960-12-31"},
-                      ParseCase{"2018-13", false, "", ""},
-                      ParseCase{"2018-00", false, "", ""},
+                      ParseCase{"2018-13", false, "", ""}, ParseCase{"2018-00", false, "", ""},
                       ParseCase{"2018-02-30", false, "", ""},
                       ParseCase{"2019-02-29", false, "", ""},
                       ParseCase{"1900-02-29", false, "", ""},
-                      ParseCase{"2018-04-31", false, "", ""},
-                      ParseCase{"2018-1-5", false, "", ""},
-                      ParseCase{"18", false, "", ""},
-                      ParseCase{"2018-03-19T00:00", false, "", ""},
-                      ParseCase{" 2018", false, "", ""},
-                      ParseCase{"", false, "", ""}));
+                      ParseCase{"2018-04-31", false, "", ""}, ParseCase{"2018-1-5", false, "", ""},
+                      ParseCase{"18", false, "", ""}, ParseCase{"2018-03-19T00:00", false, "", ""},
+                      ParseCase{" 2018", false, "", ""}, ParseCase{"", false, "", ""}));
 
 TEST(PartialDateTest, SyntaxIsTheSchemaPatternNotTheCalendar) {
-  EXPECT_TRUE(PartialDate::HasDateSyntax("2018-02-31"));   // pattern allows; calendar does not
+  EXPECT_TRUE(PartialDate::HasDateSyntax("2018-02-31"));  // pattern allows; calendar does not
   EXPECT_FALSE(PartialDate::Parse("2018-02-31").ok());
   EXPECT_FALSE(PartialDate::HasDateSyntax("2018-02-32"));
   EXPECT_FALSE(PartialDate::HasDateSyntax("2018-13"));
@@ -75,7 +71,8 @@ class WholeMonthsTest : public ::testing::TestWithParam<MonthsCase> {};
 
 TEST_P(WholeMonthsTest, CountsWholeMonths) {
   const MonthsCase& c = GetParam();
-  EXPECT_EQ(WholeMonthsBetween(*ParseDay(c.from), *ParseDay(c.to)), c.months) << c.from << " -> " << c.to;
+  EXPECT_EQ(WholeMonthsBetween(*ParseDay(c.from), *ParseDay(c.to)), c.months)
+      << c.from << " -> " << c.to;
 }
 
 INSTANTIATE_TEST_SUITE_P(Cases, WholeMonthsTest,
@@ -124,8 +121,7 @@ INSTANTIATE_TEST_SUITE_P(
                       PeriodCase{"2013/1995", false, "", ""},
                       PeriodCase{"2018-03-19/2018-03-18", false, "", ""},
                       PeriodCase{"2019-02-30/2020", false, "", ""},
-                      PeriodCase{"2018/", false, "", ""},
-                      PeriodCase{"/2018", false, "", ""},
+                      PeriodCase{"2018/", false, "", ""}, PeriodCase{"/2018", false, "", ""},
                       PeriodCase{"2018/2019/2020", false, "", ""},
                       PeriodCase{"2018 / 2019", false, "", ""}));
 

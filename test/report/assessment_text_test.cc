@@ -41,11 +41,13 @@ TEST_F(ReportTest, StatusHasOneLinePerPartnershipAndTheShares) {
   EXPECT_NE(en.find("sby-kit"), std::string::npos);
   EXPECT_NE(en.find("Kitakyushu (Japan)"), std::string::npos);
   EXPECT_NE(en.find("2 partnerships: active 1 (50%), dormant 1 (50%)"), std::string::npos) << en;
-  EXPECT_NE(en.find("With an MoU: 1 of 2 (50%) not carrying out activities"), std::string::npos) << en;
+  EXPECT_NE(en.find("With an MoU: 1 of 2 (50%) not carrying out activities"), std::string::npos)
+      << en;
   const std::string id = FormatStatus(d_, assessments_, as_of_, assess::Lang::kId);
   EXPECT_NE(id.find("Kitakyushu (Jepang)"), std::string::npos) << id;
   EXPECT_NE(id.find("aktif 1 (50%), tidak aktif 1 (50%)"), std::string::npos) << id;
-  const std::string by = FormatStatusBy(d_, assessments_, GroupBy::kProvince, as_of_, assess::Lang::kEn);
+  const std::string by =
+      FormatStatusBy(d_, assessments_, GroupBy::kProvince, as_of_, assess::Lang::kEn);
   EXPECT_NE(by.find("Jawa Timur"), std::string::npos) << by;
   EXPECT_NE(by.find("no activity after the MoU (1)"), std::string::npos) << by;
 }

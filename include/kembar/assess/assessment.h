@@ -97,14 +97,14 @@ struct Action {
 };
 
 struct Agreement {
-  bool signed_ = false;     // a signing or renewal is recorded on or before as_of
-  bool in_force = false;    // signed, not expired, no standing termination
-  std::optional<Period> signed_on;        // the latest signing or renewal
-  std::optional<Period> expires;          // every possible expiry day, coarsest form
-  std::optional<Day> expires_first;       // earliest possible expiry day
-  std::optional<Day> expires_last;        // latest possible expiry day
-  bool expiry_known = false;              // false: open-ended or unsigned
-  std::optional<std::string> evidence;    // path of the latest signing or renewal
+  bool signed_ = false;                 // a signing or renewal is recorded on or before as_of
+  bool in_force = false;                // signed, not expired, no standing termination
+  std::optional<Period> signed_on;      // the latest signing or renewal
+  std::optional<Period> expires;        // every possible expiry day, coarsest form
+  std::optional<Day> expires_first;     // earliest possible expiry day
+  std::optional<Day> expires_last;      // latest possible expiry day
+  bool expiry_known = false;            // false: open-ended or unsigned
+  std::optional<std::string> evidence;  // path of the latest signing or renewal
 };
 
 // A party's weighted count, keyed in the JSON by region id.
@@ -116,7 +116,7 @@ struct PerParty {
 struct Indicators {
   std::optional<int> months_since_activity;  // none without activity
   int activities_total = 0;
-  int activities_recent = 0;                 // within policy.recent_activity_months
+  int activities_recent = 0;  // within policy.recent_activity_months
   PerParty contributions;
   std::optional<PerParty> contribution_share;  // none without contributions
   std::optional<double> reciprocity;           // 0 one side does all .. 1 balanced
@@ -147,7 +147,7 @@ struct PartnershipAssessment {
   std::string home, partner;  // region ids
   // Shared with every assessment of the same region: built once per dossier.
   std::shared_ptr<const RegionLabel> home_label, partner_label;
-  size_t index = 0;           // position in the dossier's partnerships
+  size_t index = 0;  // position in the dossier's partnerships
   Condition condition = Condition::kUnknown;
   std::vector<Concept> concepts;
   Indicators indicators;

@@ -15,11 +15,11 @@ namespace kembar::assess {
 struct CalendarEntry {
   enum class Kind : uint8_t { kRenewalDeadline, kExpiry };
   Kind kind;
-  Day day;                  // the earliest day the date may denote (remind early)
-  Period expires;           // the MoU's expiry, every possible day
-  std::string partnership;  // id
+  Day day;                    // the earliest day the date may denote (remind early)
+  Period expires;             // the MoU's expiry, every possible day
+  std::string partnership;    // id
   std::string home, partner;  // region ids
-  bool overdue = false;     // a deadline already passed on as_of, expiry still ahead
+  bool overdue = false;       // a deadline already passed on as_of, expiry still ahead
 };
 
 // Entries falling in [as_of, as_of + months], plus renewal deadlines already passed

@@ -6,8 +6,8 @@
 
 #include <chrono>
 #include <compare>
-#include <optional>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
