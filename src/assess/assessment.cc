@@ -8,6 +8,7 @@
 #include <bit>
 #include <cmath>
 #include <cstdio>
+#include <type_traits>
 
 #include "kembar/geo/geodesy.h"
 
@@ -320,6 +321,19 @@ bool AssessInto(const Dossier& d, const RegionIndex& regions, size_t pi, Day as_
           : std::make_shared<const RegionLabel>(RegionLabel{p.partner, p.partner, p.partner, ""});
 
   auto path = [&](const Ev& ev) { return Path(pi, ev.index); };
+  // The JSON paths of several events, in timeline order.
+  auto paths = [&](const auto& events) {
+    std::vector<std::string> out_paths;
+    out_paths.reserve(events.size());
+    for (const auto& ev : events) {
+      if constexpr (std::is_pointer_v<std::decay_t<decltype(ev)>>) {
+        out_paths.push_back(path(*ev));
+      } else {
+        out_paths.push_back(path(*ev.first));
+      }
+    }
+    return out_paths;
+  };
   // The timeline position of each concept's first evidence event: the last
   // tie-breaker of the recommendations (evs.size() for regions or nothing).
   std::array<size_t, kConceptCount> concept_pos;
@@ -638,8 +652,7 @@ bool AssessInto(const Dossier& d, const RegionIndex& regions, size_t pi, Day as_
     if (!answered) unanswered.emplace_back(&c, *com.from);
   }
   if (!unanswered.empty()) {
-    std::vector<std::string> evidence;
-    for (const auto& [c, from] : unanswered) evidence.push_back(path(*c));
+    std::vector<std::string> evidence = paths(unanswered);
     const Ev& c = *unanswered.front().first;
     const auto& com = std::get<Communication>(c.e->details);
     add(ConceptCode::kUnansweredCommunication, std::move(evidence),
@@ -659,8 +672,7 @@ bool AssessInto(const Dossier& d, const RegionIndex& regions, size_t pi, Day as_
     if (share >= policy.one_sided_share) {
       const std::string& active = home_top ? p.home : p.partner;
       passive = home_top ? p.partner : p.home;
-      std::vector<std::string> evidence;
-      for (const Ev* ev : contributing) evidence.push_back(path(*ev));
+      std::vector<std::string> evidence = paths(contributing);
       add(ConceptCode::kOneSided, std::move(evidence),
           {{"active", active},
            {"passive", passive},
@@ -678,8 +690,7 @@ bool AssessInto(const Dossier& d, const RegionIndex& regions, size_t pi, Day as_
       if ((sectors & Bit(s)) && !IsGovernment(s)) kinds.emplace_back(ToString(s));
     }
     if (static_cast<int>(kinds.size()) < policy.narrow_participation_min_kinds) {
-      std::vector<std::string> evidence;
-      for (const Ev* ev : activities) evidence.push_back(path(*ev));
+      std::vector<std::string> evidence = paths(activities);
       add(ConceptCode::kNarrowParticipation, std::move(evidence),
           {{"kinds", std::to_string(kinds.size())}, {"involved", Join(kinds)}},
           activities.front()->pos);
@@ -708,8 +719,7 @@ bool AssessInto(const Dossier& d, const RegionIndex& regions, size_t pi, Day as_
     }
     if (!lapses.empty()) {
       const Ev& ev = *lapses.back();
-      std::vector<std::string> evidence;
-      for (const Ev* l : lapses) evidence.push_back(path(*l));
+      std::vector<std::string> evidence = paths(lapses);
       const bool leader = ev.e->type() == EventType::kLeaderChanged;
       add(ConceptCode::kLeaderChangeLapse, std::move(evidence),
           {{"what", leader ? "leader_changed" : "policy_change"},
@@ -802,7 +812,7 @@ bool AssessInto(const Dossier& d, const RegionIndex& regions, size_t pi, Day as_
       out.Has(ConceptCode::kNoActivityAfterMou) || out.Has(ConceptCode::kActivityGap);
   if (evs.empty()) {
     out.condition = Condition::kUnknown;
-  } else if (terminated) {
+  } else if (terminated) {  // NOLINT(bugprone-branch-clone): the contract's order of rules
     out.condition = Condition::kEnded;
   } else if (!ag.signed_) {
     out.condition = Condition::kNotInForce;
