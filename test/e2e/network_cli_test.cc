@@ -150,7 +150,8 @@ TEST_F(NetworkCliTest, FindPartnersNeverOffersItselfOrAPartnerAndFlagsTaiwan) {
   EXPECT_EQ(json::parse(RunKembar(dir_, "find-partners 'East Java' --top 3 --json").out)["region"], "id-jawa-timur");
   Output needs = RunKembar(dir_, "find-partners Semarang --needs flood_management --country NL --json");
   ASSERT_EQ(needs.exit_code, 0) << needs.err;
-  for (const json& c : json::parse(needs.out)["candidates"]) EXPECT_EQ(c["country"], "NL");
+  const json needs_doc = json::parse(needs.out);  // the loop must not range over a temporary
+  for (const json& c : needs_doc["candidates"]) EXPECT_EQ(c["country"], "NL");
   EXPECT_EQ(RunKembar(dir_, "find-partners Atlantis").exit_code, 3);
   EXPECT_EQ(RunKembar(dir_, "find-partners id-surabaya --needs flying").exit_code, 2);
 }
