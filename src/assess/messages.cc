@@ -370,6 +370,15 @@ std::string Fill(std::string_view tmpl, const Facts& f) {
   return out;
 }
 
+// The catalogue keys "prefix.code" of every value of an enum, built once.
+template <typename E, size_t N>
+std::array<std::string, N> Keys(std::string_view prefix) {
+  std::array<std::string, N> k;
+  for (size_t i = 0; i < N; ++i)
+    k[i] = std::string(prefix) + std::string(ToString(static_cast<E>(i)));
+  return k;
+}
+
 std::string Tmpl(std::string_view key, Lang lang, const Facts& f) {
   return Fill(Msg(key, lang), f);
 }
@@ -442,32 +451,17 @@ std::optional<Lang> ParseLang(std::string_view code) {
 std::vector<CatalogueEntry> Catalogue() { return {std::begin(kCatalogue), std::end(kCatalogue)}; }
 
 std::string_view Label(Condition c, Lang lang) {
-  static const std::array<std::string, 6> keys = [] {
-    std::array<std::string, 6> k;
-    for (size_t i = 0; i < k.size(); ++i)
-      k[i] = "condition." + std::string(ToString(static_cast<Condition>(i)));
-    return k;
-  }();
+  static const auto keys = Keys<Condition, 6>("condition.");
   return Msg(keys[static_cast<size_t>(c)], lang);
 }
 
 std::string_view Label(ConceptCode c, Lang lang) {
-  static const std::array<std::string, kConceptCount> keys = [] {
-    std::array<std::string, kConceptCount> k;
-    for (size_t i = 0; i < k.size(); ++i)
-      k[i] = "concept." + std::string(ToString(static_cast<ConceptCode>(i)));
-    return k;
-  }();
+  static const auto keys = Keys<ConceptCode, kConceptCount>("concept.");
   return Msg(keys[static_cast<size_t>(c)], lang);
 }
 
 std::string_view SourceText(ConceptCode c, Lang lang) {
-  static const std::array<std::string, kConceptCount> keys = [] {
-    std::array<std::string, kConceptCount> k;
-    for (size_t i = 0; i < k.size(); ++i)
-      k[i] = "source." + std::string(ToString(static_cast<ConceptCode>(i)));
-    return k;
-  }();
+  static const auto keys = Keys<ConceptCode, kConceptCount>("source.");
   return Msg(keys[static_cast<size_t>(c)], lang);
 }
 
