@@ -5,7 +5,7 @@ PACKAGES=(
   build-essential cmake pkg-config git
   nlohmann-json3-dev libsimdjson-dev libvalijson-dev libcli11-dev libsqlite3-dev sqlite3
   libgeographiclib-dev libicu-dev   # geodesic distance, time-zone offsets
-  libigraph-dev libcairo2-dev libxml2-utils   # network analytics, charts; GraphML/GEXF checks
+  libigraph-dev libcairo2-dev libxml2-utils libssl-dev   # network analytics, charts; GraphML/GEXF checks
   python3-networkx   # the network benchmark's peer
   libgtest-dev libgmock-dev libbenchmark-dev
   clang libclang-rt-14-dev   # libFuzzer

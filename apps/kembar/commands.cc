@@ -1,5 +1,6 @@
 #include "commands.h"
 
+#include <pwd.h>
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
@@ -8,6 +9,8 @@
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
+#include <iterator>
+#include <optional>
 #include <string>
 
 #include "kembar/assess/assessment_json.h"
@@ -116,6 +119,113 @@ std::string RelationJson(const std::string& a, const std::string& b, const geo::
   return out;
 }
 
+// The CLI acts as the local operator: it holds the database file, so roles do not
+// apply; its change records name the operating-system user.
+store::Principal LocalOperator() {
+  const char* user = std::getenv("USER");
+  if (!user || !*user) user = std::getenv("LOGNAME");
+  if (!user || !*user) {
+    const passwd* pw = getpwuid(geteuid());
+    user = pw ? pw->pw_name : nullptr;
+  }
+  store::Principal p;
+  p.name = std::string("local:") + (user && *user ? user : "unknown");
+  p.local_operator = true;
+  return p;
+}
+
+// The common members of an event, as flags.
+struct EventFlags {
+  std::string type, date, title, description, field, from, to, side, provider, beneficiary, host,
+      sectors, source;
+  std::optional<uint64_t> participants;
+};
+
+void AddEventFlags(CLI::App* c, EventFlags* f) {
+  c->add_option("--type", f->type, "event type (activity, visit, mou_signed, ...)");
+  c->add_option("--date", f->date, "YYYY, YYYY-MM, YYYY-MM-DD or a period START/END");
+  c->add_option("--title", f->title, "short title");
+  c->add_option("--description", f->description, "what happened");
+  c->add_option("--field", f->field, "field of cooperation (activity)");
+  c->add_option("--from", f->from, "region id that sent (visit, communication)");
+  c->add_option("--to", f->to, "region id visited (visit)");
+  c->add_option("--side", f->side, "region id that acted");
+  c->add_option("--provider", f->provider, "region id that provided it, or both (activity)");
+  c->add_option("--beneficiary", f->beneficiary, "region id that benefited, or both (activity)");
+  c->add_option("--host", f->host, "region id that hosted it, or online (activity)");
+  c->add_option("--participants", f->participants, "number of participants");
+  c->add_option("--sectors", f->sectors, "sectors involved, comma-separated (activity)");
+  c->add_option("--source", f->source, "where this fact was seen");
+}
+
+// The event's JSON: the --json file (or standard input), with the flags set over it.
+Result<std::string> EventBody(const std::string& json_file, const EventFlags& f, bool adding) {
+  std::string base;
+  if (!json_file.empty()) {
+    std::string text;
+    if (json_file == "-") {
+      text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+    } else {
+      std::ifstream in(json_file, std::ios::binary);
+      if (!in) return Status::IoError("cannot read '" + json_file + "'");
+      text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    }
+    // Members from flags are appended after the file's (a later duplicate would be
+    // refused), so a file and flags may not name the same member.
+    const size_t close = text.rfind('}');
+    if (close == std::string::npos) return Status::InvalidInput("--json: not a JSON object");
+    base = text.substr(0, close);
+  } else {
+    base = "{";
+  }
+  std::string members;
+  io::JsonWriter w(&members);
+  auto str = [&](const char* key, const std::string& v) {
+    if (v.empty()) return;
+    w.Key(key);
+    w.String(v);
+  };
+  w.BeginObject();
+  str("type", f.type);
+  str("date", f.date);
+  str("title", f.title);
+  str("description", f.description);
+  str("field", f.field);
+  str("from", f.from);
+  str("to", f.to);
+  str("side", f.side);
+  str("provider", f.provider);
+  str("beneficiary", f.beneficiary);
+  str("host", f.host);
+  if (f.participants) {
+    w.Key("participants");
+    w.Uint(*f.participants);
+  }
+  if (!f.sectors.empty()) {
+    w.Key("sectors");
+    w.BeginArray();
+    size_t pos = 0;
+    while (pos <= f.sectors.size()) {
+      size_t comma = f.sectors.find(',', pos);
+      if (comma == std::string::npos) comma = f.sectors.size();
+      w.String(f.sectors.substr(pos, comma - pos));
+      pos = comma + 1;
+    }
+    w.EndArray();
+  }
+  str("source", f.source);
+  w.EndObject();
+  // members is "{...}": splice its inside after the base's members.
+  const std::string inside = members.substr(1, members.size() - 2);
+  const bool base_empty = base.find_first_not_of(" \t\r\n{") == std::string::npos;
+  if (json_file.empty() && inside.empty()) {
+    return Status::InvalidInput(
+        adding ? "give the event with --json FILE or with flags (--type, --date, ...)"
+               : "give the members to change with --json FILE or with flags");
+  }
+  return base + (base_empty || inside.empty() ? "" : ",") + inside + "}";
+}
+
 }  // namespace
 
 int Run(int argc, char** argv) {
@@ -124,6 +234,7 @@ int Run(int argc, char** argv) {
   app.set_version_flag("--version", "kembar 0.1.0");
   std::string db = DefaultDb();
   size_t max_mb = 512;
+  bool json = false;
   auto add_db = [&](CLI::App* cmd) {
     cmd->add_option("--db", db, "SQLite database file (default: $KEMBAR_DB or ./kembar.db)");
   };
@@ -142,6 +253,52 @@ int Run(int argc, char** argv) {
   add_db(import);
   import->add_option("--max-mb", max_mb, "refuse files larger than this (MiB)");
   import->add_flag("-q,--quiet", quiet, "no progress or summary");
+  bool merge = false, replace = false;
+  auto* merge_flag = import->add_flag(
+      "--merge", merge, "add new events and update known event ids; keep the other stored events");
+  import->add_flag("--replace", replace, "the document's timelines replace the stored ones")
+      ->excludes(merge_flag);
+
+  // Record keeping (issue 10): one event, partnership or region at a time.
+  std::string rec_partnership, rec_event, event_json_file;
+  EventFlags ef;
+  auto* event_cmd = app.add_subcommand("event", "Add, edit or delete one event of a partnership");
+  event_cmd->require_subcommand(1);
+  auto* event_add = event_cmd->add_subcommand("add", "Add an event (from --json or from flags)");
+  auto* event_edit = event_cmd->add_subcommand("edit", "Change members of an event");
+  auto* event_delete = event_cmd->add_subcommand("delete", "Delete an event");
+  for (CLI::App* c : {event_add, event_edit, event_delete}) {
+    c->add_option("PARTNERSHIP", rec_partnership, "partnership id")->required();
+    if (c != event_add) c->add_option("EVENT_ID", rec_event, "event id")->required();
+    add_db(c);
+  }
+  for (CLI::App* c : {event_add, event_edit}) {
+    c->add_option("--json", event_json_file,
+                  "the event (add) or the members to change (edit; null removes one) as JSON, "
+                  "from a file or - for standard input");
+    AddEventFlags(c, &ef);
+  }
+  std::string delete_id;
+  auto* partnership_cmd = app.add_subcommand("partnership", "Delete a stored partnership");
+  partnership_cmd->require_subcommand(1);
+  auto* partnership_delete =
+      partnership_cmd->add_subcommand("delete", "Delete a partnership and its events");
+  partnership_delete->add_option("ID", delete_id, "partnership id")->required();
+  add_db(partnership_delete);
+  auto* region_cmd = app.add_subcommand("region", "Delete a stored region");
+  region_cmd->require_subcommand(1);
+  auto* region_delete =
+      region_cmd->add_subcommand("delete", "Delete a region that no partnership names");
+  region_delete->add_option("ID", delete_id, "region id")->required();
+  add_db(region_delete);
+  std::string history_id;
+  bool verify = false;
+  auto* history_cmd =
+      app.add_subcommand("history", "Change records of a partnership or region (all without ID)");
+  history_cmd->add_option("ID", history_id, "partnership or region id");
+  history_cmd->add_flag("--verify", verify, "check the change log's hash chain");
+  history_cmd->add_flag("--json", json, "print the change records as JSON");
+  add_db(history_cmd);
 
   std::string partnership_id, region_id, out_file;
   bool compact = false;
@@ -157,7 +314,6 @@ int Run(int argc, char** argv) {
   list->add_option("--region", region_id, "only the partnerships of this region");
 
   std::string show_id;
-  bool json = false;
   auto* show = app.add_subcommand("show", "Show one partnership and its timeline");
   show->add_option("ID", show_id, "partnership id")->required();
   add_db(show);
@@ -357,10 +513,16 @@ int Run(int argc, char** argv) {
 
   if (import->parsed()) {
     const bool tty = isatty(STDERR_FILENO) && !quiet;
-    auto progress = [&](size_t done, size_t total) {
+    ImportParams params;
+    params.file = file;
+    params.mode = merge     ? ImportMode::kMerge
+                  : replace ? ImportMode::kReplace
+                            : ImportMode::kRefuseDrops;
+    params.actor = LocalOperator();
+    params.progress = [&](size_t done, size_t total) {
       if (tty) std::fprintf(stderr, "\rimporting: %zu / %zu partnerships", done, total);
     };
-    auto stats = kb.ImportFile(file, progress);
+    auto stats = kb.Import(params);
     if (tty) std::fprintf(stderr, "\n");
     if (!stats.ok()) {
       std::fprintf(stderr, "kembar: %s was not imported; the database is unchanged:\n",
@@ -374,6 +536,60 @@ int Run(int argc, char** argv) {
           file.c_str(), db.c_str(), stats->regions_added, stats->regions_updated,
           stats->partnerships_added, stats->partnerships_updated, stats->events);
     }
+    return 0;
+  }
+  if (event_cmd->parsed()) {
+    EventEdit edit;
+    edit.partnership_id = rec_partnership;
+    edit.event_id = rec_event;
+    edit.actor = LocalOperator();
+    edit.op = event_add->parsed()    ? EventEdit::Op::kAdd
+              : event_edit->parsed() ? EventEdit::Op::kEdit
+                                     : EventEdit::Op::kDelete;
+    if (edit.op != EventEdit::Op::kDelete) {
+      auto body = EventBody(event_json_file, ef, edit.op == EventEdit::Op::kAdd);
+      if (!body.ok()) return Fail(body.status());
+      edit.event_json = *body;
+    }
+    auto r = kb.EditEvent(edit);
+    if (!r.ok()) {
+      std::fprintf(stderr, "kembar: nothing was changed:\n");
+      return Fail(r.status());
+    }
+    static constexpr const char* kDone[] = {"added", "changed", "deleted"};
+    std::printf("%s event %s of %s\n", kDone[static_cast<int>(edit.op)], r->event_id.c_str(),
+                r->record.c_str());
+    for (const std::string& line : r->diff) std::printf("  %s\n", line.c_str());
+    if (edit.op == EventEdit::Op::kEdit && r->diff.empty()) std::printf("  (no member changed)\n");
+    return 0;
+  }
+  if (partnership_cmd->parsed() || region_cmd->parsed()) {
+    DeleteParams params;
+    params.kind =
+        partnership_cmd->parsed() ? DeleteParams::Kind::kPartnership : DeleteParams::Kind::kRegion;
+    params.id = delete_id;
+    params.actor = LocalOperator();
+    auto r = kb.Delete(params);
+    if (!r.ok()) {
+      std::fprintf(stderr, "kembar: nothing was deleted:\n");
+      return Fail(r.status());
+    }
+    std::printf("deleted %s %s (the change log keeps its last version)\n",
+                partnership_cmd->parsed() ? "partnership" : "region", delete_id.c_str());
+    return 0;
+  }
+  if (history_cmd->parsed()) {
+    if (verify) {
+      if (Status v = kb.VerifyChangeLog(); !v.ok()) return Fail(v);
+      std::printf("change log intact\n");
+    }
+    auto h = kb.History(history_id);
+    if (!h.ok()) return Fail(h.status());
+    if (json) {
+      std::fputs(report::ChangeRecordsJson(*h).c_str(), stdout);
+      return 0;
+    }
+    std::fputs(report::FormatChangeRecords(*h).c_str(), stdout);
     return 0;
   }
   if (exp->parsed()) {

@@ -14,17 +14,17 @@
 #include "kembar/finder/finder.h"
 #include "kembar/geo/relations.h"
 #include "kembar/io/dossier_reader.h"
-#include "kembar/network/graph.h"
 #include "kembar/model/dossier.h"
 #include "kembar/model/status.h"
+#include "kembar/network/graph.h"
 #include "kembar/store/store.h"
 
 namespace kembar {
 
 // What an assessment is run with.
 struct AssessOptions {
-  Day as_of{};                               // the day the assessment speaks for
-  const assess::Policy* policy = nullptr;    // null: the compiled-in config/policy.json
+  Day as_of{};                             // the day the assessment speaks for
+  const assess::Policy* policy = nullptr;  // null: the compiled-in config/policy.json
 };
 
 // Assessments with the dossier they refer to (evidence paths point into it).
@@ -35,9 +35,9 @@ struct AssessReport {
 
 // What a partner search asks for.
 struct FindOptions {
-  std::vector<Field> needs;        // empty: the region's own needs
+  std::vector<Field> needs;  // empty: the region's own needs
   std::optional<Level> level;
-  std::string country;             // ISO code or name; empty: anywhere
+  std::string country;  // ISO code or name; empty: anywhere
   size_t top = 10;
   Day today{};
   const assess::Policy* policy = nullptr;  // null: the compiled-in policy
@@ -47,7 +47,7 @@ struct FindOptions {
 struct NetworkMatch {
   std::vector<long> gazetteer_index;  // per network node: a gazetteer place, or -1
   size_t matched = 0;
-  std::vector<size_t> unmatched;      // network nodes without a gazetteer place
+  std::vector<size_t> unmatched;  // network nodes without a gazetteer place
 };
 
 // Matches each place of the network to the gazetteer by folded name and country,
@@ -59,9 +59,49 @@ NetworkMatch MatchToGazetteer(const network::Graph& graph);
 struct FindReport {
   std::string region_id;  // the stored region id, or the network node id
   std::string region_name;
-  network::Graph graph;   // the places (graph nodes) candidates point into
+  network::Graph graph;  // the places (graph nodes) candidates point into
   std::vector<finder::Place> places;
   std::vector<finder::Candidate> candidates;
+};
+
+// How an import treats partnerships that are already stored.
+enum class ImportMode : uint8_t {
+  kRefuseDrops,  // refuse a document whose version of a stored partnership lacks stored events
+  kMerge,        // add new events, update known event ids, keep the other stored events
+  kReplace,      // the document's timeline replaces the stored one
+};
+
+struct ImportParams {
+  std::string file;
+  ImportMode mode = ImportMode::kRefuseDrops;
+  store::Principal actor;
+  store::ProgressFn progress;  // optional
+};
+
+// One change to one event of a stored partnership.
+struct EventEdit {
+  enum class Op : uint8_t { kAdd, kEdit, kDelete } op = Op::kAdd;
+  std::string partnership_id;
+  std::string event_id;  // kEdit, kDelete
+  // kAdd: the event as a dossier-v1 JSON object (an id is assigned when absent);
+  // kEdit: the members to set, a null member removes it.
+  std::string event_json;
+  store::Principal actor;
+};
+
+struct DeleteParams {
+  enum class Kind : uint8_t { kPartnership, kRegion } kind = Kind::kPartnership;
+  std::string id;
+  store::Principal actor;
+};
+
+// What an edit did.
+struct EditResult {
+  std::string record;                // the partnership or region id
+  std::string event_id;              // the event added, edited or deleted
+  std::vector<std::string> changed;  // the members that changed ("date", "title")
+  std::vector<std::string> diff;     // one line per member: date: "2019" -> "2019-05"
+  std::string before, after;         // the event (or record) as JSON, empty when none
 };
 
 struct KembarOptions {
@@ -86,6 +126,27 @@ class Kembar {
   Result<store::ImportStats> ImportFile(const std::string& file,
                                         const store::ProgressFn& progress = nullptr);
 
+  // Validates and imports a dossier file in one transaction, with one change record
+  // (the file's SHA-256, counts, the partnerships changed). Events without an id get
+  // a stable one ("<partnership>.NN") that is stored and exported from then on.
+  // kRefuseDrops refuses (InvalidInput naming each partnership and how many events it
+  // would lose) a document whose version of a stored partnership lacks stored event ids.
+  Result<store::ImportStats> Import(const ImportParams& params);
+
+  // Adds, edits or deletes one event: validated by the import's rules (InvalidInput
+  // names the JSON path, "event.date"), all or nothing, with a change record holding
+  // the event before and after. NotFound for an unknown partnership or event id.
+  Result<EditResult> EditEvent(const EventEdit& edit);
+
+  // Deletes a partnership (with its events) or a region that no partnership names.
+  Result<EditResult> Delete(const DeleteParams& params);
+
+  // The change records that touched a partnership or region (every record when `id`
+  // is empty), oldest first.
+  Result<std::vector<store::ChangeRecord>> History(const std::string& id);
+  // Checks the change log's hash chain (Corruption names the first altered entry).
+  Status VerifyChangeLog();
+
   // The selected records as a dossier-v1 document (pretty-printed unless !pretty).
   Result<std::string> ExportJson(const store::Selection& selection, bool pretty = true);
 
@@ -107,7 +168,8 @@ class Kembar {
   // Diplomatic relations between two countries (ISO codes or English or Indonesian
   // names), with the missions they rest on. NotFound for an unknown country.
   static Result<geo::Relation> Relations(const std::string& a, const std::string& b,
-                                         std::string* a_iso = nullptr, std::string* b_iso = nullptr);
+                                         std::string* a_iso = nullptr,
+                                         std::string* b_iso = nullptr);
   // The worldwide twin-city network: the Wikipedia pairs compiled into the binary
   // plus every stored partnership (kind and MoU year on the edge). A stored region
   // meets the Wikipedia place of the same name and country; the others are added

@@ -3,11 +3,12 @@
 #include <algorithm>
 #include <cctype>
 #include <fstream>
+#include <sstream>
 #include <unordered_map>
 #include <unordered_set>
-#include <sstream>
 #include <utility>
 
+#include "engine/records.h"
 #include "kembar/geo/countries.h"
 #include "kembar/geo/gazetteer.h"
 #include "kembar/geo/geodesy.h"
@@ -67,17 +68,32 @@ io::ReadReport Kembar::Validate(const std::string& file) {
 
 Result<store::ImportStats> Kembar::ImportFile(const std::string& file,
                                               const store::ProgressFn& progress) {
-  io::DossierReader reader(options_.read);
-  Dossier dossier;
-  io::ReadReport report = reader.ReadFile(file, &dossier);
-  if (!report.ok()) return report.ToStatus();
-  store::ImportRequest req;
-  req.dossier = &dossier;
-  req.external_refs = std::move(report.external_refs);
-  req.source_name = file;
-  req.progress = progress;
-  return store_->Import(req);
+  ImportParams params;
+  params.file = file;
+  params.mode = ImportMode::kReplace;
+  params.progress = progress;
+  params.actor.name = "local";
+  params.actor.local_operator = true;
+  return Import(params);
 }
+
+Result<store::ImportStats> Kembar::Import(const ImportParams& params) {
+  return engine::Import(*store_, options_.read, params);
+}
+
+Result<EditResult> Kembar::EditEvent(const EventEdit& edit) {
+  return engine::EditEvent(*store_, options_.read, edit);
+}
+
+Result<EditResult> Kembar::Delete(const DeleteParams& params) {
+  return engine::DeleteRecord(*store_, params);
+}
+
+Result<std::vector<store::ChangeRecord>> Kembar::History(const std::string& id) {
+  return store_->History(id);
+}
+
+Status Kembar::VerifyChangeLog() { return store_->VerifyChangeLog(); }
 
 Result<Dossier> Kembar::Export(const store::Selection& selection) {
   return store_->Export(selection);
@@ -122,7 +138,8 @@ Result<AssessReport> Kembar::AssessFile(const std::string& file, const AssessOpt
   return AssessLoaded(std::move(dossier), options);
 }
 
-Result<AssessReport> Kembar::Assess(const store::Selection& selection, const AssessOptions& options) {
+Result<AssessReport> Kembar::Assess(const store::Selection& selection,
+                                    const AssessOptions& options) {
   auto d = store_->Export(selection);
   if (!d.ok()) return d.status();
   return AssessLoaded(std::move(d).value(), options);
@@ -133,7 +150,8 @@ Result<assess::Policy> Kembar::LoadPolicy(const std::string& file) {
   if (!in) return Status::IoError("cannot read the policy file '" + file + "'");
   std::ostringstream text;
   text << in.rdbuf();
-  if (text.str().size() > (1u << 20)) return Status::TooLarge("policy file '" + file + "' is over 1 MiB");
+  if (text.str().size() > (1u << 20))
+    return Status::TooLarge("policy file '" + file + "' is over 1 MiB");
   auto p = assess::ParsePolicy(text.str());
   if (!p.ok()) return Status::InvalidInput(file + ": " + p.status().message());
   return p;
@@ -158,8 +176,8 @@ Result<network::Graph> Kembar::WorldNetwork(std::unordered_map<std::string, size
 
 // The network of the Wikipedia pairs and `stored`: callers that also need the stored
 // records export them once.
-Result<network::Graph> Kembar::WorldNetworkOf(const Dossier& stored_records,
-                                              std::unordered_map<std::string, size_t>* region_nodes) {
+Result<network::Graph> Kembar::WorldNetworkOf(
+    const Dossier& stored_records, std::unordered_map<std::string, size_t>* region_nodes) {
   auto wiki = network::LoadTwinPairsCsv(network::BundledTwinPairsCsv());
   if (!wiki.ok()) return wiki.status();
   const Dossier* stored = &stored_records;
@@ -181,7 +199,8 @@ Result<network::Graph> Kembar::WorldNetworkOf(const Dossier& stored_records,
     nodes.push_back({r.id, r.name, r.country, r.lat, r.lon});
   }
   for (const Partnership& p : stored->partnerships) {
-    network::NetEdge e{by_region.at(p.home), by_region.at(p.partner), std::string(ToString(p.kind)), {}};
+    network::NetEdge e{
+        by_region.at(p.home), by_region.at(p.partner), std::string(ToString(p.kind)), {}};
     for (const Event& ev : p.events) {
       if (ev.type() == EventType::kMouSigned && (!e.start_year || ev.date.year() < *e.start_year)) {
         e.start_year = ev.date.year();
@@ -210,7 +229,8 @@ NetworkMatch MatchToGazetteer(const network::Graph& graph) {
       if (n.lat && n.lon) {
         double best_km = 50;
         for (size_t k : found) {
-          const double km = geo::GeodesicDistanceMetres(*n.lat, *n.lon, gaz.at(k).lat, gaz.at(k).lon) / 1000;
+          const double km =
+              geo::GeodesicDistanceMetres(*n.lat, *n.lon, gaz.at(k).lat, gaz.at(k).lon) / 1000;
           if (km < best_km) {
             best_km = km;
             best = static_cast<long>(k);
@@ -328,8 +348,9 @@ Result<FindReport> Kembar::FindPartners(const std::string& region, const FindOpt
         const Region& r = *it->second;
         if (r.timezone) p.timezone = *r.timezone;
         p.population = static_cast<uint32_t>(r.population.value_or(0));
-        p.port = r.characteristics && std::find(r.characteristics->begin(), r.characteristics->end(),
-                                                "port") != r.characteristics->end();
+        p.port = r.characteristics &&
+                 std::find(r.characteristics->begin(), r.characteristics->end(), "port") !=
+                     r.characteristics->end();
         p.admin_seat = r.level == Level::kProvince;
       }
       report.places.push_back(p);
@@ -346,7 +367,8 @@ Result<FindReport> Kembar::FindPartners(const std::string& region, const FindOpt
     if (subject.timezone.empty()) subject.timezone = std::string(sp.timezone);
   }
   for (size_t partner : g.neighbours(*node)) {
-    if (const long pp = place_of(partner); pp >= 0) subject.excluded.insert(static_cast<size_t>(pp));
+    if (const long pp = place_of(partner); pp >= 0)
+      subject.excluded.insert(static_cast<size_t>(pp));
     subject.tied_countries.insert(g.node(partner).country);
     for (size_t two : g.neighbours(partner)) {
       if (const long tp = place_of(two); two != *node && tp >= 0) {
@@ -361,7 +383,8 @@ Result<FindReport> Kembar::FindPartners(const std::string& region, const FindOpt
     auto it = region_nodes.find(region_id);
     if (it == region_nodes.end() || place_of(it->second) < 0) return;
     for (Field f : fields) {
-      strengths[static_cast<size_t>(place_of(it->second))] |= uint32_t{1} << static_cast<uint32_t>(f);
+      strengths[static_cast<size_t>(place_of(it->second))] |= uint32_t{1}
+                                                              << static_cast<uint32_t>(f);
     }
   };
   for (const Region& r : stored->regions) {
@@ -409,7 +432,8 @@ Result<store::ImportStats> Kembar::ImportWorldNetwork(const store::ProgressFn& p
   std::unordered_map<std::string, std::string> stored_key;  // NodeKey -> region id
   for (const Region& r : stored->regions) {
     stored_key.emplace(network::NodeKey(r.name, r.country), r.id);
-    for (const auto& [lang, name] : r.names) stored_key.emplace(network::NodeKey(name, r.country), r.id);
+    for (const auto& [lang, name] : r.names)
+      stored_key.emplace(network::NodeKey(name, r.country), r.id);
   }
   std::unordered_set<std::string> used;
   for (const Region& r : stored->regions) used.insert(r.id);
@@ -424,7 +448,8 @@ Result<store::ImportStats> Kembar::ImportWorldNetwork(const store::ProgressFn& p
     std::replace(slug.begin(), slug.end(), ' ', '-');
     if (slug.empty()) slug = "place-" + std::to_string(i);
     std::string id = "wp:" + n.country + ":" + slug;
-    for (int k = 2; used.count(id); ++k) id = "wp:" + n.country + ":" + slug + "-" + std::to_string(k);
+    for (int k = 2; used.count(id); ++k)
+      id = "wp:" + n.country + ":" + slug + "-" + std::to_string(k);
     used.insert(id);
     region_of[i] = id;
     Region r;

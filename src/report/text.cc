@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <unordered_map>
 
+#include "kembar/io/json_writer.h"
+
 namespace kembar::report {
 
 namespace {
@@ -147,6 +149,52 @@ std::string FormatPartnership(const Dossier& dossier, const Partnership& p) {
     if (e->source) line += "  [" + *e->source + "]";
     out += line + "\n";
   }
+  return out;
+}
+
+std::string FormatChangeRecords(const std::vector<store::ChangeRecord>& records) {
+  if (records.empty()) return "no change recorded\n";
+  std::string out;
+  for (const store::ChangeRecord& c : records) {
+    out += "#" + std::to_string(c.seq) + "  " + c.at + "  " + c.actor + "  " + c.action + "  " +
+           c.record + "\n  " + c.summary + "\n";
+    if (!c.before.empty() && c.before.size() < 2000) out += "  before: " + c.before + "\n";
+    if (!c.after.empty() && c.after.size() < 2000) out += "  after:  " + c.after + "\n";
+  }
+  return out;
+}
+
+std::string ChangeRecordsJson(const std::vector<store::ChangeRecord>& records) {
+  std::string out;
+  io::JsonWriter w(&out, 2, 3);
+  w.BeginArray();
+  for (const store::ChangeRecord& c : records) {
+    w.BeginObject();
+    w.Key("seq");
+    w.Uint(static_cast<uint64_t>(c.seq));
+    for (const auto& [k, v] : {std::pair<const char*, const std::string*>{"at", &c.at},
+                               {"actor", &c.actor},
+                               {"action", &c.action},
+                               {"record", &c.record},
+                               {"summary", &c.summary}}) {
+      w.Key(k);
+      w.String(*v);
+    }
+    // before/after are JSON documents the store wrote itself.
+    w.Key("before");
+    w.Raw(c.before.empty() ? "null" : c.before);
+    w.Key("after");
+    w.Raw(c.after.empty() ? "null" : c.after);
+    w.Key("partnerships");
+    w.BeginArray();
+    for (const std::string& p : c.partnerships) w.String(p);
+    w.EndArray();
+    w.Key("hash");
+    w.String(c.hash);
+    w.EndObject();
+  }
+  w.EndArray();
+  out.push_back('\n');
   return out;
 }
 

@@ -1,5 +1,6 @@
 #include "kembar/store/sqlite_store.h"
 
+#include <openssl/evp.h>
 #include <sqlite3.h>
 
 #include <string>
@@ -68,6 +69,26 @@ constexpr const char* kMigrations[] = {
       json TEXT NOT NULL                 -- the member's value, minified JSON
     );
     )sql",
+    // v2 -> v3: the change log, apart from the records, hash-chained.
+    R"sql(
+    CREATE TABLE change_log(
+      seq     INTEGER PRIMARY KEY,
+      at      TEXT NOT NULL,
+      actor   TEXT NOT NULL,
+      action  TEXT NOT NULL,
+      record  TEXT NOT NULL,
+      summary TEXT NOT NULL,
+      before  TEXT NOT NULL,
+      after   TEXT NOT NULL,
+      touched TEXT NOT NULL,             -- the partnerships changed, one per line
+      hash    TEXT NOT NULL              -- SHA-256 of the previous hash and this entry
+    );
+    CREATE TABLE change_record(          -- which records each change touched
+      seq       INTEGER NOT NULL REFERENCES change_log(seq),
+      record_id TEXT NOT NULL,
+      PRIMARY KEY(record_id, seq)
+    ) WITHOUT ROWID;
+    )sql",
 };
 static_assert(std::size(kMigrations) == kSqliteSchemaVersion);
 
@@ -118,6 +139,34 @@ class Stmt {
 };
 
 int64_t DayNumber(Day d) { return d.time_since_epoch().count(); }
+
+std::string Join(const std::vector<std::string>& v) {
+  std::string out;
+  for (const std::string& x : v) out += (out.empty() ? "" : "\n") + x;
+  return out;
+}
+
+// SHA-256 (hex) of the previous entry's hash and this entry's fields, each
+// length-prefixed so that no two different entries hash alike.
+std::string ChainHash(const std::string& prev, const ChangeRecord& c) {
+  std::string buf;
+  for (const std::string* f :
+       {&prev, &c.at, &c.actor, &c.action, &c.record, &c.summary, &c.before, &c.after}) {
+    buf += std::to_string(f->size()) + ":" + *f;
+  }
+  const std::string touched = Join(c.partnerships);
+  buf += std::to_string(touched.size()) + ":" + touched + std::to_string(c.seq);
+  unsigned char md[EVP_MAX_MD_SIZE];
+  unsigned int len = 0;
+  EVP_Digest(buf.data(), buf.size(), md, &len, EVP_sha256(), nullptr);
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string hex;
+  for (unsigned int i = 0; i < len; ++i) {
+    hex.push_back(kHex[md[i] >> 4]);
+    hex.push_back(kHex[md[i] & 15]);
+  }
+  return hex;
+}
 
 std::string RegionDoc(const Region& r) {
   std::string out;
@@ -279,6 +328,89 @@ class SqliteStore final : public Store {
     return known;
   }
 
+  Result<std::vector<std::pair<std::string, std::vector<std::string>>>> StoredEventIds(
+      const std::vector<std::string>& ids) override {
+    Stmt exists(db_, "SELECT 1 FROM partnership WHERE id = ?1");
+    Stmt st(db_,
+            "SELECT json_extract(doc, '$.id') FROM event WHERE partnership_id = ?1 AND "
+            "json_extract(doc, '$.id') IS NOT NULL ORDER BY seq");
+    if (!st.ok() || !exists.ok()) return Error(st.ok() ? exists.error() : st.error());
+    std::vector<std::pair<std::string, std::vector<std::string>>> out;
+    for (const std::string& id : ids) {
+      exists.Reset();
+      exists.Bind(1, id);
+      if (exists.Step() != SQLITE_ROW) continue;
+      std::vector<std::string> events;
+      st.Reset();
+      st.Bind(1, id);
+      int rc;
+      while ((rc = st.Step()) == SQLITE_ROW) events.push_back(st.Text(0));
+      if (rc != SQLITE_DONE) return Error("reading event ids");
+      out.emplace_back(id, std::move(events));
+    }
+    return out;
+  }
+
+  Status DeletePartnership(const std::string& id, const ChangeRecord& change) override {
+    return InTransaction([&]() -> Status {
+      Stmt del(db_, "DELETE FROM partnership WHERE id = ?1");
+      if (!del.ok()) return Error(del.error());
+      del.Bind(1, id);
+      if (del.Step() != SQLITE_DONE) return Error("deleting partnership '" + id + "'");
+      if (sqlite3_changes(db_) == 0)
+        return Status::NotFound("no partnership has the id '" + id + "'");
+      return WriteChange(change);
+    });
+  }
+
+  Status DeleteRegion(const std::string& id, const ChangeRecord& change) override {
+    return InTransaction([&]() -> Status {
+      if (Status s = RequireRegion(id); !s.ok()) return s;
+      Stmt named(db_,
+                 "SELECT partnership_id FROM partnership_region WHERE region_id = ?1 "
+                 "ORDER BY partnership_id LIMIT 1");
+      named.Bind(1, id);
+      if (named.Step() == SQLITE_ROW) {
+        return Status::InvalidInput("region '" + id + "' is still named by partnership '" +
+                                    named.Text(0) + "': delete or change that first");
+      }
+      Stmt del(db_, "DELETE FROM region WHERE id = ?1");
+      del.Bind(1, id);
+      if (del.Step() != SQLITE_DONE) return Error("deleting region '" + id + "'");
+      return WriteChange(change);
+    });
+  }
+
+  Result<std::vector<ChangeRecord>> History(const std::string& id) override {
+    std::string sql =
+        "SELECT c.seq, c.at, c.actor, c.action, c.record, c.summary, c.before, c.after, "
+        "c.touched, c.hash FROM change_log c";
+    if (!id.empty()) sql += " WHERE c.seq IN (SELECT seq FROM change_record WHERE record_id = ?1)";
+    sql += " ORDER BY c.seq";
+    Stmt st(db_, sql.c_str());
+    if (!st.ok()) return Error(st.error());
+    if (!id.empty()) st.Bind(1, id);
+    std::vector<ChangeRecord> out;
+    int rc;
+    while ((rc = st.Step()) == SQLITE_ROW) out.push_back(RowToChange(st));
+    if (rc != SQLITE_DONE) return Error("reading the change log");
+    return out;
+  }
+
+  Status VerifyChangeLog() override {
+    auto all = History("");
+    if (!all.ok()) return all.status();
+    std::string prev;
+    for (const ChangeRecord& c : *all) {
+      if (ChainHash(prev, c) != c.hash) {
+        return Status::Corruption("the change log was altered at entry " + std::to_string(c.seq) +
+                                  " (" + c.action + " " + c.record + ", " + c.at + ")");
+      }
+      prev = c.hash;
+    }
+    return Status::Ok();
+  }
+
   Result<Counts> Count() override {
     Stmt st(db_,
             "SELECT (SELECT count(*) FROM region), (SELECT count(*) FROM partnership), "
@@ -301,6 +433,28 @@ class SqliteStore final : public Store {
       return Status::IoError("database error: " + msg);
     }
     return Status::Ok();
+  }
+
+  static ChangeRecord RowToChange(Stmt& st) {
+    ChangeRecord c;
+    c.seq = st.Int(0);
+    c.at = st.Text(1);
+    c.actor = st.Text(2);
+    c.action = st.Text(3);
+    c.record = st.Text(4);
+    c.summary = st.Text(5);
+    c.before = st.Text(6);
+    c.after = st.Text(7);
+    const std::string touched = st.Text(8);
+    size_t pos = 0;
+    while (pos < touched.size()) {
+      size_t nl = touched.find('\n', pos);
+      if (nl == std::string::npos) nl = touched.size();
+      c.partnerships.push_back(touched.substr(pos, nl - pos));
+      pos = nl + 1;
+    }
+    c.hash = st.Text(9);
+    return c;
   }
 
   Status RequireRegion(const std::string& id) {
@@ -382,7 +536,8 @@ class SqliteStore final : public Store {
       upsert_partnership.Reset();
       upsert_partnership.Bind(1, p.id).Bind(2, ToString(p.kind)).Bind(3, p.home);
       upsert_partnership.Bind(4, p.partner).Bind(5, PartnershipDoc(p));
-      if (upsert_partnership.Step() != SQLITE_DONE) return Error("writing partnership '" + p.id + "'");
+      if (upsert_partnership.Step() != SQLITE_DONE)
+        return Error("writing partnership '" + p.id + "'");
       for (const std::string& region : NamedRegions(p)) {
         insert_named.Reset();
         insert_named.Bind(1, p.id).Bind(2, region);
@@ -411,12 +566,65 @@ class SqliteStore final : public Store {
       upsert_member.Bind(1, key).Bind(2, value);
       if (upsert_member.Step() != SQLITE_DONE) return Error("writing member '" + key + "'");
     }
-    Stmt log(db_,
-             "INSERT INTO import_log(source, regions, partnerships, events) VALUES (?1,?2,?3,?4)");
-    log.Bind(1, req.source_name).Bind(2, static_cast<int64_t>(d.regions.size()));
-    log.Bind(3, static_cast<int64_t>(total)).Bind(4, static_cast<int64_t>(stats.events));
-    if (log.Step() != SQLITE_DONE) return Error("writing the import log");
+    if (req.log_import) {
+      Stmt log(
+          db_,
+          "INSERT INTO import_log(source, regions, partnerships, events) VALUES (?1,?2,?3,?4)");
+      log.Bind(1, req.source_name).Bind(2, static_cast<int64_t>(d.regions.size()));
+      log.Bind(3, static_cast<int64_t>(total)).Bind(4, static_cast<int64_t>(stats.events));
+      if (log.Step() != SQLITE_DONE) return Error("writing the import log");
+    }
+    if (req.change) {
+      if (Status st = WriteChange(*req.change); !st.ok()) return st;
+    }
     return stats;
+  }
+
+  // Appends `c` to the change log, chained to the last entry (inside a transaction).
+  Status WriteChange(ChangeRecord c) {
+    std::string prev;
+    {
+      Stmt last(db_, "SELECT seq, hash FROM change_log ORDER BY seq DESC LIMIT 1");
+      if (!last.ok()) return Error(last.error());
+      c.seq = 1;
+      if (last.Step() == SQLITE_ROW) {
+        c.seq = last.Int(0) + 1;
+        prev = last.Text(1);
+      }
+    }
+    {
+      Stmt now(db_, "SELECT strftime('%Y-%m-%dT%H:%M:%fZ', 'now')");
+      if (!now.ok() || now.Step() != SQLITE_ROW) return Error("reading the clock");
+      c.at = now.Text(0);
+    }
+    c.hash = ChainHash(prev, c);
+    Stmt ins(db_,
+             "INSERT INTO change_log(seq, at, actor, action, record, summary, before, after, "
+             "touched, hash) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)");
+    if (!ins.ok()) return Error(ins.error());
+    ins.Bind(1, c.seq).Bind(2, c.at).Bind(3, c.actor).Bind(4, c.action).Bind(5, c.record);
+    ins.Bind(6, c.summary).Bind(7, c.before).Bind(8, c.after).Bind(9, Join(c.partnerships));
+    ins.Bind(10, c.hash);
+    if (ins.Step() != SQLITE_DONE) return Error("writing the change log");
+    Stmt touch(db_, "INSERT OR IGNORE INTO change_record(seq, record_id) VALUES (?1,?2)");
+    std::vector<std::string> ids = c.partnerships;
+    ids.push_back(c.record);
+    for (const std::string& id : ids) {
+      touch.Reset();
+      touch.Bind(1, c.seq).Bind(2, id);
+      if (touch.Step() != SQLITE_DONE) return Error("indexing the change log");
+    }
+    return Status::Ok();
+  }
+
+  // Runs `body` in one transaction: committed when it succeeds, rolled back otherwise.
+  template <typename F>
+  Status InTransaction(F&& body) {
+    if (Status s = Exec("BEGIN IMMEDIATE"); !s.ok()) return s;
+    Status s = body();
+    if (s.ok()) s = Exec("COMMIT");
+    if (!s.ok()) Exec("ROLLBACK");
+    return s;
   }
 
   // Builds the dossier text of the selection from the stored canonical JSON.
@@ -442,7 +650,8 @@ class SqliteStore final : public Store {
     } else {
       regions_sql =
           "SELECT r.doc FROM region r WHERE r.id IN (SELECT n.region_id FROM partnership_region "
-          "n JOIN partnership p ON p.id = n.partnership_id" + where_p + ")";
+          "n JOIN partnership p ON p.id = n.partnership_id" +
+          where_p + ")";
       if (sel.region_id) regions_sql += " OR r.id = ?1";
       regions_sql += " ORDER BY r.rowid";
     }
@@ -466,7 +675,8 @@ class SqliteStore final : public Store {
       // Partnerships in import order, each followed by its events in timeline order.
       const std::string sql =
           "SELECT p.id, p.doc, e.doc FROM partnership p LEFT JOIN event e ON e.partnership_id = "
-          "p.id" + where_p + " ORDER BY p.rowid, e.seq";
+          "p.id" +
+          where_p + " ORDER BY p.rowid, e.seq";
       Stmt st(db_, sql.c_str());
       if (!st.ok()) return Error(st.error());
       if (!key.empty()) st.Bind(1, key);
@@ -525,8 +735,8 @@ class SqliteStore final : public Store {
 
 Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path) {
   sqlite3* db = nullptr;
-  const int rc = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
-                                 nullptr);
+  const int rc =
+      sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
   if (rc != SQLITE_OK) {
     std::string msg = db ? sqlite3_errmsg(db) : "out of memory";
     sqlite3_close_v2(db);

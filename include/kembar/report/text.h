@@ -13,6 +13,11 @@ namespace kembar::report {
 // A table of partnerships, one per line, with a header and a count line.
 std::string FormatPartnershipTable(const std::vector<store::PartnershipSummary>& rows);
 
+// Change records, one block each: when, who, what, and the record before and after.
+std::string FormatChangeRecords(const std::vector<store::ChangeRecord>& records);
+// The same as a JSON array (before/after embedded as JSON values).
+std::string ChangeRecordsJson(const std::vector<store::ChangeRecord>& records);
+
 // One partnership and its timeline (date, event, details, source), one event a line,
 // in date order; `dossier` must hold the partnership's regions.
 std::string FormatPartnership(const Dossier& dossier, const Partnership& partnership);

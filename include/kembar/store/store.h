@@ -4,9 +4,11 @@
 #ifndef KEMBAR_STORE_STORE_H_
 #define KEMBAR_STORE_STORE_H_
 
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "kembar/io/dossier_reader.h"
@@ -26,12 +28,39 @@ struct ImportStats {
 // Called during long imports with (done, total) partnerships.
 using ProgressFn = std::function<void(size_t done, size_t total)>;
 
+// Who made a change: the CLI acts as the local operator, named with the
+// operating-system user; the server will pass its logged-in users.
+struct Principal {
+  std::string name;             // "local:siti" for the CLI
+  bool local_operator = false;  // holds the database file: roles do not apply
+};
+
+// One entry of the change log, kept apart from the records so that export -> import
+// -> export gives the same document. Entries are hash-chained: each `hash` is the
+// SHA-256 of the previous entry's hash and this entry's fields, so an edited or
+// deleted entry breaks the chain (VerifyChangeLog).
+struct ChangeRecord {
+  int64_t seq = 0;      // assigned by the store
+  std::string at;       // UTC, ISO 8601; assigned by the store
+  std::string actor;    // Principal::name
+  std::string action;   // "import", "event.add", "event.edit", "event.delete", ...
+  std::string record;   // the partnership or region id; the source file for imports
+  std::string summary;  // what changed, one line (an import: digest and counts)
+  std::string before;   // the record before (JSON), empty when created
+  std::string after;    // the record after (JSON), empty when deleted
+  std::vector<std::string> partnerships;  // the partnerships the change touched
+  std::string hash;                       // assigned by the store
+};
+
 struct ImportRequest {
   const Dossier* dossier = nullptr;
   // Region ids the document names but does not define; each must already be stored.
   std::vector<io::ExternalRegionRef> external_refs;
   std::string source_name;  // file name, for the import log
   ProgressFn progress;      // optional
+  // Written in the same transaction as the records (absent: no change record).
+  std::optional<ChangeRecord> change;
+  bool log_import = true;  // false for an edit: no line in the import log
 };
 
 // Which records an export or listing covers: all, one partnership, or the
@@ -76,6 +105,25 @@ class Store {
     size_t regions = 0, partnerships = 0, events = 0;
   };
   virtual Result<Counts> Count() = 0;
+
+  // The stored event ids of each partnership among `ids` that is stored (events
+  // without an id are not listed).
+  virtual Result<std::vector<std::pair<std::string, std::vector<std::string>>>> StoredEventIds(
+      const std::vector<std::string>& ids) = 0;
+
+  // Deletes a partnership and its events, with `change`, in one transaction.
+  // NotFound when it is not stored.
+  virtual Status DeletePartnership(const std::string& id, const ChangeRecord& change) = 0;
+  // Deletes a region no partnership names; InvalidInput (naming one of them) when a
+  // partnership still names it, NotFound when it is not stored.
+  virtual Status DeleteRegion(const std::string& id, const ChangeRecord& change) = 0;
+
+  // The change records that touched `id` (a partnership or region), oldest first;
+  // every change record when `id` is empty.
+  virtual Result<std::vector<ChangeRecord>> History(const std::string& id) = 0;
+  // Recomputes the hash chain of the change log: Corruption naming the first entry
+  // whose hash does not follow from its fields and its predecessor.
+  virtual Status VerifyChangeLog() = 0;
 };
 
 }  // namespace kembar::store

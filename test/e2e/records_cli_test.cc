@@ -1,0 +1,152 @@
+// Black-box tests of record keeping: event add/edit/delete with their change records,
+// the import's refusal to drop stored events, --merge and --replace, deletions.
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <nlohmann/json.hpp>
+
+#include "testing/fixtures.h"
+
+namespace kembar {
+namespace {
+
+using nlohmann::json;
+using Output = testing::CliOutput;
+using testing::RunKembar;
+
+class RecordsCliTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = testing::TempDir();
+    ASSERT_EQ(
+        RunKembar(dir_, "import '" + testing::SourcePath("data/indonesia.dossier.json") + "' -q")
+            .exit_code,
+        0);
+  }
+  json Partnership(const std::string& id) {
+    Output o = RunKembar(dir_, "export --partnership " + id);
+    EXPECT_EQ(o.exit_code, 0) << o.err;
+    return json::parse(o.out)["partnerships"][0];
+  }
+  json History(const std::string& id) {
+    Output o = RunKembar(dir_, "history " + id + " --json");
+    EXPECT_EQ(o.exit_code, 0) << o.err;
+    return json::parse(o.out);
+  }
+  std::string dir_;
+};
+
+TEST_F(RecordsCliTest, AddEditDeleteAnEventWithChangeRecords) {
+  const size_t before = Partnership("semarang-beihai")["events"].size();
+  Output add = RunKembar(dir_,
+                         "event add semarang-beihai --type communication --date 2026-11-20 "
+                         "--from id-semarang --title 'Reply to the offer' --source 'Kantor KSDA'");
+  ASSERT_EQ(add.exit_code, 0) << add.err;
+  EXPECT_NE(add.out.find("added event semarang-beihai."), std::string::npos) << add.out;
+  json p = Partnership("semarang-beihai");
+  ASSERT_EQ(p["events"].size(), before + 1);
+  const json added = p["events"].back();
+  const std::string id = added["id"];
+  EXPECT_EQ(added["from"], "id-semarang");
+  EXPECT_EQ(added["date"], "2026-11-20");
+
+  Output edit = RunKembar(dir_, "event edit semarang-beihai " + id + " --date 2026-11-21");
+  ASSERT_EQ(edit.exit_code, 0) << edit.err;
+  EXPECT_NE(edit.out.find("date: \"2026-11-20\" -> \"2026-11-21\""), std::string::npos) << edit.out;
+  EXPECT_EQ(Partnership("semarang-beihai")["events"].back()["date"], "2026-11-21");
+
+  // Bad input names the path and changes nothing.
+  Output bad = RunKembar(dir_, "event edit semarang-beihai " + id + " --date 2026-02-30");
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.err.find("event.date"), std::string::npos) << bad.err;
+  Output dangling =
+      RunKembar(dir_, "event add semarang-beihai --type visit --date 2026 --from xx-nowhere");
+  EXPECT_EQ(dangling.exit_code, 2);
+  EXPECT_NE(dangling.err.find("event.from"), std::string::npos) << dangling.err;
+  EXPECT_EQ(Partnership("semarang-beihai")["events"].back()["date"], "2026-11-21");
+  EXPECT_EQ(RunKembar(dir_, "event delete semarang-beihai no-such-event").exit_code, 3);
+
+  Output del = RunKembar(dir_, "event delete semarang-beihai " + id);
+  ASSERT_EQ(del.exit_code, 0) << del.err;
+  EXPECT_EQ(Partnership("semarang-beihai")["events"].size(), before);
+
+  const json h = History("semarang-beihai");
+  ASSERT_EQ(h.size(), 4u) << h.dump(1) << "the import and the three edits";
+  EXPECT_EQ(h[0]["action"], "import");
+  EXPECT_EQ(h[1]["action"], "event.add");
+  EXPECT_TRUE(h[1]["before"].is_null());
+  EXPECT_EQ(h[1]["after"]["title"], "Reply to the offer");
+  EXPECT_EQ(h[2]["action"], "event.edit");
+  EXPECT_EQ(h[2]["before"]["date"], "2026-11-20");
+  EXPECT_EQ(h[2]["after"]["date"], "2026-11-21");
+  EXPECT_EQ(h[3]["action"], "event.delete");
+  EXPECT_TRUE(h[3]["after"].is_null());
+  EXPECT_EQ(h[3]["actor"].get<std::string>().rfind("local:", 0), 0u) << "the local operator, named";
+  Output verify = RunKembar(dir_, "history --verify");
+  EXPECT_EQ(verify.exit_code, 0) << verify.err;
+  EXPECT_NE(verify.out.find("change log intact"), std::string::npos);
+  // Tampering with an entry breaks the chain, and the check names the entry.
+  const std::string sql =
+      "cd '" + dir_ +
+      "' && sqlite3 kembar.db \"UPDATE change_log SET actor = 'someone' WHERE seq = 2\"";
+  ASSERT_EQ(std::system(sql.c_str()), 0);
+  Output tampered = RunKembar(dir_, "history --verify");
+  EXPECT_EQ(tampered.exit_code, 6) << tampered.out;
+  EXPECT_NE(tampered.err.find("altered at entry 2"), std::string::npos) << tampered.err;
+}
+
+TEST_F(RecordsCliTest, ImportRefusesToDropStoredEventsUnlessMergeOrReplace) {
+  json doc = json::parse(RunKembar(dir_, "export --partnership surabaya-liverpool").out);
+  const size_t stored = doc["partnerships"][0]["events"].size();
+  // A document with only a new event (no id) for a stored partnership.
+  doc["partnerships"][0]["events"] = json::array(
+      {{{"type", "activity"}, {"date", "2024-05"}, {"provider", "both"}, {"field", "sports"}}});
+  testing::WriteFileOrDie(dir_ + "/new.json", doc.dump());
+  Output refused = RunKembar(dir_, "import new.json");
+  EXPECT_EQ(refused.exit_code, 2);
+  EXPECT_NE(refused.err.find("'surabaya-liverpool' would lose " + std::to_string(stored) +
+                             " of its " + std::to_string(stored) + " stored events"),
+            std::string::npos)
+      << refused.err;
+  EXPECT_EQ(Partnership("surabaya-liverpool")["events"].size(), stored) << "nothing written";
+
+  Output merged = RunKembar(dir_, "import new.json --merge -q");
+  ASSERT_EQ(merged.exit_code, 0) << merged.err;
+  json p = Partnership("surabaya-liverpool");
+  ASSERT_EQ(p["events"].size(), stored + 1);
+  EXPECT_EQ(p["events"].back()["date"], "2024-05");
+  EXPECT_FALSE(p["events"].back()["id"].get<std::string>().empty()) << "a stable id assigned";
+
+  // Merging the same export again changes nothing; a known id is updated in place.
+  json again = json::parse(RunKembar(dir_, "export --partnership surabaya-liverpool").out);
+  again["partnerships"][0]["events"][0]["title"] = "First contact (corrected)";
+  testing::WriteFileOrDie(dir_ + "/again.json", again.dump());
+  ASSERT_EQ(RunKembar(dir_, "import again.json --merge -q").exit_code, 0);
+  p = Partnership("surabaya-liverpool");
+  EXPECT_EQ(p["events"].size(), stored + 1);
+  EXPECT_EQ(p["events"][0]["title"], "First contact (corrected)");
+
+  ASSERT_EQ(RunKembar(dir_, "import new.json --replace -q").exit_code, 0);
+  EXPECT_EQ(Partnership("surabaya-liverpool")["events"].size(), 1u);
+  const json h = History("surabaya-liverpool");
+  EXPECT_EQ(h.back()["action"], "import");
+  EXPECT_NE(h.back()["summary"].get<std::string>().find("sha256:"), std::string::npos);
+  EXPECT_NE(h.back()["summary"].get<std::string>().find("(replace)"), std::string::npos);
+}
+
+TEST_F(RecordsCliTest, DeletingARegionStillNamedIsRefused) {
+  Output named = RunKembar(dir_, "region delete gb-liverpool");
+  EXPECT_EQ(named.exit_code, 2);
+  EXPECT_NE(named.err.find("still named by partnership 'surabaya-liverpool'"), std::string::npos)
+      << named.err;
+  ASSERT_EQ(RunKembar(dir_, "partnership delete surabaya-liverpool").exit_code, 0);
+  EXPECT_EQ(RunKembar(dir_, "show surabaya-liverpool").exit_code, 3);
+  Output gone = RunKembar(dir_, "region delete gb-liverpool");
+  EXPECT_EQ(gone.exit_code, 0) << gone.err;
+  const json h = History("surabaya-liverpool");
+  EXPECT_EQ(h.back()["action"], "partnership.delete");
+  EXPECT_FALSE(h.back()["before"].is_null()) << "the last version is kept in the log";
+}
+
+}  // namespace
+}  // namespace kembar
