@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -434,7 +435,28 @@ int Run(int argc, char** argv) {
                        "weights file (default: the built-in config/policy.json)");
   find_cmd->add_flag("--json", json, "print JSON");
 
-  CLI11_PARSE(app, argc, argv);
+  // Every way the command line can be wrong is invalid input (exit 2), as the error
+  // table says; --help and --version still exit 0.
+  bool as_of_given = false;
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int rc = app.exit(e);
+    return rc == 0 ? 0 : DescribeError(StatusCode::kInvalidInput).exit_code;
+  }
+  for (CLI::App* cmd : {assess_cmd, status_cmd, calendar_cmd}) {
+    if (cmd->parsed() && cmd->count("--as-of") > 0) as_of_given = true;
+  }
+  if (as_of_given && as_of_text.empty()) {
+    return Fail(Status::InvalidInput(
+        "--as-of: give a day as YYYY-MM-DD, or leave the option out for today"));
+  }
+  if (!plot_file.empty() && !plot_file.ends_with(".svg") && !plot_file.ends_with(".png")) {
+    return Fail(Status::InvalidInput("--plot: '" + plot_file +
+                                     "' must end in .svg or .png (the format of the chart)"));
+  }
+  // --db "" would silently use a temporary database.
+  if (db.empty()) return Fail(Status::InvalidInput("--db: give the path of a database file"));
 
   if (relations_cmd->parsed()) {
     std::string a, b;
@@ -468,7 +490,10 @@ int Run(int argc, char** argv) {
   assess_options.as_of = Today();
   if (!as_of_text.empty()) {
     auto d = ParseDay(as_of_text);
-    if (!d.ok()) return Fail(Status::InvalidInput("--as-of: " + d.status().message()));
+    if (!d.ok()) {
+      return Fail(Status::InvalidInput("--as-of: '" + as_of_text +
+                                       "' is not a day: write YYYY-MM-DD, e.g. 2023-12-31"));
+    }
     assess_options.as_of = *d;
   }
 
@@ -480,6 +505,24 @@ int Run(int argc, char** argv) {
       std::fprintf(stderr, "kembar: %s is not a valid dossier; nothing was assessed:\n",
                    assess_file.c_str());
       return Fail(r.status());
+    }
+    // --partnership and --region select from the file as they do from the database.
+    if (!partnership_id.empty() || !region_id.empty()) {
+      std::erase_if(r->assessments, [&](const assess::PartnershipAssessment& a) {
+        if (!partnership_id.empty()) return a.id != partnership_id;
+        return a.home != region_id && a.partner != region_id;
+      });
+      bool known = false;
+      for (const Partnership& p : r->dossier.partnerships) {
+        known = known || (!partnership_id.empty() ? p.id == partnership_id
+                                                  : p.home == region_id || p.partner == region_id);
+      }
+      if (!known) {
+        return Fail(Status::NotFound(
+            !partnership_id.empty()
+                ? "no partnership has the id '" + partnership_id + "' in " + assess_file
+                : "no partnership of region '" + region_id + "' in " + assess_file));
+      }
     }
     const std::string text =
         json ? assess::AssessmentJson(r->assessments, assess_options.as_of)
@@ -504,9 +547,28 @@ int Run(int argc, char** argv) {
     return 0;
   }
 
-  auto k = OpenDb(db, max_mb);
+  // Only an import may create the database; reading a database that does not exist
+  // says so and creates nothing (the compiled-in network works without one).
+  const bool creates = import->parsed() || net_import->parsed();
+  const bool db_existed = std::filesystem::exists(db);
+  std::string open_path = db;
+  if (!db_existed && !creates) {
+    if (!network_cmd->parsed()) {
+      return Fail(Status::NotFound("there is no database at '" + db +
+                                   "': import a dossier first (kembar import FILE) or name one "
+                                   "with --db PATH"));
+    }
+    open_path = ":memory:";
+  }
+  auto k = OpenDb(open_path, max_mb);
   if (!k.ok()) return Fail(k.status());
   Kembar& kb = **k;
+  // A failed import into a new path leaves no empty database behind.
+  auto discard_new_db = [&] {
+    if (db_existed) return;
+    k->reset();
+    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(db + suffix);
+  };
   store::Selection sel;
   if (!partnership_id.empty()) sel.partnership_id = partnership_id;
   if (!region_id.empty()) sel.region_id = region_id;
@@ -527,7 +589,9 @@ int Run(int argc, char** argv) {
     if (!stats.ok()) {
       std::fprintf(stderr, "kembar: %s was not imported; the database is unchanged:\n",
                    file.c_str());
-      return Fail(stats.status());
+      const Status failed = stats.status();
+      discard_new_db();
+      return Fail(failed);
     }
     if (!quiet) {
       std::printf(
@@ -684,6 +748,7 @@ int Run(int argc, char** argv) {
       std::fputs((json ? network::StatsToJson(st) : network::StatsToText(st)).c_str(), stdout);
       if (!plot_file.empty()) {
         const bool png = plot_file.size() > 4 && plot_file.substr(plot_file.size() - 4) == ".png";
+
         const auto fmt = png ? network::ChartFormat::kPng : network::ChartFormat::kSvg;
         const size_t dot = plot_file.find_last_of('.');
         const std::string distance_file =

@@ -193,10 +193,16 @@ class DossierReader::Impl {
                std::to_string(options_.max_bytes) + " bytes (ReadOptions::max_bytes)");
       return std::move(report_);
     }
+    // A UTF-8 byte-order mark (editors on Windows write one) is not part of the JSON.
+    const char* data = json.data();
+    size_t size = json.size();
+    if (size >= 3 && std::string_view(data, 3) == "\xEF\xBB\xBF") {
+      data += 3;
+      size -= 3;
+    }
     dom::element root;
-    if (auto err = parser_.parse(json.data(), json.size(), false).get(root); err) {
-      Add(Diagnostic::Kind::kSyntax,
-          LocateSyntaxError(std::string_view(json.data(), json.size()), err));
+    if (auto err = parser_.parse(data, size, false).get(root); err) {
+      Add(Diagnostic::Kind::kSyntax, LocateSyntaxError(std::string_view(data, size), err));
       return std::move(report_);
     }
     Dossier dossier;

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdlib>
+#include <filesystem>
 #include <nlohmann/json.hpp>
 
 #include "testing/fixtures.h"
@@ -146,6 +147,64 @@ TEST_F(RecordsCliTest, DeletingARegionStillNamedIsRefused) {
   const json h = History("surabaya-liverpool");
   EXPECT_EQ(h.back()["action"], "partnership.delete");
   EXPECT_FALSE(h.back()["before"].is_null()) << "the last version is kept in the log";
+}
+
+}  // namespace
+}  // namespace kembar
+
+namespace kembar {
+namespace {
+
+using nlohmann::json;
+using Output = testing::CliOutput;
+using testing::RunKembar;
+
+// What a new user ran into (issue 10, item 4), each through the binary.
+class NewUserTest : public ::testing::Test {
+ protected:
+  void SetUp() override { dir_ = testing::TempDir(); }
+  bool DbExists() const { return std::filesystem::exists(dir_ + "/kembar.db"); }
+  std::string dir_;
+};
+
+TEST_F(NewUserTest, ReadingAMissingDatabaseCreatesNothing) {
+  Output list = RunKembar(dir_, "list");
+  EXPECT_EQ(list.exit_code, 3);
+  EXPECT_NE(list.err.find("there is no database at 'kembar.db'"), std::string::npos) << list.err;
+  EXPECT_EQ(RunKembar(dir_, "status").exit_code, 3);
+  EXPECT_FALSE(DbExists());
+  // The compiled-in network needs no database and creates none.
+  EXPECT_EQ(RunKembar(dir_, "network stats --country ID").exit_code, 0);
+  EXPECT_FALSE(DbExists());
+  // A failed import into a new path leaves no empty database behind.
+  testing::WriteFileOrDie(dir_ + "/bad.json", "{\"format\": \"kembar-dossier/1\"");
+  EXPECT_EQ(RunKembar(dir_, "import bad.json").exit_code, 2);
+  EXPECT_FALSE(DbExists());
+}
+
+TEST_F(NewUserTest, BadCommandLinesExitWithTheTablesCode) {
+  EXPECT_EQ(RunKembar(dir_, "frobnicate").exit_code, 2);
+  EXPECT_EQ(RunKembar(dir_, "list --db ''").exit_code, 2);
+  EXPECT_EQ(RunKembar(dir_, "assess --lang fr").exit_code, 2);
+  Output empty_day = RunKembar(dir_, "status --as-of ''");
+  EXPECT_EQ(empty_day.exit_code, 2);
+  EXPECT_NE(empty_day.err.find("--as-of"), std::string::npos);
+  Output jpg = RunKembar(dir_, "network stats --plot chart.jpg");
+  EXPECT_EQ(jpg.exit_code, 2);
+  EXPECT_FALSE(std::filesystem::exists(dir_ + "/chart.jpg"));
+}
+
+TEST_F(NewUserTest, AByteOrderMarkIsAcceptedAndFileAssessmentsSelect) {
+  const std::string bundled = testing::SourcePath("data/indonesia.dossier.json");
+  testing::WriteFileOrDie(dir_ + "/bom.json", "\xEF\xBB\xBF" + testing::ReadFileOrDie(bundled));
+  EXPECT_EQ(RunKembar(dir_, "validate bom.json").exit_code, 0);
+  Output one = RunKembar(
+      dir_, "assess '" + bundled + "' --partnership semarang-beihai --as-of 2020-01-01 --json");
+  ASSERT_EQ(one.exit_code, 0) << one.err;
+  const json doc = json::parse(one.out);
+  ASSERT_EQ(doc["partnerships"].size(), 1u);
+  EXPECT_EQ(doc["partnerships"][0]["id"], "semarang-beihai");
+  EXPECT_EQ(RunKembar(dir_, "assess '" + bundled + "' --partnership nope").exit_code, 3);
 }
 
 }  // namespace
