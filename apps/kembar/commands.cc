@@ -360,6 +360,18 @@ int Run(int argc, char** argv) {
   calendar_cmd->add_option("--ics", ics_file, "also write an iCalendar file for calendar apps");
   add_assess_options(calendar_cmd);
 
+  int within = 90;
+  bool undated = false;
+  auto* todo_cmd = app.add_subcommand(
+      "todo", "The officer's to-do list: due recommendations, overdue first, with their dates");
+  add_db(todo_cmd);
+  todo_cmd->add_option("--region", region_id, "only the partnerships of this region");
+  todo_cmd->add_option("--within", within, "due within this many days (default 90)")
+      ->check(CLI::Range(0, 36500));
+  todo_cmd->add_flag("--all", undated, "also the recommendations without a due day");
+  todo_cmd->add_flag("--json", json, "print JSON");
+  add_assess_options(todo_cmd);
+
   std::string country_a, country_b;
   auto* relations_cmd =
       app.add_subcommand("relations", "Diplomatic relations between two countries");
@@ -444,7 +456,7 @@ int Run(int argc, char** argv) {
     const int rc = app.exit(e);
     return rc == 0 ? 0 : DescribeError(StatusCode::kInvalidInput).exit_code;
   }
-  for (CLI::App* cmd : {assess_cmd, status_cmd, calendar_cmd}) {
+  for (CLI::App* cmd : {assess_cmd, status_cmd, calendar_cmd, todo_cmd}) {
     if (cmd->parsed() && cmd->count("--as-of") > 0) as_of_given = true;
   }
   if (as_of_given && as_of_text.empty()) {
@@ -850,6 +862,16 @@ int Run(int argc, char** argv) {
                    g->edge_count(), g->attribution().c_str());
       return 0;
     }
+  }
+  if (todo_cmd->parsed()) {
+    auto r = kb.Assess(sel, assess_options);
+    if (!r.ok()) return Fail(r.status());
+    const auto items = assess::DueActions(r->assessments, assess_options.as_of, within, undated);
+    std::fputs((json ? report::TodoJson(items, assess_options.as_of, lang)
+                     : report::FormatTodo(items, assess_options.as_of, within, lang))
+                   .c_str(),
+               stdout);
+    return 0;
   }
   if (assess_cmd->parsed() || status_cmd->parsed() || calendar_cmd->parsed()) {
     auto r = kb.Assess(sel, assess_options);

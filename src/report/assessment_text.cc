@@ -6,6 +6,7 @@
 #include <map>
 
 #include "kembar/geo/countries.h"
+#include "kembar/io/json_writer.h"
 
 namespace kembar::report {
 
@@ -334,6 +335,74 @@ std::string FormatStatusBy(const Dossier& dossier, const std::vector<Partnership
   }
   return std::string(Text("as_of", lang)) + " " + assess::FormatDate(as_of, lang) + "\n" +
          t.Render() + "\n" + Summary(as, lang) + Legend(as, lang);
+}
+
+std::string FormatTodo(const std::vector<assess::TodoItem>& items, Day as_of, int within_days,
+                       Lang lang) {
+  const bool id = lang == Lang::kId;
+  std::string out = std::string(id ? "Tindak lanjut per " : "To do as of ") +
+                    assess::FormatDate(as_of, lang) +
+                    (id ? ", jatuh tempo dalam " : ", due within ") + std::to_string(within_days) +
+                    (id ? " hari" : " days") + "\n";
+  if (items.empty())
+    return out + (id ? "Tidak ada tindak lanjut yang jatuh tempo.\n" : "Nothing is due.\n");
+  Table t({id ? "URGENSI" : "URGENCY", id ? "BATAS WAKTU" : "DUE",
+           id ? "KERJA SAMA" : "PARTNERSHIP", id ? "TINDAK LANJUT" : "ACTION"});
+  for (const assess::TodoItem& item : items) {
+    const assess::PartnershipAssessment& a = *item.assessment;
+    t.Add(
+        {std::string(assess::Label(item.action->urgency, lang)),
+         item.action->due ? assess::FormatDate(*item.action->due, lang) : "-",
+         Clip(assess::NameOf(*a.home_label, lang) + " – " + assess::NameOf(*a.partner_label, lang),
+              40),
+         assess::Describe(a, *item.action, lang)});
+  }
+  return out + t.Render();
+}
+
+std::string TodoJson(const std::vector<assess::TodoItem>& items, Day as_of, Lang lang) {
+  std::string out;
+  io::JsonWriter w(&out, 2, 3);
+  w.BeginObject();
+  w.Key("as_of");
+  w.String(FormatDay(as_of));
+  w.Key("items");
+  w.BeginArray();
+  for (const assess::TodoItem& item : items) {
+    const assess::PartnershipAssessment& a = *item.assessment;
+    const assess::Action& x = *item.action;
+    w.BeginObject();
+    w.Key("partnership");
+    w.String(a.id);
+    w.Key("parties");
+    w.BeginArray();
+    w.String(a.home);
+    w.String(a.partner);
+    w.EndArray();
+    w.Key("code");
+    w.String(ToString(x.code));
+    w.Key("concept");
+    if (x.motive) {
+      w.String(ToString(*x.motive));
+    } else {
+      w.Raw("null");
+    }
+    w.Key("due");
+    if (x.due) {
+      w.String(FormatDay(*x.due));
+    } else {
+      w.Raw("null");
+    }
+    w.Key("urgency");
+    w.String(ToString(x.urgency));
+    w.Key("text");
+    w.String(assess::Describe(a, x, lang));
+    w.EndObject();
+  }
+  w.EndArray();
+  w.EndObject();
+  out.push_back('\n');
+  return out;
 }
 
 std::string FormatCalendar(const Dossier& dossier,

@@ -209,3 +209,36 @@ TEST_F(NewUserTest, AByteOrderMarkIsAcceptedAndFileAssessmentsSelect) {
 
 }  // namespace
 }  // namespace kembar
+
+namespace kembar {
+namespace {
+
+// The officer's loop: record a renewal, then find its next step on the to-do list.
+TEST(TodoCliTest, ARecordedRenewalAppearsOnTheToDoListWithItsDate) {
+  const std::string dir = testing::TempDir();
+  ASSERT_EQ(testing::RunKembar(
+                dir, "import '" + testing::SourcePath("data/indonesia.dossier.json") + "' -q")
+                .exit_code,
+            0);
+  testing::WriteFileOrDie(dir + "/renewal.json",
+                          R"({"type": "mou_renewed", "date": "2022-01-15", "valid_years": 5,
+                              "source": "Bagian Kerja Sama Pemkot Surabaya"})");
+  ASSERT_EQ(testing::RunKembar(dir, "event add surabaya-kochi --json renewal.json").exit_code, 0);
+  auto todo =
+      testing::RunKembar(dir, "todo --region id-surabaya --as-of 2026-06-01 --within 60 --json");
+  ASSERT_EQ(todo.exit_code, 0) << todo.err;
+  const nlohmann::json doc = nlohmann::json::parse(todo.out);
+  ASSERT_EQ(doc["items"].size(), 1u) << doc.dump(1);
+  EXPECT_EQ(doc["items"][0]["partnership"], "surabaya-kochi");
+  EXPECT_EQ(doc["items"][0]["code"], "start_renewal");
+  EXPECT_EQ(doc["items"][0]["due"], "2026-07-15");
+  EXPECT_EQ(doc["items"][0]["urgency"], "due_soon");
+  auto id =
+      testing::RunKembar(dir, "todo --region id-surabaya --as-of 2026-08-01 --within 60 --lang id");
+  EXPECT_NE(id.out.find("terlambat"), std::string::npos) << id.out;
+  EXPECT_NE(id.out.find("15 Juli 2026"), std::string::npos) << id.out;
+  EXPECT_NE(id.out.find("Kota Surabaya – Kota Kochi"), std::string::npos) << id.out;
+}
+
+}  // namespace
+}  // namespace kembar

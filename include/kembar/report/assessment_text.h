@@ -9,6 +9,7 @@
 #include "kembar/assess/assessment.h"
 #include "kembar/assess/calendar.h"
 #include "kembar/assess/messages.h"
+#include "kembar/assess/todo.h"
 #include "kembar/model/dossier.h"
 
 namespace kembar::report {
@@ -40,6 +41,13 @@ std::string FormatCalendar(const Dossier& dossier, const std::vector<assess::Cal
 
 // The renewal calendar as an iCalendar (RFC 5545) file: one all-day VEVENT per entry,
 // CRLF lines folded at 75 octets, stable UIDs so re-imports update rather than duplicate.
+// The to-do list as a table: urgency, due day, partnership (by names), action.
+std::string FormatTodo(const std::vector<assess::TodoItem>& items, Day as_of, int within_days,
+                       assess::Lang lang);
+// The same as JSON: {"as_of", "items": [{"partnership", "parties", "code", "concept",
+// "due", "urgency", "text"}]}, texts in `lang`.
+std::string TodoJson(const std::vector<assess::TodoItem>& items, Day as_of, assess::Lang lang);
+
 std::string CalendarIcs(const Dossier& dossier, const std::vector<assess::CalendarEntry>& entries,
                         Day as_of, assess::Lang lang);
 
