@@ -333,6 +333,8 @@ ALIASES = {
     "Sahrawi Arab Democratic Republic": "EH",
     "United Kingdom of Great Britain and Northern Ireland": "GB", "UK": "GB",
     "England": "GB", "Scotland": "GB", "Wales": "GB", "Northern Ireland": "GB",
+    # Everyday Indonesian names beside the official ones (Britania Raya, Tiongkok).
+    "Inggris": "GB", "Cina": "CN", "RRT": "CN", "Amerika": "US",
     "England, United Kingdom": "GB", "Scotland, United Kingdom": "GB",
     "Wales, United Kingdom": "GB", "Northern Ireland, United Kingdom": "GB",
     "Northern England": "GB",

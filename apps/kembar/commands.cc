@@ -360,6 +360,16 @@ int Run(int argc, char** argv) {
   calendar_cmd->add_option("--ics", ics_file, "also write an iCalendar file for calendar apps");
   add_assess_options(calendar_cmd);
 
+  std::string search_text;
+  auto* search_cmd = app.add_subcommand(
+      "search", "Find regions, partnerships and places by name (accents and case do not matter)");
+  search_cmd->add_option("TEXT", search_text, "a name: Liverpool, Jepang, Kōchi, Jawa Timur")
+      ->required();
+  add_db(search_cmd);
+  search_cmd->add_flag("--json", json, "print JSON");
+  search_cmd->add_option("--lang", lang_text, "language of the text output: id or en")
+      ->check(CLI::IsMember({"id", "en"}));
+
   int within = 90;
   bool undated = false;
   auto* todo_cmd = app.add_subcommand(
@@ -583,7 +593,13 @@ int Run(int argc, char** argv) {
   };
   store::Selection sel;
   if (!partnership_id.empty()) sel.partnership_id = partnership_id;
-  if (!region_id.empty()) sel.region_id = region_id;
+  // --region takes a name as well as an id ("Surabaya", "Kota Surabaya").
+  if (!region_id.empty()) {
+    auto id = kb.ResolveRegion(region_id);
+    if (!id.ok()) return Fail(id.status());
+    region_id = *id;
+    sel.region_id = region_id;
+  }
 
   if (import->parsed()) {
     const bool tty = isatty(STDERR_FILENO) && !quiet;
@@ -862,6 +878,14 @@ int Run(int argc, char** argv) {
                    g->edge_count(), g->attribution().c_str());
       return 0;
     }
+  }
+  if (search_cmd->parsed()) {
+    SearchParams sp;
+    sp.text = search_text;
+    auto r = kb.Search(sp);
+    if (!r.ok()) return Fail(r.status());
+    std::fputs((json ? report::SearchJson(*r) : report::FormatSearch(*r, lang)).c_str(), stdout);
+    return 0;
   }
   if (todo_cmd->parsed()) {
     auto r = kb.Assess(sel, assess_options);

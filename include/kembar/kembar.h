@@ -12,6 +12,7 @@
 #include "kembar/assess/assessment.h"
 #include "kembar/assess/policy.h"
 #include "kembar/finder/finder.h"
+#include "kembar/geo/gazetteer.h"
 #include "kembar/geo/relations.h"
 #include "kembar/io/dossier_reader.h"
 #include "kembar/model/dossier.h"
@@ -104,6 +105,19 @@ struct EditResult {
   std::string before, after;         // the event (or record) as JSON, empty when none
 };
 
+// What `search` looks for: text matched accent- and case-insensitively.
+struct SearchParams {
+  std::string text;
+  size_t limit = 20;  // per kind of result
+};
+
+struct SearchResult {
+  std::optional<std::string> country;                   // the text named a country (ISO code)
+  std::vector<store::RegionRow> regions;                // stored regions
+  std::vector<store::PartnershipSummary> partnerships;  // stored partnerships
+  std::vector<const geo::Place*> places;                // gazetteer places of that name
+};
+
 struct KembarOptions {
   std::string db_path = "kembar.db";
   io::ReadOptions read;
@@ -140,6 +154,15 @@ class Kembar {
 
   // Deletes a partnership (with its events) or a region that no partnership names.
   Result<EditResult> Delete(const DeleteParams& params);
+
+  // Regions, partnerships and gazetteer places matching a text: a region by any of its
+  // names or its id, a partnership by its id, title, parties or the partner's country
+  // (Indonesian or English name: "Jepang", "Inggris", "Tiongkok"/"Cina"), a place by
+  // its name. Case and accents do not matter.
+  Result<SearchResult> Search(const SearchParams& params);
+  // A stored region's id from its id or any of its names ("Kota Surabaya",
+  // "surabaya"); NotFound when none, InvalidInput listing them when several match.
+  Result<std::string> ResolveRegion(const std::string& id_or_name);
 
   // The change records that touched a partnership or region (every record when `id`
   // is empty), oldest first.

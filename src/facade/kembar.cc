@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "engine/records.h"
+#include "engine/search.h"
 #include "kembar/geo/countries.h"
 #include "kembar/geo/gazetteer.h"
 #include "kembar/geo/geodesy.h"
@@ -94,6 +95,12 @@ Result<std::vector<store::ChangeRecord>> Kembar::History(const std::string& id) 
 }
 
 Status Kembar::VerifyChangeLog() { return store_->VerifyChangeLog(); }
+
+Result<SearchResult> Kembar::Search(const SearchParams& params) { return engine::Search(*store_, params); }
+
+Result<std::string> Kembar::ResolveRegion(const std::string& id_or_name) {
+  return engine::ResolveRegion(*store_, id_or_name);
+}
 
 Result<Dossier> Kembar::Export(const store::Selection& selection) {
   return store_->Export(selection);

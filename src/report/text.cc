@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <unordered_map>
 
+#include "kembar/geo/countries.h"
 #include "kembar/io/json_writer.h"
 
 namespace kembar::report {
@@ -194,6 +195,99 @@ std::string ChangeRecordsJson(const std::vector<store::ChangeRecord>& records) {
     w.EndObject();
   }
   w.EndArray();
+  out.push_back('\n');
+  return out;
+}
+
+std::string FormatSearch(const SearchResult& r, assess::Lang lang) {
+  const bool id = lang == assess::Lang::kId;
+  auto country = [&](std::string_view iso) { return geo::CountryName(iso, id); };
+  std::string out;
+  if (r.country) out += std::string(id ? "Negara: " : "Country: ") + country(*r.country) + "\n";
+  out += std::string(id ? "Daerah tersimpan" : "Stored regions") + " (" +
+         std::to_string(r.regions.size()) + ")\n";
+  for (const store::RegionRow& g : r.regions) {
+    out += "  " + g.id + "  " + g.name;
+    for (const std::string& n : g.other_names) {
+      if (n != g.name) out += " / " + n;
+    }
+    out += " (" + country(g.country) + ", " + std::string(ToString(g.level)) + ")\n";
+  }
+  out += std::string(id ? "Kerja sama tersimpan" : "Stored partnerships") + " (" +
+         std::to_string(r.partnerships.size()) + ")\n";
+  for (const store::PartnershipSummary& p : r.partnerships) {
+    out += "  " + p.id + "  " + p.home_name + " – " + p.partner_name + " (" +
+           country(p.partner_country) + ")\n";
+  }
+  out += std::string(id ? "Tempat di gazetir (GeoNames)" : "Gazetteer places (GeoNames)") + " (" +
+         std::to_string(r.places.size()) + ")\n";
+  for (const geo::Place* p : r.places) {
+    out += "  " + std::string(p->name) + " (" + country(p->country) + ")";
+    if (p->population) {
+      out += id ? ", penduduk " : ", population ";
+      out += assess::FormatNumber(p->population, 0, lang);
+    }
+    out += "\n";
+  }
+  return out;
+}
+
+std::string SearchJson(const SearchResult& r) {
+  std::string out;
+  io::JsonWriter w(&out, 2, 3);
+  w.BeginObject();
+  w.Key("country");
+  if (r.country) {
+    w.String(*r.country);
+  } else {
+    w.Raw("null");
+  }
+  w.Key("regions");
+  w.BeginArray();
+  for (const store::RegionRow& g : r.regions) {
+    w.BeginObject();
+    w.Key("id");
+    w.String(g.id);
+    w.Key("name");
+    w.String(g.name);
+    w.Key("country");
+    w.String(g.country);
+    w.Key("level");
+    w.String(ToString(g.level));
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("partnerships");
+  w.BeginArray();
+  for (const store::PartnershipSummary& p : r.partnerships) {
+    w.BeginObject();
+    w.Key("id");
+    w.String(p.id);
+    w.Key("home");
+    w.String(p.home_id);
+    w.Key("partner");
+    w.String(p.partner_id);
+    w.Key("partner_country");
+    w.String(p.partner_country);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("places");
+  w.BeginArray();
+  for (const geo::Place* p : r.places) {
+    w.BeginObject();
+    w.Key("geonames_id");
+    w.Uint(p->geonames_id);
+    w.Key("name");
+    w.String(p->name);
+    w.Key("country");
+    w.String(p->country);
+    w.Key("population");
+    w.Uint(p->population);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.EndObject();
   out.push_back('\n');
   return out;
 }

@@ -316,6 +316,33 @@ class SqliteStore final : public Store {
     return out;
   }
 
+  Result<std::vector<RegionRow>> Regions() override {
+    Stmt st(db_,
+            "SELECT r.id, r.name, r.country, r.level, (SELECT group_concat(j.value, char(10)) "
+            "FROM json_each(r.doc, '$.names') j) FROM region r ORDER BY r.name, r.id");
+    if (!st.ok()) return Error(st.error());
+    std::vector<RegionRow> out;
+    int rc;
+    while ((rc = st.Step()) == SQLITE_ROW) {
+      RegionRow r;
+      r.id = st.Text(0);
+      r.name = st.Text(1);
+      r.country = st.Text(2);
+      r.level = ParseVocab<Level>(st.Text(3)).value_or(Level::kOther);
+      const std::string names = st.Text(4);
+      size_t pos = 0;
+      while (pos < names.size()) {
+        size_t nl = names.find('\n', pos);
+        if (nl == std::string::npos) nl = names.size();
+        r.other_names.push_back(names.substr(pos, nl - pos));
+        pos = nl + 1;
+      }
+      out.push_back(std::move(r));
+    }
+    if (rc != SQLITE_DONE) return Error("reading regions");
+    return out;
+  }
+
   Result<std::vector<std::string>> KnownRegions(const std::vector<std::string>& ids) override {
     Stmt st(db_, "SELECT 1 FROM region WHERE id = ?1");
     if (!st.ok()) return Error(st.error());

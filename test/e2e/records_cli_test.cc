@@ -242,3 +242,47 @@ TEST(TodoCliTest, ARecordedRenewalAppearsOnTheToDoListWithItsDate) {
 
 }  // namespace
 }  // namespace kembar
+
+namespace kembar {
+namespace {
+
+TEST(SearchCliTest, FindsByAnyNameInEitherLanguageAndRegionsByName) {
+  const std::string dir = testing::TempDir();
+  ASSERT_EQ(testing::RunKembar(
+                dir, "import '" + testing::SourcePath("data/indonesia.dossier.json") + "' -q")
+                .exit_code,
+            0);
+  // A country in Indonesian, everyday or official: every partnership with a partner there.
+  for (const char* japan : {"Jepang", "japan", "JP"}) {
+    auto o = testing::RunKembar(dir, std::string("search ") + japan + " --json");
+    ASSERT_EQ(o.exit_code, 0) << o.err;
+    const nlohmann::json doc = nlohmann::json::parse(o.out);
+    EXPECT_EQ(doc["country"], "JP") << japan;
+    bool kochi = false;
+    for (const auto& p : doc["partnerships"]) kochi = kochi || p["id"] == "surabaya-kochi";
+    EXPECT_TRUE(kochi) << japan;
+  }
+  for (const char* china : {"Tiongkok", "Cina"}) {
+    const nlohmann::json doc = nlohmann::json::parse(
+        testing::RunKembar(dir, std::string("search ") + china + " --json").out);
+    EXPECT_EQ(doc["country"], "CN") << china;
+  }
+  EXPECT_EQ(nlohmann::json::parse(testing::RunKembar(dir, "search Inggris --json").out)["country"],
+            "GB");
+  // Accents and case do not matter; the gazetteer answers too.
+  const nlohmann::json kochi =
+      nlohmann::json::parse(testing::RunKembar(dir, "search KŌCHI --json").out);
+  ASSERT_FALSE(kochi["regions"].empty());
+  EXPECT_EQ(kochi["regions"][0]["id"], "jp-kochi");
+  EXPECT_FALSE(kochi["places"].empty());
+  auto id = testing::RunKembar(dir, "search Jepang --lang id");
+  EXPECT_NE(id.out.find("Negara: Jepang"), std::string::npos) << id.out;
+  // --region takes a name.
+  auto by_name = testing::RunKembar(dir, "status --region 'Kota Surabaya' --as-of 2013-12-31");
+  ASSERT_EQ(by_name.exit_code, 0) << by_name.err;
+  EXPECT_NE(by_name.out.find("surabaya-seattle"), std::string::npos);
+  EXPECT_EQ(testing::RunKembar(dir, "status --region Atlantis").exit_code, 3);
+}
+
+}  // namespace
+}  // namespace kembar

@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "kembar/assess/messages.h"
+#include "kembar/kembar.h"
 #include "kembar/model/dossier.h"
 #include "kembar/store/store.h"
 
@@ -12,6 +14,11 @@ namespace kembar::report {
 
 // A table of partnerships, one per line, with a header and a count line.
 std::string FormatPartnershipTable(const std::vector<store::PartnershipSummary>& rows);
+
+// Search results in the reader's language: regions, partnerships, gazetteer places.
+std::string FormatSearch(const SearchResult& result, assess::Lang lang);
+// The same as JSON.
+std::string SearchJson(const SearchResult& result);
 
 // Change records, one block each: when, who, what, and the record before and after.
 std::string FormatChangeRecords(const std::vector<store::ChangeRecord>& records);

@@ -70,6 +70,13 @@ struct Selection {
   std::optional<std::string> region_id;
 };
 
+// A stored region's names, for search: no document parsing.
+struct RegionRow {
+  std::string id, name, country;
+  Level level = Level::kOther;
+  std::vector<std::string> other_names;  // the `names` values ("Kota Surabaya")
+};
+
 // One line of `kembar list`.
 struct PartnershipSummary {
   std::string id;
@@ -96,6 +103,9 @@ class Store {
 
   // Summaries of the selected partnerships, ordered by home region then partner name.
   virtual Result<std::vector<PartnershipSummary>> List(const Selection& selection) = 0;
+
+  // Every stored region's id, names, country and level.
+  virtual Result<std::vector<RegionRow>> Regions() = 0;
 
   // Which of `ids` are stored regions.
   virtual Result<std::vector<std::string>> KnownRegions(const std::vector<std::string>& ids) = 0;
