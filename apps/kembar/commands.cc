@@ -98,6 +98,12 @@ std::string RelationJson(const std::string& a, const std::string& b, const geo::
   } else {
     w.String(r.override_source);
   }
+  w.Key("via_sovereign");
+  if (r.via_sovereign.empty()) {
+    w.Raw("null");
+  } else {
+    w.String(r.via_sovereign);
+  }
   w.Key("missions");
   w.BeginArray();
   for (const geo::Mission* m : r.missions) {
@@ -491,6 +497,10 @@ int Run(int argc, char** argv) {
     std::printf("%s – %s: %s\n", a.c_str(), b.c_str(),
                 std::string(geo::ToString(r->status)).c_str());
     if (!r->override_source.empty()) std::printf("override: %s\n", r->override_source.c_str());
+    if (!r->via_sovereign.empty()) {
+      std::printf("a territory: follows its sovereign state's relations (%s)\n",
+                  r->via_sovereign.c_str());
+    }
     for (const geo::Mission* m : r->missions) {
       std::printf("  %s %s in %s (%s), wikidata %s\n", m->operator_iso.c_str(), m->type.c_str(),
                   m->city.c_str(), m->host_iso.c_str(), m->qid.c_str());

@@ -30,6 +30,7 @@ void Records(std::string_view text, Fn fn) {
 struct Tables {
   std::unordered_map<std::string, std::string> by_text;  // folded text -> ISO, "-" = not a state
   std::unordered_map<std::string, std::pair<std::string, std::string>> names;  // ISO -> en, id
+  std::unordered_map<std::string, std::string> sovereign;  // territory ISO -> state ISO
 };
 
 const Tables& Get() {
@@ -41,6 +42,7 @@ const Tables& Get() {
       t.by_text[Fold(f[0])] = f[0];
       t.by_text.emplace(Fold(f[1]), f[0]);
       t.by_text.emplace(Fold(f[2]), f[0]);
+      if (f.size() >= 5 && f[4].size() == 2 && f[4] != f[0]) t.sovereign[f[0]] = f[4];
     });
     Records(CountryAliasesCsv(), [&](const std::vector<std::string>& f) {
       if (f.size() >= 2) t.by_text.emplace(Fold(f[0]), f[1]);
@@ -67,6 +69,12 @@ std::string CountryName(std::string_view iso, bool indonesian) {
   auto it = t.names.find(std::string(iso));
   if (it == t.names.end()) return std::string(iso);
   return indonesian ? it->second.second : it->second.first;
+}
+
+std::string SovereignOf(std::string_view iso) {
+  const Tables& t = Get();
+  auto it = t.sovereign.find(std::string(iso));
+  return it == t.sovereign.end() ? std::string(iso) : it->second;
 }
 
 }  // namespace kembar::geo

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <stdexcept>
 
+#include "kembar/geo/countries.h"
 #include "kembar/geo/reference_data.h"
 #include "kembar/io/csv.h"
 
@@ -49,9 +50,12 @@ Weight WeightOf(std::string_view type) {
 
 std::string_view ToString(RelationStatus status) {
   switch (status) {
-    case RelationStatus::kOfficial: return "official";
-    case RelationStatus::kDeFacto: return "de_facto";
-    case RelationStatus::kNone: return "none";
+    case RelationStatus::kOfficial:
+      return "official";
+    case RelationStatus::kDeFacto:
+      return "de_facto";
+    case RelationStatus::kNone:
+      return "none";
   }
   return "none";
 }
@@ -100,28 +104,27 @@ Result<Relations> Relations::Parse(std::string_view missions_csv, std::string_vi
       if (host != m.operator_iso) r.by_pair_[Key(m.operator_iso, host)].push_back(i);
     }
   }
-  s = ForEachRecord(overrides_csv, "relations_overrides.csv", 4,
-                    [&](const std::vector<std::string>& f, size_t line) -> Status {
-                      RelationStatus st;
-                      if (f[2] == "official") {
-                        st = RelationStatus::kOfficial;
-                      } else if (f[2] == "de_facto") {
-                        st = RelationStatus::kDeFacto;
-                      } else if (f[2] == "none") {
-                        st = RelationStatus::kNone;
-                      } else {
-                        return Status::InvalidInput("relations_overrides.csv line " +
-                                                    std::to_string(line) + ": unknown status '" +
-                                                    f[2] + "'");
-                      }
-                      if (!IsIso(f[0]) || !IsIso(f[1]) || f[3].empty()) {
-                        return Status::InvalidInput("relations_overrides.csv line " +
-                                                    std::to_string(line) +
-                                                    ": needs two country codes and a source");
-                      }
-                      r.overrides_[Key(f[0], f[1])] = {st, f[3]};
-                      return Status::Ok();
-                    });
+  s = ForEachRecord(
+      overrides_csv, "relations_overrides.csv", 4,
+      [&](const std::vector<std::string>& f, size_t line) -> Status {
+        RelationStatus st;
+        if (f[2] == "official") {
+          st = RelationStatus::kOfficial;
+        } else if (f[2] == "de_facto") {
+          st = RelationStatus::kDeFacto;
+        } else if (f[2] == "none") {
+          st = RelationStatus::kNone;
+        } else {
+          return Status::InvalidInput("relations_overrides.csv line " + std::to_string(line) +
+                                      ": unknown status '" + f[2] + "'");
+        }
+        if (!IsIso(f[0]) || !IsIso(f[1]) || f[3].empty()) {
+          return Status::InvalidInput("relations_overrides.csv line " + std::to_string(line) +
+                                      ": needs two country codes and a source");
+        }
+        r.overrides_[Key(f[0], f[1])] = {st, f[3]};
+        return Status::Ok();
+      });
   if (!s.ok()) return s;
   for (const auto& [key, list] : r.by_pair_) {
     bool official = false;
@@ -136,7 +139,12 @@ RelationStatus Relations::StatusBetween(std::string_view a, std::string_view b) 
   if (a.size() != 2 || b.size() != 2) return RelationStatus::kNone;
   if (a == b) return RelationStatus::kOfficial;
   auto it = status_.find(Key(a, b));
-  return it == status_.end() ? RelationStatus::kNone : it->second;
+  if (it != status_.end()) return it->second;
+  // A territory (Hong Kong, New Caledonia, Puerto Rico) follows its sovereign state
+  // unless the pair itself has missions or an override.
+  const std::string sa = SovereignOf(a), sb = SovereignOf(b);
+  if (sa != a || sb != b) return StatusBetween(sa, sb);
+  return RelationStatus::kNone;
 }
 
 const Relations& Relations::Bundled() {
@@ -165,12 +173,19 @@ Relation Relations::Between(std::string_view a, std::string_view b) const {
       (WeightOf(m.type) == Weight::kDeFacto ? de_facto : official) = true;
     }
   }
-  out.status = official ? RelationStatus::kOfficial
+  out.status = official   ? RelationStatus::kOfficial
                : de_facto ? RelationStatus::kDeFacto
                           : RelationStatus::kNone;
   if (auto it = overrides_.find(key); it != overrides_.end()) {
     out.status = it->second.first;
     out.override_source = it->second.second;
+  } else if (out.missions.empty()) {
+    const std::string sa = SovereignOf(a), sb = SovereignOf(b);
+    if (sa != a || sb != b) {
+      Relation sovereign = Between(sa, sb);
+      sovereign.via_sovereign = sa + "-" + sb;
+      return sovereign;
+    }
   }
   return out;
 }

@@ -19,6 +19,10 @@ Result<std::string> ResolveCountry(std::string_view text);
 // The country's name in English or Indonesian; the code itself when unknown.
 std::string CountryName(std::string_view iso, bool indonesian);
 
+// The sovereign state of a territory ("HK" -> "CN", "NC" -> "FR", "PR" -> "US"); the
+// code itself for a state or an unknown code.
+std::string SovereignOf(std::string_view iso);
+
 }  // namespace kembar::geo
 
 #endif  // KEMBAR_GEO_COUNTRIES_H_

@@ -28,8 +28,8 @@ struct Mission {
   std::string operator_iso;  // the sending country
   std::string host_iso;      // the country it sits in
   std::string city;
-  std::string type;          // embassy, consulate, consulate_general, de_facto, ...
-  std::string qid;           // Wikidata item
+  std::string type;                        // embassy, consulate, consulate_general, de_facto, ...
+  std::string qid;                         // Wikidata item
   std::vector<std::string> jurisdictions;  // further countries it is accredited to
 };
 
@@ -37,6 +37,7 @@ struct Relation {
   RelationStatus status = RelationStatus::kNone;
   std::vector<const Mission*> missions;  // the missions between the two, either way
   std::string override_source;           // non-empty when an override decided
+  std::string via_sovereign;             // "CN-ID" when a territory followed its state
 };
 
 class Relations {
@@ -50,6 +51,7 @@ class Relations {
   // The same country twice is official.
   Relation Between(std::string_view a, std::string_view b) const;
   // The status alone, without listing missions: a hash lookup, for bulk assessment.
+  // A territory without missions or an override of its own follows its sovereign state.
   RelationStatus StatusBetween(std::string_view a, std::string_view b) const;
 
   size_t mission_count() const { return missions_.size(); }
