@@ -7,6 +7,7 @@
 
 #include "kembar/geo/countries.h"
 #include "kembar/io/json_writer.h"
+#include "report/width.h"
 
 namespace kembar::report {
 
@@ -18,24 +19,8 @@ using assess::Lang;
 using assess::PartnershipAssessment;
 using assess::Text;
 
-size_t Width(std::string_view s) {
-  size_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-  return n;
-}
-
-// Cuts to `max` code points, marking the cut.
-std::string Clip(std::string_view s, size_t max) {
-  if (Width(s) <= max) return std::string(s);
-  std::string out;
-  size_t n = 0;
-  for (size_t i = 0; i < s.size(); ++i) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    if ((c & 0xC0) != 0x80 && ++n > max - 1) break;
-    out.push_back(s[i]);
-  }
-  return out + "…";
-}
+size_t Width(std::string_view s) { return DisplayWidth(s); }
+std::string Clip(std::string_view s, size_t max) { return ClipTo(s, max); }
 
 // A plain text table: columns padded to their widest cell.
 class Table {

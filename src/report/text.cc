@@ -6,24 +6,14 @@
 
 #include "kembar/geo/countries.h"
 #include "kembar/io/json_writer.h"
+#include "report/width.h"
 
 namespace kembar::report {
 
 namespace {
 
-// Display width of UTF-8 text, counting code points (good enough for Latin names).
-size_t Width(std::string_view s) {
-  size_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-  return n;
-}
-
-std::string Pad(std::string_view s, size_t width) {
-  std::string out(s);
-  const size_t w = Width(s);
-  if (w < width) out.append(width - w, ' ');
-  return out;
-}
+size_t Width(std::string_view s) { return DisplayWidth(s); }
+std::string Pad(std::string_view s, size_t width) { return PadTo(s, width); }
 
 template <typename E>
 std::string JoinEnums(const std::vector<E>& values) {
