@@ -320,14 +320,16 @@ int Run(int argc, char** argv) {
   add_db(list);
   list->add_option("--region", region_id, "only the partnerships of this region");
 
-  std::string show_id;
+  std::string show_id, lang_text;
   auto* show = app.add_subcommand("show", "Show one partnership and its timeline");
   show->add_option("ID", show_id, "partnership id")->required();
   add_db(show);
   show->add_flag("--json", json, "print the partnership as a dossier-v1 document");
+  show->add_option("--lang", lang_text, "language of the text output: id or en")
+      ->check(CLI::IsMember({"id", "en"}));
 
   // Assessment and portfolio commands (docs/assessment-v2.md).
-  std::string as_of_text, policy_file, lang_text, by, ics_file;
+  std::string as_of_text, policy_file, by, ics_file;
   int months = 12;
   auto add_assess_options = [&](CLI::App* cmd) {
     cmd->add_option("--as-of", as_of_text, "assess as of this day, YYYY-MM-DD (default: today)");
@@ -947,7 +949,7 @@ int Run(int argc, char** argv) {
     }
     auto d = kb.Export(sel);
     if (!d.ok()) return Fail(d.status());
-    std::fputs(report::FormatPartnership(*d, d->partnerships.front()).c_str(), stdout);
+    std::fputs(report::FormatPartnership(*d, d->partnerships.front(), lang).c_str(), stdout);
     return 0;
   }
   return 0;

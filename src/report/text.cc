@@ -112,20 +112,28 @@ std::string DescribeEventDetails(const Event& e) {
   return out;
 }
 
-std::string FormatPartnership(const Dossier& dossier, const Partnership& p) {
+std::string FormatPartnership(const Dossier& dossier, const Partnership& p, assess::Lang lang) {
   std::unordered_map<std::string_view, const Region*> regions;
   for (const Region& r : dossier.regions) regions.emplace(r.id, &r);
   auto name = [&](const std::string& id) {
     auto it = regions.find(id);
-    return it == regions.end() ? id : it->second->name + " (" + it->second->country + ")";
+    return it == regions.end()
+               ? id
+               : assess::NameOf(assess::LabelOf(*it->second), lang) + " (" +
+                     geo::CountryName(it->second->country, lang == assess::Lang::kId) + ")";
   };
-  std::string out = p.id + ": " + name(p.home) + " - " + name(p.partner) + ", " +
-                    std::string(ToString(p.kind)) + "\n";
+  std::string out = p.id + ": " + name(p.home) + " – " + name(p.partner) + ", " +
+                    std::string(assess::Text("kind." + std::string(ToString(p.kind)), lang)) + "\n";
   if (p.title) out += *p.title + "\n";
-  if (p.fields) out += "fields: " + JoinEnums(*p.fields) + "\n";
+  if (p.fields) {
+    std::string fields;
+    for (Field f : *p.fields)
+      fields += (fields.empty() ? "" : ", ") + assess::Word(ToString(f), lang);
+    out += std::string(assess::Text("fields", lang)) + ": " + fields + "\n";
+  }
   for (const auto& [key, json] : p.extra) out += key + ": " + json + "\n";
   if (p.events.empty()) {
-    out += "no events recorded\n";
+    out += std::string(assess::Text("no_events", lang)) + "\n";
     return out;
   }
   std::vector<const Event*> order;
@@ -133,7 +141,9 @@ std::string FormatPartnership(const Dossier& dossier, const Partnership& p) {
   std::stable_sort(order.begin(), order.end(),
                    [](const Event* a, const Event* b) { return TimelineBefore(a->date, b->date); });
   for (const Event* e : order) {
-    std::string line = Pad(e->date.ToString(), 15) + "  " + Pad(ToString(e->type()), 20) + "  ";
+    std::string line = Pad(assess::FormatDate(e->date, lang), 24) + "  " +
+                       Pad(assess::Text("event." + std::string(ToString(e->type())), lang), 26) +
+                       "  ";
     std::string text = e->title.value_or("");
     AddPart(&text, DescribeEventDetails(*e));
     line += text;

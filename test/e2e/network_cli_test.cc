@@ -4,8 +4,8 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <set>
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "testing/fixtures.h"
 
@@ -21,7 +21,10 @@ class NetworkCliTest : public ::testing::Test {
  protected:
   void SetUp() override {
     dir_ = testing::TempDir();
-    ASSERT_EQ(RunKembar(dir_, "import '" + testing::SourcePath("data/indonesia.dossier.json") + "' -q").exit_code, 0);
+    ASSERT_EQ(
+        RunKembar(dir_, "import '" + testing::SourcePath("data/indonesia.dossier.json") + "' -q")
+            .exit_code,
+        0);
   }
   std::string dir_;
 };
@@ -46,7 +49,8 @@ TEST_F(NetworkCliTest, EgoByRegionIdAndByName) {
   Output o = RunKembar(dir_, "network ego id-surabaya --depth 1 --json");
   ASSERT_EQ(o.exit_code, 0) << o.err;
   const std::string text = o.out;
-  for (const char* partner : {"Liverpool", "Seattle", "Busan", "Kitakyushu", "Varna", "Guangzhou"}) {
+  for (const char* partner :
+       {"Liverpool", "Seattle", "Busan", "Kitakyushu", "Varna", "Guangzhou"}) {
     EXPECT_NE(text.find(partner), std::string::npos) << partner;
   }
   EXPECT_EQ(RunKembar(dir_, "network ego 'Semarang, ID' --depth 2").exit_code, 0);
@@ -55,10 +59,13 @@ TEST_F(NetworkCliTest, EgoByRegionIdAndByName) {
 
 TEST_F(NetworkCliTest, ExportsAndCharts) {
   ASSERT_EQ(RunKembar(dir_, "network export --format graphml -o world.graphml").exit_code, 0);
-  EXPECT_EQ(std::system(("xmllint --noout --schema '" + testing::SourcePath("test/network/graphml-1.0.xsd") +
-                         "' '" + dir_ + "/world.graphml' 2>/dev/null").c_str()),
+  EXPECT_EQ(std::system(("xmllint --noout --schema '" +
+                         testing::SourcePath("test/network/graphml-1.0.xsd") + "' '" + dir_ +
+                         "/world.graphml' 2>/dev/null")
+                            .c_str()),
             0);
-  ASSERT_EQ(RunKembar(dir_, "network export --format geojson --country ID -o id.geojson").exit_code, 0);
+  ASSERT_EQ(RunKembar(dir_, "network export --format geojson --country ID -o id.geojson").exit_code,
+            0);
   const json geo = json::parse(testing::ReadFileOrDie(dir_ + "/id.geojson"));
   EXPECT_EQ(geo["type"], "FeatureCollection");
   EXPECT_FALSE(geo["features"].empty());
@@ -79,7 +86,8 @@ TEST_F(NetworkCliTest, TheWorldNetworkIsStoredBesideTheUsersPartnerships) {
   // curated ones), are stored; the bundled regions are reused.
   EXPECT_NE(first.out.find("partnerships 24684 new"), std::string::npos) << first.out;
   Output again = RunKembar(dir_, "network import");
-  EXPECT_NE(again.out.find("regions 0 new, 0 updated; partnerships 0 new"), std::string::npos) << again.out;
+  EXPECT_NE(again.out.find("regions 0 new, 0 updated; partnerships 0 new"), std::string::npos)
+      << again.out;
   // Marked by source, exported valid, and the graph is not counted twice.
   ASSERT_EQ(RunKembar(dir_, "export -o all.json --compact").exit_code, 0);
   EXPECT_EQ(RunKembar(dir_, "validate all.json").exit_code, 0);
@@ -109,18 +117,21 @@ TEST_F(NetworkCliTest, FindPartnersNeverOffersItselfOrAPartnerAndFlagsTaiwan) {
   const json r = json::parse(o.out);
   EXPECT_EQ(r["region"], "id-surabaya");
   ASSERT_EQ(r["candidates"].size(), 1000u);
-  const std::set<std::string> partners = {"Liverpool GB", "Seattle US", "Busan KR", "Kochi JP",
-                                          "Kōchi JP", "Guangzhou CN", "Xiamen CN", "Varna BG",
-                                          "Kitakyushu JP", "Kaohsiung TW", "Monterrey MX", "Shah Alam MY"};
+  const std::set<std::string> partners = {"Liverpool GB", "Seattle US",   "Busan KR",
+                                          "Kochi JP",     "Kōchi JP",     "Guangzhou CN",
+                                          "Xiamen CN",    "Varna BG",     "Kitakyushu JP",
+                                          "Kaohsiung TW", "Monterrey MX", "Shah Alam MY"};
   double previous = 2;
   for (const json& c : r["candidates"]) {
     const std::string name = c["name"];
     EXPECT_NE(name, "Surabaya");
-    EXPECT_FALSE(partners.count(name + " " + c["country"].get<std::string>())) << name << " is already a partner";
+    EXPECT_FALSE(partners.count(name + " " + c["country"].get<std::string>()))
+        << name << " is already a partner";
     EXPECT_NE(c["country"], "ID") << name;
     EXPECT_NE(c["country"], "IL") << "Indonesia and Israel have no relations: " << name;
     if (c["country"] == "TW") {
-      EXPECT_NE(std::find(c["flags"].begin(), c["flags"].end(), "de_facto_relations"), c["flags"].end())
+      EXPECT_NE(std::find(c["flags"].begin(), c["flags"].end(), "de_facto_relations"),
+                c["flags"].end())
           << name;
     }
     EXPECT_LE(c["score"].get<double>(), previous) << "best first";
@@ -138,17 +149,23 @@ TEST_F(NetworkCliTest, FindPartnersNeverOffersItselfOrAPartnerAndFlagsTaiwan) {
   for (const json& c : twr["candidates"]) {
     EXPECT_EQ(c["country"], "TW");
     EXPECT_EQ(c["relations"], "de_facto");
-    EXPECT_NE(std::find(c["flags"].begin(), c["flags"].end(), "de_facto_relations"), c["flags"].end());
+    EXPECT_NE(std::find(c["flags"].begin(), c["flags"].end(), "de_facto_relations"),
+              c["flags"].end());
     EXPECT_NE(c["name"], "Kaohsiung") << "an existing partner";
   }
-  EXPECT_TRUE(json::parse(RunKembar(dir_, "find-partners id-surabaya --country IL --json").out)["candidates"].empty())
+  EXPECT_TRUE(
+      json::parse(
+          RunKembar(dir_, "find-partners id-surabaya --country IL --json").out)["candidates"]
+          .empty())
       << "no relations: never offered";
   // By an Indonesian or English place name; with needs; unknown names are refused.
   Output by_name = RunKembar(dir_, "find-partners 'Jawa Timur' --top 3 --json");
   ASSERT_EQ(by_name.exit_code, 0) << by_name.err;
   EXPECT_EQ(json::parse(by_name.out)["region"], "id-jawa-timur");
-  EXPECT_EQ(json::parse(RunKembar(dir_, "find-partners 'East Java' --top 3 --json").out)["region"], "id-jawa-timur");
-  Output needs = RunKembar(dir_, "find-partners Semarang --needs flood_management --country NL --json");
+  EXPECT_EQ(json::parse(RunKembar(dir_, "find-partners 'East Java' --top 3 --json").out)["region"],
+            "id-jawa-timur");
+  Output needs =
+      RunKembar(dir_, "find-partners Semarang --needs flood_management --country NL --json");
   ASSERT_EQ(needs.exit_code, 0) << needs.err;
   const json needs_doc = json::parse(needs.out);  // the loop must not range over a temporary
   for (const json& c : needs_doc["candidates"]) EXPECT_EQ(c["country"], "NL");

@@ -282,6 +282,14 @@ TEST(SearchCliTest, FindsByAnyNameInEitherLanguageAndRegionsByName) {
   ASSERT_EQ(by_name.exit_code, 0) << by_name.err;
   EXPECT_NE(by_name.out.find("surabaya-seattle"), std::string::npos);
   EXPECT_EQ(testing::RunKembar(dir, "status --region Atlantis").exit_code, 3);
+  // show speaks Indonesian too.
+  auto show = testing::RunKembar(dir, "show semarang-beihai --lang id");
+  ASSERT_EQ(show.exit_code, 0) << show.err;
+  EXPECT_NE(show.out.find("Kota Semarang (Indonesia) – Kota Beihai (Tiongkok), kota kembar"),
+            std::string::npos)
+      << show.out;
+  EXPECT_NE(show.out.find("14 Oktober 2008"), std::string::npos);
+  EXPECT_NE(show.out.find("penandatanganan MoU"), std::string::npos);
 }
 
 }  // namespace

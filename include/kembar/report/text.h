@@ -27,7 +27,8 @@ std::string ChangeRecordsJson(const std::vector<store::ChangeRecord>& records);
 
 // One partnership and its timeline (date, event, details, source), one event a line,
 // in date order; `dossier` must hold the partnership's regions.
-std::string FormatPartnership(const Dossier& dossier, const Partnership& partnership);
+std::string FormatPartnership(const Dossier& dossier, const Partnership& partnership,
+                              assess::Lang lang = assess::Lang::kEn);
 
 // A one-line description of an event's own members ("fields: culture, tourism").
 std::string DescribeEventDetails(const Event& event);
