@@ -31,6 +31,28 @@ void OptNumber(io::JsonWriter* w, std::string_view key, const std::optional<T>& 
 
 }  // namespace
 
+void WriteRecommendationMembers(const PartnershipAssessment& a, const Action& x, Lang lang,
+                                io::JsonWriter* w) {
+  w->Key("code");
+  w->String(ToString(x.code));
+  w->Key("concept");
+  if (x.motive) {
+    w->String(ToString(*x.motive));
+  } else {
+    w->Raw("null");
+  }
+  w->Key("due");
+  if (x.due) {
+    w->String(FormatDay(*x.due));
+  } else {
+    w->Raw("null");
+  }
+  w->Key("urgency");
+  w->String(ToString(x.urgency));
+  w->Key("text");
+  w->String(Describe(a, x, lang));
+}
+
 std::string AssessmentJson(const std::vector<PartnershipAssessment>& assessments, Day as_of,
                            int indent) {
   std::string out;
@@ -148,24 +170,7 @@ std::string AssessmentJson(const std::vector<PartnershipAssessment>& assessments
     w.BeginArray();
     for (const Action& act : a.actions) {
       w.BeginObject();
-      w.Key("code");
-      w.String(ToString(act.code));
-      w.Key("concept");
-      if (act.motive) {
-        w.String(ToString(*act.motive));
-      } else {
-        null();
-      }
-      w.Key("due");
-      if (act.due) {
-        w.String(FormatDay(*act.due));
-      } else {
-        null();
-      }
-      w.Key("urgency");
-      w.String(ToString(act.urgency));
-      w.Key("text");
-      w.String(Describe(a, act, Lang::kEn));
+      WriteRecommendationMembers(a, act, Lang::kEn, &w);
       w.Key("facts");
       WriteFacts(act.facts, &w);
       w.EndObject();

@@ -1,7 +1,5 @@
 #include "engine/records.h"
 
-#include <openssl/evp.h>
-
 #include <algorithm>
 #include <fstream>
 #include <iterator>
@@ -10,6 +8,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "kembar/io/digest.h"
 #include "kembar/io/dossier_writer.h"
 
 namespace kembar::engine {
@@ -17,19 +16,6 @@ namespace kembar::engine {
 namespace {
 
 using nlohmann::json;
-
-std::string Sha256Hex(std::string_view data) {
-  unsigned char md[EVP_MAX_MD_SIZE];
-  unsigned int len = 0;
-  EVP_Digest(data.data(), data.size(), md, &len, EVP_sha256(), nullptr);
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string hex;
-  for (unsigned int i = 0; i < len; ++i) {
-    hex.push_back(kHex[md[i] >> 4]);
-    hex.push_back(kHex[md[i] & 15]);
-  }
-  return hex;
-}
 
 // The next free stable id of the form "<partnership>.NN".
 std::string NextEventId(const std::string& pid, const std::unordered_set<std::string>& taken) {
@@ -174,7 +160,7 @@ Result<store::ImportStats> Import(store::Store& store, const io::ReadOptions& re
   change.action = "import";
   change.record = params.file;
   static constexpr const char* kModes[] = {"refuse drops", "merge", "replace"};
-  change.summary = "sha256:" + Sha256Hex(bytes) + ", " + std::to_string(d.regions.size()) +
+  change.summary = "sha256:" + io::Sha256Hex(bytes) + ", " + std::to_string(d.regions.size()) +
                    " regions, " + std::to_string(d.partnerships.size()) + " partnerships, " +
                    std::to_string(events) + " events (" + kModes[static_cast<int>(params.mode)] +
                    ")";

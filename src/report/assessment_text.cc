@@ -5,6 +5,7 @@
 #include <cmath>
 #include <map>
 
+#include "kembar/assess/assessment_json.h"
 #include "kembar/geo/countries.h"
 #include "kembar/io/json_writer.h"
 #include "report/width.h"
@@ -364,24 +365,7 @@ std::string TodoJson(const std::vector<assess::TodoItem>& items, Day as_of, Lang
     w.String(a.home);
     w.String(a.partner);
     w.EndArray();
-    w.Key("code");
-    w.String(ToString(x.code));
-    w.Key("concept");
-    if (x.motive) {
-      w.String(ToString(*x.motive));
-    } else {
-      w.Raw("null");
-    }
-    w.Key("due");
-    if (x.due) {
-      w.String(FormatDay(*x.due));
-    } else {
-      w.Raw("null");
-    }
-    w.Key("urgency");
-    w.String(ToString(x.urgency));
-    w.Key("text");
-    w.String(assess::Describe(a, x, lang));
+    assess::WriteRecommendationMembers(a, x, lang, &w);
     w.EndObject();
   }
   w.EndArray();

@@ -1,6 +1,5 @@
 #include "kembar/store/sqlite_store.h"
 
-#include <openssl/evp.h>
 #include <sqlite3.h>
 
 #include <string>
@@ -8,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "kembar/io/digest.h"
 #include "kembar/io/dossier_writer.h"
 
 namespace kembar::store {
@@ -156,16 +156,7 @@ std::string ChainHash(const std::string& prev, const ChangeRecord& c) {
   }
   const std::string touched = Join(c.partnerships);
   buf += std::to_string(touched.size()) + ":" + touched + std::to_string(c.seq);
-  unsigned char md[EVP_MAX_MD_SIZE];
-  unsigned int len = 0;
-  EVP_Digest(buf.data(), buf.size(), md, &len, EVP_sha256(), nullptr);
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string hex;
-  for (unsigned int i = 0; i < len; ++i) {
-    hex.push_back(kHex[md[i] >> 4]);
-    hex.push_back(kHex[md[i] & 15]);
-  }
-  return hex;
+  return io::Sha256Hex(buf);
 }
 
 std::string RegionDoc(const Region& r) {

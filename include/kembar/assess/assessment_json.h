@@ -6,6 +6,8 @@
 #include <vector>
 
 #include "kembar/assess/assessment.h"
+#include "kembar/assess/messages.h"
+#include "kembar/io/json_writer.h"
 
 namespace kembar::assess {
 
@@ -15,6 +17,11 @@ namespace kembar::assess {
 // the contract allows) are the values the texts are built from.
 std::string AssessmentJson(const std::vector<PartnershipAssessment>& assessments, Day as_of,
                            int indent = 2);
+
+// The members of one recommendation object ("code", "concept", "due", "urgency",
+// "text" in `lang`), written into an object the caller has begun.
+void WriteRecommendationMembers(const PartnershipAssessment& a, const Action& x, Lang lang,
+                                io::JsonWriter* w);
 
 }  // namespace kembar::assess
 
