@@ -366,6 +366,7 @@ int Run(int argc, char** argv) {
   calendar_cmd->add_option("--months", months, "how far ahead to look (default 12)")
       ->check(CLI::Range(1, 1200));
   calendar_cmd->add_option("--ics", ics_file, "also write an iCalendar file for calendar apps");
+  calendar_cmd->add_flag("--json", json, "print the calendar as JSON");
   add_assess_options(calendar_cmd);
 
   std::string search_text;
@@ -913,7 +914,10 @@ int Run(int argc, char** argv) {
     auto r = kb.Assess(sel, assess_options);
     if (!r.ok()) return Fail(r.status());
     const Day as_of = assess_options.as_of;
-    if (json) {
+    if (json && calendar_cmd->parsed()) {
+      const auto entries = assess::UpcomingRenewals(r->assessments, as_of, months, policy);
+      std::fputs(report::CalendarJson(entries, r->assessments, as_of, months).c_str(), stdout);
+    } else if (json) {
       std::fputs(assess::AssessmentJson(r->assessments, as_of).c_str(), stdout);
     } else if (assess_cmd->parsed()) {
       std::fputs(report::FormatAssessments(r->dossier, r->assessments, as_of, lang).c_str(),
@@ -929,6 +933,7 @@ int Run(int argc, char** argv) {
     } else {
       const auto entries = assess::UpcomingRenewals(r->assessments, as_of, months, policy);
       std::fputs(report::FormatCalendar(r->dossier, entries, as_of, months, lang).c_str(), stdout);
+      std::fputs(report::FormatCalendarGaps(r->assessments, lang).c_str(), stdout);
       if (!ics_file.empty()) {
         if (!WriteOut(ics_file, report::CalendarIcs(r->dossier, entries, as_of, lang))) {
           return Fail(Status::IoError("cannot write '" + ics_file + "'"));

@@ -323,6 +323,83 @@ std::string FormatStatusBy(const Dossier& dossier, const std::vector<Partnership
          t.Render() + "\n" + Summary(as, lang) + Legend(as, lang);
 }
 
+std::string FormatCalendarGaps(const std::vector<PartnershipAssessment>& as, Lang lang) {
+  const bool id = lang == Lang::kId;
+  std::string open, lapsed;
+  for (const PartnershipAssessment& a : as) {
+    const std::string pair =
+        assess::NameOf(*a.home_label, lang) + " – " + assess::NameOf(*a.partner_label, lang);
+    if (a.agreement.in_force && !a.agreement.expiry_known) {
+      open += "  " + pair + " (MoU " + assess::FormatDate(*a.agreement.signed_on, lang) + ")\n";
+    } else if (a.Has(ConceptCode::kExpiredUnrenewed) && a.agreement.expires) {
+      lapsed += "  " + pair + " (" + (id ? "masa berlaku habis " : "lapsed ") +
+                assess::FormatDate(*a.agreement.expires, lang) + ")\n";
+    }
+  }
+  std::string out;
+  if (!lapsed.empty()) {
+    out += std::string(id ? "\nMoU yang masa berlakunya habis tanpa perpanjangan:\n"
+                          : "\nMoUs that lapsed without a renewal:\n") +
+           lapsed;
+  }
+  if (!open.empty()) {
+    out += std::string(
+               id ? "\nMoU tanpa masa berlaku yang tercatat (tidak ada tanggal untuk diingatkan):\n"
+                  : "\nMoUs with no recorded validity (no date to remind of):\n") +
+           open;
+  }
+  return out;
+}
+
+std::string CalendarJson(const std::vector<assess::CalendarEntry>& entries,
+                         const std::vector<PartnershipAssessment>& as, Day as_of, int months) {
+  std::string out;
+  io::JsonWriter w(&out, 2, 3);
+  w.BeginObject();
+  w.Key("as_of");
+  w.String(FormatDay(as_of));
+  w.Key("months");
+  w.Uint(static_cast<uint64_t>(months));
+  w.Key("entries");
+  w.BeginArray();
+  for (const auto& e : entries) {
+    w.BeginObject();
+    w.Key("day");
+    w.String(FormatDay(e.day));
+    w.Key("kind");
+    w.String(e.kind == assess::CalendarEntry::Kind::kExpiry ? "expiry" : "renewal_deadline");
+    w.Key("partnership");
+    w.String(e.partnership);
+    w.Key("expires");
+    w.String(e.expires.ToString());
+    w.Key("overdue");
+    w.Bool(e.overdue);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("without_validity");
+  w.BeginArray();
+  for (const PartnershipAssessment& a : as) {
+    if (a.agreement.in_force && !a.agreement.expiry_known) w.String(a.id);
+  }
+  w.EndArray();
+  w.Key("expired_unrenewed");
+  w.BeginArray();
+  for (const PartnershipAssessment& a : as) {
+    if (!a.Has(ConceptCode::kExpiredUnrenewed) || !a.agreement.expires) continue;
+    w.BeginObject();
+    w.Key("partnership");
+    w.String(a.id);
+    w.Key("expires");
+    w.String(a.agreement.expires->ToString());
+    w.EndObject();
+  }
+  w.EndArray();
+  w.EndObject();
+  out.push_back('\n');
+  return out;
+}
+
 std::string FormatTodo(const std::vector<assess::TodoItem>& items, Day as_of, int within_days,
                        Lang lang) {
   const bool id = lang == Lang::kId;

@@ -238,6 +238,23 @@ TEST(TodoCliTest, ARecordedRenewalAppearsOnTheToDoListWithItsDate) {
   EXPECT_NE(id.out.find("terlambat"), std::string::npos) << id.out;
   EXPECT_NE(id.out.find("15 Juli 2026"), std::string::npos) << id.out;
   EXPECT_NE(id.out.find("Kota Surabaya – Kota Kochi"), std::string::npos) << id.out;
+  // The calendar lists the dated items, and says which MoUs have no date to remind of.
+  auto cal = testing::RunKembar(dir, "calendar --region id-surabaya --as-of 2026-06-01 --json");
+  ASSERT_EQ(cal.exit_code, 0) << cal.err;
+  const nlohmann::json c = nlohmann::json::parse(cal.out);
+  ASSERT_EQ(c["entries"].size(), 2u) << c.dump(1);
+  EXPECT_EQ(c["entries"][0]["day"], "2026-07-15");
+  EXPECT_EQ(c["entries"][0]["kind"], "renewal_deadline");
+  EXPECT_EQ(c["entries"][1]["day"], "2027-01-15");
+  bool liverpool_open = false, kochi_open = false;
+  for (const auto& p : c["without_validity"]) {
+    liverpool_open = liverpool_open || p == "surabaya-liverpool";
+    kochi_open = kochi_open || p == "surabaya-kochi";
+  }
+  EXPECT_TRUE(liverpool_open) << "signed 2018 with no validity in the studies";
+  EXPECT_FALSE(kochi_open) << "its renewal has a validity now";
+  auto text = testing::RunKembar(dir, "calendar --region id-surabaya --as-of 2026-06-01 --lang id");
+  EXPECT_NE(text.out.find("MoU tanpa masa berlaku yang tercatat"), std::string::npos) << text.out;
 }
 
 }  // namespace

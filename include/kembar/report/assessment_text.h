@@ -36,8 +36,9 @@ std::string FormatStatusBy(const Dossier& dossier,
                            GroupBy by, Day as_of, assess::Lang lang);
 
 // The renewal calendar as a table.
-std::string FormatCalendar(const Dossier& dossier, const std::vector<assess::CalendarEntry>& entries,
-                           Day as_of, int months, assess::Lang lang);
+std::string FormatCalendar(const Dossier& dossier,
+                           const std::vector<assess::CalendarEntry>& entries, Day as_of, int months,
+                           assess::Lang lang);
 
 // The renewal calendar as an iCalendar (RFC 5545) file: one all-day VEVENT per entry,
 // CRLF lines folded at 75 octets, stable UIDs so re-imports update rather than duplicate.
@@ -47,6 +48,16 @@ std::string FormatTodo(const std::vector<assess::TodoItem>& items, Day as_of, in
 // The same as JSON: {"as_of", "items": [{"partnership", "parties", "code", "concept",
 // "due", "urgency", "text"}]}, texts in `lang`.
 std::string TodoJson(const std::vector<assess::TodoItem>& items, Day as_of, assess::Lang lang);
+
+// Below the calendar: the agreements in force with no recorded validity (no date to
+// remind of) and those whose validity ran out without a renewal.
+std::string FormatCalendarGaps(const std::vector<assess::PartnershipAssessment>& assessments,
+                               assess::Lang lang);
+// The calendar as JSON: {"as_of", "months", "entries": [...], "without_validity": [...],
+// "expired_unrenewed": [...]}.
+std::string CalendarJson(const std::vector<assess::CalendarEntry>& entries,
+                         const std::vector<assess::PartnershipAssessment>& assessments, Day as_of,
+                         int months);
 
 std::string CalendarIcs(const Dossier& dossier, const std::vector<assess::CalendarEntry>& entries,
                         Day as_of, assess::Lang lang);
