@@ -316,6 +316,7 @@ constexpr CatalogueEntry kCatalogue[] = {
     {"condition", "condition", "kondisi"},
     {"months_quiet", "months without activity", "bulan tanpa kegiatan"},
     {"never", "never", "belum pernah"},
+    {"since_mou", "since the MoU", "sejak MoU"},
     {"since_signing", "since the signing", "sejak penandatanganan"},
     {"expires", "valid until", "berlaku sampai"},
     {"open_ended", "validity not set", "masa berlaku tidak ditentukan"},

@@ -103,6 +103,17 @@ std::string Expiry(const PartnershipAssessment& a, Lang lang) {
   return assess::FormatDate(*a.agreement.expires, lang);
 }
 
+// Months since the last activity; for a signed partnership that never had one, "never"
+// and the months since the signing ("never, 92 since the MoU").
+std::string Quiet(const PartnershipAssessment& a, Day as_of, Lang lang) {
+  if (a.indicators.months_since_activity)
+    return std::to_string(*a.indicators.months_since_activity);
+  if (!a.agreement.signed_) return "-";
+  const int months = WholeMonthsBetween(a.agreement.signed_on->Last(), as_of);
+  return std::string(Text("never", lang)) + ", " + std::to_string(months) + " " +
+         std::string(Text("since_mou", lang));
+}
+
 std::string Summary(const std::vector<PartnershipAssessment>& as, Lang lang) {
   std::map<Condition, size_t> n;
   for (const auto& a : as) ++n[a.condition];
@@ -239,11 +250,8 @@ std::string FormatStatus(const Dossier& dossier, const std::vector<PartnershipAs
   for (const PartnershipAssessment& a : as) {
     t.Add({Clip(a.id, 32), Clip(names.Region(a.home), 20),
            Clip(names.WithCountry(a.partner, lang), 34),
-           std::string(assess::Label(a.condition, lang)),
-           a.indicators.months_since_activity ? std::to_string(*a.indicators.months_since_activity)
-           : a.agreement.signed_              ? std::string(Text("never", lang))
-                                              : "-",
-           Expiry(a, lang), TopRisks(a, lang, 2)});
+           std::string(assess::Label(a.condition, lang)), Quiet(a, as_of, lang), Expiry(a, lang),
+           TopRisks(a, lang, 2)});
   }
   return std::string(Text("as_of", lang)) + " " + assess::FormatDate(as_of, lang) + "\n" +
          t.Render() + "\n" + Summary(as, lang) + Legend(as, lang);
@@ -295,7 +303,8 @@ std::string FormatStatusBy(const Dossier& dossier, const std::vector<Partnership
                    [](unsigned char ch) { return std::toupper(ch); });
     header.push_back(h);
   }
-  header.push_back(id ? "MOU TANPA KEGIATAN" : "MOU WITHOUT ACTIVITY");
+  // Dormant or ended among the signed: the literature's "not carrying out activities".
+  header.push_back(id ? "MOU TIDAK BERJALAN" : "MOU NOT ACTIVE");
   header.push_back(id ? "ALASAN UTAMA" : "TOP REASONS");
   Table t(header);
   for (const auto& [key, g] : groups) {

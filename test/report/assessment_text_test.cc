@@ -40,11 +40,14 @@ TEST_F(ReportTest, StatusHasOneLinePerPartnershipAndTheShares) {
   const std::string en = FormatStatus(d_, assessments_, as_of_, assess::Lang::kEn);
   EXPECT_NE(en.find("sby-kit"), std::string::npos);
   EXPECT_NE(en.find("Kitakyushu (Japan)"), std::string::npos);
+  // Never an activity: "never" and the months since the signing (latest day of 2012).
+  EXPECT_NE(en.find("never, 96 since the MoU"), std::string::npos) << en;
   EXPECT_NE(en.find("2 partnerships: active 1 (50%), dormant 1 (50%)"), std::string::npos) << en;
   EXPECT_NE(en.find("With an MoU: 1 of 2 (50%) not carrying out activities"), std::string::npos)
       << en;
   const std::string id = FormatStatus(d_, assessments_, as_of_, assess::Lang::kId);
   EXPECT_NE(id.find("Kitakyushu (Jepang)"), std::string::npos) << id;
+  EXPECT_NE(id.find("belum pernah, 96 sejak MoU"), std::string::npos) << id;
   EXPECT_NE(id.find("aktif 1 (50%), tidak aktif 1 (50%)"), std::string::npos) << id;
   const std::string by =
       FormatStatusBy(d_, assessments_, GroupBy::kProvince, as_of_, assess::Lang::kEn);
