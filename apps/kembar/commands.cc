@@ -875,6 +875,7 @@ int Run(int argc, char** argv) {
     }
     if (net_export->parsed()) {
       bool ok = true;
+      std::string written = out_file;
       if (export_format == "gexf") ok = WriteOut(out_file, network::ToGexf(*g));
       if (export_format == "graphml") ok = WriteOut(out_file, network::ToGraphMl(*g));
       if (export_format == "geojson") ok = WriteOut(out_file, network::ToGeoJson(*g));
@@ -883,11 +884,13 @@ int Run(int argc, char** argv) {
             out_file.size() > 4 && out_file.substr(out_file.size() - 4) == ".csv"
                 ? out_file.substr(0, out_file.size() - 4)
                 : out_file;
+        written = base + "-nodes.csv, " + base + "-edges.csv";
         ok = WriteOut(base + "-nodes.csv", network::NodesCsv(*g)) &&
              WriteOut(base + "-edges.csv", network::EdgesCsv(*g));
       }
-      if (!ok) return Fail(Status::IoError("cannot write '" + out_file + "'"));
-      std::fprintf(stderr, "%s: %zu places, %zu ties (%s)\n", out_file.c_str(), g->node_count(),
+      // Name the files actually written (a CSV export is two files).
+      if (!ok) return Fail(Status::IoError("cannot write '" + written + "'"));
+      std::fprintf(stderr, "%s: %zu places, %zu ties (%s)\n", written.c_str(), g->node_count(),
                    g->edge_count(), g->attribution().c_str());
       return 0;
     }

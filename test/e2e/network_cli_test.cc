@@ -69,7 +69,9 @@ TEST_F(NetworkCliTest, ExportsAndCharts) {
   const json geo = json::parse(testing::ReadFileOrDie(dir_ + "/id.geojson"));
   EXPECT_EQ(geo["type"], "FeatureCollection");
   EXPECT_FALSE(geo["features"].empty());
-  ASSERT_EQ(RunKembar(dir_, "network export --format csv -o world.csv").exit_code, 0);
+  Output csv = RunKembar(dir_, "network export --format csv -o world.csv");
+  ASSERT_EQ(csv.exit_code, 0);
+  EXPECT_NE(csv.err.find("world-nodes.csv, world-edges.csv:"), std::string::npos) << csv.err;
   EXPECT_TRUE(std::filesystem::exists(dir_ + "/world-nodes.csv"));
   EXPECT_TRUE(std::filesystem::exists(dir_ + "/world-edges.csv"));
   ASSERT_EQ(RunKembar(dir_, "network stats --country ID --plot deg.svg").exit_code, 0);
