@@ -641,6 +641,8 @@ struct ExpiryCase {
   const char* expires;
 };
 
+void PrintTo(const ExpiryCase& c, std::ostream* os) { *os << c.expires; }
+
 class ExpiryTest : public ::testing::TestWithParam<ExpiryCase> {};
 
 TEST_P(ExpiryTest, CoarsestExactForm) {
