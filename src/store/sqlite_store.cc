@@ -146,6 +146,19 @@ std::string Join(const std::vector<std::string>& v) {
   return out;
 }
 
+// The lines of a newline-joined column (the inverse of Join).
+std::vector<std::string> SplitLines(const std::string& joined) {
+  std::vector<std::string> out;
+  size_t pos = 0;
+  while (pos < joined.size()) {
+    size_t nl = joined.find('\n', pos);
+    if (nl == std::string::npos) nl = joined.size();
+    out.push_back(joined.substr(pos, nl - pos));
+    pos = nl + 1;
+  }
+  return out;
+}
+
 // SHA-256 (hex) of the previous entry's hash and this entry's fields, each
 // length-prefixed so that no two different entries hash alike.
 std::string ChainHash(const std::string& prev, const ChangeRecord& c) {
@@ -320,14 +333,7 @@ class SqliteStore final : public Store {
       r.name = st.Text(1);
       r.country = st.Text(2);
       r.level = ParseVocab<Level>(st.Text(3)).value_or(Level::kOther);
-      const std::string names = st.Text(4);
-      size_t pos = 0;
-      while (pos < names.size()) {
-        size_t nl = names.find('\n', pos);
-        if (nl == std::string::npos) nl = names.size();
-        r.other_names.push_back(names.substr(pos, nl - pos));
-        pos = nl + 1;
-      }
+      r.other_names = SplitLines(st.Text(4));
       out.push_back(std::move(r));
     }
     if (rc != SQLITE_DONE) return Error("reading regions");
@@ -463,14 +469,7 @@ class SqliteStore final : public Store {
     c.summary = st.Text(5);
     c.before = st.Text(6);
     c.after = st.Text(7);
-    const std::string touched = st.Text(8);
-    size_t pos = 0;
-    while (pos < touched.size()) {
-      size_t nl = touched.find('\n', pos);
-      if (nl == std::string::npos) nl = touched.size();
-      c.partnerships.push_back(touched.substr(pos, nl - pos));
-      pos = nl + 1;
-    }
+    c.partnerships = SplitLines(st.Text(8));
     c.hash = st.Text(9);
     return c;
   }
