@@ -22,7 +22,7 @@
 #include <vector>
 
 #include "kembar/io/json_writer.h"
-#include "kembar/network/export.h"
+#include "kembar/report/network_export.h"
 #include "kembar/network/graph.h"
 #include "kembar/network/stats.h"
 

@@ -14,17 +14,12 @@
 #include <optional>
 #include <string>
 
-#include "kembar/assess/assessment_json.h"
-#include "kembar/assess/calendar.h"
-#include "kembar/assess/messages.h"
-#include "kembar/io/dossier_writer.h"
-#include "kembar/io/json_writer.h"
 #include "kembar/kembar.h"
-#include "kembar/model/error_table.h"
-#include "kembar/network/charts.h"
-#include "kembar/network/export.h"
-#include "kembar/network/stats.h"
+#include "kembar/report/assessment_json.h"
 #include "kembar/report/assessment_text.h"
+#include "kembar/report/charts.h"
+#include "kembar/report/network_export.h"
+#include "kembar/report/network_text.h"
 #include "kembar/report/text.h"
 
 namespace kembar::cli {
@@ -82,50 +77,6 @@ assess::Lang DefaultLang() {
 // Today in UTC: the only place kembar reads the clock.
 Day Today() { return std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now()); }
 
-std::string RelationJson(const std::string& a, const std::string& b, const geo::Relation& r) {
-  std::string out;
-  io::JsonWriter w(&out, 2, 2);
-  w.BeginObject();
-  w.Key("a");
-  w.String(a);
-  w.Key("b");
-  w.String(b);
-  w.Key("status");
-  w.String(geo::ToString(r.status));
-  w.Key("override");
-  if (r.override_source.empty()) {
-    w.Raw("null");
-  } else {
-    w.String(r.override_source);
-  }
-  w.Key("via_sovereign");
-  if (r.via_sovereign.empty()) {
-    w.Raw("null");
-  } else {
-    w.String(r.via_sovereign);
-  }
-  w.Key("missions");
-  w.BeginArray();
-  for (const geo::Mission* m : r.missions) {
-    w.BeginObject();
-    w.Key("operator");
-    w.String(m->operator_iso);
-    w.Key("host");
-    w.String(m->host_iso);
-    w.Key("city");
-    w.String(m->city);
-    w.Key("type");
-    w.String(m->type);
-    w.Key("qid");
-    w.String(m->qid);
-    w.EndObject();
-  }
-  w.EndArray();
-  w.EndObject();
-  out.push_back('\n');
-  return out;
-}
-
 // The CLI acts as the local operator: it holds the database file, so roles do not
 // apply; its change records name the operating-system user.
 store::Principal LocalOperator() {
@@ -143,94 +94,50 @@ store::Principal LocalOperator() {
 
 // The common members of an event, as flags.
 struct EventFlags {
-  std::string type, date, title, description, field, from, to, side, provider, beneficiary, host,
-      sectors, source;
-  std::optional<uint64_t> participants;
+  EventFields fields;
+  std::string sectors;  // comma-separated
 };
 
 void AddEventFlags(CLI::App* c, EventFlags* f) {
-  c->add_option("--type", f->type, "event type (activity, visit, mou_signed, ...)");
-  c->add_option("--date", f->date, "YYYY, YYYY-MM, YYYY-MM-DD or a period START/END");
-  c->add_option("--title", f->title, "short title");
-  c->add_option("--description", f->description, "what happened");
-  c->add_option("--field", f->field, "field of cooperation (activity)");
-  c->add_option("--from", f->from, "region id that sent (visit, communication)");
-  c->add_option("--to", f->to, "region id visited (visit)");
-  c->add_option("--side", f->side, "region id that acted");
-  c->add_option("--provider", f->provider, "region id that provided it, or both (activity)");
-  c->add_option("--beneficiary", f->beneficiary, "region id that benefited, or both (activity)");
-  c->add_option("--host", f->host, "region id that hosted it, or online (activity)");
-  c->add_option("--participants", f->participants, "number of participants");
+  EventFields* e = &f->fields;
+  c->add_option("--type", e->type, "event type (activity, visit, mou_signed, ...)");
+  c->add_option("--date", e->date, "YYYY, YYYY-MM, YYYY-MM-DD or a period START/END");
+  c->add_option("--title", e->title, "short title");
+  c->add_option("--description", e->description, "what happened");
+  c->add_option("--field", e->field, "field of cooperation (activity)");
+  c->add_option("--from", e->from, "region id that sent (visit, communication)");
+  c->add_option("--to", e->to, "region id visited (visit)");
+  c->add_option("--side", e->side, "region id that acted");
+  c->add_option("--provider", e->provider, "region id that provided it, or both (activity)");
+  c->add_option("--beneficiary", e->beneficiary, "region id that benefited, or both (activity)");
+  c->add_option("--host", e->host, "region id that hosted it, or online (activity)");
+  c->add_option("--participants", e->participants, "number of participants");
   c->add_option("--sectors", f->sectors, "sectors involved, comma-separated (activity)");
-  c->add_option("--source", f->source, "where this fact was seen");
+  c->add_option("--source", e->source, "where this fact was seen");
 }
 
-// The event's JSON: the --json file (or standard input), with the flags set over it.
-Result<std::string> EventBody(const std::string& json_file, const EventFlags& f, bool adding) {
-  std::string base;
-  if (!json_file.empty()) {
-    std::string text;
-    if (json_file == "-") {
-      text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
-    } else {
-      std::ifstream in(json_file, std::ios::binary);
-      if (!in) return Status::IoError("cannot read '" + json_file + "'");
-      text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-    }
-    // Members from flags are appended after the file's (a later duplicate would be
-    // refused), so a file and flags may not name the same member.
-    const size_t close = text.rfind('}');
-    if (close == std::string::npos) return Status::InvalidInput("--json: not a JSON object");
-    base = text.substr(0, close);
-  } else {
-    base = "{";
+// The --json file's text (or standard input's); empty when not given.
+Result<std::string> ReadJsonArg(const std::string& json_file) {
+  if (json_file.empty()) return std::string();
+  if (json_file == "-") {
+    return std::string(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
   }
-  std::string members;
-  io::JsonWriter w(&members);
-  auto str = [&](const char* key, const std::string& v) {
-    if (v.empty()) return;
-    w.Key(key);
-    w.String(v);
-  };
-  w.BeginObject();
-  str("type", f.type);
-  str("date", f.date);
-  str("title", f.title);
-  str("description", f.description);
-  str("field", f.field);
-  str("from", f.from);
-  str("to", f.to);
-  str("side", f.side);
-  str("provider", f.provider);
-  str("beneficiary", f.beneficiary);
-  str("host", f.host);
-  if (f.participants) {
-    w.Key("participants");
-    w.Uint(*f.participants);
+  std::ifstream in(json_file, std::ios::binary);
+  if (!in) return Status::IoError("cannot read '" + json_file + "'");
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+// "a,b,c" -> {"a", "b", "c"}; "" -> {}.
+std::vector<std::string> SplitCommas(const std::string& text) {
+  std::vector<std::string> out;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t comma = text.find(',', pos);
+    if (comma == std::string::npos) comma = text.size();
+    out.push_back(text.substr(pos, comma - pos));
+    pos = comma + 1;
   }
-  if (!f.sectors.empty()) {
-    w.Key("sectors");
-    w.BeginArray();
-    size_t pos = 0;
-    while (pos <= f.sectors.size()) {
-      size_t comma = f.sectors.find(',', pos);
-      if (comma == std::string::npos) comma = f.sectors.size();
-      w.String(f.sectors.substr(pos, comma - pos));
-      pos = comma + 1;
-    }
-    w.EndArray();
-  }
-  str("source", f.source);
-  w.EndObject();
-  // members is "{...}": splice its inside after the base's members.
-  const std::string inside = members.substr(1, members.size() - 2);
-  const bool base_empty = base.find_first_not_of(" \t\r\n{") == std::string::npos;
-  if (json_file.empty() && inside.empty()) {
-    return Status::InvalidInput(
-        adding ? "give the event with --json FILE or with flags (--type, --date, ...)"
-               : "give the members to change with --json FILE or with flags");
-  }
-  return base + (base_empty || inside.empty() ? "" : ",") + inside + "}";
+  return out;
 }
 
 }  // namespace
@@ -435,6 +342,9 @@ int Run(int argc, char** argv) {
       "import",
       "Store the worldwide network (Wikipedia pairs) beside your partnerships, marked by source");
   add_db(net_import);
+  bool net_remove = false;
+  net_import->add_flag("--remove", net_remove,
+                       "remove what an earlier network import stored (your own records stay)");
   auto* net_export =
       network_cmd->add_subcommand("export", "Write the graph for Gephi, QGIS or a spreadsheet");
   add_db(net_export);
@@ -490,25 +400,9 @@ int Run(int argc, char** argv) {
   if (db.empty()) return Fail(Status::InvalidInput("--db: give the path of a database file"));
 
   if (relations_cmd->parsed()) {
-    std::string a, b;
-    auto r = Kembar::Relations(country_a, country_b, &a, &b);
+    auto r = Kembar::Relations({country_a, country_b});
     if (!r.ok()) return Fail(r.status());
-    if (json) {
-      std::fputs(RelationJson(a, b, *r).c_str(), stdout);
-      return 0;
-    }
-    std::printf("%s – %s: %s\n", a.c_str(), b.c_str(),
-                std::string(geo::ToString(r->status)).c_str());
-    if (!r->override_source.empty()) std::printf("override: %s\n", r->override_source.c_str());
-    if (!r->via_sovereign.empty()) {
-      std::printf("a territory: follows its sovereign state's relations (%s)\n",
-                  r->via_sovereign.c_str());
-    }
-    for (const geo::Mission* m : r->missions) {
-      std::printf("  %s %s in %s (%s), wikidata %s\n", m->operator_iso.c_str(), m->type.c_str(),
-                  m->city.c_str(), m->host_iso.c_str(), m->qid.c_str());
-    }
-    if (r->missions.empty()) std::printf("  no mission either way in the data\n");
+    std::fputs((json ? report::RelationsJson(*r) : report::RelationsText(*r)).c_str(), stdout);
     return 0;
   }
 
@@ -533,34 +427,23 @@ int Run(int argc, char** argv) {
   }
 
   if (assess_cmd->parsed() && !assess_file.empty()) {
-    io::ReadOptions ro;
-    ro.max_bytes = max_mb << 20;
-    auto r = Kembar::AssessFile(assess_file, assess_options, ro);
+    AssessParams params;
+    params.file = assess_file;
+    params.options = assess_options;
+    params.read.max_bytes = max_mb << 20;
+    // --partnership and --region select from the file as they do from the database.
+    if (!partnership_id.empty()) params.selection.partnership_id = partnership_id;
+    if (!region_id.empty()) params.selection.region_id = region_id;
+    auto r = Kembar::AssessFile(params);
     if (!r.ok()) {
-      std::fprintf(stderr, "kembar: %s is not a valid dossier; nothing was assessed:\n",
-                   assess_file.c_str());
+      if (r.status().code() != StatusCode::kNotFound) {
+        std::fprintf(stderr, "kembar: %s is not a valid dossier; nothing was assessed:\n",
+                     assess_file.c_str());
+      }
       return Fail(r.status());
     }
-    // --partnership and --region select from the file as they do from the database.
-    if (!partnership_id.empty() || !region_id.empty()) {
-      std::erase_if(r->assessments, [&](const assess::PartnershipAssessment& a) {
-        if (!partnership_id.empty()) return a.id != partnership_id;
-        return a.home != region_id && a.partner != region_id;
-      });
-      bool known = false;
-      for (const Partnership& p : r->dossier.partnerships) {
-        known = known || (!partnership_id.empty() ? p.id == partnership_id
-                                                  : p.home == region_id || p.partner == region_id);
-      }
-      if (!known) {
-        return Fail(Status::NotFound(
-            !partnership_id.empty()
-                ? "no partnership has the id '" + partnership_id + "' in " + assess_file
-                : "no partnership of region '" + region_id + "' in " + assess_file));
-      }
-    }
     const std::string text =
-        json ? assess::AssessmentJson(r->assessments, assess_options.as_of)
+        json ? report::AssessmentJson(r->assessments, assess_options.as_of)
              : report::FormatAssessments(r->dossier, r->assessments, assess_options.as_of, lang);
     std::fputs(text.c_str(), stdout);
     return 0;
@@ -571,7 +454,7 @@ int Run(int argc, char** argv) {
     if (with_db) {
       auto k = OpenDb(db, max_mb);
       if (!k.ok()) return Fail(k.status());
-      report = (*k)->Validate(file);
+      report = (*k)->Validate({file, /*standalone=*/false});
     } else {
       io::ReadOptions ro;
       ro.max_bytes = max_mb << 20;
@@ -652,9 +535,11 @@ int Run(int argc, char** argv) {
               : event_edit->parsed() ? EventEdit::Op::kEdit
                                      : EventEdit::Op::kDelete;
     if (edit.op != EventEdit::Op::kDelete) {
-      auto body = EventBody(event_json_file, ef, edit.op == EventEdit::Op::kAdd);
+      auto body = ReadJsonArg(event_json_file);
       if (!body.ok()) return Fail(body.status());
       edit.event_json = *body;
+      edit.fields = ef.fields;
+      edit.fields.sectors = SplitCommas(ef.sectors);
     }
     auto r = kb.EditEvent(edit);
     if (!r.ok()) {
@@ -698,7 +583,7 @@ int Run(int argc, char** argv) {
     return 0;
   }
   if (exp->parsed()) {
-    auto text = kb.ExportJson(sel, !compact);
+    auto text = kb.ExportJson({sel, !compact});
     if (!text.ok()) return Fail(text.status());
     if (!WriteOut(out_file, *text)) return Fail(Status::IoError("cannot write '" + out_file + "'"));
     return 0;
@@ -720,45 +605,35 @@ int Run(int argc, char** argv) {
       if (!fo.level)
         return Fail(Status::InvalidInput("--level: unknown level '" + level_text + "'"));
     }
-    size_t pos = 0;
-    while (pos < needs_text.size()) {
-      size_t comma = needs_text.find(',', pos);
-      if (comma == std::string::npos) comma = needs_text.size();
-      const std::string name = needs_text.substr(pos, comma - pos);
+    for (const std::string& name : SplitCommas(needs_text)) {
       auto f = ParseVocab<Field>(name);
       if (!f) return Fail(Status::InvalidInput("--needs: unknown field '" + name + "'"));
       fo.needs.push_back(*f);
-      pos = comma + 1;
     }
     auto r = kb.FindPartners(find_region, fo);
     if (!r.ok()) return Fail(r.status());
-    if (json) {
-      std::fputs(finder::CandidatesJson(r->region_id, r->places, r->candidates).c_str(), stdout);
-      return 0;
-    }
-    std::printf("%s (%s): %zu candidates\n", r->region_name.c_str(), r->region_id.c_str(),
-                r->candidates.size());
-    std::printf("%-5s %-28s %-3s %6s  %5s %5s %5s %5s %5s  %8s  %s\n", "RANK", "PLACE", "CC",
-                "SCORE", "LEVEL", "SIMIL", "COMPL", "PROX", "NETW", "KM", "FLAGS");
-    size_t rank = 0;
-    for (const finder::Candidate& c : r->candidates) {
-      const finder::Place& p = r->places[c.place];
-      std::string flags;
-      for (const std::string& f : c.flags) flags += (flags.empty() ? "" : ", ") + f;
-      std::printf("%-5zu %-28.28s %-3.3s %6.3f  %5.2f %5.2f %5.2f %5.2f %5.2f  %8.0f  %s\n", ++rank,
-                  std::string(p.name).c_str(), std::string(p.country).c_str(), c.score,
-                  c.components.level, c.components.similarity, c.components.complementarity,
-                  c.components.proximity, c.components.network, c.distance_km, flags.c_str());
-    }
+    std::fputs((json ? report::CandidatesJson(r->region_id, r->places, r->candidates)
+                     : report::CandidatesText(*r))
+                   .c_str(),
+               stdout);
     return 0;
   }
   if (net_import->parsed()) {
     const bool tty = isatty(STDERR_FILENO);
-    auto stats = kb.ImportWorldNetwork([&](size_t done, size_t total) {
+    NetworkImportParams params;
+    params.remove = net_remove;
+    params.actor = LocalOperator();
+    params.progress = [&](size_t done, size_t total) {
       if (tty) std::fprintf(stderr, "\rstoring the worldwide network: %zu / %zu ties", done, total);
-    });
-    if (tty) std::fprintf(stderr, "\n");
+    };
+    auto stats = kb.ImportWorldNetwork(params);
+    if (tty && !net_remove) std::fprintf(stderr, "\n");
     if (!stats.ok()) return Fail(stats.status());
+    if (net_remove) {
+      std::printf("worldwide network removed from %s: %zu ties, %zu places\n", db.c_str(),
+                  stats->partnerships_removed, stats->regions_removed);
+      return 0;
+    }
     std::printf(
         "worldwide network stored in %s: regions %zu new, %zu updated; partnerships %zu new, %zu "
         "updated\n",
@@ -766,134 +641,76 @@ int Run(int argc, char** argv) {
         stats->partnerships_updated);
     return 0;
   }
-  if (network_cmd->parsed()) {
-    std::unordered_map<std::string, size_t> region_nodes;
-    auto world = kb.WorldNetwork(&region_nodes);
-    if (!world.ok()) return Fail(world.status());
-    const network::Graph* g = &*world;
-    Result<network::Graph> sub = network::Graph();
-    if (!net_country.empty()) {
-      sub = network::CountrySubgraph(*world, net_country);
-      if (!sub.ok()) return Fail(sub.status());
-      g = &*sub;
+  if (net_stats->parsed()) {
+    NetworkStatsParams params;
+    params.scope.country = net_country;
+    params.sample_sources = sources;
+    if (isatty(STDERR_FILENO)) std::fprintf(stderr, "computing the network panel...\n");
+    auto r = kb.NetworkStats(params);
+    if (!r.ok()) return Fail(r.status());
+    const network::Stats& st = r->stats;
+    std::fputs((json ? report::StatsToJson(st) : report::StatsToText(st)).c_str(), stdout);
+    if (!plot_file.empty()) {
+      const bool png = plot_file.ends_with(".png");
+      const auto fmt = png ? report::ChartFormat::kPng : report::ChartFormat::kSvg;
+      const size_t dot = plot_file.find_last_of('.');
+      const std::string distance_file =
+          dot == std::string::npos || dot < plot_file.find_last_of('/') + 1
+              ? plot_file + "-distance"
+              : plot_file.substr(0, dot) + "-distance" + plot_file.substr(dot);
+      auto degree = report::DegreeChart(st, fmt);
+      if (!degree.ok()) return Fail(degree.status());
+      auto distance = report::DistanceChart(st, fmt);
+      if (!distance.ok()) return Fail(distance.status());
+      if (!WriteOut(plot_file, *degree) || !WriteOut(distance_file, *distance)) {
+        return Fail(Status::IoError("cannot write the charts '" + plot_file + "'"));
+      }
+      std::fprintf(stderr, "charts: %s, %s\n", plot_file.c_str(), distance_file.c_str());
     }
-    if (net_stats->parsed()) {
-      network::StatsOptions o;
-      o.sample_sources = sources;
-      if (!net_country.empty()) o.focus_country = net_country;
-      if (isatty(STDERR_FILENO)) {
-        std::fprintf(stderr, "computing the panel over %zu places and %zu ties...\n",
-                     g->node_count(), g->edge_count());
-      }
-      const network::Stats st = network::ComputeStats(*g, o);
-      std::fputs((json ? network::StatsToJson(st) : network::StatsToText(st)).c_str(), stdout);
-      if (!plot_file.empty()) {
-        const bool png = plot_file.size() > 4 && plot_file.substr(plot_file.size() - 4) == ".png";
-
-        const auto fmt = png ? network::ChartFormat::kPng : network::ChartFormat::kSvg;
-        const size_t dot = plot_file.find_last_of('.');
-        const std::string distance_file =
-            dot == std::string::npos || dot < plot_file.find_last_of('/') + 1
-                ? plot_file + "-distance"
-                : plot_file.substr(0, dot) + "-distance" + plot_file.substr(dot);
-        auto degree = network::DegreeChart(st, fmt);
-        if (!degree.ok()) return Fail(degree.status());
-        auto distance = network::DistanceChart(st, fmt);
-        if (!distance.ok()) return Fail(distance.status());
-        if (!WriteOut(plot_file, *degree) || !WriteOut(distance_file, *distance)) {
-          return Fail(Status::IoError("cannot write the charts '" + plot_file + "'"));
-        }
-        std::fprintf(stderr, "charts: %s, %s\n", plot_file.c_str(), distance_file.c_str());
-      }
-      return 0;
+    return 0;
+  }
+  if (net_ego->parsed()) {
+    EgoParams params;
+    params.place = ego_place;
+    params.depth = depth;
+    auto r = kb.NetworkEgo(params);
+    if (!r.ok()) return Fail(r.status());
+    std::fputs((json ? report::EgoToJson(*r->graph, r->ego) : report::EgoToText(*r->graph, r->ego))
+                   .c_str(),
+               stdout);
+    return 0;
+  }
+  if (net_match->parsed()) {
+    auto r = kb.NetworkMatchReport({});
+    if (!r.ok()) return Fail(r.status());
+    std::fputs(
+        (json ? report::MatchJson(*r, show_unmatched) : report::MatchText(*r, show_unmatched))
+            .c_str(),
+        stdout);
+    return 0;
+  }
+  if (net_export->parsed()) {
+    NetworkExportParams params;
+    params.scope.country = net_country;
+    auto g = kb.NetworkGraph(params);
+    if (!g.ok()) return Fail(g.status());
+    bool ok = true;
+    std::string written = out_file;
+    if (export_format == "gexf") ok = WriteOut(out_file, report::ToGexf(*g));
+    if (export_format == "graphml") ok = WriteOut(out_file, report::ToGraphMl(*g));
+    if (export_format == "geojson") ok = WriteOut(out_file, report::ToGeoJson(*g));
+    if (export_format == "csv") {
+      const std::string base =
+          out_file.ends_with(".csv") ? out_file.substr(0, out_file.size() - 4) : out_file;
+      written = base + "-nodes.csv, " + base + "-edges.csv";
+      ok = WriteOut(base + "-nodes.csv", report::NodesCsv(*g)) &&
+           WriteOut(base + "-edges.csv", report::EdgesCsv(*g));
     }
-    if (net_ego->parsed()) {
-      // A stored region id, a node id, or a name.
-      Result<size_t> node = Status::NotFound("");
-      if (auto it = region_nodes.find(ego_place); it != region_nodes.end() && g == &*world) {
-        node = it->second;
-      } else if (auto id = g->FindId(ego_place)) {
-        node = *id;
-      } else {
-        node = network::FindNode(*g, ego_place);
-      }
-      if (!node.ok()) return Fail(node.status());
-      auto ego = network::Ego(*g, *node, depth);
-      if (!ego.ok()) return Fail(ego.status());
-      if (json) {
-        std::fputs(network::EgoToJson(*g, *ego).c_str(), stdout);
-        return 0;
-      }
-      const network::NetNode& c = g->node(*node);
-      std::printf("%s (%s): %zu partners\n", c.name.c_str(), c.country.c_str(), g->degree(*node));
-      for (size_t d = 0; d < ego->rings.size(); ++d) {
-        std::printf("%s %zu: %zu places\n", d == 0 ? "partners" : "step", d + 1,
-                    ego->rings[d].size());
-        size_t shown = 0;
-        for (size_t i : ego->rings[d]) {
-          if (shown++ == 40) {
-            std::printf("  ... and %zu more\n", ego->rings[d].size() - 40);
-            break;
-          }
-          std::printf("  %s (%s)\n", g->node(i).name.c_str(), g->node(i).country.c_str());
-        }
-      }
-      return 0;
-    }
-    if (net_match->parsed()) {
-      const NetworkMatch m = MatchToGazetteer(*g);
-      const double rate = g->node_count() ? 100.0 * static_cast<double>(m.matched) /
-                                                static_cast<double>(g->node_count())
-                                          : 0;
-      if (json) {
-        std::string out;
-        io::JsonWriter w(&out, 2, 2);
-        w.BeginObject();
-        w.Key("places");
-        w.Uint(g->node_count());
-        w.Key("matched");
-        w.Uint(m.matched);
-        w.Key("match_rate");
-        w.Number(std::round(rate * 100) / 100);
-        w.Key("unmatched");
-        w.BeginArray();
-        for (size_t k = 0; k < m.unmatched.size() && k < show_unmatched; ++k) {
-          w.String(g->node(m.unmatched[k]).name + ", " + g->node(m.unmatched[k]).country);
-        }
-        w.EndArray();
-        w.EndObject();
-        std::puts(out.c_str());
-        return 0;
-      }
-      std::printf("%zu of %zu places matched to the gazetteer (%.1f %%); %zu unmatched\n",
-                  m.matched, g->node_count(), rate, m.unmatched.size());
-      for (size_t k = 0; k < m.unmatched.size() && k < show_unmatched; ++k) {
-        std::printf("  %s, %s\n", g->node(m.unmatched[k]).name.c_str(),
-                    g->node(m.unmatched[k]).country.c_str());
-      }
-      return 0;
-    }
-    if (net_export->parsed()) {
-      bool ok = true;
-      std::string written = out_file;
-      if (export_format == "gexf") ok = WriteOut(out_file, network::ToGexf(*g));
-      if (export_format == "graphml") ok = WriteOut(out_file, network::ToGraphMl(*g));
-      if (export_format == "geojson") ok = WriteOut(out_file, network::ToGeoJson(*g));
-      if (export_format == "csv") {
-        const std::string base =
-            out_file.size() > 4 && out_file.substr(out_file.size() - 4) == ".csv"
-                ? out_file.substr(0, out_file.size() - 4)
-                : out_file;
-        written = base + "-nodes.csv, " + base + "-edges.csv";
-        ok = WriteOut(base + "-nodes.csv", network::NodesCsv(*g)) &&
-             WriteOut(base + "-edges.csv", network::EdgesCsv(*g));
-      }
-      // Name the files actually written (a CSV export is two files).
-      if (!ok) return Fail(Status::IoError("cannot write '" + written + "'"));
-      std::fprintf(stderr, "%s: %zu places, %zu ties (%s)\n", written.c_str(), g->node_count(),
-                   g->edge_count(), g->attribution().c_str());
-      return 0;
-    }
+    // Name the files actually written (a CSV export is two files).
+    if (!ok) return Fail(Status::IoError("cannot write '" + written + "'"));
+    std::fprintf(stderr, "%s: %zu places, %zu ties (%s)\n", written.c_str(), g->node_count(),
+                 g->edge_count(), g->attribution().c_str());
+    return 0;
   }
   if (search_cmd->parsed()) {
     SearchParams sp;
@@ -904,28 +721,57 @@ int Run(int argc, char** argv) {
     return 0;
   }
   if (todo_cmd->parsed()) {
-    auto r = kb.Assess(sel, assess_options);
+    TodoParams params;
+    params.selection = sel;
+    params.assess = assess_options;
+    params.within_days = within;
+    params.undated = undated;
+    auto r = kb.Todo(params);
     if (!r.ok()) return Fail(r.status());
-    const auto items = assess::DueActions(r->assessments, assess_options.as_of, within, undated);
-    std::fputs((json ? report::TodoJson(items, assess_options.as_of, lang)
-                     : report::FormatTodo(items, assess_options.as_of, within, lang))
+    std::fputs((json ? report::TodoJson(r->items, r->as_of, lang)
+                     : report::FormatTodo(r->items, r->as_of, r->within_days, lang))
                    .c_str(),
                stdout);
     return 0;
   }
-  if (assess_cmd->parsed() || status_cmd->parsed() || calendar_cmd->parsed()) {
-    auto r = kb.Assess(sel, assess_options);
+  if (calendar_cmd->parsed()) {
+    CalendarParams params;
+    params.selection = sel;
+    params.assess = assess_options;
+    params.months = months;
+    auto r = kb.Calendar(params);
+    if (!r.ok()) return Fail(r.status());
+    const AssessReport& a = r->assessed;
+    if (json) {
+      std::fputs(report::CalendarJson(r->entries, a.assessments, r->as_of, r->months).c_str(),
+                 stdout);
+      return 0;
+    }
+    std::fputs(report::FormatCalendar(a.dossier, r->entries, r->as_of, r->months, lang).c_str(),
+               stdout);
+    std::fputs(report::FormatCalendarGaps(a.assessments, lang).c_str(), stdout);
+    if (!ics_file.empty()) {
+      if (!WriteOut(ics_file, report::CalendarIcs(a.dossier, r->entries, r->as_of, lang))) {
+        return Fail(Status::IoError("cannot write '" + ics_file + "'"));
+      }
+      std::printf("%s: %zu %s\n", ics_file.c_str(), r->entries.size(),
+                  lang == assess::Lang::kId ? "acara kalender" : "calendar events");
+    }
+    return 0;
+  }
+  if (assess_cmd->parsed() || status_cmd->parsed()) {
+    AssessParams params;
+    params.selection = sel;
+    params.options = assess_options;
+    auto r = kb.Assess(params);
     if (!r.ok()) return Fail(r.status());
     const Day as_of = assess_options.as_of;
-    if (json && calendar_cmd->parsed()) {
-      const auto entries = assess::UpcomingRenewals(r->assessments, as_of, months, policy);
-      std::fputs(report::CalendarJson(entries, r->assessments, as_of, months).c_str(), stdout);
-    } else if (json) {
-      std::fputs(assess::AssessmentJson(r->assessments, as_of).c_str(), stdout);
+    if (json) {
+      std::fputs(report::AssessmentJson(r->assessments, as_of).c_str(), stdout);
     } else if (assess_cmd->parsed()) {
       std::fputs(report::FormatAssessments(r->dossier, r->assessments, as_of, lang).c_str(),
                  stdout);
-    } else if (status_cmd->parsed()) {
+    } else {
       const std::string text =
           by.empty() ? report::FormatStatus(r->dossier, r->assessments, as_of, lang)
                      : report::FormatStatusBy(
@@ -933,24 +779,13 @@ int Run(int argc, char** argv) {
                            by == "country" ? report::GroupBy::kCountry : report::GroupBy::kProvince,
                            as_of, lang);
       std::fputs(text.c_str(), stdout);
-    } else {
-      const auto entries = assess::UpcomingRenewals(r->assessments, as_of, months, policy);
-      std::fputs(report::FormatCalendar(r->dossier, entries, as_of, months, lang).c_str(), stdout);
-      std::fputs(report::FormatCalendarGaps(r->assessments, lang).c_str(), stdout);
-      if (!ics_file.empty()) {
-        if (!WriteOut(ics_file, report::CalendarIcs(r->dossier, entries, as_of, lang))) {
-          return Fail(Status::IoError("cannot write '" + ics_file + "'"));
-        }
-        std::printf("%s: %zu %s\n", ics_file.c_str(), entries.size(),
-                    lang == assess::Lang::kId ? "acara kalender" : "calendar events");
-      }
     }
     return 0;
   }
   if (show->parsed()) {
     sel.partnership_id = show_id;
     if (json) {
-      auto text = kb.ExportJson(sel, true);
+      auto text = kb.ExportJson({sel, true});
       if (!text.ok()) return Fail(text.status());
       std::fputs(text->c_str(), stdout);
       return 0;

@@ -46,6 +46,42 @@ std::string Relocate(std::string message, const std::string& from, const std::st
   return message;
 }
 
+// Sets the plain members of `fields` on the event object `patch`; a member given
+// both ways is refused rather than silently preferring one.
+Status SetFields(const EventFields& f, json* patch) {
+  auto set = [&](const char* key, json value) -> Status {
+    if (patch->contains(key)) {
+      return Status::InvalidInput(std::string("event.") + key +
+                                  ": given both in the JSON and on its own; give it once");
+    }
+    (*patch)[key] = std::move(value);
+    return Status::Ok();
+  };
+  const std::pair<const char*, const std::string*> strings[] = {{"type", &f.type},
+                                                                {"date", &f.date},
+                                                                {"title", &f.title},
+                                                                {"description", &f.description},
+                                                                {"field", &f.field},
+                                                                {"from", &f.from},
+                                                                {"to", &f.to},
+                                                                {"side", &f.side},
+                                                                {"provider", &f.provider},
+                                                                {"beneficiary", &f.beneficiary},
+                                                                {"host", &f.host},
+                                                                {"source", &f.source}};
+  for (const auto& [key, value] : strings) {
+    if (value->empty()) continue;
+    if (Status s = set(key, *value); !s.ok()) return s;
+  }
+  if (f.participants) {
+    if (Status s = set("participants", *f.participants); !s.ok()) return s;
+  }
+  if (!f.sectors.empty()) {
+    if (Status s = set("sectors", f.sectors); !s.ok()) return s;
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 Result<store::ImportStats> Import(store::Store& store, const io::ReadOptions& read,
@@ -200,9 +236,18 @@ Result<EditResult> EditEvent(store::Store& store, const io::ReadOptions& read,
   }
   json patch;
   if (edit.op != EventEdit::Op::kDelete) {
-    patch = json::parse(edit.event_json, nullptr, /*allow_exceptions=*/false);
+    patch = edit.event_json.empty()
+                ? json::object()
+                : json::parse(edit.event_json, nullptr, /*allow_exceptions=*/false);
     if (patch.is_discarded()) return Status::InvalidInput("event: not valid JSON");
     if (!patch.is_object()) return Status::InvalidInput("event: must be a JSON object");
+    if (Status s = SetFields(edit.fields, &patch); !s.ok()) return s;
+    if (patch.empty()) {
+      return Status::InvalidInput(
+          edit.op == EventEdit::Op::kAdd
+              ? "give the event as JSON or with its members (type, date, ...)"
+              : "give the members to change, as JSON or one by one");
+    }
   }
   switch (edit.op) {
     case EventEdit::Op::kAdd: {

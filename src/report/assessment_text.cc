@@ -5,7 +5,7 @@
 #include <cmath>
 #include <map>
 
-#include "kembar/assess/assessment_json.h"
+#include "kembar/report/assessment_json.h"
 #include "kembar/geo/countries.h"
 #include "kembar/io/json_writer.h"
 #include "report/width.h"
@@ -451,7 +451,7 @@ std::string TodoJson(const std::vector<assess::TodoItem>& items, Day as_of, Lang
     w.String(a.home);
     w.String(a.partner);
     w.EndArray();
-    assess::WriteRecommendationMembers(a, x, lang, &w);
+    WriteRecommendationMembers(a, x, lang, &w);
     w.EndObject();
   }
   w.EndArray();

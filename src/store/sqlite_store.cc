@@ -405,6 +405,41 @@ class SqliteStore final : public Store {
     });
   }
 
+  Result<ImportStats> DeleteRecords(const std::vector<std::string>& partnerships,
+                                    const std::vector<std::string>& regions,
+                                    const ChangeRecord& change) override {
+    ImportStats stats;
+    Status s = InTransaction([&]() -> Status {
+      Stmt del_p(db_, "DELETE FROM partnership WHERE id = ?1");
+      Stmt named(db_,
+                 "SELECT partnership_id FROM partnership_region WHERE region_id = ?1 "
+                 "ORDER BY partnership_id LIMIT 1");
+      Stmt del_r(db_, "DELETE FROM region WHERE id = ?1");
+      if (!del_p.ok() || !named.ok() || !del_r.ok()) return Error("preparing deletes");
+      for (const std::string& id : partnerships) {
+        del_p.Reset();
+        del_p.Bind(1, id);
+        if (del_p.Step() != SQLITE_DONE) return Error("deleting partnership '" + id + "'");
+        stats.partnerships_removed += static_cast<size_t>(sqlite3_changes(db_));
+      }
+      for (const std::string& id : regions) {
+        named.Reset();
+        named.Bind(1, id);
+        if (named.Step() == SQLITE_ROW) {
+          return Status::InvalidInput("region '" + id + "' is still named by partnership '" +
+                                      named.Text(0) + "'");
+        }
+        del_r.Reset();
+        del_r.Bind(1, id);
+        if (del_r.Step() != SQLITE_DONE) return Error("deleting region '" + id + "'");
+        stats.regions_removed += static_cast<size_t>(sqlite3_changes(db_));
+      }
+      return WriteChange(change);
+    });
+    if (!s.ok()) return s;
+    return stats;
+  }
+
   Result<std::vector<ChangeRecord>> History(const std::string& id) override {
     std::string sql =
         "SELECT c.seq, c.at, c.actor, c.action, c.record, c.summary, c.before, c.after, "

@@ -10,7 +10,7 @@
 #include <random>
 #include <set>
 
-#include "kembar/assess/assessment_json.h"
+#include "kembar/report/assessment_json.h"
 #include "kembar/assess/messages.h"
 #include "kembar/io/dossier_reader.h"
 #include "testing/dossier_gen.h"
@@ -18,6 +18,8 @@
 
 namespace kembar::assess {
 namespace {
+
+using report::AssessmentJson;
 
 using nlohmann::json;
 

@@ -8,14 +8,28 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
-#include "kembar/network/charts.h"
-#include "kembar/network/export.h"
+#include "kembar/report/charts.h"
+#include "kembar/report/network_export.h"
+#include "kembar/report/network_text.h"
 #include "kembar/network/graph.h"
 #include "kembar/network/stats.h"
 #include "testing/fixtures.h"
 
 namespace kembar::network {
 namespace {
+
+using report::ChartFormat;
+using report::DegreeChart;
+using report::DistanceChart;
+using report::EdgesCsv;
+using report::EgoToJson;
+using report::GeoJsonOptions;
+using report::NodesCsv;
+using report::StatsToJson;
+using report::StatsToText;
+using report::ToGeoJson;
+using report::ToGexf;
+using report::ToGraphMl;
 
 using kembar::testing::ReadFileOrDie;
 using kembar::testing::SourcePath;

@@ -96,12 +96,6 @@ std::vector<Candidate> FindPartners(std::span<const Place> places, const Subject
                                     const assess::FinderPolicy& policy,
                                     const geo::Relations& relations, geo::TimeZones& zones);
 
-// The finder's answer in the `--json` contract: {"region": ID, "candidates": [{"name",
-// "country" (ISO), "level", "score", "components": {...}, "flags": [...], "id",
-// "distance_km", "tz_gap_hours", "relations", "strengths_meeting_needs"}]}, best first.
-std::string CandidatesJson(std::string_view region_id, std::span<const Place> places,
-                           const std::vector<Candidate>& candidates);
-
 }  // namespace kembar::finder
 
 #endif  // KEMBAR_FINDER_FINDER_H_

@@ -120,16 +120,6 @@ std::pair<size_t, size_t> Components(const Graph& graph);
 // Global transitivity and average local clustering (degree < 2 counts 0).
 std::pair<double, double> Clustering(const Graph& graph);
 
-// The stats as JSON (members nodes, edges, components, largest_component, top_hubs,
-// ...; documented in docs/network.md).
-std::string StatsToJson(const Stats& stats, int indent = 2);
-
-// The stats as a text panel for a terminal.
-std::string StatsToText(const Stats& stats);
-
-// An ego network as JSON: the center and each ring's places with degree and country.
-std::string EgoToJson(const Graph& graph, const EgoNetwork& ego, int indent = 2);
-
 }  // namespace kembar::network
 
 #endif  // KEMBAR_NETWORK_STATS_H_

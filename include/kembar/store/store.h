@@ -23,6 +23,8 @@ struct ImportStats {
   size_t partnerships_added = 0;
   size_t partnerships_updated = 0;
   size_t events = 0;
+  size_t partnerships_removed = 0;  // DeleteRecords
+  size_t regions_removed = 0;
 };
 
 // Called during long imports with (done, total) partnerships.
@@ -127,6 +129,13 @@ class Store {
   // Deletes a region no partnership names; InvalidInput (naming one of them) when a
   // partnership still names it, NotFound when it is not stored.
   virtual Status DeleteRegion(const std::string& id, const ChangeRecord& change) = 0;
+
+  // Deletes the partnerships (with their events) and then the regions, with `change`,
+  // in one transaction; ids not stored are skipped. InvalidInput (naming one) when a
+  // region is still named by a partnership that stays.
+  virtual Result<ImportStats> DeleteRecords(const std::vector<std::string>& partnerships,
+                                            const std::vector<std::string>& regions,
+                                            const ChangeRecord& change) = 0;
 
   // The change records that touched `id` (a partnership or region), oldest first;
   // every change record when `id` is empty.

@@ -1,4 +1,4 @@
-#include "kembar/network/export.h"
+#include "kembar/report/network_export.h"
 
 #include <GeographicLib/Geodesic.hpp>
 #include <GeographicLib/GeodesicLine.hpp>
@@ -12,7 +12,12 @@
 #include "kembar/io/json_writer.h"
 #include "network/csv.h"
 
-namespace kembar::network {
+namespace kembar::report {
+
+using network::Graph;
+using network::NetNode;
+using network::NetEdge;
+namespace csv = network::csv;
 
 namespace {
 
@@ -394,4 +399,4 @@ std::string EdgesCsv(const Graph& graph) {
   return o;
 }
 
-}  // namespace kembar::network
+}  // namespace kembar::report

@@ -1,11 +1,13 @@
-#include "kembar/assess/assessment_json.h"
+#include "kembar/report/assessment_json.h"
 
 #include <cmath>
 
 #include "kembar/assess/messages.h"
 #include "kembar/io/json_writer.h"
 
-namespace kembar::assess {
+namespace kembar::report {
+
+using namespace assess;  // NOLINT(google-build-using-namespace): the contract's own terms
 
 namespace {
 
@@ -184,4 +186,4 @@ std::string AssessmentJson(const std::vector<PartnershipAssessment>& assessments
   return out;
 }
 
-}  // namespace kembar::assess
+}  // namespace kembar::report

@@ -1,4 +1,4 @@
-#include "kembar/network/charts.h"
+#include "kembar/report/charts.h"
 
 #include <cairo-svg.h>
 #include <cairo.h>
@@ -9,7 +9,11 @@
 #include <functional>
 #include <memory>
 
-namespace kembar::network {
+namespace kembar::report {
+
+using network::Stats;
+using network::DistanceStats;
+using network::PowerLawFit;
 
 namespace {
 
@@ -255,4 +259,4 @@ Result<std::string> DistanceChart(const Stats& stats, ChartFormat format, std::s
   });
 }
 
-}  // namespace kembar::network
+}  // namespace kembar::report

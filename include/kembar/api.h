@@ -1,0 +1,252 @@
+// The parameters and response models of kembar's use cases, in the manner of OSRM's
+// engine/api: each operation of kembar::Kembar takes one parameters struct and
+// answers one response model (or a Status). Front ends fill the parameters from
+// their own input (command-line flags, HTTP queries) and render the responses with
+// the rendering layer (include/kembar/report/); neither side knows the other.
+#ifndef KEMBAR_API_H_
+#define KEMBAR_API_H_
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "kembar/assess/assessment.h"
+#include "kembar/assess/calendar.h"
+#include "kembar/assess/policy.h"
+#include "kembar/assess/todo.h"
+#include "kembar/finder/finder.h"
+#include "kembar/geo/gazetteer.h"
+#include "kembar/geo/relations.h"
+#include "kembar/io/dossier_reader.h"
+#include "kembar/model/dossier.h"
+#include "kembar/network/graph.h"
+#include "kembar/network/stats.h"
+#include "kembar/store/store.h"
+
+namespace kembar {
+
+// --- Assessment -----------------------------------------------------------------
+
+// What an assessment is run with.
+struct AssessOptions {
+  Day as_of{};                             // the day the assessment speaks for
+  const assess::Policy* policy = nullptr;  // null: the compiled-in config/policy.json
+};
+
+// Assessments with the dossier they refer to (evidence paths point into it).
+struct AssessReport {
+  Dossier dossier;
+  std::vector<assess::PartnershipAssessment> assessments;
+};
+
+// Which partnerships an assessment covers: those of a dossier file (no database
+// needed; the file must be a valid self-contained dossier), or stored ones. The
+// selection applies to either.
+struct AssessParams {
+  std::string file;  // non-empty: assess this file instead of the store
+  store::Selection selection;
+  AssessOptions options;
+  io::ReadOptions read;  // for `file`
+};
+
+// The calendar: MoU expiries and renewal deadlines within `months`, with the
+// assessments behind them (their gaps: MoUs without a validity, lapsed ones).
+struct CalendarParams {
+  store::Selection selection;
+  AssessOptions assess;
+  int months = 12;  // how far ahead to look
+};
+struct CalendarReport {
+  AssessReport assessed;
+  std::vector<assess::CalendarEntry> entries;  // dated items, soonest first
+  Day as_of{};
+  int months = 12;
+};
+
+// The officer's to-do list: due recommendations, overdue first.
+struct TodoParams {
+  store::Selection selection;
+  AssessOptions assess;
+  int within_days = 90;  // due within this many days of as_of
+  bool undated = false;  // also the recommendations without a due day
+};
+struct TodoReport {
+  AssessReport assessed;  // what the items point into
+  std::vector<assess::TodoItem> items;
+  Day as_of{};
+  int within_days = 90;
+};
+
+// Diplomatic relations between two countries (ISO codes or names).
+struct RelationsParams {
+  std::string a, b;
+};
+struct RelationsReport {
+  std::string a_iso, b_iso;
+  geo::Relation relation;
+};
+
+// --- Partner finder -------------------------------------------------------------
+
+// What a partner search asks for.
+struct FindOptions {
+  std::vector<Field> needs;  // empty: the region's own needs
+  std::optional<Level> level;
+  std::string country;  // ISO code or name; empty: anywhere
+  size_t top = 10;
+  Day today{};
+  const assess::Policy* policy = nullptr;  // null: the compiled-in policy
+};
+
+// Ranked candidates with the places they index.
+struct FindReport {
+  std::string region_id;  // the stored region id, or the network node id
+  std::string region_name;
+  network::Graph graph;  // the places (graph nodes) candidates point into
+  std::vector<finder::Place> places;
+  std::vector<finder::Candidate> candidates;
+};
+
+// --- Network --------------------------------------------------------------------
+
+// How the places of the worldwide network meet the gazetteer.
+struct NetworkMatch {
+  std::vector<long> gazetteer_index;  // per network node: a gazetteer place, or -1
+  size_t matched = 0;
+  std::vector<size_t> unmatched;  // network nodes without a gazetteer place
+};
+
+// Which part of the worldwide network (the Wikipedia pairs compiled in plus the
+// stored partnerships) an operation works on.
+struct NetworkScope {
+  std::string country;  // ISO code or name: its places and all their ties; empty: all
+};
+
+// The panel of network statistics.
+struct NetworkStatsParams {
+  NetworkScope scope;
+  size_t sample_sources = 500;  // betweenness/distance sample on large graphs
+};
+struct NetworkStatsReport {
+  network::Stats stats;
+  std::string attribution;  // the licence line of the Wikipedia pairs
+};
+
+// A place's partners and partners of partners.
+struct EgoParams {
+  NetworkScope scope;
+  std::string place;  // stored region id, node id ("ID:surabaya") or name
+  int depth = 2;
+};
+struct EgoReport {
+  std::shared_ptr<const network::Graph> graph;  // the graph `ego` indexes into
+  network::EgoNetwork ego;
+};
+
+// The graph itself, for the exporters (GEXF, GraphML, GeoJSON, CSV).
+struct NetworkExportParams {
+  NetworkScope scope;
+};
+
+// How the network's places meet the gazetteer.
+struct MatchParams {
+  NetworkScope scope;
+};
+struct MatchReport {
+  size_t places = 0, matched = 0;
+  std::vector<std::string> unmatched;  // "name, country" of each unmatched place
+};
+
+// Storing (or removing) the worldwide network beside the user's partnerships.
+struct NetworkImportParams {
+  bool remove = false;  // remove what an earlier network import stored instead
+  store::Principal actor;
+  store::ProgressFn progress;  // optional
+};
+
+// --- Records --------------------------------------------------------------------
+
+// Checking a dossier file.
+struct ValidateParams {
+  std::string file;
+  // true: the document must define every region it names (no database needed);
+  // false: region ids it names but does not define may be stored ones.
+  bool standalone = false;
+};
+
+// How an import treats partnerships that are already stored.
+enum class ImportMode : uint8_t {
+  kRefuseDrops,  // refuse a document whose version of a stored partnership lacks stored events
+  kMerge,        // add new events, update known event ids, keep the other stored events
+  kReplace,      // the document's timeline replaces the stored one
+};
+
+struct ImportParams {
+  std::string file;
+  ImportMode mode = ImportMode::kRefuseDrops;
+  store::Principal actor;
+  store::ProgressFn progress;  // optional
+};
+
+// Which stored records an export covers, and how it is written.
+struct ExportParams {
+  store::Selection selection;
+  bool pretty = true;
+};
+
+// The common members of an event as plain values (command-line flags, form fields);
+// empty ones are not set. They are written over `EventEdit::event_json`'s members,
+// which may not name the same member.
+struct EventFields {
+  std::string type, date, title, description, field, from, to, side, provider, beneficiary, host,
+      source;
+  std::vector<std::string> sectors;
+  std::optional<uint64_t> participants;
+};
+
+// One change to one event of a stored partnership.
+struct EventEdit {
+  enum class Op : uint8_t { kAdd, kEdit, kDelete } op = Op::kAdd;
+  std::string partnership_id;
+  std::string event_id;  // kEdit, kDelete
+  // kAdd: the event as a dossier-v1 JSON object (an id is assigned when absent);
+  // kEdit: the members to set, a null member removes it.
+  std::string event_json;
+  EventFields fields;  // set over event_json's members
+  store::Principal actor;
+};
+
+struct DeleteParams {
+  enum class Kind : uint8_t { kPartnership, kRegion } kind = Kind::kPartnership;
+  std::string id;
+  store::Principal actor;
+};
+
+// What an edit did.
+struct EditResult {
+  std::string record;                // the partnership or region id
+  std::string event_id;              // the event added, edited or deleted
+  std::vector<std::string> changed;  // the members that changed ("date", "title")
+  std::vector<std::string> diff;     // one line per member: date: "2019" -> "2019-05"
+  std::string before, after;         // the event (or record) as JSON, empty when none
+};
+
+// What `search` looks for: text matched accent- and case-insensitively.
+struct SearchParams {
+  std::string text;
+  size_t limit = 20;  // per kind of result
+};
+
+struct SearchResult {
+  std::optional<std::string> country;                   // the text named a country (ISO code)
+  std::vector<store::RegionRow> regions;                // stored regions
+  std::vector<store::PartnershipSummary> partnerships;  // stored partnerships
+  std::vector<const geo::Place*> places;                // gazetteer places of that name
+};
+
+}  // namespace kembar
+
+#endif  // KEMBAR_API_H_

@@ -1,0 +1,50 @@
+// Renderings of the network use cases: the statistics panel, ego networks, the
+// gazetteer match, diplomatic relations and partner-finder candidates, as JSON for
+// tools and as text for terminals.
+#ifndef KEMBAR_REPORT_NETWORK_TEXT_H_
+#define KEMBAR_REPORT_NETWORK_TEXT_H_
+
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kembar/api.h"
+#include "kembar/assess/messages.h"
+#include "kembar/network/graph.h"
+#include "kembar/network/stats.h"
+
+namespace kembar::report {
+
+// The stats as JSON (members nodes, edges, components, largest_component, top_hubs,
+// ...; documented in docs/network.md).
+std::string StatsToJson(const network::Stats& stats, int indent = 2);
+
+// The stats as a text panel for a terminal.
+std::string StatsToText(const network::Stats& stats);
+
+// An ego network as JSON: the center and each ring's places with degree and country.
+std::string EgoToJson(const network::Graph& graph, const network::EgoNetwork& ego, int indent = 2);
+
+// An ego network as text: the center, then each ring (at most 40 places listed).
+std::string EgoToText(const network::Graph& graph, const network::EgoNetwork& ego);
+
+// The gazetteer match as JSON (places, matched, match_rate, the first `limit`
+// unmatched) and as text.
+std::string MatchJson(const MatchReport& match, size_t limit);
+std::string MatchText(const MatchReport& match, size_t limit);
+
+// Diplomatic relations as JSON (a, b, status, override, via_sovereign, missions) and
+// as text.
+std::string RelationsJson(const RelationsReport& relations);
+std::string RelationsText(const RelationsReport& relations);
+
+// Ranked candidates as JSON: each with its score, components and explanation.
+std::string CandidatesJson(std::string_view region_id, std::span<const finder::Place> places,
+                           const std::vector<finder::Candidate>& candidates);
+// The same as a text table.
+std::string CandidatesText(const FindReport& report);
+
+}  // namespace kembar::report
+
+#endif  // KEMBAR_REPORT_NETWORK_TEXT_H_

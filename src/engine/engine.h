@@ -1,0 +1,47 @@
+// The engine behind kembar::Kembar: the store it was given and the world context
+// every network and finder use case shares. The use cases themselves are free
+// functions beside this file (records.h, assess.h, network.h, search.h), each
+// taking the engine and its parameters struct (kembar/api.h).
+#ifndef KEMBAR_SRC_ENGINE_ENGINE_H_
+#define KEMBAR_SRC_ENGINE_ENGINE_H_
+
+#include <memory>
+#include <mutex>
+
+#include "kembar/api.h"
+#include "kembar/io/dossier_reader.h"
+#include "kembar/network/graph.h"
+#include "kembar/store/store.h"
+
+namespace kembar::engine {
+
+// What does not change while the process runs: the worldwide network of the
+// Wikipedia pairs compiled in, and how its places meet the gazetteer. Built once
+// and then only read, by any number of threads.
+struct World {
+  network::Graph wikipedia;
+  NetworkMatch wikipedia_match;
+};
+
+class Engine {
+ public:
+  Engine(std::unique_ptr<store::Store> store, io::ReadOptions read);
+
+  // The store; implementations serialise their own access (store.h).
+  store::Store& store() const { return *store_; }
+  // Bounds for the documents read (size, depth).
+  const io::ReadOptions& read_options() const { return read_; }
+  // The world context, built on the first call (thread-safe).
+  Result<const World*> world() const;
+
+ private:
+  std::unique_ptr<store::Store> store_;
+  io::ReadOptions read_;
+  mutable std::once_flag world_once_;
+  mutable std::unique_ptr<World> world_;
+  mutable Status world_status_;
+};
+
+}  // namespace kembar::engine
+
+#endif  // KEMBAR_SRC_ENGINE_ENGINE_H_

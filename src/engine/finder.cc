@@ -1,0 +1,187 @@
+#include "engine/finder.h"
+
+#include <algorithm>
+#include <unordered_map>
+#include <utility>
+
+#include "engine/network.h"
+#include "kembar/geo/countries.h"
+#include "kembar/geo/gazetteer.h"
+#include "kembar/geo/time_zones.h"
+#include "kembar/kembar.h"
+
+namespace kembar::engine {
+
+Result<FindReport> FindPartners(const Engine& engine, const std::string& region,
+                                const FindOptions& options) {
+  std::unordered_map<std::string, size_t> region_nodes;
+  auto world_context = engine.world();
+  if (!world_context.ok()) return world_context.status();
+  auto stored = engine.store().Export({});
+  if (!stored.ok()) return stored.status();
+  auto world = WorldNetworkOf(**world_context, *stored, &region_nodes);
+  if (!world.ok()) return world.status();
+  FindReport report;
+  report.graph = std::move(world).value();
+  const network::Graph& g = report.graph;
+
+  // The region: a stored region id, else a place of the network by name (any of a
+  // stored region's names counts, so "Jawa Timur" and "East Java" both work).
+  std::optional<size_t> node;
+  const Region* profile = nullptr;
+  if (auto it = region_nodes.find(region); it != region_nodes.end()) node = it->second;
+  // Names compare as the gazetteer does: case and accents aside ("Kōchi" = "kochi").
+  const std::string wanted = geo::FoldPlaceName(region);
+  for (const Region& r : stored->regions) {
+    bool match = r.id == region || geo::FoldPlaceName(r.name) == wanted;
+    for (const auto& [lang, name] : r.names) match = match || geo::FoldPlaceName(name) == wanted;
+    if (match && region_nodes.count(r.id)) {
+      profile = &r;
+      node = region_nodes.at(r.id);
+      break;
+    }
+  }
+  if (!node) {
+    auto found = network::FindNode(g, region);
+    if (!found.ok()) return found.status();
+    node = *found;
+  }
+  if (!profile) {
+    for (const Region& r : stored->regions) {
+      if (region_nodes.count(r.id) && region_nodes.at(r.id) == *node) profile = &r;
+    }
+  }
+  const network::NetNode& self = g.node(*node);
+  if (!self.lat || !self.lon) {
+    return Status::InvalidInput("'" + self.name + "' has no coordinates to measure distances from");
+  }
+  report.region_id = profile ? profile->id : self.id;
+  report.region_name = self.name;
+
+  finder::Subject subject;
+  subject.id = report.region_id;
+  subject.name = self.name;
+  subject.country = self.country;
+  subject.lat = *self.lat;
+  subject.lon = *self.lon;
+  if (profile) {
+    subject.level = profile->level;
+    subject.timezone = profile->timezone.value_or("");
+    subject.population = static_cast<uint32_t>(profile->population.value_or(0));
+    if (profile->characteristics) subject.characteristics = *profile->characteristics;
+    if (profile->needs) subject.needs = *profile->needs;
+  }
+  // Places: the gazetteer (135k places with population, port, time zone) when the
+  // build could make it, else the places of the network. `to_place` maps a network
+  // node to its place (-1: none).
+  std::unordered_map<std::string, const Region*> stored_by_node;
+  for (const Region& r : stored->regions) {
+    if (auto it = region_nodes.find(r.id); it != region_nodes.end()) {
+      stored_by_node[g.node(it->second).id] = &r;
+    }
+  }
+  const geo::Gazetteer& gaz = geo::Gazetteer::Bundled();
+  std::vector<long> to_place(g.node_count(), -1);
+  if (!gaz.empty()) {
+    const NetworkMatch match = MatchToGazetteer(g);
+    to_place = match.gazetteer_index;
+    report.places.reserve(gaz.size());
+    for (const geo::GazPlace& gp : gaz.places()) {
+      finder::Place p;
+      p.name = gp.name;
+      p.country = gp.country;
+      p.lat = gp.lat;
+      p.lon = gp.lon;
+      p.population = gp.population;
+      p.timezone = gp.timezone;
+      p.port = gp.port;
+      p.capital = gp.capital;
+      p.admin_seat = gp.admin_seat || gp.idn_level == "province";
+      report.places.push_back(p);
+    }
+    // A place of the network that the gazetteer lacks cannot be offered; one it has
+    // is offered under its gazetteer name.
+  } else {
+    report.places.reserve(g.node_count());
+    for (size_t i = 0; i < g.node_count(); ++i) {
+      const network::NetNode& n = g.node(i);
+      finder::Place p;
+      p.id = n.id;
+      p.name = n.name;
+      p.country = n.country;
+      p.lat = n.lat.value_or(0);
+      p.lon = n.lon.value_or(0);
+      if (auto it = stored_by_node.find(n.id); it != stored_by_node.end()) {
+        const Region& r = *it->second;
+        if (r.timezone) p.timezone = *r.timezone;
+        p.population = static_cast<uint32_t>(r.population.value_or(0));
+        p.port = r.characteristics &&
+                 std::find(r.characteristics->begin(), r.characteristics->end(), "port") !=
+                     r.characteristics->end();
+        p.admin_seat = r.level == Level::kProvince;
+      }
+      report.places.push_back(p);
+      to_place[i] = n.lat && n.lon ? static_cast<long>(i) : -1;
+      if (to_place[i] < 0) subject.excluded.insert(i);  // nothing to measure
+    }
+  }
+  auto place_of = [&](size_t node_index) { return to_place[node_index]; };
+  if (const long self_place = place_of(*node); self_place >= 0) {
+    subject.excluded.insert(static_cast<size_t>(self_place));
+    const finder::Place& sp = report.places[static_cast<size_t>(self_place)];
+    if (subject.population == 0) subject.population = sp.population;
+    subject.port = subject.port || sp.port;
+    if (subject.timezone.empty()) subject.timezone = std::string(sp.timezone);
+  }
+  for (size_t partner : g.neighbours(*node)) {
+    if (const long pp = place_of(partner); pp >= 0)
+      subject.excluded.insert(static_cast<size_t>(pp));
+    subject.tied_countries.insert(g.node(partner).country);
+    for (size_t two : g.neighbours(partner)) {
+      if (const long tp = place_of(two); two != *node && tp >= 0) {
+        subject.partners_of_partners.insert(static_cast<size_t>(tp));
+      }
+    }
+  }
+  // Known strengths: the fields of stored partnerships (both parties worked in them)
+  // and the stored profiles.
+  finder::KnownStrengths strengths;
+  auto add_fields = [&](const std::string& region_id, const std::vector<Field>& fields) {
+    auto it = region_nodes.find(region_id);
+    if (it == region_nodes.end() || place_of(it->second) < 0) return;
+    for (Field f : fields) {
+      strengths[static_cast<size_t>(place_of(it->second))] |= uint32_t{1}
+                                                              << static_cast<uint32_t>(f);
+    }
+  };
+  for (const Region& r : stored->regions) {
+    if (r.strengths) add_fields(r.id, *r.strengths);
+  }
+  for (const Partnership& p : stored->partnerships) {
+    std::vector<Field> fields = p.fields.value_or(std::vector<Field>{});
+    for (const Event& e : p.events) {
+      if (const auto* m = std::get_if<MouSigned>(&e.details); m && m->fields) {
+        fields.insert(fields.end(), m->fields->begin(), m->fields->end());
+      }
+    }
+    add_fields(p.home, fields);
+    add_fields(p.partner, fields);
+  }
+  finder::Options o;
+  o.needs = options.needs;
+  o.level = options.level;
+  o.top = options.top;
+  o.today = options.today;
+  if (!options.country.empty()) {
+    auto iso = geo::ResolveCountry(options.country);
+    if (!iso.ok()) return iso.status();
+    o.country = *iso;
+  }
+  geo::TimeZones zones;
+  const assess::Policy& policy = options.policy ? *options.policy : assess::DefaultPolicy();
+  report.candidates = finder::FindPartners(report.places, subject, strengths, o, policy.finder,
+                                           geo::Relations::Bundled(), zones);
+  return report;
+}
+
+}  // namespace kembar::engine

@@ -1,0 +1,304 @@
+#include "engine/network.h"
+
+#include <algorithm>
+#include <memory>
+#include <unordered_set>
+#include <utility>
+
+#include "kembar/geo/countries.h"
+#include "kembar/geo/gazetteer.h"
+#include "kembar/geo/geodesy.h"
+#include "kembar/io/json_writer.h"
+#include "kembar/kembar.h"
+
+namespace kembar {
+
+NetworkMatch MatchToGazetteer(const network::Graph& graph) {
+  const geo::Gazetteer& gaz = geo::Gazetteer::Bundled();
+  NetworkMatch m;
+  m.gazetteer_index.assign(graph.node_count(), -1);
+  for (size_t i = 0; i < graph.node_count(); ++i) {
+    const network::NetNode& n = graph.node(i);
+    const std::vector<size_t> found = gaz.Find(n.name, n.country);
+    long best = -1;
+    if (!found.empty()) {
+      best = static_cast<long>(found.front());  // the most populous namesake
+      if (n.lat && n.lon) {
+        double best_km = 50;
+        for (size_t k : found) {
+          const double km =
+              geo::GeodesicDistanceMetres(*n.lat, *n.lon, gaz.at(k).lat, gaz.at(k).lon) / 1000;
+          if (km < best_km) {
+            best_km = km;
+            best = static_cast<long>(k);
+          }
+        }
+      }
+    }
+    m.gazetteer_index[i] = best;
+    if (best >= 0) {
+      ++m.matched;
+    } else {
+      m.unmatched.push_back(i);
+    }
+  }
+  return m;
+}
+
+namespace engine {
+
+namespace {
+
+// The prefix of every record a network import stores.
+constexpr std::string_view kWikiPrefix = "wp:";
+
+// The part of a region id that names it inside a tie's id: a stored "wp:JP:kochi"
+// is "JP:kochi" there, so tie ids read "wp:ID:surabaya--JP:kochi", not "wp:wp:...".
+std::string_view TieKey(std::string_view region_id) {
+  return region_id.starts_with(kWikiPrefix) ? region_id.substr(kWikiPrefix.size()) : region_id;
+}
+
+// A graph together with the stored regions' nodes, scoped to a country when asked.
+struct Scoped {
+  std::shared_ptr<const network::Graph> graph;
+  std::unordered_map<std::string, size_t> region_nodes;  // only for the whole graph
+};
+
+Result<Scoped> ScopedGraph(const Engine& engine, const NetworkScope& scope) {
+  Scoped out;
+  auto world = WorldNetwork(engine, &out.region_nodes);
+  if (!world.ok()) return world.status();
+  if (scope.country.empty()) {
+    out.graph = std::make_shared<const network::Graph>(std::move(world).value());
+    return out;
+  }
+  auto sub = network::CountrySubgraph(*world, scope.country);
+  if (!sub.ok()) return sub.status();
+  out.graph = std::make_shared<const network::Graph>(std::move(sub).value());
+  out.region_nodes.clear();
+  return out;
+}
+
+}  // namespace
+
+Result<network::Graph> WorldNetworkOf(const World& world, const Dossier& stored,
+                                      std::unordered_map<std::string, size_t>* region_nodes) {
+  const network::Graph& wiki = world.wikipedia;
+  std::vector<network::NetNode> nodes = wiki.nodes();
+  std::vector<network::NetEdge> edges;  // stored first: on a merge the first kind is kept
+  std::unordered_map<std::string, size_t> by_region;  // region id -> node
+  for (const Region& r : stored.regions) {
+    // The region's name, or any of its names in other languages ("DKI Jakarta" is
+    // Wikipedia's "Jakarta"), meets the Wikipedia place.
+    std::optional<size_t> found = wiki.FindId(network::NodeKey(r.name, r.country));
+    for (size_t i = 0; !found && i < r.names.size(); ++i) {
+      found = wiki.FindId(network::NodeKey(r.names[i].second, r.country));
+    }
+    if (found) {
+      by_region[r.id] = *found;
+      continue;
+    }
+    by_region[r.id] = nodes.size();
+    nodes.push_back({r.id, r.name, r.country, r.lat, r.lon});
+  }
+  for (const Partnership& p : stored.partnerships) {
+    network::NetEdge e{
+        by_region.at(p.home), by_region.at(p.partner), std::string(ToString(p.kind)), {}};
+    for (const Event& ev : p.events) {
+      if (ev.type() == EventType::kMouSigned && (!e.start_year || ev.date.year() < *e.start_year)) {
+        e.start_year = ev.date.year();
+      }
+    }
+    edges.push_back(std::move(e));
+  }
+  edges.insert(edges.end(), wiki.edges().begin(), wiki.edges().end());
+  auto g = network::Graph::Build(std::move(nodes), std::move(edges), wiki.load_report());
+  if (!g.ok()) return g.status();
+  if (region_nodes) *region_nodes = std::move(by_region);
+  g->set_attribution(wiki.attribution());
+  return g;
+}
+
+Result<network::Graph> WorldNetwork(const Engine& engine,
+                                    std::unordered_map<std::string, size_t>* region_nodes) {
+  auto world = engine.world();
+  if (!world.ok()) return world.status();
+  auto stored = engine.store().Export({});
+  if (!stored.ok()) return stored.status();
+  return WorldNetworkOf(**world, *stored, region_nodes);
+}
+
+Result<NetworkStatsReport> NetworkStats(const Engine& engine, const NetworkStatsParams& params) {
+  auto g = ScopedGraph(engine, params.scope);
+  if (!g.ok()) return g.status();
+  network::StatsOptions o;
+  o.sample_sources = params.sample_sources;
+  if (!params.scope.country.empty()) o.focus_country = params.scope.country;
+  NetworkStatsReport out;
+  out.stats = network::ComputeStats(*g->graph, o);
+  out.attribution = g->graph->attribution();
+  return out;
+}
+
+Result<EgoReport> NetworkEgo(const Engine& engine, const EgoParams& params) {
+  auto g = ScopedGraph(engine, params.scope);
+  if (!g.ok()) return g.status();
+  const network::Graph& graph = *g->graph;
+  // A stored region id, a node id, or a name.
+  Result<size_t> node = Status::NotFound("no place '" + params.place + "' in the network");
+  if (auto it = g->region_nodes.find(params.place); it != g->region_nodes.end()) {
+    node = it->second;
+  } else if (auto id = graph.FindId(params.place)) {
+    node = *id;
+  } else {
+    node = network::FindNode(graph, params.place);
+  }
+  if (!node.ok()) return node.status();
+  auto ego = network::Ego(graph, *node, params.depth);
+  if (!ego.ok()) return ego.status();
+  EgoReport out;
+  out.graph = g->graph;
+  out.ego = std::move(ego).value();
+  return out;
+}
+
+Result<network::Graph> NetworkGraph(const Engine& engine, const NetworkScope& scope) {
+  auto world = WorldNetwork(engine, nullptr);
+  if (!world.ok() || scope.country.empty()) return world;
+  return network::CountrySubgraph(*world, scope.country);
+}
+
+Result<MatchReport> NetworkMatchReport(const Engine& engine, const MatchParams& params) {
+  auto g = NetworkGraph(engine, params.scope);
+  if (!g.ok()) return g.status();
+  const NetworkMatch m = MatchToGazetteer(*g);
+  MatchReport out;
+  out.places = g->node_count();
+  out.matched = m.matched;
+  out.unmatched.reserve(m.unmatched.size());
+  for (size_t i : m.unmatched) {
+    out.unmatched.push_back(g->node(i).name + ", " + g->node(i).country);
+  }
+  return out;
+}
+
+Result<store::ImportStats> ImportWorldNetwork(const Engine& engine,
+                                              const NetworkImportParams& params) {
+  auto world = engine.world();
+  if (!world.ok()) return world.status();
+  auto stored = engine.store().Export({});
+  if (!stored.ok()) return stored.status();
+  if (params.remove) {
+    // What an earlier import stored: its ties, and its places that no partnership of
+    // the user's own names any more.
+    std::vector<std::string> ties, places;
+    std::unordered_set<std::string> still_named;
+    for (const Partnership& p : stored->partnerships) {
+      if (p.id.starts_with(kWikiPrefix)) {
+        ties.push_back(p.id);
+      } else {
+        still_named.insert(p.home);
+        still_named.insert(p.partner);
+      }
+    }
+    for (const Region& r : stored->regions) {
+      if (r.id.starts_with(kWikiPrefix) && !still_named.count(r.id)) places.push_back(r.id);
+    }
+    store::ChangeRecord change;
+    change.actor = params.actor.name;
+    change.action = "network.remove";
+    change.record = "worldwide network";
+    change.summary = "removed the worldwide network: " + std::to_string(ties.size()) + " ties, " +
+                     std::to_string(places.size()) + " places";
+    change.partnerships = ties;
+    return engine.store().DeleteRecords(ties, places, change);
+  }
+  const network::Graph& g = (*world)->wikipedia;
+  const NetworkMatch& match = (*world)->wikipedia_match;
+  const geo::Gazetteer& gaz = geo::Gazetteer::Bundled();
+
+  // Node -> region id: a stored region of the same name (any of its names) and country,
+  // else a new "wp:" id from the folded name.
+  std::vector<std::string> region_of(g.node_count());
+  std::unordered_map<std::string, std::string> stored_key;  // NodeKey -> region id
+  for (const Region& r : stored->regions) {
+    stored_key.emplace(network::NodeKey(r.name, r.country), r.id);
+    for (const auto& [lang, name] : r.names) {
+      stored_key.emplace(network::NodeKey(name, r.country), r.id);
+    }
+  }
+  std::unordered_set<std::string> used;
+  for (const Region& r : stored->regions) used.insert(r.id);
+  Dossier d;
+  for (size_t i = 0; i < g.node_count(); ++i) {
+    const network::NetNode& n = g.node(i);
+    if (auto it = stored_key.find(n.id); it != stored_key.end()) {
+      region_of[i] = it->second;
+      continue;
+    }
+    std::string slug = geo::FoldPlaceName(n.name);
+    std::replace(slug.begin(), slug.end(), ' ', '-');
+    if (slug.empty()) slug = "place-" + std::to_string(i);
+    std::string id = std::string(kWikiPrefix) + n.country + ":" + slug;
+    for (int k = 2; used.count(id); ++k) {
+      id = std::string(kWikiPrefix) + n.country + ":" + slug + "-" + std::to_string(k);
+    }
+    used.insert(id);
+    region_of[i] = id;
+    Region r;
+    r.id = id;
+    r.name = n.name;
+    r.country = n.country;
+    r.level = Level::kCity;
+    r.lat = n.lat;
+    r.lon = n.lon;
+    if (const long gi = match.gazetteer_index[i]; gi >= 0) {
+      const geo::GazPlace& gp = gaz.at(static_cast<size_t>(gi));
+      if (!gp.timezone.empty()) r.timezone = std::string(gp.timezone);
+      if (gp.population > 0) r.population = gp.population;
+      if (gp.idn_level == "province") r.level = Level::kProvince;
+      r.extra.emplace_back("geonames_id", std::to_string(gp.geonames_id));
+    }
+    r.extra.emplace_back("source", "\"Wikipedia\"");
+    d.regions.push_back(std::move(r));
+  }
+  // Ties already stored (in either direction) are left as they are.
+  std::unordered_set<std::string> stored_pairs;
+  for (const Partnership& p : stored->partnerships) {
+    stored_pairs.insert(std::min(p.home, p.partner) + "|" + std::max(p.home, p.partner));
+  }
+  for (const network::NetEdge& e : g.edges()) {
+    const std::string &a = region_of[e.a], &b = region_of[e.b];
+    if (a == b || !stored_pairs.insert(std::min(a, b) + "|" + std::max(a, b)).second) continue;
+    // Indonesian places keep the record when they are a party.
+    const bool swap = g.node(e.b).country == "ID" && g.node(e.a).country != "ID";
+    Partnership p;
+    p.home = swap ? b : a;
+    p.partner = swap ? a : b;
+    p.id = std::string(kWikiPrefix) + std::string(TieKey(p.home)) + "--" +
+           std::string(TieKey(p.partner));
+    p.kind = PartnershipKind::kSisterCity;
+    p.extra.emplace_back("source", "\"Wikipedia\"");
+    d.partnerships.push_back(std::move(p));
+  }
+  std::string attribution;
+  io::JsonWriter::AppendQuoted(g.attribution(), &attribution);
+  d.extra.emplace_back("attribution", attribution);
+  store::ImportRequest req;
+  req.dossier = &d;
+  req.source_name = "worldwide network (Wikipedia pairs, compiled in)";
+  req.progress = params.progress;
+  store::ChangeRecord change;
+  change.actor = params.actor.name;
+  change.action = "network.import";
+  change.record = "worldwide network";
+  change.summary =
+      "stored the worldwide network (Wikipedia pairs): " + std::to_string(d.regions.size()) +
+      " places, " + std::to_string(d.partnerships.size()) + " ties";
+  for (const Partnership& p : d.partnerships) change.partnerships.push_back(p.id);
+  req.change = std::move(change);
+  return engine.store().Import(req);
+}
+
+}  // namespace engine
+}  // namespace kembar

@@ -1,0 +1,36 @@
+// The network use cases: the worldwide graph (Wikipedia pairs and stored
+// partnerships), its statistics, ego networks, exports, gazetteer match, and
+// storing or removing the Wikipedia pairs beside the user's partnerships.
+#ifndef KEMBAR_SRC_ENGINE_NETWORK_H_
+#define KEMBAR_SRC_ENGINE_NETWORK_H_
+
+#include <string>
+#include <unordered_map>
+
+#include "engine/engine.h"
+#include "kembar/api.h"
+
+namespace kembar::engine {
+
+// The Wikipedia graph of `world` joined with `stored`; `region_nodes`, when given,
+// receives stored region id -> node.
+Result<network::Graph> WorldNetworkOf(const World& world, const Dossier& stored,
+                                      std::unordered_map<std::string, size_t>* region_nodes);
+
+// See Kembar::WorldNetwork.
+Result<network::Graph> WorldNetwork(const Engine& engine,
+                                    std::unordered_map<std::string, size_t>* region_nodes);
+
+// See Kembar::NetworkStats, NetworkEgo, NetworkGraph, NetworkMatchReport.
+Result<NetworkStatsReport> NetworkStats(const Engine& engine, const NetworkStatsParams& params);
+Result<EgoReport> NetworkEgo(const Engine& engine, const EgoParams& params);
+Result<network::Graph> NetworkGraph(const Engine& engine, const NetworkScope& scope);
+Result<MatchReport> NetworkMatchReport(const Engine& engine, const MatchParams& params);
+
+// See Kembar::ImportWorldNetwork.
+Result<store::ImportStats> ImportWorldNetwork(const Engine& engine,
+                                              const NetworkImportParams& params);
+
+}  // namespace kembar::engine
+
+#endif  // KEMBAR_SRC_ENGINE_NETWORK_H_

@@ -1,0 +1,538 @@
+#include "kembar/report/network_text.h"
+
+#include <cmath>
+#include <cstdio>
+#include <string>
+
+#include "kembar/io/json_writer.h"
+
+namespace kembar::report {
+
+using network::DistanceStats;
+using network::EgoNetwork;
+using network::Graph;
+using network::Hub;
+using network::LoadReport;
+using network::NetNode;
+using network::PartnerCountry;
+using network::Stats;
+
+namespace {
+
+void WriteHubs(io::JsonWriter& w, const std::vector<Hub>& hubs, const char* value_name,
+               bool integer) {
+  w.BeginArray();
+  for (const Hub& h : hubs) {
+    w.BeginObject();
+    w.Key("id");
+    w.String(h.id);
+    w.Key("name");
+    w.String(h.name);
+    w.Key("country");
+    w.String(h.country);
+    w.Key(value_name);
+    if (integer) {
+      w.Uint(static_cast<uint64_t>(h.value));
+    } else {
+      w.Number(h.value);
+    }
+    w.EndObject();
+  }
+  w.EndArray();
+}
+
+void Uint(io::JsonWriter& w, const char* key, size_t v) {
+  w.Key(key);
+  w.Uint(v);
+}
+
+void Num(io::JsonWriter& w, const char* key, double v) {
+  w.Key(key);
+  w.Number(v);
+}
+
+std::string Fixed(double v, int digits) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.*f", digits, v);
+  return buf;
+}
+
+// 12345 -> "12,345".
+std::string Thousands(size_t v) {
+  const std::string digits = std::to_string(v);
+  std::string s;
+  for (size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) s.push_back(',');
+    s.push_back(digits[i]);
+  }
+  return s;
+}
+
+}  // namespace
+
+std::string StatsToJson(const Stats& s, int indent) {
+  std::string out;
+  io::JsonWriter w(&out, indent, 2);
+  w.BeginObject();
+  Uint(w, "nodes", s.nodes);
+  Uint(w, "edges", s.edges);
+  Num(w, "mean_degree", s.mean_degree);
+  Uint(w, "max_degree", s.max_degree);
+  Uint(w, "components", s.components);
+  Uint(w, "largest_component", s.largest_component);
+  Uint(w, "isolated", s.isolated);
+  w.Key("top_hubs");
+  w.BeginObject();
+  w.Key("by_degree");
+  WriteHubs(w, s.top_degree, "degree", true);
+  w.Key("by_betweenness");
+  WriteHubs(w, s.top_betweenness, "betweenness", false);
+  w.Key("betweenness_method");
+  w.String(s.betweenness_exact ? "exact" : "sampled");
+  if (!s.betweenness_exact) Uint(w, "betweenness_sources", s.betweenness_sources);
+  w.EndObject();
+  w.Key("clustering");
+  w.BeginObject();
+  Num(w, "transitivity", s.transitivity);
+  Num(w, "average_local", s.average_clustering);
+  w.EndObject();
+  w.Key("assortativity");
+  if (s.assortativity) {
+    w.Number(*s.assortativity);
+  } else {
+    w.Raw("null");
+  }
+  w.Key("largest_component_distances");
+  w.BeginObject();
+  w.Key("method");
+  w.String(s.distances_exact ? "exact" : "sampled");
+  if (!s.distances_exact) Uint(w, "sources", s.distance_sources);
+  Uint(w, "diameter", s.diameter);
+  w.Key("diameter_is_lower_bound");
+  w.Bool(!s.distances_exact);
+  Num(w, "mean_distance", s.mean_distance);
+  w.Key("hop_histogram");
+  w.BeginArray();
+  for (size_t c : s.hop_histogram) w.Uint(c);
+  w.EndArray();
+  w.EndObject();
+  w.Key("degree_histogram");
+  w.BeginArray();
+  for (auto [k, c] : s.degree_histogram) {
+    w.BeginArray();
+    w.Uint(k);
+    w.Uint(c);
+    w.EndArray();
+  }
+  w.EndArray();
+  w.Key("power_law");
+  w.BeginObject();
+  w.Key("fitted");
+  w.Bool(s.power_law.fitted);
+  if (s.power_law.fitted) {
+    Num(w, "alpha", s.power_law.alpha);
+    Num(w, "xmin", s.power_law.xmin);
+    Uint(w, "tail_nodes", s.power_law.tail);
+    Num(w, "log_likelihood", s.power_law.log_likelihood);
+    Num(w, "ks_d", s.power_law.ks_d);
+    if (s.power_law.p_value) Num(w, "ks_p_value", *s.power_law.p_value);
+  }
+  w.EndObject();
+  w.Key("geographic_distance");
+  w.BeginObject();
+  const DistanceStats& d = s.distance;
+  Uint(w, "edges_with_coordinates", d.edges_with_coordinates);
+  Num(w, "mean_km", d.mean_km);
+  Num(w, "median_km", d.median_km);
+  Num(w, "share_within_500_km", d.share_within_500);
+  Num(w, "share_within_1000_km", d.share_within_1000);
+  Num(w, "share_within_5000_km", d.share_within_5000);
+  Uint(w, "same_country", d.same_country);
+  Uint(w, "abroad", d.abroad);
+  Uint(w, "country_unknown", d.country_unknown);
+  Num(w, "share_same_country", d.share_same_country);
+  Num(w, "bin_km", d.bin_km);
+  w.Key("histogram");
+  w.BeginArray();
+  for (size_t c : d.histogram) w.Uint(c);
+  w.EndArray();
+  w.EndObject();
+  w.Key("time");
+  w.BeginObject();
+  Uint(w, "ties_with_year", s.ties_with_year);
+  w.Key("ties_by_decade");
+  w.BeginArray();
+  for (const auto& [decade, ties] : s.ties_by_decade) {
+    w.BeginObject();
+    Uint(w, "decade", static_cast<size_t>(decade));
+    Uint(w, "ties", ties);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.EndObject();
+  if (!s.focus_country.empty()) {
+    w.Key("country");
+    w.BeginObject();
+    w.Key("iso");
+    w.String(s.focus_country);
+    Uint(w, "places", s.focus_places);
+    w.Key("ties_by_partner_country");
+    w.BeginArray();
+    for (const PartnerCountry& p : s.partner_countries) {
+      w.BeginObject();
+      w.Key("country");
+      w.String(p.country);
+      Uint(w, "ties", p.ties);
+      w.EndObject();
+    }
+    w.EndArray();
+    w.EndObject();
+  }
+  w.Key("load");
+  w.BeginObject();
+  const LoadReport& l = s.load;
+  Uint(w, "rows", l.rows);
+  Uint(w, "skipped_empty_country", l.skipped_empty_country);
+  Uint(w, "country_from_name", l.country_from_name);
+  Uint(w, "skipped_not_a_state", l.skipped_not_a_state);
+  w.Key("not_a_state");
+  w.BeginObject();
+  for (const auto& [text, rows] : l.not_a_state) Uint(w, text.c_str(), rows);
+  w.EndObject();
+  Uint(w, "homonyms", l.homonyms);
+  Uint(w, "self_loops", l.self_loops);
+  Uint(w, "duplicates_merged", l.duplicates_merged);
+  Uint(w, "both_side_merged", l.both_side_merged);
+  w.EndObject();
+  if (!s.attribution.empty()) {
+    w.Key("attribution");
+    w.String(s.attribution);
+  }
+  w.EndObject();
+  out.push_back('\n');
+  return out;
+}
+
+std::string StatsToText(const Stats& s) {
+  std::string o;
+  auto line = [&](const std::string& label, const std::string& value) {
+    o += label;
+    o.append(label.size() < 32 ? 32 - label.size() : 1, ' ');
+    o += value + "\n";
+  };
+  const LoadReport& l = s.load;
+  if (l.rows) {
+    line("rows read", Thousands(l.rows));
+    std::string skipped = Thousands(l.skipped_not_a_state) + " not a state";
+    for (const auto& [text, rows] : l.not_a_state)
+      skipped += " (" + text + ": " + Thousands(rows) + ")";
+    skipped += ", " + Thousands(l.skipped_empty_country) + " without a country, " +
+               Thousands(l.self_loops) + " self-loops";
+    line("rows skipped", skipped);
+    line("merged", Thousands(l.both_side_merged) + " listed on both sides, " +
+                       Thousands(l.duplicates_merged) + " listed twice");
+    if (l.country_from_name)
+      line("country taken from the name",
+           Thousands(l.country_from_name) + " sides (\"Varna, Bulgaria\")");
+    if (l.homonyms)
+      line("homonyms", Thousands(l.homonyms) +
+                           " places seen > 50 km apart under one name (first coordinates kept)");
+  }
+  line("places (nodes)", Thousands(s.nodes));
+  line("ties (edges)", Thousands(s.edges));
+  line("mean / max degree", Fixed(s.mean_degree, 2) + " / " + Thousands(s.max_degree));
+  line("components", Thousands(s.components) + " (largest " + Thousands(s.largest_component) +
+                         " places, " +
+                         (s.nodes ? Fixed(100.0 * static_cast<double>(s.largest_component) /
+                                              static_cast<double>(s.nodes),
+                                          1)
+                                  : "0") +
+                         "%)");
+  line("clustering", "transitivity " + Fixed(s.transitivity, 3) + ", average local " +
+                         Fixed(s.average_clustering, 3));
+  line("degree assortativity", s.assortativity ? Fixed(*s.assortativity, 3) : "undefined");
+  const std::string how = s.distances_exact
+                              ? "exact"
+                              : "sampled from " + std::to_string(s.distance_sources) + " sources";
+  line("mean distance (largest)", Fixed(s.mean_distance, 2) + " hops (" + how + ")");
+  line("diameter (largest)",
+       (s.distances_exact ? "" : ">= ") + std::to_string(s.diameter) + " hops");
+  if (s.power_law.fitted) {
+    std::string pl = "alpha " + Fixed(s.power_law.alpha, 2) +
+                     " for degree >= " + Fixed(s.power_law.xmin, 0) + " (" +
+                     Thousands(s.power_law.tail) + " places), KS D " + Fixed(s.power_law.ks_d, 3) +
+                     ", log-likelihood " + Fixed(s.power_law.log_likelihood, 1);
+    if (s.power_law.p_value) pl += ", KS p-value " + Fixed(*s.power_law.p_value, 2);
+    line("power-law tail", pl);
+  }
+  const DistanceStats& d = s.distance;
+  line("tie length", "median " + Thousands(static_cast<size_t>(d.median_km + 0.5)) + " km, mean " +
+                         Thousands(static_cast<size_t>(d.mean_km + 0.5)) + " km (" +
+                         Thousands(d.edges_with_coordinates) + " ties with coordinates)");
+  line("ties within 500/1,000/5,000 km", Fixed(100 * d.share_within_500, 1) + "% / " +
+                                             Fixed(100 * d.share_within_1000, 1) + "% / " +
+                                             Fixed(100 * d.share_within_5000, 1) + "%");
+  line("same country / abroad", Thousands(d.same_country) + " / " + Thousands(d.abroad) + " (" +
+                                    Fixed(100 * d.share_same_country, 1) + "% domestic)");
+  o += "top hubs by degree:\n";
+  for (const Hub& h : s.top_degree)
+    o += "  " + std::to_string(static_cast<size_t>(h.value)) + "  " + h.name + ", " + h.country +
+         "\n";
+  o +=
+      std::string("top hubs by betweenness (") +
+      (s.betweenness_exact ? "exact"
+                           : "sampled from " + std::to_string(s.betweenness_sources) + " sources") +
+      "):\n";
+  for (const Hub& h : s.top_betweenness)
+    o += "  " + Fixed(h.value, 0) + "  " + h.name + ", " + h.country + "\n";
+  if (s.ties_with_year > 0) {
+    o += "ties by decade of signing (" + Thousands(s.ties_with_year) + " with a known year):";
+    for (const auto& [decade, ties] : s.ties_by_decade) {
+      o += " " + std::to_string(decade) + "s " + Thousands(ties);
+    }
+    o += "\n";
+  }
+  if (!s.focus_country.empty()) {
+    o += s.focus_country + ": " + Thousands(s.focus_places) + " places; ties by partner country:\n";
+    for (const PartnerCountry& p : s.partner_countries)
+      o += "  " + p.country + "  " + Thousands(p.ties) + "\n";
+  }
+  if (!s.attribution.empty()) o += "data: " + s.attribution + "\n";
+  return o;
+}
+
+std::string EgoToJson(const Graph& graph, const EgoNetwork& ego, int indent) {
+  std::string out;
+  io::JsonWriter w(&out, indent, 3);
+  auto place = [&](size_t i) {
+    const NetNode& n = graph.node(i);
+    w.BeginObject();
+    w.Key("id");
+    w.String(n.id);
+    w.Key("name");
+    w.String(n.name);
+    w.Key("country");
+    w.String(n.country);
+    Uint(w, "degree", graph.degree(i));
+    w.EndObject();
+  };
+  w.BeginObject();
+  w.Key("center");
+  place(ego.center);
+  Uint(w, "depth", static_cast<size_t>(ego.depth));
+  Uint(w, "nodes", ego.graph.node_count());
+  Uint(w, "edges", ego.graph.edge_count());
+  w.Key("rings");
+  w.BeginArray();
+  for (const auto& ring : ego.rings) {
+    w.BeginArray();
+    for (size_t i : ring) place(i);
+    w.EndArray();
+  }
+  w.EndArray();
+  w.EndObject();
+  out.push_back('\n');
+  return out;
+}
+
+// The finder's answer in the `--json` contract: {"region": ID, "candidates": [{"name",
+// "country" (ISO), "level", "score", "components": {...}, "flags": [...], "id",
+// "distance_km", "tz_gap_hours", "relations", "strengths_meeting_needs"}]}, best first.
+
+std::string CandidatesJson(std::string_view region_id, std::span<const finder::Place> places,
+                           const std::vector<finder::Candidate>& candidates) {
+  std::string out;
+  io::JsonWriter w(&out, 2, 3);
+  w.BeginObject();
+  w.Key("region");
+  w.String(region_id);
+  w.Key("candidates");
+  w.BeginArray();
+  for (const finder::Candidate& c : candidates) {
+    const finder::Place& p = places[c.place];
+    w.BeginObject();
+    w.Key("name");
+    w.String(p.name);
+    w.Key("country");
+    w.String(p.country);
+    w.Key("level");
+    w.String(ToString(c.level));
+    w.Key("score");
+    w.Number(std::round(c.score * 1e4) / 1e4);
+    w.Key("components");
+    w.BeginObject();
+    for (auto [key, value] :
+         {std::pair{"level", c.components.level}, std::pair{"similarity", c.components.similarity},
+          std::pair{"complementarity", c.components.complementarity},
+          std::pair{"proximity", c.components.proximity},
+          std::pair{"network", c.components.network}}) {
+      w.Key(key);
+      w.Number(std::round(value * 1e4) / 1e4);
+    }
+    w.EndObject();
+    w.Key("flags");
+    w.BeginArray();
+    for (const std::string& f : c.flags) w.String(f);
+    w.EndArray();
+    w.Key("id");
+    w.String(p.id);
+    w.Key("distance_km");
+    w.Number(std::round(c.distance_km * 10) / 10);
+    w.Key("tz_gap_hours");
+    w.Number(c.tz_gap_hours);
+    w.Key("relations");
+    w.String(geo::ToString(c.relations));
+    w.Key("strengths_meeting_needs");
+    w.BeginArray();
+    for (Field f : c.strengths_meeting_needs) w.String(ToString(f));
+    w.EndArray();
+    w.EndObject();
+  }
+  w.EndArray();
+  w.EndObject();
+  out.push_back('\n');
+  return out;
+}
+
+std::string CandidatesText(const FindReport& r) {
+  std::string out;
+  char line[512];
+  std::snprintf(line, sizeof line, "%s (%s): %zu candidates\n", r.region_name.c_str(),
+                r.region_id.c_str(), r.candidates.size());
+  out += line;
+  std::snprintf(line, sizeof line, "%-5s %-28s %-3s %6s  %5s %5s %5s %5s %5s  %8s  %s\n", "RANK",
+                "PLACE", "CC", "SCORE", "LEVEL", "SIMIL", "COMPL", "PROX", "NETW", "KM", "FLAGS");
+  out += line;
+  size_t rank = 0;
+  for (const finder::Candidate& c : r.candidates) {
+    const finder::Place& p = r.places[c.place];
+    std::string flags;
+    for (const std::string& f : c.flags) flags += (flags.empty() ? "" : ", ") + f;
+    std::snprintf(line, sizeof line,
+                  "%-5zu %-28.28s %-3.3s %6.3f  %5.2f %5.2f %5.2f %5.2f %5.2f  %8.0f  %s\n", ++rank,
+                  std::string(p.name).c_str(), std::string(p.country).c_str(), c.score,
+                  c.components.level, c.components.similarity, c.components.complementarity,
+                  c.components.proximity, c.components.network, c.distance_km, flags.c_str());
+    out += line;
+  }
+  return out;
+}
+
+std::string EgoToText(const Graph& g, const EgoNetwork& ego) {
+  std::string out;
+  const network::NetNode& c = g.node(ego.center);
+  out += c.name + " (" + c.country + "): " + std::to_string(g.degree(ego.center)) + " partners\n";
+  for (size_t d = 0; d < ego.rings.size(); ++d) {
+    out += (d == 0 ? std::string("partners") : "step " + std::to_string(d + 1)) +
+           (d == 0 ? " 1" : "") + ": " + std::to_string(ego.rings[d].size()) + " places\n";
+    size_t shown = 0;
+    for (size_t i : ego.rings[d]) {
+      if (shown++ == 40) {
+        out += "  ... and " + std::to_string(ego.rings[d].size() - 40) + " more\n";
+        break;
+      }
+      out += "  " + g.node(i).name + " (" + g.node(i).country + ")\n";
+    }
+  }
+  return out;
+}
+
+namespace {
+
+double MatchRate(const MatchReport& m) {
+  return m.places ? 100.0 * static_cast<double>(m.matched) / static_cast<double>(m.places) : 0;
+}
+
+}  // namespace
+
+std::string MatchJson(const MatchReport& m, size_t limit) {
+  std::string out;
+  io::JsonWriter w(&out, 2, 2);
+  w.BeginObject();
+  w.Key("places");
+  w.Uint(m.places);
+  w.Key("matched");
+  w.Uint(m.matched);
+  w.Key("match_rate");
+  w.Number(std::round(MatchRate(m) * 100) / 100);
+  w.Key("unmatched");
+  w.BeginArray();
+  for (size_t k = 0; k < m.unmatched.size() && k < limit; ++k) w.String(m.unmatched[k]);
+  w.EndArray();
+  w.EndObject();
+  out.push_back('\n');
+  return out;
+}
+
+std::string MatchText(const MatchReport& m, size_t limit) {
+  char line[256];
+  std::snprintf(line, sizeof line,
+                "%zu of %zu places matched to the gazetteer (%.1f %%); %zu unmatched\n", m.matched,
+                m.places, MatchRate(m), m.unmatched.size());
+  std::string out = line;
+  for (size_t k = 0; k < m.unmatched.size() && k < limit; ++k) out += "  " + m.unmatched[k] + "\n";
+  return out;
+}
+
+std::string RelationsJson(const RelationsReport& rr) {
+  const geo::Relation& r = rr.relation;
+  std::string out;
+  io::JsonWriter w(&out, 2, 2);
+  w.BeginObject();
+  w.Key("a");
+  w.String(rr.a_iso);
+  w.Key("b");
+  w.String(rr.b_iso);
+  w.Key("status");
+  w.String(geo::ToString(r.status));
+  w.Key("override");
+  if (r.override_source.empty()) {
+    w.Raw("null");
+  } else {
+    w.String(r.override_source);
+  }
+  w.Key("via_sovereign");
+  if (r.via_sovereign.empty()) {
+    w.Raw("null");
+  } else {
+    w.String(r.via_sovereign);
+  }
+  w.Key("missions");
+  w.BeginArray();
+  for (const geo::Mission* m : r.missions) {
+    w.BeginObject();
+    w.Key("operator");
+    w.String(m->operator_iso);
+    w.Key("host");
+    w.String(m->host_iso);
+    w.Key("city");
+    w.String(m->city);
+    w.Key("type");
+    w.String(m->type);
+    w.Key("qid");
+    w.String(m->qid);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.EndObject();
+  out.push_back('\n');
+  return out;
+}
+
+std::string RelationsText(const RelationsReport& rr) {
+  const geo::Relation& r = rr.relation;
+  std::string out =
+      rr.a_iso + " – " + rr.b_iso + ": " + std::string(geo::ToString(r.status)) + "\n";
+  if (!r.override_source.empty()) out += "override: " + r.override_source + "\n";
+  if (!r.via_sovereign.empty()) {
+    out += "a territory: follows its sovereign state's relations (" + r.via_sovereign + ")\n";
+  }
+  for (const geo::Mission* m : r.missions) {
+    out += "  " + m->operator_iso + " " + m->type + " in " + m->city + " (" + m->host_iso +
+           "), wikidata " + m->qid + "\n";
+  }
+  if (r.missions.empty()) out += "  no mission either way in the data\n";
+  return out;
+}
+
+}  // namespace kembar::report
