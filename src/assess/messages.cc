@@ -351,6 +351,7 @@ constexpr CatalogueEntry kCatalogue[] = {
     {"no_upcoming", "No MoU expires in this period.",
      "Tidak ada MoU yang berakhir pada periode ini."},
     {"province_unknown", "(province unknown)", "(provinsi tidak diketahui)"},
+    {"province_abroad", "(outside Indonesia)", "(di luar Indonesia)"},
     {"legend_unknown",
      "unknown: the record holds no event for the partnership (a pair known only from a list)",
      "tidak diketahui: catatan kerja sama belum memuat satu peristiwa pun (pasangan yang hanya "

@@ -230,6 +230,7 @@ Result<store::ImportStats> ImportWorldNetwork(const Engine& engine,
   std::unordered_set<std::string> used;
   for (const Region& r : stored->regions) used.insert(r.id);
   Dossier d;
+  std::vector<size_t> node_of;  // d.regions[i] is the place of node node_of[i]
   for (size_t i = 0; i < g.node_count(); ++i) {
     const network::NetNode& n = g.node(i);
     if (auto it = stored_key.find(n.id); it != stored_key.end()) {
@@ -261,7 +262,51 @@ Result<store::ImportStats> ImportWorldNetwork(const Engine& engine,
     }
     r.extra.emplace_back("source", "\"Wikipedia\"");
     d.regions.push_back(std::move(r));
+    node_of.push_back(i);
   }
+  // Indonesian places get their province as parent (from the gazetteer's
+  // idn-area-data), so that `status --by province` counts them there: a stored
+  // province of that name, else one made here.
+  std::unordered_map<std::string, std::string> province_ids;  // folded name -> region id
+  for (const Region& r : stored->regions) {
+    if (r.country == "ID" && r.level == Level::kProvince) {
+      province_ids.emplace(geo::FoldPlaceName(r.name), r.id);
+      for (const auto& [lang, name] : r.names) province_ids.emplace(geo::FoldPlaceName(name), r.id);
+    }
+  }
+  for (const Region& r : d.regions) {
+    if (r.country == "ID" && r.level == Level::kProvince) {
+      province_ids.emplace(geo::FoldPlaceName(r.name), r.id);
+    }
+  }
+  std::vector<Region> provinces;
+  for (size_t i = 0, n = d.regions.size(); i < n; ++i) {
+    Region& r = d.regions[i];
+    const long gi = match.gazetteer_index[node_of[i]];
+    if (r.country != "ID" || r.level == Level::kProvince || gi < 0) continue;
+    const geo::GazPlace& gp = gaz.at(static_cast<size_t>(gi));
+    if (gp.idn_province.empty()) continue;
+    const std::string key = geo::FoldPlaceName(gp.idn_province);
+    auto it = province_ids.find(key);
+    if (it == province_ids.end()) {
+      std::string slug = key;
+      std::replace(slug.begin(), slug.end(), ' ', '-');
+      std::string id = std::string(kWikiPrefix) + "ID:" + slug;
+      for (int k = 2; used.count(id); ++k)
+        id = std::string(kWikiPrefix) + "ID:" + slug + "-" + std::to_string(k);
+      used.insert(id);
+      Region p;
+      p.id = id;
+      p.name = std::string(gp.idn_province);
+      p.country = "ID";
+      p.level = Level::kProvince;
+      p.extra.emplace_back("source", "\"gazetteer (idn-area-data)\"");
+      provinces.push_back(std::move(p));
+      it = province_ids.emplace(key, id).first;
+    }
+    r.parent = it->second;
+  }
+  for (Region& p : provinces) d.regions.push_back(std::move(p));
   // Ties already stored (in either direction) are left as they are.
   std::unordered_set<std::string> stored_pairs;
   for (const Partnership& p : stored->partnerships) {

@@ -274,7 +274,10 @@ std::string FormatStatusBy(const Dossier& dossier, const std::vector<Partnership
       key = r ? geo::CountryName(r->country, id) : "?";
     } else {
       const Region* r = names.Find(a.home);
-      if (r && r->level == Level::kProvince) {
+      if (r && r->country != "ID") {
+        // Ties between two foreign places (the worldwide network) have no province.
+        key = std::string(Text("province_abroad", lang));
+      } else if (r && r->level == Level::kProvince) {
         key = r->name;
       } else if (r && r->parent) {
         key = names.Region(*r->parent);

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "kembar/kembar.h"
+#include "kembar/report/assessment_text.h"
 #include "kembar/store/sqlite_store.h"
 #include "testing/fixtures.h"
 
@@ -164,6 +165,17 @@ TEST_F(EngineTest, NetworkImportThenRemoveLeavesTheUsersRecords) {
     wiki += row.id.starts_with("wp:");
   }
   EXPECT_EQ(wiki, stored->partnerships_added);
+  // Foreign ties are counted apart from the provinces, and no Indonesian place is
+  // left without its province.
+  AssessParams ap;
+  ap.options.as_of = DayOf("2024-01-01");
+  auto assessed = kembar_->Assess(ap);
+  ASSERT_TRUE(assessed.ok());
+  const std::string by_province =
+      report::FormatStatusBy(assessed->dossier, assessed->assessments, report::GroupBy::kProvince,
+                             ap.options.as_of, assess::Lang::kEn);
+  EXPECT_NE(by_province.find("(outside Indonesia)"), std::string::npos);
+  EXPECT_EQ(by_province.find("(province unknown)"), std::string::npos) << by_province;
   // Running it again adds nothing.
   auto again = kembar_->ImportWorldNetwork(ip);
   ASSERT_TRUE(again.ok());
