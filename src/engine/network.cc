@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <unordered_set>
 #include <utility>
 
@@ -326,9 +327,24 @@ Result<store::ImportStats> ImportWorldNetwork(const Engine& engine,
     p.extra.emplace_back("source", "\"Wikipedia\"");
     d.partnerships.push_back(std::move(p));
   }
-  std::string attribution;
-  io::JsonWriter::AppendQuoted(g.attribution(), &attribution);
-  d.extra.emplace_back("attribution", attribution);
+  // The licence line travels with the records; one the user's documents already
+  // carry is kept, and the network's added to it, never replaced.
+  std::string line = g.attribution();
+  for (const auto& [key, value] : stored->extra) {
+    if (key != "attribution") continue;
+    const nlohmann::json parsed = nlohmann::json::parse(value, nullptr, false);
+    if (!parsed.is_string()) continue;
+    const std::string current = parsed.get<std::string>();
+    if (current.find(line) == std::string::npos)
+      line = current + "; " + line;
+    else
+      line.clear();  // already there: leave the member as it is
+  }
+  if (!line.empty()) {
+    std::string attribution;
+    io::JsonWriter::AppendQuoted(line, &attribution);
+    d.extra.emplace_back("attribution", attribution);
+  }
   store::ImportRequest req;
   req.dossier = &d;
   req.source_name = "worldwide network (Wikipedia pairs, compiled in)";

@@ -82,6 +82,7 @@ TEST_F(NetworkCliTest, ExportsAndCharts) {
 }
 
 TEST_F(NetworkCliTest, TheWorldNetworkIsStoredBesideTheUsersPartnerships) {
+  ASSERT_EQ(RunKembar(dir_, "export -o before.json --compact").exit_code, 0);
   Output first = RunKembar(dir_, "network import");
   ASSERT_EQ(first.exit_code, 0) << first.err;
   // 24,777 ties, less the 93 the bundled data already holds (83 Wikipedia pairs and 10
@@ -100,6 +101,19 @@ TEST_F(NetworkCliTest, TheWorldNetworkIsStoredBesideTheUsersPartnerships) {
   EXPECT_NE(all["attribution"].get<std::string>().find("Wikipedia"), std::string::npos);
   const json s = json::parse(RunKembar(dir_, "network stats --json --sources 20").out);
   EXPECT_EQ(s["edges"], 24777 + 6);
+  // No tie id repeats the prefix of the places it joins.
+  EXPECT_EQ(testing::ReadFileOrDie(dir_ + "/all.json").find("\"wp:wp:"), std::string::npos);
+
+  // --remove takes out exactly what the network import stored: the user's records,
+  // and the licence lines they carry, export as before.
+  Output removed = RunKembar(dir_, "network import --remove");
+  ASSERT_EQ(removed.exit_code, 0) << removed.err;
+  EXPECT_NE(removed.out.find("removed"), std::string::npos) << removed.out;
+  ASSERT_EQ(RunKembar(dir_, "export -o after.json --compact").exit_code, 0);
+  EXPECT_EQ(json::parse(testing::ReadFileOrDie(dir_ + "/after.json")),
+            json::parse(testing::ReadFileOrDie(dir_ + "/before.json")));
+  Output history = RunKembar(dir_, "history --json");
+  EXPECT_NE(history.out.find("network.remove"), std::string::npos);
 }
 
 TEST_F(NetworkCliTest, PlacesMeetTheGazetteer) {
