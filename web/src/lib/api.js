@@ -1,0 +1,95 @@
+// The HTTP API (issue 11, docs/api.md): same origin, the session cookie, and the
+// CSRF token from the login answer on every state-changing request.
+// Every failure is an ApiError carrying the server's {code, message, path, field}.
+import { language } from '../i18n/index.js';
+
+const CSRF_KEY = 'kembar.csrf';
+
+export class ApiError extends Error {
+  constructor(status, body, requestPath) {
+    super(body?.message || `HTTP ${status}`);
+    this.status = status; // 0: the server could not be reached
+    this.code = body?.code || (status === 0 ? 'network' : 'http_' + status);
+    this.path = body?.path || requestPath;
+    this.field = body?.field || '';
+    this.retryAfter = 0;
+  }
+}
+
+let csrf = null;
+try {
+  csrf = globalThis.sessionStorage?.getItem(CSRF_KEY) ?? null;
+} catch {
+  csrf = null;
+}
+
+export function setCsrf(token) {
+  csrf = token || null;
+  try {
+    if (csrf) sessionStorage.setItem(CSRF_KEY, csrf);
+    else sessionStorage.removeItem(CSRF_KEY);
+  } catch {
+    // kept in memory only
+  }
+}
+
+const unauthorizedListeners = new Set();
+// Called with the ApiError when any request other than the login answers 401.
+export function onUnauthorized(f) {
+  unauthorizedListeners.add(f);
+  return () => unauthorizedListeners.delete(f);
+}
+
+export async function request(method, path, { body, query, signal } = {}) {
+  let url = path;
+  if (query) {
+    const q = new URLSearchParams();
+    for (const [k, v] of Object.entries(query)) if (v != null && v !== '') q.set(k, v);
+    const s = q.toString();
+    if (s) url += '?' + s;
+  }
+  const headers = { Accept: 'application/json', 'Accept-Language': language() };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (method !== 'GET' && method !== 'HEAD' && csrf) headers['X-CSRF-Token'] = csrf;
+  let response;
+  try {
+    response = await fetch(url, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: 'same-origin',
+      signal,
+    });
+  } catch (e) {
+    if (e?.name === 'AbortError') throw e;
+    throw new ApiError(0, null, path);
+  }
+  if (response.status === 204) return null;
+  let data = null;
+  const type = response.headers.get('Content-Type') || '';
+  if (type.includes('json')) {
+    try {
+      data = await response.json();
+    } catch {
+      data = null;
+    }
+  }
+  if (!response.ok) {
+    const error = new ApiError(response.status, data, path);
+    error.retryAfter = Number(response.headers.get('Retry-After')) || 0;
+    if (response.status === 401 && path !== '/api/session') {
+      for (const f of unauthorizedListeners) f(error);
+    }
+    throw error;
+  }
+  return data;
+}
+
+export const api = {
+  get: (path, query, options) => request('GET', path, { query, ...options }),
+  post: (path, body) => request('POST', path, { body }),
+  put: (path, body) => request('PUT', path, { body }),
+  del: (path) => request('DELETE', path),
+};
+
+export const enc = encodeURIComponent;

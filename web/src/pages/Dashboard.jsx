@@ -1,0 +1,221 @@
+// The dashboard of the user's regions (issue 12): counts per condition as a chart,
+// then every partnership with its condition, months since the last activity, MoU
+// expiry, main risk and next action, its name linking to its page.
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { BarChart } from '../components/BarChart.jsx';
+import { CONDITIONS, ConditionBadge } from '../components/ConditionBadge.jsx';
+import { ErrorView, Loading } from '../components/ErrorView.jsx';
+import { compareText } from '../i18n/format.js';
+import { fmt, label, language, t } from '../i18n/index.js';
+import { api, enc } from '../lib/api.js';
+import { useLanguage, usePageTitle, useResource } from '../lib/hooks.js';
+import { countryName } from '../lib/names.js';
+import { fetchAssessment } from './assessment.js';
+
+const PER_PAGE = 500;
+
+async function listAll(region, signal) {
+  const items = [];
+  for (let page = 1; ; page++) {
+    const r = await api.get('/api/partnerships', { region, page, per_page: PER_PAGE }, { signal });
+    items.push(...r.items);
+    if (items.length >= r.total || r.items.length === 0) return items;
+  }
+}
+
+async function loadPartnerships(regions, signal) {
+  const lists = regions.length
+    ? await Promise.all(regions.map((r) => listAll(r, signal)))
+    : [await listAll(undefined, signal)];
+  const byId = new Map();
+  for (const list of lists) for (const p of list) byId.set(p.id, p);
+  return [...byId.values()];
+}
+
+// Fetches the assessments four at a time; stops when the server has none.
+function useAssessments(items) {
+  const [state, setState] = useState({ byId: {}, done: 0, missing: false });
+  useEffect(() => {
+    if (!items?.length) return undefined;
+    const ctrl = new AbortController();
+    const byId = {};
+    let done = 0;
+    let missing = false;
+    const queue = items.filter((p) => !p.condition).map((p) => p.id);
+    const total = queue.length;
+    setState({ byId: {}, done: 0, missing: false });
+    async function worker() {
+      while (queue.length && !missing && !ctrl.signal.aborted) {
+        const id = queue.shift();
+        try {
+          const a = await fetchAssessment(id, ctrl.signal);
+          if (a === null) missing = true;
+          else byId[id] = a;
+        } catch (e) {
+          if (e?.name === 'AbortError') return;
+          byId[id] = { error: e };
+        }
+        done++;
+        if (!ctrl.signal.aborted) setState({ byId: { ...byId }, done, total, missing });
+      }
+    }
+    Promise.all([worker(), worker(), worker(), worker()]).then(() => {
+      if (!ctrl.signal.aborted) setState({ byId: { ...byId }, done, total, missing });
+    });
+    return () => ctrl.abort();
+  }, [items, language()]);
+  return state;
+}
+
+function rowOf(p, a) {
+  // The list item may carry the assessment's summary itself (a later server version).
+  const src = a && !a.error ? a : p.condition ? p : null;
+  if (!src) return { condition: null };
+  const rec = src.recommendations?.[0] ?? src.next_action ?? null;
+  const concept = src.concepts?.[0] ?? src.main_risk ?? null;
+  return {
+    condition: src.condition,
+    months: src.indicators ? src.indicators.months_since_activity : src.months_since_activity,
+    agreement: src.agreement ?? null,
+    risk: concept ? concept.explanation || concept.text || concept.code : null,
+    next: rec ? { text: rec.text || rec.code, due: rec.due, urgency: rec.urgency } : null,
+    asOf: src.as_of,
+  };
+}
+
+function Expiry({ agreement }) {
+  if (!agreement || !agreement.signed) return <span class="muted">{t('expiry.none')}</span>;
+  if (agreement.expires) return <span>{fmt.date(agreement.expires)}</span>;
+  return <span class="muted">{t('expiry.unknown')}</span>;
+}
+
+export default function Dashboard({ user }) {
+  const lang = useLanguage();
+  usePageTitle(t('dashboard.title'));
+  const regions = user?.regions || [];
+  const list = useResource((signal) => loadPartnerships(regions, signal), [regions.join(',')]);
+  const assessed = useAssessments(list.data);
+  const [text, setText] = useState('');
+
+  const rows = useMemo(() => {
+    if (!list.data) return [];
+    return list.data
+      .map((p) => ({ p, ...rowOf(p, assessed.byId[p.id]) }))
+      .sort((x, y) =>
+        compareText(x.p.home.name, y.p.home.name, lang) ||
+        compareText(x.p.partner.name, y.p.partner.name, lang));
+  }, [list.data, assessed, lang]);
+
+  const needle = text.trim().toLowerCase();
+  const shown = needle
+    ? rows.filter(({ p }) =>
+        [p.id, p.home.name, p.partner.name, p.partner.country, countryName(p.partner.country, lang)]
+          .some((s) => String(s || '').toLowerCase().includes(needle)))
+    : rows;
+
+  const counts = CONDITIONS.map((c) => ({
+    key: c,
+    label: label('condition', c),
+    value: rows.filter((r) => r.condition === c).length,
+    className: 'cond-' + c,
+  }));
+  const anyAssessed = rows.some((r) => r.condition);
+  const asOf = rows.find((r) => r.asOf)?.asOf;
+
+  return (
+    <>
+      <h1 id="page-title" tabIndex={-1}>{t('dashboard.title')}</h1>
+      <p class="lead">
+        {regions.length
+          ? t('dashboard.yourRegions', { regions: regions.join(', ') })
+          : t('dashboard.allRegions')}
+        {list.data && <> · {t('dashboard.count', { n: fmt.number(list.data.length) })}</>}
+      </p>
+      {list.loading && !list.data && <Loading />}
+      {list.error && <ErrorView error={list.error} onRetry={list.reload} />}
+      {list.data && (
+        <>
+          <section class="card" aria-labelledby="chart-title">
+            <h2 id="chart-title">{t('dashboard.chartTitle')}</h2>
+            {assessed.missing && <p class="notice">{t('dashboard.assessmentMissing')}</p>}
+            {!assessed.missing && assessed.total > 0 && assessed.done < assessed.total && (
+              <p class="muted" role="status">
+                {t('dashboard.assessing', { done: fmt.number(assessed.done), total: fmt.number(assessed.total) })}
+              </p>
+            )}
+            {anyAssessed ? (
+              <BarChart
+                bars={counts}
+                title={t('dashboard.chartTitle')}
+                description={asOf ? t('dashboard.chartDesc', { date: fmt.date(asOf) }) : undefined}
+              />
+            ) : (
+              !assessed.missing && <p class="muted">{t('dashboard.chartPending')}</p>
+            )}
+          </section>
+          <section class="card" aria-labelledby="table-title">
+            <h2 id="table-title">{t('dashboard.tableTitle')}</h2>
+            <div class="field search">
+              <label for="dashboard-search">{t('dashboard.search')}</label>
+              <input
+                id="dashboard-search"
+                type="search"
+                value={text}
+                placeholder={t('dashboard.searchHint')}
+                onInput={(e) => setText(e.currentTarget.value)}
+              />
+            </div>
+            {rows.length === 0 && <p>{t('dashboard.empty')}</p>}
+            {rows.length > 0 && shown.length === 0 && <p>{t('dashboard.noMatch', { text })}</p>}
+            {shown.length > 0 && (
+              <div class="table-wrap" tabIndex={0} role="region" aria-labelledby="table-title">
+                <table class="partnerships">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('col.partnership')}</th>
+                      <th scope="col">{t('col.condition')}</th>
+                      <th scope="col" class="num">{t('col.months')}</th>
+                      <th scope="col">{t('col.expiry')}</th>
+                      <th scope="col">{t('col.risk')}</th>
+                      <th scope="col">{t('col.next')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {shown.map(({ p, condition, months, agreement, risk, next }) => (
+                      <tr key={p.id}>
+                        <th scope="row">
+                          <a href={`/partnerships/${enc(p.id)}`}>
+                            {p.home.name} – {p.partner.name}
+                          </a>
+                          <span class="sub">
+                            {countryName(p.partner.country, lang)}
+                            {p.last_date && <> · {t('dashboard.lastEvent', { date: fmt.date(p.last_date) })}</>}
+                          </span>
+                        </th>
+                        <td data-label={t('col.condition')}><ConditionBadge condition={condition} /></td>
+                        <td class="num" data-label={t('col.months')}>
+                          {condition ? (months == null ? t('common.never') : fmt.number(months)) : '–'}
+                        </td>
+                        <td data-label={t('col.expiry')}>{condition ? <Expiry agreement={agreement} /> : '–'}</td>
+                        <td data-label={t('col.risk')}>{risk || '–'}</td>
+                        <td data-label={t('col.next')}>
+                          {next ? (
+                            <>
+                              {next.urgency && <span class={'urgency urgency-' + next.urgency}>{label('urgency', next.urgency)}</span>}{' '}
+                              {next.text}
+                              {next.due && <span class="sub">{t('assessment.due', { date: fmt.date(next.due) })}</span>}
+                            </>
+                          ) : '–'}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
+          </section>
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,227 @@
+// A partnership's page (issue 12): parties, agreement and validity, a timeline chart
+// of the events by type, the events themselves, and the assessment the API returns
+// (condition, risks with explanation, evidence and source, indicators, contributions
+// of each side, next actions with their dates). The map is loaded only here, lazily.
+import { useEffect, useState } from 'preact/hooks';
+import { BarChart } from '../components/BarChart.jsx';
+import { ConditionBadge } from '../components/ConditionBadge.jsx';
+import { ErrorView, Loading } from '../components/ErrorView.jsx';
+import { eventAnchor, Timeline } from '../components/Timeline.jsx';
+import { fmt, label, t } from '../i18n/index.js';
+import { api, enc } from '../lib/api.js';
+import { useLanguage, usePageTitle, useResource } from '../lib/hooks.js';
+import { countryName, regionName } from '../lib/names.js';
+import { fetchAssessment } from './assessment.js';
+
+async function load(id, signal) {
+  const [record, assessment] = await Promise.all([
+    api.get(`/api/partnerships/${enc(id)}`, null, { signal }),
+    fetchAssessment(id, signal).catch(() => null),
+  ]);
+  return { ...record, assessment };
+}
+
+function latest(events, types) {
+  let found = null;
+  for (const ev of events) if (types.includes(ev.type) && (!found || ev.date >= found.date)) found = ev;
+  return found;
+}
+
+function Agreement({ events, assessment }) {
+  const signed = latest(events, ['mou_signed']);
+  const renewed = latest(events, ['mou_renewed']);
+  const current = renewed && (!signed || renewed.date >= signed.date) ? renewed : signed;
+  const a = assessment?.agreement;
+  if (!signed && !renewed && !a?.signed) return <p>{t('partnership.noMou')}</p>;
+  const until = a?.expires || current?.valid_until;
+  return (
+    <dl class="facts">
+      {(signed || a?.signed) && <dt>{t('partnership.signed')}</dt>}
+      {(signed || a?.signed) && <dd>{fmt.date(signed?.date || a.signed)}</dd>}
+      {renewed && <dt>{t('partnership.renewed')}</dt>}
+      {renewed && <dd>{fmt.date(renewed.date)}</dd>}
+      {current?.valid_years != null && <dt>{t('partnership.validYears')}</dt>}
+      {current?.valid_years != null && <dd>{t('common.years', { n: fmt.number(current.valid_years) })}</dd>}
+      {until && <dt>{t('partnership.validUntil')}</dt>}
+      {until && <dd>{fmt.date(until)}</dd>}
+      {!until && current?.valid_years == null && <dt>{t('partnership.validUntil')}</dt>}
+      {!until && current?.valid_years == null && <dd>{t('partnership.validityUnknown')}</dd>}
+      {a && <dt>{t('col.condition')}</dt>}
+      {a && <dd>{a.in_force ? t('partnership.inForce') : t('partnership.notInForce')}</dd>}
+    </dl>
+  );
+}
+
+function EventItem({ ev, index, names }) {
+  const details = [];
+  if (ev.from && ev.to) details.push(t('partnership.fromTo', { from: names(ev.from), to: names(ev.to) }));
+  if (ev.side) details.push(t('partnership.side', { side: names(ev.side) }));
+  if (typeof ev.participants === 'number') details.push(t('partnership.participants', { n: fmt.number(ev.participants) }));
+  if (ev.field) details.push(label('field', ev.field));
+  return (
+    <li id={eventAnchor(ev, index)} class={'event event-' + ev.type} tabIndex={-1}>
+      <p class="event-head">
+        <time>{fmt.date(ev.date)}</time> · <span class="event-type">{label('event', ev.type)}</span>
+      </p>
+      {ev.title && <p class="event-title">{ev.title}</p>}
+      {details.length > 0 && <p class="sub">{details.join(' · ')}</p>}
+      {ev.description && <p>{ev.description}</p>}
+      {ev.source && <p class="source"><span>{t('partnership.source')}:</span> {ev.source}</p>}
+    </li>
+  );
+}
+
+function Assessment({ a, names }) {
+  if (!a) return <p class="notice">{t('assessment.unavailable')}</p>;
+  const ind = a.indicators || {};
+  const contributions = ind.contributions
+    ? Object.entries(ind.contributions).map(([id, v]) => ({ key: id, label: names(id), value: v, className: 'contrib' }))
+    : [];
+  return (
+    <>
+      <p>
+        <ConditionBadge condition={a.condition} />{' '}
+        {a.as_of && <span class="muted">{t('assessment.asOf', { date: fmt.date(a.as_of) })}</span>}
+      </p>
+      <h3>{t('assessment.risks')}</h3>
+      {a.concepts?.length ? (
+        <ul class="concepts">
+          {a.concepts.map((c) => (
+            <li key={c.code}>
+              <p>{c.explanation || c.code}</p>
+              {c.evidence?.length > 0 && (
+                <p class="sub">{t('assessment.evidence')}: {c.evidence.map((e) => <code key={e}>{e}</code>)}</p>
+              )}
+              {c.source && <p class="source"><span>{t('partnership.source')}:</span> {c.source}</p>}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>{t('assessment.noRisks')}</p>
+      )}
+      <h3>{t('assessment.indicators')}</h3>
+      <dl class="facts">
+        <dt>{t('col.months')}</dt>
+        <dd>{ind.months_since_activity == null ? t('common.never') : t('common.months', { n: fmt.number(ind.months_since_activity) })}</dd>
+        {ind.activities_total != null && <dt>{t('assessment.activities')}</dt>}
+        {ind.activities_total != null && <dd>{fmt.number(ind.activities_total)}</dd>}
+        {ind.activities_last_36_months != null && <dt>{t('assessment.activities36')}</dt>}
+        {ind.activities_last_36_months != null && <dd>{fmt.number(ind.activities_last_36_months)}</dd>}
+        {ind.reciprocity != null && <dt>{t('assessment.reciprocity')}</dt>}
+        {ind.reciprocity != null && <dd>{fmt.number(ind.reciprocity)}</dd>}
+        {ind.distance_km != null && <dt>{t('assessment.distance')}</dt>}
+        {ind.distance_km != null && <dd>{fmt.unit(ind.distance_km, 'kilometer')}</dd>}
+        {ind.tz_gap_hours != null && <dt>{t('assessment.timeDifference')}</dt>}
+        {ind.tz_gap_hours != null && <dd>{t('common.hours', { n: fmt.number(ind.tz_gap_hours) })}</dd>}
+      </dl>
+      {contributions.length > 0 && (
+        <>
+          <h3>{t('assessment.contributions')}</h3>
+          <BarChart bars={contributions} title={t('assessment.contributions')} description={t('assessment.contributionsDesc')} />
+        </>
+      )}
+      <h3>{t('assessment.recommendations')}</h3>
+      {a.recommendations?.length ? (
+        <ol class="recommendations">
+          {a.recommendations.map((r) => (
+            <li key={r.code}>
+              <span class={'urgency urgency-' + r.urgency}>{label('urgency', r.urgency)}</span> {r.text || r.code}
+              {r.due && <span class="sub">{t('assessment.due', { date: fmt.date(r.due) })}</span>}
+            </li>
+          ))}
+        </ol>
+      ) : (
+        <p>{t('assessment.noRecommendations')}</p>
+      )}
+    </>
+  );
+}
+
+// The map module (d3-geo and the world's shapes) is fetched only when this renders.
+function LazyMap(props) {
+  const [Map, setMap] = useState(null);
+  useEffect(() => {
+    let live = true;
+    import('../map/PartyMap.jsx').then((m) => live && setMap(() => m.default));
+    return () => {
+      live = false;
+    };
+  }, []);
+  return Map ? <Map {...props} /> : <Loading />;
+}
+
+export default function Partnership({ id }) {
+  const lang = useLanguage();
+  const res = useResource((signal) => load(id, signal), [id, lang]);
+  const p = res.data?.partnership;
+  const regions = res.data?.regions || [];
+  const byId = Object.fromEntries(regions.map((r) => [r.id, r]));
+  const names = (rid) => regionName(byId[rid], lang, rid);
+  const title = p ? p.parties.map(names).join(' – ') : id;
+  usePageTitle(title);
+
+  if (res.error) {
+    return (
+      <>
+        <h1 id="page-title" tabIndex={-1}>{res.error.status === 404 ? t('error.partnershipNotFound', { id }) : t('error.title')}</h1>
+        <ErrorView error={res.error} onRetry={res.error.status === 404 ? undefined : res.reload} />
+      </>
+    );
+  }
+  if (!p) return <><h1 id="page-title" tabIndex={-1}>{id}</h1><Loading /></>;
+  const events = p.events || [];
+  const parties = p.parties.map((rid) => byId[rid] || { id: rid });
+  return (
+    <>
+      <h1 id="page-title" tabIndex={-1}>{title}</h1>
+      <p class="lead">
+        {label('kind', p.kind)}
+        {p.title && <> · {p.title}</>}
+      </p>
+      <div class="grid">
+        <section class="card" aria-labelledby="parties-title">
+          <h2 id="parties-title">{t('partnership.parties')}</h2>
+          <ul class="parties">
+            {parties.map((r) => (
+              <li key={r.id}>
+                <strong>{regionName(r, lang)}</strong>
+                <span class="sub">
+                  {[r.level && label('level', r.level), r.country && countryName(r.country, lang)].filter(Boolean).join(' · ')}
+                </span>
+              </li>
+            ))}
+          </ul>
+          {p.fields?.length > 0 && (
+            <>
+              <h3>{t('partnership.fields')}</h3>
+              <ul class="tags">{p.fields.map((f) => <li key={f}>{label('field', f)}</li>)}</ul>
+            </>
+          )}
+        </section>
+        <section class="card" aria-labelledby="agreement-title">
+          <h2 id="agreement-title">{t('partnership.agreement')}</h2>
+          <Agreement events={events} assessment={res.data.assessment} />
+        </section>
+      </div>
+      <section class="card" aria-labelledby="assessment-title">
+        <h2 id="assessment-title">{t('assessment.title')}</h2>
+        <Assessment a={res.data.assessment} names={names} />
+      </section>
+      <section class="card" aria-labelledby="timeline-heading">
+        <h2 id="timeline-heading">{t('partnership.timeline')}</h2>
+        {events.length ? <Timeline events={events} /> : <p>{t('partnership.noEvents')}</p>}
+      </section>
+      <section class="card" aria-labelledby="events-title">
+        <h2 id="events-title">{t('partnership.events')}</h2>
+        <p class="muted">{t('partnership.eventCount', { n: fmt.number(events.length) })}</p>
+        <ol class="events">
+          {events.map((ev, i) => <EventItem key={ev.id || i} ev={ev} index={i} names={names} />)}
+        </ol>
+      </section>
+      <section class="card" aria-labelledby="map-title">
+        <h2 id="map-title">{t('map.title')}</h2>
+        <LazyMap parties={parties} names={names} />
+      </section>
+    </>
+  );
+}
