@@ -45,7 +45,7 @@ test('both languages use the same placeholders', () => {
 });
 
 test('every key the code uses is in the catalogue', () => {
-  // t('...') and label('group', ...) calls with literal keys in src/.
+  // t('...') calls with literal keys in src/, and the groups label() reads.
   const files = [];
   const walk = (dir) => {
     for (const f of readdirSync(dir)) {
@@ -58,8 +58,13 @@ test('every key the code uses is in the catalogue', () => {
   const missing = [];
   for (const f of files) {
     const text = readFileSync(f, 'utf8');
-    for (const m of text.matchAll(/\bt\(\s*'([\w.]+)'/g)) {
+    for (const m of text.matchAll(/\bt\(\s*'([\w.]+)'\s*[,)]/g)) {
       if (!(m[1] in en)) missing.push(`${f}: ${m[1]}`);
+    }
+    // label('group', value) and t('group.' + value): the group has entries.
+    for (const m of text.matchAll(/\b(?:label\(\s*'(\w+)'|t\(\s*'(\w+)\.'\s*\+)/g)) {
+      const group = m[1] || m[2];
+      if (!Object.keys(en).some((k) => k.startsWith(group + '.'))) missing.push(`${f}: ${group}.*`);
     }
   }
   assert.deepEqual(missing, []);
