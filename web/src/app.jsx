@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { ErrorView, Loading } from './components/ErrorView.jsx';
 import { LANGUAGES, t } from './i18n/index.js';
 import { useLanguage } from './lib/hooks.js';
@@ -72,11 +72,16 @@ export function App() {
   const session = useSession();
   const { path } = useLocation();
 
-  // After navigation, focus the new page's heading (announced by screen readers).
+  // After a navigation inside the app or a login/logout (not the first load), focus
+  // the new page's heading, so screen readers announce it and Tab continues from there.
+  const shownPath = useRef(null);
   useEffect(() => {
-    const h = document.getElementById('page-title');
-    if (h && document.activeElement !== h && window.__kembarNavigated) h.focus();
-    window.__kembarNavigated = true;
+    if (session.status !== 'in' && session.status !== 'out') return;
+    const key = session.status + ' ' + path;
+    const first = shownPath.current === null;
+    if (shownPath.current === key) return;
+    shownPath.current = key;
+    if (!first) document.getElementById('page-title')?.focus();
   }, [path, session.status]);
 
   let content;

@@ -24,7 +24,7 @@ export function Timeline({ events }) {
   const first = Math.floor(Math.min(...dated.map((d) => d.x)));
   const last = Math.ceil(Math.max(...dated.map((d) => d.x)));
   const span = Math.max(1, last - first);
-  const labelWidth = 250;
+  const labelWidth = 340;
   const plot = 560;
   const row = 26;
   const top = 8;
@@ -36,6 +36,7 @@ export function Timeline({ events }) {
   for (let y = Math.ceil(first / step) * step; y <= last; y += step) ticks.push(y);
   return (
     <figure class="chart timeline">
+      <div class="scroll-x">
       <svg viewBox={`0 0 ${width} ${height}`} role="group" aria-labelledby="timeline-title" class="timeline-chart">
         <title id="timeline-title">{t('partnership.timeline')}</title>
         {ticks.map((y) => (
@@ -62,6 +63,7 @@ export function Timeline({ events }) {
           </g>
         ))}
       </svg>
+      </div>
       <figcaption>{t('partnership.timelineDesc')}</figcaption>
     </figure>
   );

@@ -106,6 +106,13 @@ export default function Dashboard({ user }) {
         compareText(x.p.partner.name, y.p.partner.name, lang));
   }, [list.data, assessed, lang]);
 
+  // The names of the user's regions, as the partnership list gives them.
+  const regionNames = {};
+  for (const p of list.data || []) {
+    regionNames[p.home.id] = p.home.name;
+    regionNames[p.partner.id] = p.partner.name;
+  }
+
   const needle = text.trim().toLowerCase();
   const shown = needle
     ? rows.filter(({ p }) =>
@@ -127,7 +134,7 @@ export default function Dashboard({ user }) {
       <h1 id="page-title" tabIndex={-1}>{t('dashboard.title')}</h1>
       <p class="lead">
         {regions.length
-          ? t('dashboard.yourRegions', { regions: regions.join(', ') })
+          ? t('dashboard.yourRegions', { regions: regions.map((r) => regionNames[r] || r).join(', ') })
           : t('dashboard.allRegions')}
         {list.data && <> · {t('dashboard.count', { n: fmt.number(list.data.length) })}</>}
       </p>
