@@ -76,6 +76,10 @@ class Kembar {
   // kRefuseDrops refuses (InvalidInput naming each partnership and how many events it
   // would lose) a document whose version of a stored partnership lacks stored event ids.
   Result<store::ImportStats> Import(const ImportParams& params) const;
+  // Import in kReplace mode as the local operator: for tools and tests that load a
+  // whole document (the document's timelines replace the stored ones).
+  Result<store::ImportStats> ImportFile(const std::string& file,
+                                        const store::ProgressFn& progress = nullptr) const;
 
   // Adds, edits or deletes one event: validated by the import's rules (InvalidInput
   // names the JSON path, "event.date"), all or nothing, with a change record holding

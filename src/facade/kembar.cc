@@ -58,6 +58,17 @@ Result<store::ImportStats> Kembar::Import(const ImportParams& params) const {
   return engine::Import(engine_->store(), engine_->read_options(), params);
 }
 
+Result<store::ImportStats> Kembar::ImportFile(const std::string& file,
+                                              const store::ProgressFn& progress) const {
+  ImportParams params;
+  params.file = file;
+  params.mode = ImportMode::kReplace;
+  params.progress = progress;
+  params.actor.name = "local";
+  params.actor.local_operator = true;
+  return Import(params);
+}
+
 Result<EditResult> Kembar::EditEvent(const EventEdit& edit) const {
   return engine::EditEvent(engine_->store(), engine_->read_options(), edit);
 }
