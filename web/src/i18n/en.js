@@ -57,6 +57,11 @@ export default {
   'dashboard.notAssessed': 'Not assessed',
   'dashboard.lastEvent': 'last event {date}',
 
+  'todo.title': 'To do this month',
+  'todo.desc': 'The next steps that are due, overdue first.',
+  'todo.empty': 'Nothing is due this month.',
+  'todo.unavailable': 'The server does not provide the to-do list yet.',
+
   'col.partnership': 'Partnership',
   'col.condition': 'Condition',
   'col.months': 'Months since last activity',

@@ -57,6 +57,11 @@ export default {
   'dashboard.notAssessed': 'Belum dinilai',
   'dashboard.lastEvent': 'peristiwa terakhir {date}',
 
+  'todo.title': 'Tindak lanjut bulan ini',
+  'todo.desc': 'Langkah berikutnya yang sudah jatuh tempo, yang terlambat lebih dulu.',
+  'todo.empty': 'Tidak ada tindak lanjut yang jatuh tempo bulan ini.',
+  'todo.unavailable': 'Server belum menyediakan daftar tindak lanjut.',
+
   'col.partnership': 'Kemitraan',
   'col.condition': 'Kondisi',
   'col.months': 'Bulan sejak kegiatan terakhir',

@@ -32,6 +32,52 @@ async function loadPartnerships(regions, signal) {
   return [...byId.values()];
 }
 
+// The to-do list of the user's regions (GET /api/todo, as `kembar todo --json`:
+// {as_of, items: [{partnership, parties, code, concept, due, urgency, text}]}, most
+// urgent first); null when the server has no such endpoint yet.
+async function loadTodo(regions, signal) {
+  try {
+    const lists = regions.length
+      ? await Promise.all(regions.map((region) => api.get('/api/todo', { region }, { signal })))
+      : [await api.get('/api/todo', null, { signal })];
+    const seen = new Set();
+    const items = [];
+    for (const l of lists) {
+      for (const it of l.items || []) {
+        const key = it.partnership + ' ' + it.code;
+        if (!seen.has(key)) {
+          seen.add(key);
+          items.push(it);
+        }
+      }
+    }
+    const rank = { overdue: 0, due_soon: 1, later: 2 };
+    items.sort((a, b) => (rank[a.urgency] ?? 3) - (rank[b.urgency] ?? 3) || String(a.due ?? '9999').localeCompare(String(b.due ?? '9999')));
+    return { items };
+  } catch (e) {
+    if (e.status === 404 || e.status === 405 || e.status === 501) return null;
+    throw e;
+  }
+}
+
+function Todo({ todo, names }) {
+  if (todo.loading && !todo.data) return <Loading />;
+  if (todo.error) return <ErrorView error={todo.error} onRetry={todo.reload} />;
+  if (!todo.data) return <p class="muted">{t('todo.unavailable')}</p>;
+  if (!todo.data.items.length) return <p>{t('todo.empty')}</p>;
+  return (
+    <ol class="recommendations todo">
+      {todo.data.items.map((it) => (
+        <li key={it.partnership + it.code}>
+          <span class={'urgency urgency-' + it.urgency}>{label('urgency', it.urgency)}</span>{' '}
+          <a href={`/partnerships/${enc(it.partnership)}`}>{names[it.partnership] || it.partnership}</a>: {it.text}
+          {it.due && <span class="sub">{t('assessment.due', { date: fmt.date(it.due) })}</span>}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
 // Fetches the assessments four at a time; stops when the server has none.
 function useAssessments(items) {
   const [state, setState] = useState({ byId: {}, done: 0, missing: false });
@@ -95,6 +141,7 @@ export default function Dashboard({ user }) {
   const regions = user?.regions || [];
   const list = useResource((signal) => loadPartnerships(regions, signal), [regions.join(',')]);
   const assessed = useAssessments(list.data);
+  const todo = useResource((signal) => loadTodo(regions, signal), [regions.join(','), lang]);
   const [text, setText] = useState('');
 
   const rows = useMemo(() => {
@@ -108,7 +155,9 @@ export default function Dashboard({ user }) {
 
   // The names of the user's regions, as the partnership list gives them.
   const regionNames = {};
+  const partnershipNames = {};
   for (const p of list.data || []) {
+    partnershipNames[p.id] = `${p.home.name} – ${p.partner.name}`;
     regionNames[p.home.id] = p.home.name;
     regionNames[p.partner.id] = p.partner.name;
   }
@@ -159,6 +208,11 @@ export default function Dashboard({ user }) {
             ) : (
               !assessed.missing && <p class="muted">{t('dashboard.chartPending')}</p>
             )}
+          </section>
+          <section class="card" aria-labelledby="todo-title">
+            <h2 id="todo-title">{t('todo.title')}</h2>
+            <p class="muted">{t('todo.desc')}</p>
+            <Todo todo={todo} names={partnershipNames} />
           </section>
           <section class="card" aria-labelledby="table-title">
             <h2 id="table-title">{t('dashboard.tableTitle')}</h2>

@@ -3,7 +3,7 @@
 // app uses (session, me, partnerships, assessment), answered from a dossier and an
 // assessment document in the API's shapes (src/server/service/). No packages needed.
 //
-//   node mock-api.mjs --dist DIR --dossier FILE [--assessment FILE] [--port 8091]
+//   node mock-api.mjs --dist DIR --dossier FILE [--assessment FILE] [--todo FILE] [--port 8091]
 //
 // Users: surabaya-editor (editor of id-surabaya) and kementerian (viewer, every region),
 // both with the password "kata-sandi-uji".
@@ -119,6 +119,11 @@ async function api(req, res, url) {
     const total = items.length;
     items = items.slice((page - 1) * per, page * per);
     return send(res, 200, { items, total, page, per_page: per });
+  }
+  if (path === '/api/todo' && req.method === 'GET' && args.todo) {
+    const todo = JSON.parse(readFileSync(args.todo, 'utf8'));
+    const region = url.searchParams.get('region');
+    return send(res, 200, { ...todo, items: todo.items.filter((it) => !region || it.parties.includes(region)) });
   }
   let m = /^\/api\/partnerships\/([^/]+)(\/assessment)?$/.exec(path);
   if (m && req.method === 'GET') {
