@@ -97,12 +97,14 @@ try {
     check(await page.locator('html').getAttribute('lang') === 'id', 'language switch: <html lang="id">');
     check((await page.textContent('main')).includes('19 Maret 2018'), 'partnership in Indonesian: "19 Maret 2018"');
     await shot('partnership-id');
+    await axe(page, `partnership in Indonesian (${width})`);
     await page.reload();
     await page.getByRole('heading', { name: 'Para pihak', exact: true }).waitFor();
     check(true, 'language remembered after a reload');
     await page.getByRole('link', { name: 'Dasbor' }).click();
     await page.locator('table.partnerships tbody tr').first().waitFor();
     await shot('dashboard-id');
+    await axe(page, `dashboard in Indonesian (${width})`);
 
     await page.goto(base + 'tidak/ada');
     await page.getByRole('heading', { name: 'Halaman tidak ditemukan' }).waitFor();
