@@ -1,15 +1,24 @@
 #include "engine/records.h"
 
 #include <algorithm>
+#include <condition_variable>
+#include <deque>
+#include <filesystem>
 #include <fstream>
+#include <functional>
+#include <future>
 #include <iterator>
+#include <memory>
+#include <mutex>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <thread>
 #include <unordered_map>
 #include <unordered_set>
 
 #include "kembar/io/digest.h"
 #include "kembar/io/dossier_writer.h"
+#include "kembar/store/bulk_import.h"
 
 namespace kembar::engine {
 
@@ -86,9 +95,268 @@ Status SetFields(const EventFields& f, json* patch) {
 
 Result<store::ImportStats> Import(store::Store& store, const io::ReadOptions& read,
                                   const ImportParams& params) {
+  // The file is read once: checked, digested and written from these bytes (not
+  // zero-filled first: they are all read over).
+  std::unique_ptr<char[]> buffer;
+  std::string_view bytes;
+  {
+    std::error_code ec;
+    const bool regular = std::filesystem::is_regular_file(params.file, ec);
+    const uintmax_t size = regular ? std::filesystem::file_size(params.file, ec) : 0;
+    std::ifstream f;
+    if (regular && !ec && size <= read.max_bytes) f.open(params.file, std::ios::binary);
+    if (f) {
+      buffer.reset(new char[size + 1]);
+      f.read(buffer.get(), static_cast<std::streamsize>(size));
+      bytes = std::string_view(buffer.get(), static_cast<size_t>(size));
+    }
+    if (!f || f.gcount() != static_cast<std::streamsize>(size)) {
+      // Missing, unreadable or over the limit: in the reader's words.
+      io::DossierReader reader(read);
+      io::ReadReport report = reader.ReadFile(params.file, nullptr);
+      if (!report.ok()) return report.ToStatus();
+      return Status::IoError("cannot read '" + params.file + "'");
+    }
+  }
+  std::future<std::string> digest =
+      std::async(std::launch::async, [bytes] { return io::Sha256Hex(bytes); });
+  static constexpr const char* kModes[] = {"refuse drops", "merge", "replace"};
+  auto make_change = [&](size_t regions, std::vector<std::string> ids, size_t events) {
+    store::ChangeRecord change;
+    change.actor = params.actor.name;
+    change.action = "import";
+    change.record = params.file;
+    change.summary = "sha256:" + digest.get() + ", " + std::to_string(regions) + " regions, " +
+                     std::to_string(ids.size()) + " partnerships, " + std::to_string(events) +
+                     " events (" + kModes[static_cast<int>(params.mode)] + ")";
+    change.partnerships = std::move(ids);
+    return change;
+  };
+
+  // What the import decides for one partnership, given what is stored of it: the
+  // drops it would cause (kRefuseDrops), its merged timeline (kMerge), and stable ids
+  // for its events without one, never one already stored.
+  std::string problems;  // the refused partnerships, for the message
+  size_t refused = 0;
+  auto prepare = [&](size_t index, Partnership& p,
+                     const std::optional<std::vector<std::string>>& stored,
+                     const std::function<Result<std::optional<Partnership>>()>& load) -> Status {
+    if (params.mode == ImportMode::kRefuseDrops && stored) {
+      std::unordered_set<std::string> in_doc;
+      for (const Event& e : p.events) {
+        if (e.id) in_doc.insert(*e.id);
+      }
+      std::vector<std::string> lost;
+      for (const std::string& id : *stored) {
+        if (!in_doc.count(id)) lost.push_back(id);
+      }
+      if (!lost.empty() && ++refused <= 20) {
+        problems += "\n  partnerships[" + std::to_string(index) + "] '" + p.id + "' would lose " +
+                    std::to_string(lost.size()) + " of its " + std::to_string(stored->size()) +
+                    " stored events (" + lost.front() + (lost.size() > 1 ? ", ..." : "") + ")";
+      }
+    } else if (params.mode == ImportMode::kMerge && stored) {
+      auto old = load();
+      if (!old.ok()) return old.status();
+      if (*old) {
+        std::vector<Event> merged = std::move((*old)->events);
+        std::unordered_map<std::string, size_t> at;
+        for (size_t i = 0; i < merged.size(); ++i) {
+          if (merged[i].id) at.emplace(*merged[i].id, i);
+        }
+        for (Event& e : p.events) {
+          auto it = e.id ? at.find(*e.id) : at.end();
+          if (it != at.end()) {
+            merged[it->second] = std::move(e);  // a known id: the document's version
+          } else {
+            merged.push_back(std::move(e));  // new: no id, or an id not stored
+          }
+        }
+        p.events = std::move(merged);
+      }
+    }
+    std::unordered_set<std::string> taken;
+    for (const Event& e : p.events) {
+      if (e.id) taken.insert(*e.id);
+    }
+    if (stored) taken.insert(stored->begin(), stored->end());
+    for (Event& e : p.events) {
+      if (e.id) continue;
+      e.id = NextEventId(p.id, taken);
+      taken.insert(*e.id);
+    }
+    return Status::Ok();
+  };
+  auto refusal = [&] {
+    return Status::InvalidInput(
+        "the document would drop events already stored" + problems +
+        (refused > 20 ? "\n  (and " + std::to_string(refused - 20) + " more partnerships)" : "") +
+        "\nimport with --merge to add the new events and update the known ones, or with "
+        "--replace to replace these timelines");
+  };
+  auto unknown_region = [](const std::string& path, const std::string& id) {
+    return Status::InvalidInput(path + ": region '" + id +
+                                "' is neither defined in the document's regions nor known to "
+                                "the database");
+  };
+
+  // A large document is read and written in batches of partnerships, without the
+  // whole model in memory: first the rest of the document (regions, members), then
+  // each batch as a small document of its own. Anything unusual (any problem at all,
+  // or a layout the outline does not cover) falls back to reading the document whole
+  // below, which then reports exactly what it always did.
+  if (std::optional<store::DossierOutline> outline = store::OutlineDossier(bytes)) {
+    bool fallback = false;
+    const Status give_up = Status::InvalidInput("read whole");
+    store::ImportRequest req;
+    req.source_name = params.file;
+    req.stream = [&](store::ImportSink& sink) -> Status {
+      io::ReadOptions batch_options = read;
+      batch_options.allow_external_refs = true;  // a batch holds no regions
+      io::DossierReader reader(batch_options);
+      Dossier rest;
+      if (!reader.Read(outline->Rest(bytes), &rest).ok() || !rest.partnerships.empty()) {
+        fallback = true;
+        return give_up;
+      }
+      std::unordered_set<std::string_view> defined;
+      for (const Region& r : rest.regions) {
+        defined.insert(r.id);
+        if (Status s = sink.PutRegion(r); !s.ok()) return s;
+      }
+      std::unordered_map<std::string, bool> known;  // external region id -> stored
+      std::optional<Status> dangling;               // the first unknown region
+      std::unordered_set<std::string> seen;
+      std::vector<std::string> ids;
+      ids.reserve(outline->partnerships.size());
+      size_t events = 0;
+      const size_t total = outline->partnerships.size();
+
+      // Two threads: this one writes batch k while the other reads batch k+1.
+      struct Batch {
+        size_t first = 0;
+        Dossier dossier;
+        std::vector<io::ExternalRegionRef> external_refs;
+        bool ok = true;
+      };
+      constexpr size_t kBatch = 500, kQueued = 2;
+      std::mutex mu;
+      std::condition_variable changed;
+      std::deque<Batch> queue;
+      bool stop = false;
+      std::thread producer([&] {
+        std::string text;
+        for (size_t first = 0; first < total; first += kBatch) {
+          const size_t last = std::min(total, first + kBatch) - 1;
+          text.assign(R"({"format":"kembar-dossier/1","regions":[],"partnerships":[)");
+          text.append(bytes.substr(
+              outline->partnerships[first].first,
+              outline->partnerships[last].second - outline->partnerships[first].first));
+          text.append("]}");
+          Batch batch;
+          batch.first = first;
+          io::ReadReport report = reader.Read(text, &batch.dossier);
+          batch.ok = report.ok();
+          batch.external_refs = std::move(report.external_refs);
+          std::unique_lock lock(mu);
+          changed.wait(lock, [&] { return stop || queue.size() < kQueued; });
+          if (stop) return;
+          const bool ok = batch.ok;
+          queue.push_back(std::move(batch));
+          changed.notify_all();
+          if (!ok) return;
+        }
+      });
+      auto consume = [&]() -> Status {
+        for (size_t done = 0; done < total;) {
+          Batch batch;
+          {
+            std::unique_lock lock(mu);
+            changed.wait(lock, [&] { return !queue.empty(); });
+            batch = std::move(queue.front());
+            queue.pop_front();
+            changed.notify_all();
+          }
+          if (!batch.ok) {
+            fallback = true;
+            return give_up;
+          }
+          const size_t first = batch.first;
+          for (const io::ExternalRegionRef& ref : batch.external_refs) {
+            if (defined.count(ref.id)) continue;
+            if (!read.allow_external_refs) {
+              fallback = true;
+              return give_up;
+            }
+            auto it = known.find(ref.id);
+            if (it == known.end()) {
+              auto has = sink.HasRegion(ref.id);
+              if (!has.ok()) return has.status();
+              it = known.emplace(ref.id, *has).first;
+            }
+            if (!it->second && !dangling) {
+              // "partnerships[<in batch>]..." -> the index in the document.
+              const size_t open = ref.path.find('['), close = ref.path.find(']');
+              const size_t local = std::stoul(ref.path.substr(open + 1, close - open - 1));
+              dangling = unknown_region(
+                  "partnerships[" + std::to_string(first + local) + ref.path.substr(close), ref.id);
+            }
+          }
+          std::vector<Partnership>& partnerships = batch.dossier.partnerships;
+          for (size_t i = 0; i < partnerships.size(); ++i) {
+            Partnership& p = partnerships[i];
+            if (!seen.insert(p.id).second) {  // the same id in two batches
+              fallback = true;
+              return give_up;
+            }
+            std::optional<std::vector<std::string>> stored;
+            if (params.mode != ImportMode::kReplace) {
+              auto s = sink.StoredEventIds(p.id);
+              if (!s.ok()) return s.status();
+              stored = std::move(*s);
+            }
+            if (Status s =
+                    prepare(first + i, p, stored, [&] { return sink.StoredPartnership(p.id); });
+                !s.ok()) {
+              return s;
+            }
+            events += p.events.size();
+            ids.push_back(p.id);
+            if (!dangling && refused == 0) {
+              if (Status s = sink.PutPartnership(p); !s.ok()) return s;
+            }
+          }
+          done += partnerships.size();
+          if (params.progress) params.progress(done, total);
+          if (partnerships.empty()) break;  // cannot happen: a batch is never empty
+        }
+        return Status::Ok();
+      };
+      Status consumed = consume();
+      {
+        std::lock_guard lock(mu);
+        stop = true;
+        changed.notify_all();
+      }
+      producer.join();
+      if (!consumed.ok()) return consumed;
+      if (dangling) return *dangling;
+      if (refused > 0) return refusal();
+      for (const auto& [key, value] : rest.extra) {
+        if (Status s = sink.PutMember(key, value); !s.ok()) return s;
+      }
+      sink.SetChange(make_change(rest.regions.size(), std::move(ids), events));
+      return Status::Ok();
+    };
+    auto stats = store.Import(req);
+    if (!fallback) return stats;
+    problems.clear();
+    refused = 0;
+  }
+
   io::DossierReader reader(read);
   Dossier d;
-  io::ReadReport report = reader.ReadFile(params.file, &d);
+  io::ReadReport report = reader.Read(bytes, &d);
   if (!report.ok()) return report.ToStatus();
   // The document's own errors first: region ids it names that nobody defines.
   if (!report.external_refs.empty()) {
@@ -98,11 +366,7 @@ Result<store::ImportStats> Import(store::Store& store, const io::ReadOptions& re
     if (!known.ok()) return known.status();
     const std::unordered_set<std::string> ok(known->begin(), known->end());
     for (const io::ExternalRegionRef& ref : report.external_refs) {
-      if (!ok.count(ref.id)) {
-        return Status::InvalidInput(ref.path + ": region '" + ref.id +
-                                    "' is neither defined in the document's regions nor known to "
-                                    "the database");
-      }
+      if (!ok.count(ref.id)) return unknown_region(ref.path, ref.id);
     }
   }
 
@@ -115,99 +379,27 @@ Result<store::ImportStats> Import(store::Store& store, const io::ReadOptions& re
     if (!s.ok()) return s.status();
     for (auto& [id, events] : *s) stored.emplace(id, std::move(events));
   }
-
-  if (params.mode == ImportMode::kRefuseDrops) {
-    std::string problems;
-    size_t n = 0;
-    for (size_t i = 0; i < d.partnerships.size(); ++i) {
-      const Partnership& p = d.partnerships[i];
-      auto it = stored.find(p.id);
-      if (it == stored.end()) continue;
-      std::unordered_set<std::string> in_doc;
-      for (const Event& e : p.events) {
-        if (e.id) in_doc.insert(*e.id);
-      }
-      std::vector<std::string> lost;
-      for (const std::string& id : it->second) {
-        if (!in_doc.count(id)) lost.push_back(id);
-      }
-      if (lost.empty()) continue;
-      if (++n <= 20) {
-        problems += "\n  partnerships[" + std::to_string(i) + "] '" + p.id + "' would lose " +
-                    std::to_string(lost.size()) + " of its " + std::to_string(it->second.size()) +
-                    " stored events (" + lost.front() + (lost.size() > 1 ? ", ..." : "") + ")";
-      }
-    }
-    if (n > 0) {
-      return Status::InvalidInput(
-          "the document would drop events already stored" + problems +
-          (n > 20 ? "\n  (and " + std::to_string(n - 20) + " more partnerships)" : "") +
-          "\nimport with --merge to add the new events and update the known ones, or with "
-          "--replace to replace these timelines");
-    }
-  } else if (params.mode == ImportMode::kMerge) {
-    for (Partnership& p : d.partnerships) {
-      if (!stored.count(p.id)) continue;
-      store::Selection sel;
-      sel.partnership_id = p.id;
-      auto old = store.Export(sel);
-      if (!old.ok()) return old.status();
-      std::vector<Event> merged = std::move(old->partnerships.front().events);
-      std::unordered_map<std::string, size_t> at;
-      for (size_t i = 0; i < merged.size(); ++i) {
-        if (merged[i].id) at.emplace(*merged[i].id, i);
-      }
-      for (Event& e : p.events) {
-        auto it = e.id ? at.find(*e.id) : at.end();
-        if (it != at.end()) {
-          merged[it->second] = std::move(e);  // a known id: the document's version
-        } else {
-          merged.push_back(std::move(e));  // new: no id, or an id not stored
-        }
-      }
-      p.events = std::move(merged);
-    }
-  }
-
-  // Stable ids for the events that have none, never one already stored.
-  for (Partnership& p : d.partnerships) {
-    std::unordered_set<std::string> taken;
-    for (const Event& e : p.events) {
-      if (e.id) taken.insert(*e.id);
-    }
-    if (auto it = stored.find(p.id); it != stored.end())
-      taken.insert(it->second.begin(), it->second.end());
-    for (Event& e : p.events) {
-      if (e.id) continue;
-      e.id = NextEventId(p.id, taken);
-      taken.insert(*e.id);
-    }
-  }
-
-  std::string bytes;
-  {
-    std::ifstream f(params.file, std::ios::binary);
-    bytes.assign(std::istreambuf_iterator<char>(f), std::istreambuf_iterator<char>());
-  }
   size_t events = 0;
-  for (const Partnership& p : d.partnerships) events += p.events.size();
-  store::ChangeRecord change;
-  change.actor = params.actor.name;
-  change.action = "import";
-  change.record = params.file;
-  static constexpr const char* kModes[] = {"refuse drops", "merge", "replace"};
-  change.summary = "sha256:" + io::Sha256Hex(bytes) + ", " + std::to_string(d.regions.size()) +
-                   " regions, " + std::to_string(d.partnerships.size()) + " partnerships, " +
-                   std::to_string(events) + " events (" + kModes[static_cast<int>(params.mode)] +
-                   ")";
-  change.partnerships = std::move(ids);
+  for (size_t i = 0; i < d.partnerships.size(); ++i) {
+    Partnership& p = d.partnerships[i];
+    std::optional<std::vector<std::string>> known;
+    if (auto it = stored.find(p.id); it != stored.end()) known = it->second;
+    auto load = [&]() -> Result<std::optional<Partnership>> {
+      auto old = store.Partnership(p.id);
+      if (!old.ok()) return old.status();
+      return std::optional<Partnership>(std::move(old->partnerships.front()));
+    };
+    if (Status s = prepare(i, p, known, load); !s.ok()) return s;
+    events += p.events.size();
+  }
+  if (refused > 0) return refusal();
 
   store::ImportRequest req;
   req.dossier = &d;
   req.external_refs = std::move(report.external_refs);
   req.source_name = params.file;
   req.progress = params.progress;
-  req.change = std::move(change);
+  req.change = make_change(d.regions.size(), std::move(ids), events);
   return store.Import(req);
 }
 

@@ -21,7 +21,8 @@ std::string Scalar(const std::string& db_path, const char* sql) {
   sqlite3_stmt* st = nullptr;
   sqlite3_prepare_v2(db, sql, -1, &st, nullptr);
   std::string v;
-  if (st && sqlite3_step(st) == SQLITE_ROW) v = reinterpret_cast<const char*>(sqlite3_column_text(st, 0));
+  if (st && sqlite3_step(st) == SQLITE_ROW)
+    v = reinterpret_cast<const char*>(sqlite3_column_text(st, 0));
   sqlite3_finalize(st);
   sqlite3_close(db);
   return v;
@@ -40,14 +41,19 @@ int ImportAndKill(const std::string& db_path, const std::string& file, size_t ki
     auto k = Kembar::Open(options);
     if (!k.ok()) _exit(3);
     bool signalled = false;
-    auto r = (*k)->ImportFile(file, [&](size_t done, size_t) {
+    ImportParams params;
+    params.file = file;
+    params.mode = ImportMode::kReplace;
+    params.actor.name = "local:test";
+    params.progress = [&](size_t done, size_t) {
       if (!signalled && done >= kill_at) {
         signalled = true;
         char c = 'k';
         (void)!write(fds[1], &c, 1);
         usleep(200 * 1000);  // stay inside the transaction until the parent's kill lands
       }
-    });
+    };
+    auto r = (*k)->Import(params);
     _exit(r.ok() ? 0 : 4);
   }
   close(fds[1]);
@@ -70,7 +76,10 @@ TEST(CrashTest, SigkillDuringImportLeavesAllOrNothing) {
     options.db_path = db;
     auto k = Kembar::Open(options);
     ASSERT_TRUE(k.ok());
-    ASSERT_TRUE((*k)->ImportFile(dir + "/base.json").ok());
+    ImportParams params;
+    params.file = dir + "/base.json";
+    params.actor.name = "local:test";
+    ASSERT_TRUE((*k)->Import(params).ok());
   }
   const std::string before = Scalar(db, "SELECT count(*) FROM event");
   ASSERT_EQ(before, "50");
@@ -92,6 +101,33 @@ TEST(CrashTest, SigkillDuringImportLeavesAllOrNothing) {
   EXPECT_EQ(Scalar(db, "PRAGMA integrity_check"), "ok");
   EXPECT_EQ(Scalar(db, "SELECT count(*) FROM partnership"), std::to_string(kPartnerships));
   EXPECT_EQ(Scalar(db, "SELECT count(*) FROM event"), std::to_string(kPartnerships * 20));
+}
+
+// A first import into an empty database is written with a rollback journal and
+// without row-by-row foreign key checks: killed, it still leaves nothing.
+TEST(CrashTest, SigkillDuringFirstImportLeavesAnEmptyDatabase) {
+  const std::string dir = testing::TempDir();
+  const std::string db = dir + "/kembar.db";
+  {
+    KembarOptions options;
+    options.db_path = db;
+    ASSERT_TRUE(Kembar::Open(options).ok());  // the schema, no records
+  }
+  testing::WriteFileOrDie(dir + "/big.json", testing::GenerateDossier(8000, 20, 2).dump());
+  for (size_t kill_at : {1000u, 7000u}) {
+    const int status = ImportAndKill(db, dir + "/big.json", kill_at);
+    ASSERT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL) << "killed at " << kill_at;
+    EXPECT_EQ(Scalar(db, "PRAGMA integrity_check"), "ok");
+    EXPECT_EQ(Scalar(db, "SELECT count(*) FROM event"), "0") << "nothing of the killed import";
+    EXPECT_EQ(Scalar(db, "SELECT count(*) FROM partnership"), "0");
+    EXPECT_EQ(Scalar(db, "SELECT count(*) FROM region"), "0");
+  }
+  const int status = ImportAndKill(db, dir + "/big.json", 8001);
+  ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+  EXPECT_EQ(Scalar(db, "PRAGMA integrity_check"), "ok");
+  EXPECT_EQ(Scalar(db, "PRAGMA journal_mode"), "wal") << "back to WAL after the bulk load";
+  EXPECT_EQ(Scalar(db, "PRAGMA foreign_key_check"), "");
+  EXPECT_EQ(Scalar(db, "SELECT count(*) FROM event"), "160000");
 }
 
 }  // namespace

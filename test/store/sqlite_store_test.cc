@@ -3,11 +3,15 @@
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
+#include <atomic>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <thread>
 
+#include "kembar/io/dossier_reader.h"
 #include "kembar/io/dossier_writer.h"
 #include "kembar/kembar.h"
+#include "kembar/store/bulk_import.h"
 #include "testing/dossier_gen.h"
 #include "testing/fixtures.h"
 
@@ -37,6 +41,16 @@ class StoreTest : public ::testing::Test {
   std::unique_ptr<Kembar> kembar_;
 };
 
+// Imports a file as `kembar import --replace` does.
+Result<store::ImportStats> ImportFile(const Kembar& k, const std::string& file) {
+  ImportParams params;
+  params.file = file;
+  params.mode = ImportMode::kReplace;
+  params.actor.name = "local:test";
+  params.actor.local_operator = true;
+  return k.Import(params);
+}
+
 // The document as the store keeps it: events without an id get "<partnership>.NN".
 json WithAssignedIds(json doc) {
   for (json& p : doc["partnerships"]) {
@@ -61,7 +75,7 @@ json WithAssignedIds(json doc) {
 
 TEST_F(StoreTest, ImportThenExportLosesNothing) {
   const json doc = testing::GenerateDossier(20, 40, 3);
-  auto stats = kembar_->ImportFile(Write("a.json", doc));
+  auto stats = ImportFile(*kembar_, Write("a.json", doc));
   ASSERT_TRUE(stats.ok()) << stats.status().ToString();
   EXPECT_EQ(stats->partnerships_added, 20u);
   EXPECT_EQ(stats->regions_added, 21u);
@@ -70,19 +84,19 @@ TEST_F(StoreTest, ImportThenExportLosesNothing) {
   ASSERT_TRUE(text.ok()) << text.status().ToString();
   EXPECT_EQ(json::parse(*text), WithAssignedIds(doc)) << "everything kept; events gain stable ids";
   // Export -> import -> export is then the identity.
-  ASSERT_TRUE(kembar_->ImportFile(Write("b.json", json::parse(*text))).ok());
+  ASSERT_TRUE(ImportFile(*kembar_, Write("b.json", json::parse(*text))).ok());
   EXPECT_EQ(json::parse(*kembar_->ExportJson({})), json::parse(*text));
 }
 
 TEST_F(StoreTest, BundledDataRoundTripsThroughTheStore) {
   const std::string path = testing::SourcePath("data/indonesia.dossier.json");
-  ASSERT_TRUE(kembar_->ImportFile(path).ok());
+  ASSERT_TRUE(ImportFile(*kembar_, path).ok());
   auto text = kembar_->ExportJson({});
   ASSERT_TRUE(text.ok());
   const json original = json::parse(testing::ReadFileOrDie(path));
   EXPECT_EQ(json::parse(*text), original);
   // import -> export -> import changes nothing further.
-  auto again = kembar_->ImportFile(Write("again.json", json::parse(*text)));
+  auto again = ImportFile(*kembar_, Write("again.json", json::parse(*text)));
   ASSERT_TRUE(again.ok());
   EXPECT_EQ(again->partnerships_added, 0u);
   EXPECT_EQ(again->partnerships_updated, original["partnerships"].size());
@@ -91,10 +105,10 @@ TEST_F(StoreTest, BundledDataRoundTripsThroughTheStore) {
 
 TEST_F(StoreTest, ReimportingAKnownIdReplacesItsTimeline) {
   json doc = testing::GenerateDossier(3, 10, 4);
-  ASSERT_TRUE(kembar_->ImportFile(Write("v1.json", doc)).ok());
+  ASSERT_TRUE(ImportFile(*kembar_, Write("v1.json", doc)).ok());
   doc["partnerships"][1]["events"] = json::array({{{"type", "note"}, {"date", "2024-01"}}});
   doc["regions"][0]["name"] = "Renamed";
-  auto stats = kembar_->ImportFile(Write("v2.json", doc));
+  auto stats = ImportFile(*kembar_, Write("v2.json", doc));
   ASSERT_TRUE(stats.ok());
   EXPECT_EQ(stats->partnerships_added, 0u);
   EXPECT_EQ(stats->partnerships_updated, 3u);
@@ -108,7 +122,7 @@ TEST_F(StoreTest, ReimportingAKnownIdReplacesItsTimeline) {
 
 TEST_F(StoreTest, LaterDocumentsMayNameStoredRegions) {
   json doc = testing::GenerateDossier(2, 3, 5);
-  ASSERT_TRUE(kembar_->ImportFile(Write("base.json", doc)).ok());
+  ASSERT_TRUE(ImportFile(*kembar_, Write("base.json", doc)).ok());
   json later = {{"format", "kembar-dossier/1"},
                 {"regions", json::array()},
                 {"partnerships",
@@ -116,11 +130,11 @@ TEST_F(StoreTest, LaterDocumentsMayNameStoredRegions) {
                    {"kind", "sister_city"},
                    {"parties", {"r0", "r2"}},
                    {"events", {{{"type", "initiated"}, {"date", "2025"}, {"side", "r2"}}}}}}}};
-  auto ok = kembar_->ImportFile(Write("later.json", later));
+  auto ok = ImportFile(*kembar_, Write("later.json", later));
   ASSERT_TRUE(ok.ok()) << ok.status().ToString();
   later["partnerships"][0]["id"] = "dangling";
   later["partnerships"][0]["parties"][1] = "zz-nowhere";
-  auto bad = kembar_->ImportFile(Write("bad.json", later));
+  auto bad = ImportFile(*kembar_, Write("bad.json", later));
   ASSERT_FALSE(bad.ok());
   EXPECT_NE(bad.status().message().find("partnerships[0].parties[1]: region 'zz-nowhere'"),
             std::string::npos)
@@ -128,7 +142,7 @@ TEST_F(StoreTest, LaterDocumentsMayNameStoredRegions) {
 }
 
 TEST_F(StoreTest, SelectionsExportSelfContainedDossiers) {
-  ASSERT_TRUE(kembar_->ImportFile(Write("a.json", testing::GenerateDossier(5, 19, 6))).ok());
+  ASSERT_TRUE(ImportFile(*kembar_, Write("a.json", testing::GenerateDossier(5, 19, 6))).ok());
   store::Selection one;
   one.partnership_id = "p2";
   auto d = kembar_->Export(one);
@@ -167,7 +181,7 @@ TEST_F(StoreTest, ListSummarisesDates) {
                   {{{"type", "activity"}, {"date", "2013-05"}},
                    {{"type", "mou_signed"}, {"date", "2012"}},
                    {{"type", "initiated"}, {"date", "2010-02-01"}}}}}}}};
-  ASSERT_TRUE(kembar_->ImportFile(Write("d.json", doc)).ok());
+  ASSERT_TRUE(ImportFile(*kembar_, Write("d.json", doc)).ok());
   auto rows = kembar_->List({});
   ASSERT_TRUE(rows.ok());
   ASSERT_EQ(rows->size(), 1u);
@@ -254,12 +268,216 @@ TEST_F(StoreTest, VersionOneDatabaseIsMigratedAndKeepsItsRecords) {
               {"attribution", "test attribution"},
               {"regions", json::array()},
               {"partnerships", json::array()}};
-  ASSERT_TRUE((*k)->ImportFile(Write("members.json", doc)).ok());
+  ASSERT_TRUE(ImportFile(**k, Write("members.json", doc)).ok());
   auto text = (*k)->ExportJson({});
   ASSERT_TRUE(text.ok()) << text.status().ToString();
   const json back = json::parse(*text);
   EXPECT_EQ(back["attribution"], "test attribution");
   EXPECT_EQ(back["partnerships"].size(), 1u);
+}
+
+// --- The Store interface directly: narrow queries, versions, threads ----------------
+
+class SqliteStoreTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = testing::TempDir();
+    auto s = store::OpenSqliteStore(dir_ + "/store.db");
+    ASSERT_TRUE(s.ok()) << s.status().ToString();
+    store_ = std::move(s).value();
+  }
+
+  // Reads `doc` as the importer does (every event gets an id first) and writes it
+  // with a change record touching its partnerships.
+  static Dossier Read(const json& doc) {
+    io::DossierReader reader;
+    Dossier d;
+    io::ReadReport report = reader.Read(WithAssignedIds(doc).dump(), &d);
+    EXPECT_TRUE(report.ok()) << report.ToStatus().ToString();
+    return d;
+  }
+  Status Put(store::Store& s, const Dossier& d) {
+    store::ImportRequest req;
+    req.dossier = &d;
+    store::ChangeRecord change;
+    change.actor = "local:test";
+    change.action = "import";
+    change.record = "test.json";
+    for (const Partnership& p : d.partnerships) change.partnerships.push_back(p.id);
+    req.change = change;
+    auto r = s.Import(req);
+    return r.ok() ? Status::Ok() : r.status();
+  }
+
+  std::string dir_;
+  std::unique_ptr<store::Store> store_;
+};
+
+TEST_F(SqliteStoreTest, ExportBuildsTheModelTheReaderBuilds) {
+  // Every member kind (extras, names, optional members of all event types) through
+  // the rows and back: the same model as reading the document, written the same way.
+  const Dossier d = Read(testing::GenerateDossier(30, 25, 9));
+  ASSERT_TRUE(Put(*store_, d).ok());
+  auto back = store_->Export({});
+  ASSERT_TRUE(back.ok()) << back.status().ToString();
+  EXPECT_EQ(io::WriteDossier(*back), io::WriteDossier(d));
+}
+
+TEST_F(SqliteStoreTest, ExportReportsACorruptRowAsCorruption) {
+  ASSERT_TRUE(Put(*store_, Read(testing::GenerateDossier(3, 4, 1))).ok());
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open((dir_ + "/store.db").c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, "UPDATE event SET doc = '{\"type\":' WHERE seq = 2", nullptr, nullptr,
+                         nullptr),
+            SQLITE_OK);
+  sqlite3_close(db);
+  auto all = store_->Export({});
+  ASSERT_FALSE(all.ok());
+  EXPECT_EQ(all.status().code(), StatusCode::kCorruption);
+  EXPECT_EQ(store_->Partnership("p1").status().code(), StatusCode::kCorruption);
+}
+
+TEST_F(SqliteStoreTest, PartnershipIsOneSelfContainedRecord) {
+  const Dossier d = Read(testing::GenerateDossier(6, 5, 2));
+  ASSERT_TRUE(Put(*store_, d).ok());
+  auto one = store_->Partnership("p3");
+  ASSERT_TRUE(one.ok()) << one.status().ToString();
+  ASSERT_EQ(one->partnerships.size(), 1u);
+  EXPECT_EQ(one->partnerships[0].id, "p3");
+  EXPECT_EQ(one->partnerships[0].events.size(), 5u);
+  std::set<std::string> regions;
+  for (const Region& r : one->regions) regions.insert(r.id);
+  EXPECT_EQ(regions, (std::set<std::string>{"r3", "r4"}));
+  // The same as the export of that selection.
+  store::Selection sel;
+  sel.partnership_id = "p3";
+  EXPECT_EQ(io::WriteDossier(*one), io::WriteDossier(*store_->Export(sel)));
+  EXPECT_EQ(store_->Partnership("p99").status().code(), StatusCode::kNotFound);
+}
+
+TEST_F(SqliteStoreTest, RegionPartnershipsAreThoseWhereItIsAParty) {
+  ASSERT_TRUE(Put(*store_, Read(testing::GenerateDossier(6, 3, 3))).ok());
+  auto r2 = store_->RegionPartnerships("r2");  // partner in p1, home in p2
+  ASSERT_TRUE(r2.ok()) << r2.status().ToString();
+  std::vector<std::string> ids;
+  for (const Partnership& p : r2->partnerships) ids.push_back(p.id);
+  EXPECT_EQ(ids, (std::vector<std::string>{"p1", "p2"}));
+  std::set<std::string> regions;
+  for (const Region& r : r2->regions) regions.insert(r.id);
+  EXPECT_EQ(regions, (std::set<std::string>{"r1", "r2", "r3"}));
+  EXPECT_EQ(store_->RegionPartnerships("nowhere").status().code(), StatusCode::kNotFound);
+}
+
+TEST_F(SqliteStoreTest, SummariesArePagesOfTheListWithATotal) {
+  ASSERT_TRUE(Put(*store_, Read(testing::GenerateDossier(25, 2, 4))).ok());
+  auto all = store_->List({});
+  ASSERT_TRUE(all.ok());
+  store::SummaryQuery q;
+  q.limit = 10;
+  std::vector<std::string> paged;
+  for (q.offset = 0; q.offset < 30; q.offset += 10) {
+    auto page = store_->Summaries(q);
+    ASSERT_TRUE(page.ok()) << page.status().ToString();
+    EXPECT_EQ(page->total, 25u);
+    for (const auto& s : page->items) paged.push_back(s.id);
+  }
+  std::vector<std::string> listed;
+  for (const auto& s : *all) listed.push_back(s.id);
+  EXPECT_EQ(paged, listed) << "the same order as List";
+  ASSERT_EQ(store_->Summaries(q)->items.size(), 0u);  // past the end
+
+  store::SummaryQuery text;
+  text.text = "KOTA 12 ";  // a name, any case: r12 is a party of p11 and p12
+  auto found = store_->Summaries(text);
+  ASSERT_TRUE(found.ok());
+  EXPECT_EQ(found->total, 2u);
+  text.text = "p2";  // an id: p2, p20..p24
+  EXPECT_EQ(store_->Summaries(text)->total, 6u);
+
+  store::SummaryQuery region;
+  region.region_id = "r5";
+  region.limit = 1;
+  auto in_region = store_->Summaries(region);
+  ASSERT_TRUE(in_region.ok());
+  EXPECT_EQ(in_region->total, 2u);
+  ASSERT_EQ(in_region->items.size(), 1u);
+  EXPECT_EQ(in_region->items[0].events, 2u);
+  region.region_id = "nowhere";
+  EXPECT_EQ(store_->Summaries(region).status().code(), StatusCode::kNotFound);
+}
+
+TEST_F(SqliteStoreTest, VersionAndChangedSince) {
+  auto v0 = store_->Version();
+  ASSERT_TRUE(v0.ok());
+  EXPECT_EQ(*v0, 0);
+  ASSERT_TRUE(Put(*store_, Read(testing::GenerateDossier(3, 2, 5))).ok());
+  const int64_t v1 = *store_->Version();
+  EXPECT_GT(v1, *v0);
+  EXPECT_EQ(*store_->ChangedSince(*v0), (std::vector<std::string>{"p0", "p1", "p2"}));
+  EXPECT_TRUE(store_->ChangedSince(v1)->empty());
+  store::ChangeRecord change;
+  change.actor = "local:test";
+  change.action = "partnership.delete";
+  change.record = "p1";
+  change.partnerships = {"p1"};
+  ASSERT_TRUE(store_->DeletePartnership("p1", change).ok());
+  EXPECT_GT(*store_->Version(), v1);
+  EXPECT_EQ(*store_->ChangedSince(v1), (std::vector<std::string>{"p1"}));
+}
+
+TEST_F(SqliteStoreTest, ReadersOnFourThreadsWhileAnotherImports) {
+  ASSERT_TRUE(Put(*store_, Read(testing::GenerateDossier(40, 10, 6))).ok());
+  const Dossier bigger = Read(testing::GenerateDossier(80, 10, 7));
+  std::atomic<bool> done{false};
+  std::atomic<int> failures{0}, reads{0};
+  std::vector<std::thread> readers;
+  for (int t = 0; t < 4; ++t) {
+    readers.emplace_back([&, t] {
+      while (!done.load() || reads.load() < 8) {
+        if (t % 2 == 0) {
+          auto d = store_->Export({});
+          // Before or after the import, never half of it.
+          if (!d.ok() || (d->partnerships.size() != 40 && d->partnerships.size() != 80)) {
+            ++failures;
+          }
+        } else {
+          auto rows = store_->List({});
+          if (!rows.ok() || (rows->size() != 40 && rows->size() != 80)) ++failures;
+        }
+        ++reads;
+      }
+    });
+  }
+  for (int i = 0; i < 3; ++i) EXPECT_TRUE(Put(*store_, bigger).ok());
+  done = true;
+  for (std::thread& t : readers) t.join();
+  EXPECT_EQ(failures.load(), 0);
+  EXPECT_EQ(store_->Count()->partnerships, 80u);
+}
+
+TEST(OutlineDossierTest, FindsEachPartnershipAndTheRest) {
+  const std::string text =
+      "\xEF\xBB\xBF { \"format\" : \"kembar-dossier/1\", \"note\": [\"]\", {\"a\":\"\\\"}\"}],"
+      "\"partnerships\" : [ {\"id\":\"a\",\"t\":\"}\\\\\"} ,\n{\"id\":\"b\",\"e\":[{}]} ],"
+      " \"regions\": [], \"n\": -1.5e3 }\n";
+  auto o = store::OutlineDossier(text);
+  ASSERT_TRUE(o.has_value());
+  ASSERT_EQ(o->partnerships.size(), 2u);
+  auto element = [&](size_t i) {
+    return text.substr(o->partnerships[i].first,
+                       o->partnerships[i].second - o->partnerships[i].first);
+  };
+  EXPECT_EQ(element(0), "{\"id\":\"a\",\"t\":\"}\\\\\"}");
+  EXPECT_EQ(element(1), "{\"id\":\"b\",\"e\":[{}]}");
+  EXPECT_EQ(o->Rest(text).find("\"id\""), std::string::npos);
+  EXPECT_TRUE(json::accept(o->Rest(text).substr(3)));
+  // Layouts it does not cover: read whole.
+  for (const char* other : {"[]", "{}", "{\"partnerships\":{}}", "{\"partnerships\":[1]}",
+                            "{\"partnerships\":[{}],\"partnerships\":[]}",
+                            "{\"partn\\u0065rships\":[{}]}", "{\"partnerships\":[{} {}]}",
+                            "{\"partnerships\":[{\"a\":\"}]}", "{\"partnerships\":[{}]"}) {
+    EXPECT_FALSE(store::OutlineDossier(other).has_value()) << other;
+  }
 }
 
 }  // namespace

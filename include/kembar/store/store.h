@@ -54,8 +54,16 @@ struct ChangeRecord {
   std::string hash;                       // assigned by the store
 };
 
+class ImportSink;
+
 struct ImportRequest {
+  // The document to write; ignored when `stream` is set.
   const Dossier* dossier = nullptr;
+  // Alternatively, a producer that writes the records itself through the sink, inside
+  // the import's transaction (a large file read and written batch by batch, without
+  // the whole model in memory). A failing status rolls everything back. The
+  // producer must not call the Store: the sink answers what it needs to know.
+  std::function<Status(ImportSink& sink)> stream;
   // Region ids the document names but does not define; each must already be stored.
   std::vector<io::ExternalRegionRef> external_refs;
   std::string source_name;  // file name, for the import log
@@ -63,6 +71,29 @@ struct ImportRequest {
   // Written in the same transaction as the records (absent: no change record).
   std::optional<ChangeRecord> change;
   bool log_import = true;  // false for an edit: no line in the import log
+};
+
+// Writes the records of one import in progress (ImportRequest::stream), within its
+// transaction. Counts for ImportStats and the import log are kept by the sink.
+class ImportSink {
+ public:
+  virtual ~ImportSink() = default;
+  // Adds the region, or replaces the stored one with the same id.
+  virtual Status PutRegion(const Region& region) = 0;
+  // Adds the partnership, or replaces the stored one and its whole timeline. Every
+  // region it names must be stored or put before.
+  virtual Status PutPartnership(const Partnership& partnership) = 0;
+  // Adds or replaces a top-level document member (name, minified JSON value).
+  virtual Status PutMember(const std::string& key, const std::string& json) = 0;
+  // Whether a region with this id is stored (or was put by this import).
+  virtual Result<bool> HasRegion(const std::string& id) = 0;
+  // The stored event ids of a partnership in timeline order (events without an id
+  // are not listed); nullopt when the partnership is not stored.
+  virtual Result<std::optional<std::vector<std::string>>> StoredEventIds(const std::string& id) = 0;
+  // The stored partnership with its timeline; nullopt when it is not stored.
+  virtual Result<std::optional<Partnership>> StoredPartnership(const std::string& id) = 0;
+  // The change record written with the records (replaces ImportRequest::change).
+  virtual void SetChange(ChangeRecord change) = 0;
 };
 
 // Which records an export or listing covers: all, one partnership, or the
@@ -91,6 +122,21 @@ struct PartnershipSummary {
   size_t events = 0;
 };
 
+// A page of partnership summaries (Store::Summaries).
+struct SummaryQuery {
+  std::optional<std::string> region_id;  // only partnerships where it is a party
+  // Only partnerships whose id, home region name or partner region name contains this
+  // text, ignoring ASCII case; empty: no filter.
+  std::string text;
+  size_t offset = 0;
+  size_t limit = 50;
+};
+
+struct SummaryPage {
+  std::vector<PartnershipSummary> items;  // ordered as Store::List
+  size_t total = 0;                       // partnerships matching, over all pages
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -105,6 +151,28 @@ class Store {
 
   // Summaries of the selected partnerships, ordered by home region then partner name.
   virtual Result<std::vector<PartnershipSummary>> List(const Selection& selection) = 0;
+
+  // One partnership with every region it names, as a self-contained dossier (with
+  // the document members). NotFound when it is not stored. Reads only that
+  // partnership's rows.
+  virtual Result<Dossier> Partnership(const std::string& id) = 0;
+
+  // The partnerships in which the region is a party (home or partner), with every
+  // region they name and the region itself. NotFound when the region is not stored;
+  // an empty list of partnerships when it is named by none. Reads only those rows.
+  virtual Result<Dossier> RegionPartnerships(const std::string& region_id) = 0;
+
+  // One page of the summaries matching `query`, ordered as List, and how many match
+  // in all. NotFound when query.region_id is set and not stored.
+  virtual Result<SummaryPage> Summaries(const SummaryQuery& query) = 0;
+
+  // The version of the records: the sequence number of the latest change record, 0
+  // when there is none. It grows with every change written.
+  virtual Result<int64_t> Version() = 0;
+
+  // The ids of the partnerships touched by the change records after `version`
+  // (sequence number above it), sorted, each once; they may since have been deleted.
+  virtual Result<std::vector<std::string>> ChangedSince(int64_t version) = 0;
 
   // Every stored region's id, names, country and level.
   virtual Result<std::vector<RegionRow>> Regions() = 0;
