@@ -469,12 +469,6 @@ Facts Readable(const PartnershipAssessment& a, const Facts& in, Lang lang) {
 
 }  // namespace
 
-std::optional<Lang> ParseLang(std::string_view code) {
-  if (code == "en") return Lang::kEn;
-  if (code == "id") return Lang::kId;
-  return std::nullopt;
-}
-
 std::vector<CatalogueEntry> Catalogue() { return {std::begin(kCatalogue), std::end(kCatalogue)}; }
 
 std::string_view Label(Condition c, Lang lang) {

@@ -58,8 +58,13 @@ Result<std::string> ResolveCountry(std::string_view text) {
   const Tables& t = Get();
   auto it = t.by_text.find(Fold(text));
   if (it == t.by_text.end() || it->second == "-") {
-    return Status::NotFound("unknown country '" + std::string(text) +
-                            "': give an ISO 3166 code such as ID or JP, or a country name");
+    std::string q = "'";
+    q.append(text).push_back('\'');
+    return Status::NotFound(
+        "unknown country " + q + ": give an ISO 3166 code such as ID or JP, or a country name",
+        "negara " + q +
+            " tidak dikenal: berikan kode ISO 3166 seperti ID atau JP, atau nama negaranya "
+            "(misalnya Jepang)");
   }
   return it->second;
 }

@@ -41,7 +41,10 @@ Result<int> TimeZones::OffsetMinutes(std::string_view iana, Day day) {
     it = zones_.emplace(std::string(iana), std::move(zone)).first;
   }
   Zone& zone = *it->second;
-  if (!zone.tz) return Status::NotFound("unknown time zone '" + std::string(iana) + "'");
+  if (!zone.tz) {
+    return Status::NotFound("unknown time zone '" + std::string(iana) + "'",
+                            "zona waktu '" + std::string(iana) + "' tidak dikenal");
+  }
   if (zone.cached && zone.cached_day == day) return zone.cached_minutes;
   const double noon_ms =
       (static_cast<double>(day.time_since_epoch().count()) * 86400.0 + 43200.0) * 1000.0;
@@ -50,7 +53,8 @@ Result<int> TimeZones::OffsetMinutes(std::string_view iana, Day day) {
   // assessment-v2 compares offsets at 12:00 local time on the day.
   zone.tz->getOffset(noon_ms, /*local=*/true, raw, dst, status);
   if (U_FAILURE(status))
-    return Status::NotFound("no offset for time zone '" + std::string(iana) + "'");
+    return Status::NotFound("no offset for time zone '" + std::string(iana) + "'",
+                            "selisih waktu zona '" + std::string(iana) + "' tidak diketahui");
   zone.cached = true;
   zone.cached_day = day;
   zone.cached_minutes = (raw + dst) / 60000;

@@ -17,9 +17,11 @@ namespace dom = simdjson::dom;
 static_assert(std::variant_size_v<EventDetails> == AllNames<EventType>().size(),
               "one EventDetails alternative per event type, in EventType order");
 
-std::string Diagnostic::ToString() const {
-  if (path.empty()) return message;
-  return path + ": " + message;
+std::string Diagnostic::ToString() const { return ToString(Lang::kEn); }
+
+std::string Diagnostic::ToString(Lang lang) const {
+  if (path.empty()) return text(lang);
+  return path + ": " + text(lang);
 }
 
 bool ReadReport::schema_valid() const {
@@ -31,18 +33,27 @@ bool ReadReport::schema_valid() const {
 
 Status ReadReport::ToStatus() const {
   if (ok()) return Status::Ok();
-  std::string msg;
+  Message msg;
   const size_t shown = std::min<size_t>(errors.size(), 10);
   for (size_t i = 0; i < shown; ++i) {
-    if (i) msg += "\n";
-    msg += errors[i].ToString();
+    if (i) {
+      msg.en += "\n";
+      msg.id += "\n";
+    }
+    msg.en += errors[i].ToString(Lang::kEn);
+    msg.id += errors[i].ToString(Lang::kId);
   }
   if (errors.size() > shown || truncated) {
-    msg += "\n(" + std::string(truncated ? "more than " : "") + std::to_string(errors.size()) +
-           " problems in all; fix these first)";
+    const std::string n = std::to_string(errors.size());
+    msg.en += "\n(" + std::string(truncated ? "more than " : "") + n +
+              " problems in all; fix these first)";
+    msg.id += "\n(" + std::string(truncated ? "lebih dari " : "") + n +
+              " masalah seluruhnya; perbaiki yang ini lebih dulu)";
   }
-  if (errors.front().kind == Diagnostic::Kind::kLimit) return Status::TooLarge(msg);
-  return Status::InvalidInput(msg);
+  return Status::FromCode(errors.front().kind == Diagnostic::Kind::kLimit
+                              ? StatusCode::kTooLarge
+                              : StatusCode::kInvalidInput,
+                          std::move(msg));
 }
 
 namespace {
@@ -86,7 +97,7 @@ std::string Printable(std::string_view s) {
   return out;
 }
 
-std::string LocateSyntaxError(std::string_view json, simdjson::error_code code) {
+Message LocateSyntaxError(std::string_view json, simdjson::error_code code) {
   LocatingSax sax;
   nlohmann::json::sax_parse(json.begin(), json.end(), &sax);
   if (!sax.error.empty()) {
@@ -96,17 +107,21 @@ std::string LocateSyntaxError(std::string_view json, simdjson::error_code code) 
         msg.rfind("[json.exception", 0) == 0 && pos != std::string::npos) {
       msg = msg.substr(pos + 2);
     }
-    return "malformed JSON: " + Printable(msg);
+    return {"malformed JSON: " + Printable(msg),
+            "JSON tidak valid (kesalahan penulisan): " + Printable(msg)};
   }
   switch (code) {
     case simdjson::NUMBER_ERROR:
-      return "a number is out of range: integers must fit in 64 bits";
+      return {"a number is out of range: integers must fit in 64 bits",
+              "ada angka di luar rentang: bilangan bulat harus muat dalam 64 bit"};
     case simdjson::DEPTH_ERROR:
-      return "the document is nested too deeply (over 1024 levels)";
+      return {"the document is nested too deeply (over 1024 levels)",
+              "dokumen bersarang terlalu dalam (lebih dari 1024 tingkat)"};
     case simdjson::UTF8_ERROR:
-      return "the file is not valid UTF-8";
+      return {"the file is not valid UTF-8", "berkas ini bukan teks UTF-8 yang valid"};
     default:
-      return std::string("malformed JSON: ") + simdjson::error_message(code);
+      return {std::string("malformed JSON: ") + simdjson::error_message(code),
+              std::string("JSON tidak valid: ") + simdjson::error_message(code)};
   }
 }
 
@@ -146,24 +161,36 @@ std::string Quote(std::string_view s) {
   return out;
 }
 
-const char* TypeName(dom::element_type t) {
+// What a JSON value is, as the messages name it.
+Message TypeName(dom::element_type t) {
   switch (t) {
     case dom::element_type::ARRAY:
-      return "an array";
+      return {"an array", "daftar (array)"};
     case dom::element_type::OBJECT:
-      return "an object";
+      return {"an object", "objek"};
     case dom::element_type::INT64:
     case dom::element_type::UINT64:
     case dom::element_type::DOUBLE:
-      return "a number";
+      return {"a number", "angka"};
     case dom::element_type::STRING:
-      return "a string";
+      return {"a string", "teks (string)"};
     case dom::element_type::BOOL:
-      return "a boolean";
+      return {"a boolean", "boolean (true/false)"};
     case dom::element_type::NULL_VALUE:
-      return "null";
+      return {"null", "null"};
   }
-  return "a value";
+  return {"a value", "nilai"};
+}
+
+// A number as the language writes it: "0.5" / "0,5".
+std::string NumberText(double d, Lang lang) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%g", d);
+  std::string out = buf;
+  if (lang == Lang::kId) {
+    for (char& c : out) c = c == '.' ? ',' : c;
+  }
+  return out;
 }
 
 template <typename E>
@@ -189,8 +216,12 @@ class DossierReader::Impl {
     report_.bytes = json.size();
     path_.clear();
     if (json.size() > options_.max_bytes) {
-      AddLimit("the document is " + std::to_string(json.size()) + " bytes; the limit is " +
-               std::to_string(options_.max_bytes) + " bytes (ReadOptions::max_bytes)");
+      const std::string n = std::to_string(json.size());
+      const std::string max = std::to_string(options_.max_bytes);
+      AddLimit(
+          {"the document is " + n + " bytes; the limit is " + max +
+               " bytes (ReadOptions::max_bytes)",
+           "dokumen berukuran " + n + " byte; batasnya " + max + " byte (ReadOptions::max_bytes)"});
       return std::move(report_);
     }
     // A UTF-8 byte-order mark (editors on Windows write one) is not part of the JSON.
@@ -216,7 +247,8 @@ class DossierReader::Impl {
       buffer_semantic_ = false;
       if (report_.schema_valid()) {
         for (Diagnostic& diag : pending_semantic_)
-          AddAt(diag.kind, std::move(diag.path), std::move(diag.message));
+          AddAt(diag.kind, std::move(diag.path),
+                {std::move(diag.message), std::move(diag.message_id)});
         if (pending_truncated_) report_.truncated = true;
       } else {
         report_.external_refs.clear();
@@ -233,24 +265,26 @@ class DossierReader::Impl {
     struct stat st {};
     if (::stat(file.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) {
       ReadReport r;
-      r.errors.push_back(
-          {Diagnostic::Kind::kSyntax, "", "cannot read '" + file + "': no such file"});
+      r.errors.push_back({Diagnostic::Kind::kSyntax, "", "cannot read '" + file + "': no such file",
+                          "tidak dapat membaca '" + file + "': berkas tidak ada"});
       return r;
     }
     if (static_cast<uint64_t>(st.st_size) > options_.max_bytes) {
       ReadReport r;
       r.bytes = static_cast<size_t>(st.st_size);
+      const std::string n = std::to_string(st.st_size);
+      const std::string max = std::to_string(options_.max_bytes);
       r.errors.push_back({Diagnostic::Kind::kLimit, "",
-                          "'" + file + "' is " + std::to_string(st.st_size) +
-                              " bytes; the limit is " + std::to_string(options_.max_bytes) +
-                              " bytes"});
+                          "'" + file + "' is " + n + " bytes; the limit is " + max + " bytes",
+                          "'" + file + "' berukuran " + n + " byte; batasnya " + max + " byte"});
       return r;
     }
     simdjson::padded_string text;
     if (auto err = simdjson::padded_string::load(file).get(text); err) {
       ReadReport r;
       r.errors.push_back({Diagnostic::Kind::kSyntax, "",
-                          "cannot read '" + file + "': " + simdjson::error_message(err)});
+                          "cannot read '" + file + "': " + simdjson::error_message(err),
+                          "tidak dapat membaca '" + file + "': " + simdjson::error_message(err)});
       return r;
     }
     return Read(text, out);
@@ -279,19 +313,27 @@ class DossierReader::Impl {
     return out;
   }
 
-  void Add(Diagnostic::Kind kind, std::string message) {
+  void Add(Diagnostic::Kind kind, Message message) {
     AddAt(kind, PathString(), std::move(message));
   }
-  void AddAt(Diagnostic::Kind kind, std::string path, std::string message) {
+  void AddAt(Diagnostic::Kind kind, std::string path, Message message) {
     if (report_.errors.size() >= options_.max_errors) {
       report_.truncated = true;
       return;
     }
-    report_.errors.push_back({kind, std::move(path), std::move(message)});
+    report_.errors.push_back({kind, std::move(path), std::move(message.en), std::move(message.id)});
   }
-  void AddLimit(std::string message) { Add(Diagnostic::Kind::kLimit, std::move(message)); }
-  void Schema(std::string message) { Add(Diagnostic::Kind::kSchema, std::move(message)); }
+  void AddLimit(Message message) { Add(Diagnostic::Kind::kLimit, std::move(message)); }
+  void Schema(Message message) { Add(Diagnostic::Kind::kSchema, std::move(message)); }
   bool Full() const { return report_.errors.size() >= options_.max_errors; }
+  void MissingMember(std::string_view name) {
+    const std::string q = "'" + std::string(name) + "'";
+    Schema({"the required member " + q + " is missing", "anggota wajib " + q + " tidak ada"});
+  }
+  static Message NotACalendarDay(std::string_view s) {
+    return {Quote(s) + " is not a real calendar day",
+            Quote(s) + " bukan tanggal yang ada di kalender"};
+  }
 
   // RAII push of one path segment.
   class Scope {
@@ -308,13 +350,27 @@ class DossierReader::Impl {
 
   // --- typed member readers; each reports at the current path and returns false on error ---
 
-  void WrongType(dom::element v, const char* expected) {
-    Schema(std::string("must be ") + expected + ", not " + TypeName(v.type()));
+  void WrongType(dom::element v, const Message& expected) {
+    const Message is = TypeName(v.type());
+    Schema({"must be " + expected.en + ", not " + is.en,
+            "harus berupa " + expected.id + ", bukan " + is.id});
+  }
+  static const Message& AString() {
+    static const Message m{"a string", "teks (string)"};
+    return m;
+  }
+  static const Message& AnArray() {
+    static const Message m{"an array", "daftar (array)"};
+    return m;
+  }
+  static const Message& ANumber() {
+    static const Message m{"a number", "angka"};
+    return m;
   }
 
   bool GetString(dom::element v, std::string_view* s) {
     if (v.type() != dom::element_type::STRING) {
-      WrongType(v, "a string");
+      WrongType(v, AString());
       return false;
     }
     *s = v.get_string().value_unsafe();
@@ -325,12 +381,13 @@ class DossierReader::Impl {
     std::string_view s;
     if (!GetString(v, &s)) return false;
     if (s.size() > max_cp && CodePoints(s) > max_cp) {
-      Schema("is " + std::to_string(CodePoints(s)) + " characters long; at most " +
-             std::to_string(max_cp) + " are allowed");
+      const std::string n = std::to_string(CodePoints(s)), max = std::to_string(max_cp);
+      Schema({"is " + n + " characters long; at most " + max + " are allowed",
+              "panjangnya " + n + " karakter; paling banyak " + max + " karakter"});
       return false;
     }
     if (min_cp > 0 && CodePoints(s) < min_cp) {
-      Schema("must not be empty");
+      Schema({"must not be empty", "tidak boleh kosong"});
       return false;
     }
     out->assign(s);
@@ -348,9 +405,10 @@ class DossierReader::Impl {
     std::string_view s;
     if (!GetString(v, &s)) return false;
     if (!IsValidId(s)) {
-      Schema(Quote(s) +
-             " is not a valid id: 1-128 characters, letters, digits and . _ : -, "
-             "starting with a letter or digit");
+      Schema({Quote(s) + " is not a valid id: 1-128 characters, letters, digits and . _ : -, "
+                         "starting with a letter or digit",
+              Quote(s) + " bukan id yang valid: 1-128 karakter berupa huruf, angka dan . _ : -, "
+                         "diawali huruf atau angka"});
       return false;
     }
     out->assign(s);
@@ -371,9 +429,12 @@ class DossierReader::Impl {
         *out = *e;
         return true;
       }
-      Schema(Quote(v.get_string().value_unsafe()) + " is not one of: " + OneOf<E>());
+      const std::string q = Quote(v.get_string().value_unsafe());
+      Schema({q + " is not one of: " + OneOf<E>(), q + " bukan salah satu dari: " + OneOf<E>()});
     } else {
-      Schema(std::string("must be one of: ") + OneOf<E>() + " (not " + TypeName(v.type()) + ")");
+      const Message is = TypeName(v.type());
+      Schema({"must be one of: " + OneOf<E>() + " (not " + is.en + ")",
+              "harus salah satu dari: " + OneOf<E>() + " (bukan " + is.id + ")"});
     }
     return false;
   }
@@ -390,7 +451,7 @@ class DossierReader::Impl {
   template <typename E>
   bool ReadEnumSet(dom::element v, std::optional<std::vector<E>>* out) {
     if (v.type() != dom::element_type::ARRAY) {
-      WrongType(v, "an array");
+      WrongType(v, AnArray());
       return false;
     }
     std::vector<E> values;
@@ -407,7 +468,8 @@ class DossierReader::Impl {
       }
       const uint64_t bit = uint64_t{1} << static_cast<unsigned>(e);
       if (seen & bit) {
-        Schema(std::string("'") + std::string(ToString(e)) + "' is listed twice");
+        const std::string q = "'" + std::string(ToString(e)) + "'";
+        Schema({q + " is listed twice", q + " tercantum dua kali"});
         ok = false;
       }
       seen |= bit;
@@ -419,7 +481,7 @@ class DossierReader::Impl {
 
   bool ReadStringList(dom::element v, std::optional<std::vector<std::string>>* out, size_t max_cp) {
     if (v.type() != dom::element_type::ARRAY) {
-      WrongType(v, "an array");
+      WrongType(v, AnArray());
       return false;
     }
     std::vector<std::string> values;
@@ -460,15 +522,20 @@ class DossierReader::Impl {
   bool ReadNumber(dom::element v, std::optional<double>* out, double min, double max,
                   bool min_exclusive = false) {
     if (!IsNumber(v)) {
-      WrongType(v, "a number");
+      WrongType(v, ANumber());
       return false;
     }
     const double d = AsDouble(v);
     if ((min_exclusive ? d <= min : d < min) || d > max) {
-      char buf[96];
-      std::snprintf(buf, sizeof buf, "%g is out of range: must be %s %g and at most %g", d,
-                    min_exclusive ? "above" : "at least", min, max);
-      Schema(buf);
+      auto text = [&](Lang l) { return NumberText(d, l); };
+      auto lo = [&](Lang l) { return NumberText(min, l); };
+      auto hi = [&](Lang l) { return NumberText(max, l); };
+      const Lang en = Lang::kEn, id = Lang::kId;
+      Schema({text(en) + " is out of range: must be " + (min_exclusive ? "above " : "at least ") +
+                  lo(en) + " and at most " + hi(en),
+              text(id) + " di luar rentang: harus " +
+                  (min_exclusive ? "lebih dari " : "paling sedikit ") + lo(id) +
+                  " dan paling banyak " + hi(id)});
       return false;
     }
     *out = d;
@@ -484,17 +551,19 @@ class DossierReader::Impl {
       case dom::element_type::INT64: {
         const int64_t i = v.get_int64().value_unsafe();
         if (i < 0) {
-          Schema(std::to_string(i) + " is negative: must be 0 or more");
+          Schema({std::to_string(i) + " is negative: must be 0 or more",
+                  std::to_string(i) + " bernilai negatif: harus 0 atau lebih"});
           return false;
         }
         *out = static_cast<uint64_t>(i);
         return true;
       }
       case dom::element_type::DOUBLE:
-        Schema("must be a whole number written without a decimal point or exponent");
+        Schema({"must be a whole number written without a decimal point or exponent",
+                "harus bilangan bulat yang ditulis tanpa tanda desimal atau eksponen"});
         return false;
       default:
-        WrongType(v, "a whole number");
+        WrongType(v, {"a whole number", "bilangan bulat"});
         return false;
     }
   }
@@ -503,13 +572,15 @@ class DossierReader::Impl {
     std::string_view s;
     if (!GetString(v, &s)) return false;
     if (!PartialDate::HasDateSyntax(s)) {
-      Schema(Quote(s) + " is not a date: write YYYY, YYYY-MM or YYYY-MM-DD");
+      Schema({Quote(s) + " is not a date: write YYYY, YYYY-MM or YYYY-MM-DD",
+              Quote(s) + " bukan tanggal: tulis TTTT, TTTT-BB atau TTTT-BB-HH (tahun, bulan, "
+                         "hari; misalnya 2018-03-19)"});
       return false;
     }
     auto d = PartialDate::Parse(s);
     if (!d.ok()) {
       // Matches the schema's pattern but names no real day: the schema cannot see this.
-      Add(Diagnostic::Kind::kSemantic, Quote(s) + " is not a real calendar day");
+      Add(Diagnostic::Kind::kSemantic, NotACalendarDay(s));
       return false;
     }
     *out = *d;
@@ -521,9 +592,11 @@ class DossierReader::Impl {
     std::string_view s;
     if (!GetString(v, &s)) return false;
     if (!Period::HasPeriodSyntax(s)) {
-      Schema(Quote(s) +
-             " is not a date: write YYYY, YYYY-MM or YYYY-MM-DD, or a period START/END such as "
-             "1995/2013");
+      Schema({Quote(s) + " is not a date: write YYYY, YYYY-MM or YYYY-MM-DD, or a period START/END "
+                         "such as 1995/2013",
+              Quote(s) +
+                  " bukan tanggal: tulis TTTT, TTTT-BB atau TTTT-BB-HH (tahun, bulan, hari), "
+                  "atau periode AWAL/AKHIR seperti 1995/2013"});
       return false;
     }
     auto p = Period::Parse(s);
@@ -531,8 +604,9 @@ class DossierReader::Impl {
       // Matches the schema's pattern but names no real day, or ends before it starts:
       // the schema cannot see this.
       const bool reversed = p.status().message().find("ends before") != std::string::npos;
-      Add(Diagnostic::Kind::kSemantic,
-          Quote(s) + (reversed ? " ends before it starts" : " is not a real calendar day"));
+      Add(Diagnostic::Kind::kSemantic, reversed ? Message{Quote(s) + " ends before it starts",
+                                                          Quote(s) + " berakhir sebelum dimulai"}
+                                                : NotACalendarDay(s));
       return false;
     }
     *out = *p;
@@ -564,7 +638,8 @@ class DossierReader::Impl {
         dup = !big.emplace(k, 0).second;
       }
       if (dup) {
-        Schema("member " + Quote(k) + " appears twice in one object");
+        Schema({"member " + Quote(k) + " appears twice in one object",
+                "anggota " + Quote(k) + " muncul dua kali dalam satu objek"});
         ok = false;
       }
     }
@@ -573,7 +648,7 @@ class DossierReader::Impl {
 
   bool ExpectObject(dom::element v, dom::object* obj) {
     if (v.type() != dom::element_type::OBJECT) {
-      WrongType(v, "an object");
+      WrongType(v, {"an object", "objek"});
       return false;
     }
     *obj = v.get_object().value_unsafe();
@@ -582,7 +657,7 @@ class DossierReader::Impl {
 
   void RequireMembers(bool has[], const char* const names[], size_t n) {
     for (size_t i = 0; i < n; ++i) {
-      if (!has[i]) Schema(std::string("the required member '") + names[i] + "' is missing");
+      if (!has[i]) MissingMember(names[i]);
     }
   }
 
@@ -598,7 +673,7 @@ class DossierReader::Impl {
         has[0] = true;
         if (value.type() != dom::element_type::STRING ||
             value.get_string().value_unsafe() != kDossierFormat) {
-          Schema("must be \"kembar-dossier/1\"");
+          Schema({"must be \"kembar-dossier/1\"", "harus \"kembar-dossier/1\""});
         }
       } else if (key == "regions") {
         has[1] = true;
@@ -641,7 +716,7 @@ class DossierReader::Impl {
   template <typename F>
   void ReadArray(dom::element v, F&& each) {
     if (v.type() != dom::element_type::ARRAY) {
-      WrongType(v, "an array");
+      WrongType(v, AnArray());
       return;
     }
     size_t i = 0;
@@ -675,7 +750,8 @@ class DossierReader::Impl {
           if (IsUpperCode(c, 2)) {
             r->country.assign(c);
           } else {
-            Schema(Quote(c) + " is not an ISO 3166-1 alpha-2 code such as ID or GB");
+            Schema({Quote(c) + " is not an ISO 3166-1 alpha-2 code such as ID or GB",
+                    Quote(c) + " bukan kode negara ISO 3166-1 alpha-2 seperti ID atau GB"});
           }
         }
       } else if (key == "level") {
@@ -749,12 +825,14 @@ class DossierReader::Impl {
 
   void ReadParties(dom::element v, Partnership* p) {
     if (v.type() != dom::element_type::ARRAY) {
-      WrongType(v, "an array of two region ids");
+      WrongType(v, {"an array of two region ids", "daftar (array) berisi dua id daerah"});
       return;
     }
     dom::array arr = v.get_array().value_unsafe();
     if (arr.size() != 2) {
-      Schema("must hold exactly two region ids (home first), not " + std::to_string(arr.size()));
+      const std::string n = std::to_string(arr.size());
+      Schema({"must hold exactly two region ids (home first), not " + n,
+              "harus berisi tepat dua id daerah (daerah sendiri lebih dulu), bukan " + n});
     }
     size_t i = 0;
     for (dom::element item : arr) {
@@ -803,7 +881,7 @@ class DossierReader::Impl {
       EventType t{};
       if (ReadEnum(value, &t)) type = t;
     }
-    if (!has_type) Schema("the required member 'type' is missing");
+    if (!has_type) MissingMember("type");
     if (type) e->details = MakeDetails(*type);
     bool has_date = false;
     for (auto [key, value] : obj) {
@@ -811,7 +889,7 @@ class DossierReader::Impl {
       if (ReadCommonEventMember(key, value, e, &has_date)) continue;
       if (!type || !ReadTypedMember(key, value, &e->details)) ReadExtra(key, value, &e->extra);
     }
-    if (!has_date) Schema("the required member 'date' is missing");
+    if (!has_date) MissingMember("date");
   }
 
   static EventDetails MakeDetails(EventType type) {
@@ -901,7 +979,8 @@ class DossierReader::Impl {
           if (IsUpperCode(c, 3)) {
             b.currency = std::string(c);
           } else {
-            Schema(Quote(c) + " is not an ISO 4217 currency code such as IDR or GBP");
+            Schema({Quote(c) + " is not an ISO 4217 currency code such as IDR or GBP",
+                    Quote(c) + " bukan kode mata uang ISO 4217 seperti IDR atau GBP"});
           }
         }
       } else if (key == "source") {
@@ -924,7 +1003,7 @@ class DossierReader::Impl {
       if (v.type() == dom::element_type::BOOL) {
         d->responded = v.get_bool().value_unsafe();
       } else {
-        WrongType(v, "true or false");
+        WrongType(v, {"true or false", "true atau false"});
       }
       return true;
     }
@@ -961,13 +1040,13 @@ class DossierReader::Impl {
 
   // --- rules the schema cannot express ---
 
-  void Semantic(std::string path, std::string message) {
+  void Semantic(std::string path, Message message) {
     if (buffer_semantic_) {
       // Streaming: kept aside, and reported only if the document is schema-valid, as
       // CheckSemantics on the whole model would.
       if (pending_semantic_.size() < options_.max_errors) {
-        pending_semantic_.push_back(
-            {Diagnostic::Kind::kSemantic, std::move(path), std::move(message)});
+        pending_semantic_.push_back({Diagnostic::Kind::kSemantic, std::move(path),
+                                     std::move(message.en), std::move(message.id)});
       } else {
         pending_truncated_ = true;
       }
@@ -994,12 +1073,15 @@ class DossierReader::Impl {
       const std::string& id = d.regions[i].id;
       auto where = [i] { return "regions[" + std::to_string(i) + "].id"; };
       if (id == kBothParties || id == kOnlineHost) {
-        Semantic(where(), Quote(id) + " is a reserved word and cannot be a region id");
+        Semantic(where(), {Quote(id) + " is a reserved word and cannot be a region id",
+                           Quote(id) + " adalah kata khusus dan tidak dapat menjadi id daerah"});
       }
       auto [it, inserted] = st->regions.emplace(id, i);
       if (!inserted) {
-        Semantic(where(), "duplicate region id " + Quote(id) + " (first defined at regions[" +
-                              std::to_string(it->second) + "])");
+        const std::string first = "regions[" + std::to_string(it->second) + "]";
+        Semantic(where(),
+                 {"duplicate region id " + Quote(id) + " (first defined at " + first + ")",
+                  "id daerah " + Quote(id) + " ganda (sudah didefinisikan di " + first + ")"});
       }
     }
   }
@@ -1018,18 +1100,23 @@ class DossierReader::Impl {
     auto base = [pi] { return "partnerships[" + std::to_string(pi) + "]"; };
     auto [it, inserted] = st->partnerships.emplace(p.id, pi);
     if (!inserted) {
-      Semantic(base() + ".id", "duplicate partnership id " + Quote(p.id) +
-                                   " (first defined at partnerships[" + std::to_string(it->second) +
-                                   "])");
+      const std::string first = "partnerships[" + std::to_string(it->second) + "]";
+      Semantic(base() + ".id",
+               {"duplicate partnership id " + Quote(p.id) + " (first defined at " + first + ")",
+                "id kemitraan " + Quote(p.id) + " ganda (sudah didefinisikan di " + first + ")"});
     }
     auto region_ref = [&](const std::string& id, auto&& path) {
       if (id == kBothParties || id == kOnlineHost) {
-        Semantic(path(), Quote(id) + " is a reserved word and never names a region here");
+        Semantic(path(),
+                 {Quote(id) + " is a reserved word and never names a region here",
+                  Quote(id) + " adalah kata khusus dan tidak dapat menunjuk daerah di sini"});
         return;
       }
       if (st->regions.count(id) || st->external.count(id)) return;
       if (!options_.allow_external_refs) {
-        Semantic(path(), "region " + Quote(id) + " is not defined in the document's regions");
+        Semantic(path(),
+                 {"region " + Quote(id) + " is not defined in the document's regions",
+                  "daerah " + Quote(id) + " tidak didefinisikan dalam regions dokumen ini"});
         return;
       }
       st->external.emplace(id, report_.external_refs.size());
@@ -1038,8 +1125,10 @@ class DossierReader::Impl {
     region_ref(p.home, [&] { return base() + ".parties[0]"; });
     region_ref(p.partner, [&] { return base() + ".parties[1]"; });
     if (p.home == p.partner) {
-      Semantic(base() + ".parties[1]",
-               "a partnership needs two different regions; both parties are " + Quote(p.home));
+      Semantic(
+          base() + ".parties[1]",
+          {"a partnership needs two different regions; both parties are " + Quote(p.home),
+           "kemitraan memerlukan dua daerah yang berbeda; kedua pihak adalah " + Quote(p.home)});
     }
     st->event_ids.clear();
     for (size_t ei = 0; ei < p.events.size(); ++ei) {
@@ -1048,7 +1137,8 @@ class DossierReader::Impl {
       if (e.id) {
         auto [eit, fresh] = st->event_ids.emplace(*e.id, ei);
         if (!fresh)
-          Semantic(ep() + ".id", "duplicate event id " + Quote(*e.id) + " in this partnership");
+          Semantic(ep() + ".id", {"duplicate event id " + Quote(*e.id) + " in this partnership",
+                                  "id peristiwa " + Quote(*e.id) + " ganda dalam kemitraan ini"});
       }
       if (e.side) region_ref(*e.side, [&] { return ep() + ".side"; });
       std::visit(

@@ -8,6 +8,16 @@ namespace {
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
+// 'text', for messages.
+std::string Quoted(std::string_view s) {
+  std::string out;
+  out.reserve(s.size() + 2);
+  out += '\'';
+  out += s;
+  out += '\'';
+  return out;
+}
+
 int Digits(std::string_view s, size_t pos, size_t n) {
   int v = 0;
   for (size_t i = 0; i < n; ++i) v = v * 10 + (s[pos + i] - '0');
@@ -34,8 +44,10 @@ bool PartialDate::HasDateSyntax(std::string_view s) {
 
 Result<PartialDate> PartialDate::Parse(std::string_view s) {
   if (!HasDateSyntax(s)) {
-    return Status::InvalidInput("'" + std::string(s) +
-                                "' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD");
+    return Status::InvalidInput(Quoted(s) + " is not a date: write YYYY, YYYY-MM or YYYY-MM-DD",
+                                Quoted(s) +
+                                    " bukan tanggal: tulis TTTT, TTTT-BB atau TTTT-BB-HH "
+                                    "(tahun, bulan, hari; misalnya 2018-03-19)");
   }
   PartialDate d;
   d.year_ = static_cast<int16_t>(Digits(s, 0, 4));
@@ -49,7 +61,8 @@ Result<PartialDate> PartialDate::Parse(std::string_view s) {
     const std::chrono::year_month_day ymd{std::chrono::year{d.year_}, std::chrono::month{d.month_},
                                           std::chrono::day{d.day_}};
     if (!ymd.ok()) {
-      return Status::InvalidInput("'" + std::string(s) + "' is not a real calendar day");
+      return Status::InvalidInput(Quoted(s) + " is not a real calendar day",
+                                  Quoted(s) + " bukan tanggal yang ada di kalender");
     }
   }
   return d;
@@ -123,16 +136,21 @@ Result<Period> Period::Parse(std::string_view s) {
     return Period(*d);
   }
   if (!HasPeriodSyntax(s)) {
-    return Status::InvalidInput("'" + std::string(s) +
-                                "' is not a date or period: write YYYY, YYYY-MM, YYYY-MM-DD "
-                                "or START/END of two of them");
+    return Status::InvalidInput(Quoted(s) +
+                                    " is not a date or period: write YYYY, YYYY-MM, YYYY-MM-DD "
+                                    "or START/END of two of them",
+                                Quoted(s) +
+                                    " bukan tanggal atau periode: tulis TTTT, TTTT-BB, "
+                                    "TTTT-BB-HH (tahun, bulan, hari) atau periode AWAL/AKHIR, "
+                                    "misalnya 1995/2013");
   }
   auto start = PartialDate::Parse(s.substr(0, slash));
   if (!start.ok()) return start.status();
   auto end = PartialDate::Parse(s.substr(slash + 1));
   if (!end.ok()) return end.status();
   if (end->Last() < start->First()) {
-    return Status::InvalidInput("'" + std::string(s) + "' ends before it starts");
+    return Status::InvalidInput(Quoted(s) + " ends before it starts",
+                                Quoted(s) + " berakhir sebelum dimulai");
   }
   Period p(*start);
   p.end_ = *end;
@@ -161,7 +179,9 @@ Result<Day> ParseDay(std::string_view text) {
   auto d = PartialDate::Parse(text);
   if (!d.ok()) return d.status();
   if (d->precision() != DatePrecision::kDay) {
-    return Status::InvalidInput("'" + std::string(text) + "' is not a full day: write YYYY-MM-DD");
+    return Status::InvalidInput(
+        Quoted(text) + " is not a full day: write YYYY-MM-DD",
+        Quoted(text) + " bukan tanggal lengkap: tulis TTTT-BB-HH, misalnya 2023-12-31");
   }
   return d->First();
 }

@@ -32,7 +32,7 @@ std::string Status::ToString() const {
   if (ok()) return "OK";
   std::string out(DescribeError(code_).api_code);
   out += ": ";
-  out += message_;
+  out += message_.en;
   return out;
 }
 

@@ -138,5 +138,29 @@ TEST(AddMonthsTest, ClampsToTheEndOfTheMonth) {
   EXPECT_EQ(FormatDay(AddMonths(ParseDay("2012-12-31").value(), 120)), "2022-12-31");
 }
 
+// Date errors are worded in both languages where they arise.
+TEST(DateTest, ErrorsInBothLanguages) {
+  const Status bad = PartialDate::Parse("19-03-2018").status();
+  EXPECT_NE(bad.message().find("is not a date: write YYYY"), std::string::npos);
+  EXPECT_NE(bad.message(Lang::kId).find("'19-03-2018' bukan tanggal"), std::string::npos);
+  EXPECT_EQ(ParseDay("2018-02-30").status().message(Lang::kId),
+            "'2018-02-30' bukan tanggal yang ada di kalender");
+  EXPECT_NE(ParseDay("2018-03").status().message(Lang::kId).find("bukan tanggal lengkap"),
+            std::string::npos);
+  EXPECT_EQ(Period::Parse("2013/1995").status().message(Lang::kId),
+            "'2013/1995' berakhir sebelum dimulai");
+  EXPECT_NE(Period::Parse("2013/x").status().message(Lang::kId).find("bukan tanggal atau periode"),
+            std::string::npos);
+  for (const char* text : {"x", "2018-02-30", "2018", "2013/1995", "2013/x"}) {
+    const Status s = ParseDay(text).status();
+    const Status p = Period::Parse(text).status();
+    for (const Status& e : {s, p}) {
+      if (e.ok()) continue;
+      EXPECT_TRUE(e.has_indonesian()) << text << ": " << e.message();
+      EXPECT_NE(e.message(Lang::kId), e.message()) << text;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace kembar

@@ -12,13 +12,14 @@
 #include <vector>
 
 #include "kembar/assess/assessment.h"
+#include "kembar/model/lang.h"
 
 namespace kembar::assess {
 
-enum class Lang : uint8_t { kEn, kId };
-
+// The one language type of the product (kembar/model/lang.h), under its old name.
+using kembar::Lang;
 // "en" or "id"; nullopt otherwise.
-std::optional<Lang> ParseLang(std::string_view code);
+using kembar::ParseLang;
 
 // "active" -> "active" / "aktif".
 std::string_view Label(Condition c, Lang lang);

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "kembar/model/dossier.h"
+#include "kembar/model/lang.h"
 #include "kembar/model/status.h"
 
 namespace kembar::io {
@@ -25,10 +26,19 @@ struct Diagnostic {
   };
   Kind kind;
   std::string path;     // "partnerships[3].events[1].date"; empty for the whole document
-  std::string message;  // what is wrong and, where useful, what to write instead
+  std::string message;  // what is wrong and, where useful, what to write instead (English)
+  // The same in Indonesian; empty where there is none (schema details may be English
+  // only), and readers then get the English text.
+  std::string message_id = {};
 
-  // "partnerships[3].events[1].date: ..." or the message alone for the whole document.
+  // The message in `lang`.
+  const std::string& text(Lang lang) const {
+    return lang == Lang::kId && !message_id.empty() ? message_id : message;
+  }
+  // "partnerships[3].events[1].date: ..." or the message alone for the whole document;
+  // the JSON path comes first in both languages.
   std::string ToString() const;
+  std::string ToString(Lang lang) const;
 };
 
 struct ReadOptions {
@@ -60,7 +70,8 @@ struct ReadReport {
   bool ok() const { return errors.empty(); }
   // No syntax, schema or limit error: what valijson/ajv would decide for the schema alone.
   bool schema_valid() const;
-  // InvalidInput (or TooLarge) naming the first problems; Ok when ok().
+  // InvalidInput (or TooLarge) naming the first problems, in both languages; Ok when
+  // ok().
   Status ToStatus() const;
 };
 

@@ -1,6 +1,11 @@
 // Expected failures as values, in the LevelDB style: a Status is ok or carries a
 // code and a message a user can act on; Result<T> is a value or a non-ok Status.
 // Exceptions are reserved for bugs and start-up failures.
+//
+// A message may be given in both languages where the error arises
+// (Status::NotFound("no partnership 'x'", "tidak ada kemitraan 'x'"), or a Message);
+// message() is English (logs, JSON, ToString), message(lang) what a person reads,
+// English where no Indonesian was given.
 #ifndef KEMBAR_MODEL_STATUS_H_
 #define KEMBAR_MODEL_STATUS_H_
 
@@ -11,17 +16,19 @@
 #include <utility>
 #include <variant>
 
+#include "kembar/model/lang.h"
+
 namespace kembar {
 
 // The product's one error table is keyed by this code (see error_table.h).
 enum class StatusCode {
   kOk = 0,
-  kInvalidInput,   // the user's document or argument is wrong; nothing was changed
-  kNotFound,       // a named record does not exist
-  kTooLarge,       // an input exceeds a documented bound
-  kIoError,        // a file or the database could not be read or written
-  kCorruption,     // stored data is not what the product wrote
-  kUnsupported,    // e.g. a database written by a newer kembar
+  kInvalidInput,  // the user's document or argument is wrong; nothing was changed
+  kNotFound,      // a named record does not exist
+  kTooLarge,      // an input exceeds a documented bound
+  kIoError,       // a file or the database could not be read or written
+  kCorruption,    // stored data is not what the product wrote
+  kUnsupported,   // e.g. a database written by a newer kembar
 };
 
 class Status {
@@ -30,31 +37,71 @@ class Status {
   Status() = default;
 
   static Status Ok() { return Status(); }
-  static Status InvalidInput(std::string msg) { return {StatusCode::kInvalidInput, std::move(msg)}; }
-  static Status NotFound(std::string msg) { return {StatusCode::kNotFound, std::move(msg)}; }
-  static Status TooLarge(std::string msg) { return {StatusCode::kTooLarge, std::move(msg)}; }
-  static Status IoError(std::string msg) { return {StatusCode::kIoError, std::move(msg)}; }
-  static Status Corruption(std::string msg) { return {StatusCode::kCorruption, std::move(msg)}; }
-  static Status Unsupported(std::string msg) { return {StatusCode::kUnsupported, std::move(msg)}; }
+  static Status InvalidInput(std::string msg) {
+    return {StatusCode::kInvalidInput, {std::move(msg), {}}};
+  }
+  static Status InvalidInput(Message msg) { return {StatusCode::kInvalidInput, std::move(msg)}; }
+  static Status InvalidInput(std::string en, std::string id) {
+    return {StatusCode::kInvalidInput, {std::move(en), std::move(id)}};
+  }
+  static Status NotFound(std::string msg) { return {StatusCode::kNotFound, {std::move(msg), {}}}; }
+  static Status NotFound(Message msg) { return {StatusCode::kNotFound, std::move(msg)}; }
+  static Status NotFound(std::string en, std::string id) {
+    return {StatusCode::kNotFound, {std::move(en), std::move(id)}};
+  }
+  static Status TooLarge(std::string msg) { return {StatusCode::kTooLarge, {std::move(msg), {}}}; }
+  static Status TooLarge(Message msg) { return {StatusCode::kTooLarge, std::move(msg)}; }
+  static Status TooLarge(std::string en, std::string id) {
+    return {StatusCode::kTooLarge, {std::move(en), std::move(id)}};
+  }
+  static Status IoError(std::string msg) { return {StatusCode::kIoError, {std::move(msg), {}}}; }
+  static Status IoError(Message msg) { return {StatusCode::kIoError, std::move(msg)}; }
+  static Status IoError(std::string en, std::string id) {
+    return {StatusCode::kIoError, {std::move(en), std::move(id)}};
+  }
+  static Status Corruption(std::string msg) {
+    return {StatusCode::kCorruption, {std::move(msg), {}}};
+  }
+  static Status Corruption(Message msg) { return {StatusCode::kCorruption, std::move(msg)}; }
+  static Status Corruption(std::string en, std::string id) {
+    return {StatusCode::kCorruption, {std::move(en), std::move(id)}};
+  }
+  static Status Unsupported(std::string msg) {
+    return {StatusCode::kUnsupported, {std::move(msg), {}}};
+  }
+  static Status Unsupported(Message msg) { return {StatusCode::kUnsupported, std::move(msg)}; }
+  static Status Unsupported(std::string en, std::string id) {
+    return {StatusCode::kUnsupported, {std::move(en), std::move(id)}};
+  }
+  // A status of `code` with a message in both languages (code kOk gives Ok()).
+  static Status FromCode(StatusCode code, Message msg) {
+    return code == StatusCode::kOk ? Status() : Status(code, std::move(msg));
+  }
 
   bool ok() const { return code_ == StatusCode::kOk; }
   StatusCode code() const { return code_; }
-  // The user-facing message; empty when ok.
-  const std::string& message() const { return message_; }
+  // The user-facing message in English; empty when ok.
+  const std::string& message() const { return message_.en; }
+  // The message in `lang`; English when no Indonesian was given.
+  const std::string& message(Lang lang) const { return message_.in(lang); }
+  // Both languages (id empty when there is none), e.g. to wrap in more context.
+  const Message& messages() const { return message_; }
+  // True when the message has its own Indonesian wording.
+  bool has_indonesian() const { return !message_.id.empty(); }
   // "<code name>: <message>", or "OK".
   std::string ToString() const;
 
  private:
-  Status(StatusCode code, std::string msg) : code_(code), message_(std::move(msg)) {}
+  Status(StatusCode code, Message msg) : code_(code), message_(std::move(msg)) {}
   StatusCode code_ = StatusCode::kOk;
-  std::string message_;
+  Message message_;
 };
 
 // A value of T or the Status that explains why there is none.
 template <typename T>
 class Result {
  public:
-  Result(T value) : data_(std::move(value)) {}  // NOLINT(google-explicit-constructor)
+  Result(T value) : data_(std::move(value)) {}        // NOLINT(google-explicit-constructor)
   Result(Status status) : data_(std::move(status)) {  // NOLINT(google-explicit-constructor)
     assert(!std::get<Status>(data_).ok() && "Result needs a value or an error");
   }
