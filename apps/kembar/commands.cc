@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <iostream>
 #include <iterator>
 #include <optional>
@@ -18,9 +19,11 @@
 #include "kembar/report/assessment_json.h"
 #include "kembar/report/assessment_text.h"
 #include "kembar/report/charts.h"
+#include "kembar/report/cli_text.h"
 #include "kembar/report/network_export.h"
 #include "kembar/report/network_text.h"
 #include "kembar/report/text.h"
+#include "kembar/server/server.h"
 
 namespace kembar::cli {
 
@@ -32,18 +35,44 @@ std::string DefaultDb() {
   return env && *env ? env : "kembar.db";
 }
 
+// The language of everything printed: --lang, else $KEMBAR_LANG, else Indonesian
+// when $LANG says so, else English (report::CliLang); set once, first thing in Run.
+Lang g_lang = Lang::kEn;
+
+std::string Text(std::string_view key, report::CliArgs args = {}) {
+  return report::CliText(key, g_lang, args);
+}
+
+// A line of the catalogue on standard error ("kembar: nothing was changed:").
+void Say(std::string_view key, report::CliArgs args = {}) {
+  std::fprintf(stderr, "%s\n", Text(key, args).c_str());
+}
+
+// An error the CLI finds itself, worded in both languages from the catalogue.
+Status CliError(StatusCode code, std::string_view key, report::CliArgs args = {}) {
+  return Status::FromCode(
+      code, {report::CliText(key, Lang::kEn, args), report::CliText(key, Lang::kId, args)});
+}
+
 int Fail(const Status& s) {
-  std::fprintf(stderr, "kembar: %s\n", s.message().c_str());
+  std::fprintf(stderr, "kembar: %s\n", s.message(g_lang).c_str());
   return DescribeError(s.code()).exit_code;
 }
 
 int FailReport(const std::string& file, const io::ReadReport& report) {
-  std::fprintf(stderr, "kembar: %s is not a valid dossier:\n", file.c_str());
+  Say("validate.invalid", {{"file", file}});
   for (const io::Diagnostic& d : report.errors) {
-    std::fprintf(stderr, "  %s\n", d.ToString().c_str());
+    std::fprintf(stderr, "  %s\n", d.ToString(g_lang).c_str());
   }
-  if (report.truncated) std::fprintf(stderr, "  (more problems not shown)\n");
+  if (report.truncated) std::fprintf(stderr, "  %s\n", Text("validate.more").c_str());
   return DescribeError(report.ToStatus().code()).exit_code;
+}
+
+// A count: grouped as Indonesian writes it ("12.343"); English output keeps its plain
+// digits ("12343"), which scripts already read.
+std::string Count(size_t n) {
+  return g_lang == Lang::kId ? report::CliNumber(static_cast<double>(n), 0, g_lang)
+                             : std::to_string(n);
 }
 
 Result<std::unique_ptr<Kembar>> OpenDb(const std::string& db, size_t max_mb) {
@@ -61,17 +90,6 @@ bool WriteOut(const std::string& path, const std::string& text) {
   std::ofstream f(path, std::ios::binary);
   f.write(text.data(), static_cast<std::streamsize>(text.size()));
   return static_cast<bool>(f);
-}
-
-// The language of human output: --lang, else $KEMBAR_LANG, else Indonesian when
-// $LANG says so, else English.
-assess::Lang DefaultLang() {
-  for (const char* var : {"KEMBAR_LANG", "LANG"}) {
-    const char* v = std::getenv(var);
-    if (v && std::string_view(v).substr(0, 2) == "id") return assess::Lang::kId;
-    if (v && *v && std::string_view(var) == "KEMBAR_LANG") return assess::Lang::kEn;
-  }
-  return assess::Lang::kEn;
 }
 
 // Today in UTC: the only place kembar reads the clock.
@@ -98,22 +116,23 @@ struct EventFlags {
   std::string sectors;  // comma-separated
 };
 
-void AddEventFlags(CLI::App* c, EventFlags* f) {
+void AddEventFlags(CLI::App* c, EventFlags* f, Lang lang) {
   EventFields* e = &f->fields;
-  c->add_option("--type", e->type, "event type (activity, visit, mou_signed, ...)");
-  c->add_option("--date", e->date, "YYYY, YYYY-MM, YYYY-MM-DD or a period START/END");
-  c->add_option("--title", e->title, "short title");
-  c->add_option("--description", e->description, "what happened");
-  c->add_option("--field", e->field, "field of cooperation (activity)");
-  c->add_option("--from", e->from, "region id that sent (visit, communication)");
-  c->add_option("--to", e->to, "region id visited (visit)");
-  c->add_option("--side", e->side, "region id that acted");
-  c->add_option("--provider", e->provider, "region id that provided it, or both (activity)");
-  c->add_option("--beneficiary", e->beneficiary, "region id that benefited, or both (activity)");
-  c->add_option("--host", e->host, "region id that hosted it, or online (activity)");
-  c->add_option("--participants", e->participants, "number of participants");
-  c->add_option("--sectors", f->sectors, "sectors involved, comma-separated (activity)");
-  c->add_option("--source", e->source, "where this fact was seen");
+  auto T = [lang](std::string_view key) { return std::string(report::CliText(key, lang)); };
+  c->add_option("--type", e->type, T("event.type"));
+  c->add_option("--date", e->date, T("event.date"));
+  c->add_option("--title", e->title, T("event.title"));
+  c->add_option("--description", e->description, T("event.description"));
+  c->add_option("--field", e->field, T("event.field"));
+  c->add_option("--from", e->from, T("event.from"));
+  c->add_option("--to", e->to, T("event.to"));
+  c->add_option("--side", e->side, T("event.side"));
+  c->add_option("--provider", e->provider, T("event.provider"));
+  c->add_option("--beneficiary", e->beneficiary, T("event.beneficiary"));
+  c->add_option("--host", e->host, T("event.host"));
+  c->add_option("--participants", e->participants, T("event.participants"));
+  c->add_option("--sectors", f->sectors, T("event.sectors"));
+  c->add_option("--source", e->source, T("event.source"));
 }
 
 // The --json file's text (or standard input's); empty when not given.
@@ -123,7 +142,7 @@ Result<std::string> ReadJsonArg(const std::string& json_file) {
     return std::string(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
   }
   std::ifstream in(json_file, std::ios::binary);
-  if (!in) return Status::IoError("cannot read '" + json_file + "'");
+  if (!in) return CliError(StatusCode::kIoError, "err.cannot_read", {{"file", json_file}});
   return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
 }
 
@@ -143,261 +162,272 @@ std::vector<std::string> SplitCommas(const std::string& text) {
 }  // namespace
 
 int Run(int argc, char** argv) {
-  CLI::App app{"kembar: records, assessment and network of sister-city partnerships"};
+  // The language first (--lang before or after the command, else the environment),
+  // so that help and every message come from the catalogue in it.
+  std::string bad_lang;
+  const Lang lang = report::CliLang(argc, argv, &bad_lang);
+  g_lang = lang;
+  auto T = [lang](std::string_view key) { return std::string(report::CliText(key, lang)); };
+  if (!bad_lang.empty()) {
+    return Fail(
+        Status::InvalidInput(report::CliText("err.lang", Lang::kEn, {{"value", bad_lang}}),
+                             report::CliText("err.lang", Lang::kId, {{"value", bad_lang}})));
+  }
+  const std::vector<std::string> args = report::WithoutLangOption(argc, argv);
+
+  CLI::App app{T("app.description")};
+  for (const char* label :
+       {"Usage", "OPTIONS", "SUBCOMMAND", "SUBCOMMANDS", "Positionals", "Options", "Subcommands",
+        "REQUIRED", "TEXT", "INT", "UINT", "Excludes", "Needs"}) {
+    app.get_formatter()->label(label, T(std::string("label.") + label));
+  }
+  // Set before the subcommands are added: they inherit the help flag's text.
+  app.set_help_flag("-h,--help", T("app.help"));
   app.require_subcommand(1);
-  app.set_version_flag("--version", "kembar 0.1.0");
+  app.set_version_flag("--version", "kembar 0.1.0", T("app.version"));
+  // Read by CliLang above and removed from the arguments; declared for the help.
+  std::string lang_option;
+  app.add_option("--lang", lang_option, T("app.lang"))->check(CLI::IsMember({"id", "en"}));
   std::string db = DefaultDb();
   size_t max_mb = 512;
   bool json = false;
-  auto add_db = [&](CLI::App* cmd) {
-    cmd->add_option("--db", db, "SQLite database file (default: $KEMBAR_DB or ./kembar.db)");
-  };
+  auto add_db = [&](CLI::App* cmd) { cmd->add_option("--db", db, T("opt.db")); };
 
   std::string file;
   bool with_db = false;
-  auto* validate = app.add_subcommand("validate", "Check a dossier file; changes nothing");
-  validate->add_option("FILE", file, "dossier-v1 JSON file")->required();
-  validate->add_option("--db", db, "also accept region ids already stored in this database")
-      ->each([&](const std::string&) { with_db = true; });
-  validate->add_option("--max-mb", max_mb, "refuse files larger than this (MiB)");
+  auto* validate = app.add_subcommand("validate", T("validate.help"));
+  validate->add_option("FILE", file, T("opt.dossier_file"))->required();
+  validate->add_option("--db", db, T("validate.db"))->each([&](const std::string&) {
+    with_db = true;
+  });
+  validate->add_option("--max-mb", max_mb, T("opt.max_mb"));
 
   bool quiet = false;
-  auto* import = app.add_subcommand("import", "Import a dossier file (all or nothing)");
-  import->add_option("FILE", file, "dossier-v1 JSON file")->required();
+  auto* import = app.add_subcommand("import", T("import.help"));
+  import->add_option("FILE", file, T("opt.dossier_file"))->required();
   add_db(import);
-  import->add_option("--max-mb", max_mb, "refuse files larger than this (MiB)");
-  import->add_flag("-q,--quiet", quiet, "no progress or summary");
+  import->add_option("--max-mb", max_mb, T("opt.max_mb"));
+  import->add_flag("-q,--quiet", quiet, T("import.quiet"));
   bool merge = false, replace = false;
-  auto* merge_flag = import->add_flag(
-      "--merge", merge, "add new events and update known event ids; keep the other stored events");
-  import->add_flag("--replace", replace, "the document's timelines replace the stored ones")
-      ->excludes(merge_flag);
+  auto* merge_flag = import->add_flag("--merge", merge, T("import.merge"));
+  import->add_flag("--replace", replace, T("import.replace"))->excludes(merge_flag);
 
   // Record keeping (issue 10): one event, partnership or region at a time.
   std::string rec_partnership, rec_event, event_json_file;
   EventFlags ef;
-  auto* event_cmd = app.add_subcommand("event", "Add, edit or delete one event of a partnership");
+  auto* event_cmd = app.add_subcommand("event", T("event.help"));
   event_cmd->require_subcommand(1);
-  auto* event_add = event_cmd->add_subcommand("add", "Add an event (from --json or from flags)");
-  auto* event_edit = event_cmd->add_subcommand("edit", "Change members of an event");
-  auto* event_delete = event_cmd->add_subcommand("delete", "Delete an event");
+  auto* event_add = event_cmd->add_subcommand("add", T("event.add.help"));
+  auto* event_edit = event_cmd->add_subcommand("edit", T("event.edit.help"));
+  auto* event_delete = event_cmd->add_subcommand("delete", T("event.delete.help"));
   for (CLI::App* c : {event_add, event_edit, event_delete}) {
-    c->add_option("PARTNERSHIP", rec_partnership, "partnership id")->required();
-    if (c != event_add) c->add_option("EVENT_ID", rec_event, "event id")->required();
+    c->add_option("PARTNERSHIP", rec_partnership, T("opt.partnership_id"))->required();
+    if (c != event_add) c->add_option("EVENT_ID", rec_event, T("opt.event_id"))->required();
     add_db(c);
   }
   for (CLI::App* c : {event_add, event_edit}) {
-    c->add_option("--json", event_json_file,
-                  "the event (add) or the members to change (edit; null removes one) as JSON, "
-                  "from a file or - for standard input");
-    AddEventFlags(c, &ef);
+    c->add_option("--json", event_json_file, T("event.json"));
+    AddEventFlags(c, &ef, lang);
   }
   std::string delete_id;
-  auto* partnership_cmd = app.add_subcommand("partnership", "Delete a stored partnership");
+  auto* partnership_cmd = app.add_subcommand("partnership", T("partnership.help"));
   partnership_cmd->require_subcommand(1);
   auto* partnership_delete =
-      partnership_cmd->add_subcommand("delete", "Delete a partnership and its events");
-  partnership_delete->add_option("ID", delete_id, "partnership id")->required();
+      partnership_cmd->add_subcommand("delete", T("partnership.delete.help"));
+  partnership_delete->add_option("ID", delete_id, T("opt.partnership_id"))->required();
   add_db(partnership_delete);
-  auto* region_cmd = app.add_subcommand("region", "Delete a stored region");
+  auto* region_cmd = app.add_subcommand("region", T("region.help"));
   region_cmd->require_subcommand(1);
-  auto* region_delete =
-      region_cmd->add_subcommand("delete", "Delete a region that no partnership names");
-  region_delete->add_option("ID", delete_id, "region id")->required();
+  auto* region_delete = region_cmd->add_subcommand("delete", T("region.delete.help"));
+  region_delete->add_option("ID", delete_id, T("opt.region_id"))->required();
   add_db(region_delete);
   std::string history_id;
   bool verify = false;
-  auto* history_cmd =
-      app.add_subcommand("history", "Change records of a partnership or region (all without ID)");
-  history_cmd->add_option("ID", history_id, "partnership or region id");
-  history_cmd->add_flag("--verify", verify, "check the change log's hash chain");
-  history_cmd->add_flag("--json", json, "print the change records as JSON");
+  auto* history_cmd = app.add_subcommand("history", T("history.help"));
+  history_cmd->add_option("ID", history_id, T("history.id"));
+  history_cmd->add_flag("--verify", verify, T("history.verify"));
+  history_cmd->add_flag("--json", json, T("history.json"));
   add_db(history_cmd);
 
   std::string partnership_id, region_id, out_file;
   bool compact = false;
-  auto* exp = app.add_subcommand("export", "Write stored records as a dossier-v1 document");
+  auto* exp = app.add_subcommand("export", T("export.help"));
   add_db(exp);
-  exp->add_option("--partnership", partnership_id, "only this partnership");
-  exp->add_option("--region", region_id, "only the partnerships of this region");
-  exp->add_option("-o,--output", out_file, "output file (default: standard output)");
-  exp->add_flag("--compact", compact, "no indentation");
+  exp->add_option("--partnership", partnership_id, T("opt.partnership"));
+  exp->add_option("--region", region_id, T("opt.region"));
+  exp->add_option("-o,--output", out_file, T("opt.output"));
+  exp->add_flag("--compact", compact, T("export.compact"));
 
-  auto* list = app.add_subcommand("list", "List stored partnerships");
+  auto* list = app.add_subcommand("list", T("list.help"));
   add_db(list);
-  list->add_option("--region", region_id, "only the partnerships of this region");
+  list->add_option("--region", region_id, T("opt.region"));
 
-  std::string show_id, lang_text;
-  auto* show = app.add_subcommand("show", "Show one partnership and its timeline");
-  show->add_option("ID", show_id, "partnership id")->required();
+  std::string show_id;
+  auto* show = app.add_subcommand("show", T("show.help"));
+  show->add_option("ID", show_id, T("opt.partnership_id"))->required();
   add_db(show);
-  show->add_flag("--json", json, "print the partnership as a dossier-v1 document");
-  show->add_option("--lang", lang_text, "language of the text output: id or en")
-      ->check(CLI::IsMember({"id", "en"}));
+  show->add_flag("--json", json, T("show.json"));
 
   // Assessment and portfolio commands (docs/assessment-v2.md).
   std::string as_of_text, policy_file, by, ics_file;
   int months = 12;
   auto add_assess_options = [&](CLI::App* cmd) {
-    cmd->add_option("--as-of", as_of_text, "assess as of this day, YYYY-MM-DD (default: today)");
-    cmd->add_option("--policy", policy_file,
-                    "thresholds file (default: the built-in config/policy.json)");
-    cmd->add_option("--lang", lang_text, "language of the text output: id or en")
-        ->check(CLI::IsMember({"id", "en"}));
+    cmd->add_option("--as-of", as_of_text, T("opt.as_of"));
+    cmd->add_option("--policy", policy_file, T("opt.policy"));
   };
   std::string assess_file;
-  auto* assess_cmd = app.add_subcommand(
-      "assess", "Assess partnerships: condition, risks, indicators, next actions");
-  assess_cmd->add_option("DOSSIER", assess_file,
-                         "assess this dossier file instead of the database");
+  auto* assess_cmd = app.add_subcommand("assess", T("assess.help"));
+  assess_cmd->add_option("DOSSIER", assess_file, T("assess.dossier"));
   add_db(assess_cmd);
-  assess_cmd->add_option("--region", region_id, "only the partnerships of this region");
-  assess_cmd->add_option("--partnership", partnership_id, "only this partnership");
-  assess_cmd->add_flag("--json", json, "print the assessment-v2 JSON document");
+  assess_cmd->add_option("--region", region_id, T("opt.region"));
+  assess_cmd->add_option("--partnership", partnership_id, T("opt.partnership"));
+  assess_cmd->add_flag("--json", json, T("opt.assessment_json"));
   add_assess_options(assess_cmd);
 
-  auto* status_cmd =
-      app.add_subcommand("status", "Portfolio: every partnership's condition and risks");
+  auto* status_cmd = app.add_subcommand("status", T("status.help"));
   add_db(status_cmd);
-  status_cmd->add_option("--region", region_id, "only the partnerships of this region");
-  status_cmd
-      ->add_option("--by", by, "group: province (of the home region) or country (of the partner)")
-      ->check(CLI::IsMember({"province", "country"}));
-  status_cmd->add_flag("--json", json, "print the assessment-v2 JSON document");
+  status_cmd->add_option("--region", region_id, T("opt.region"));
+  status_cmd->add_option("--by", by, T("status.by"))->check(CLI::IsMember({"province", "country"}));
+  status_cmd->add_flag("--json", json, T("opt.assessment_json"));
   add_assess_options(status_cmd);
 
-  auto* calendar_cmd =
-      app.add_subcommand("calendar", "Upcoming MoU expiries and renewal deadlines");
+  auto* calendar_cmd = app.add_subcommand("calendar", T("calendar.help"));
   add_db(calendar_cmd);
-  calendar_cmd->add_option("--region", region_id, "only the partnerships of this region");
-  calendar_cmd->add_option("--months", months, "how far ahead to look (default 12)")
-      ->check(CLI::Range(1, 1200));
-  calendar_cmd->add_option("--ics", ics_file, "also write an iCalendar file for calendar apps");
-  calendar_cmd->add_flag("--json", json, "print the calendar as JSON");
+  calendar_cmd->add_option("--region", region_id, T("opt.region"));
+  calendar_cmd->add_option("--months", months, T("calendar.months"))->check(CLI::Range(1, 1200));
+  calendar_cmd->add_option("--ics", ics_file, T("calendar.ics"));
+  calendar_cmd->add_flag("--json", json, T("calendar.json"));
   add_assess_options(calendar_cmd);
 
   std::string search_text;
-  auto* search_cmd = app.add_subcommand(
-      "search", "Find regions, partnerships and places by name (accents and case do not matter)");
-  search_cmd->add_option("TEXT", search_text, "a name: Liverpool, Jepang, Kōchi, Jawa Timur")
-      ->required();
+  auto* search_cmd = app.add_subcommand("search", T("search.help"));
+  search_cmd->add_option("TEXT", search_text, T("search.text"))->required();
   add_db(search_cmd);
-  search_cmd->add_flag("--json", json, "print JSON");
-  search_cmd->add_option("--lang", lang_text, "language of the text output: id or en")
-      ->check(CLI::IsMember({"id", "en"}));
+  search_cmd->add_flag("--json", json, T("opt.json"));
 
   int within = 90;
   bool undated = false;
-  auto* todo_cmd = app.add_subcommand(
-      "todo", "The officer's to-do list: due recommendations, overdue first, with their dates");
+  auto* todo_cmd = app.add_subcommand("todo", T("todo.help"));
   add_db(todo_cmd);
-  todo_cmd->add_option("--region", region_id, "only the partnerships of this region");
-  todo_cmd->add_option("--within", within, "due within this many days (default 90)")
-      ->check(CLI::Range(0, 36500));
-  todo_cmd->add_flag("--all", undated, "also the recommendations without a due day");
-  todo_cmd->add_flag("--json", json, "print JSON");
+  todo_cmd->add_option("--region", region_id, T("opt.region"));
+  todo_cmd->add_option("--within", within, T("todo.within"))->check(CLI::Range(0, 36500));
+  todo_cmd->add_flag("--all", undated, T("todo.all"));
+  todo_cmd->add_flag("--json", json, T("opt.json"));
   add_assess_options(todo_cmd);
 
   std::string country_a, country_b;
-  auto* relations_cmd =
-      app.add_subcommand("relations", "Diplomatic relations between two countries");
-  relations_cmd->add_option("A", country_a, "ISO code or name, e.g. ID")->required();
-  relations_cmd->add_option("B", country_b, "ISO code or name, e.g. TW")->required();
-  relations_cmd->add_flag("--json", json, "print JSON");
+  auto* relations_cmd = app.add_subcommand("relations", T("relations.help"));
+  relations_cmd->add_option("A", country_a, T("relations.a"))->required();
+  relations_cmd->add_option("B", country_b, T("relations.b"))->required();
+  relations_cmd->add_flag("--json", json, T("opt.json"));
 
   // Network analytics over the Wikipedia pairs and the stored partnerships.
-  auto* network_cmd =
-      app.add_subcommand("network", "Statistics, ego networks and exports of the twin-city graph");
+  auto* network_cmd = app.add_subcommand("network", T("network.help"));
   network_cmd->require_subcommand(1);
   std::string net_country, plot_file, ego_place, export_format;
   int depth = 2;
   size_t sources = 500;
-  auto* net_stats = network_cmd->add_subcommand(
-      "stats", "The panel: degrees, components, hubs, clustering, distances");
+  auto* net_stats = network_cmd->add_subcommand("stats", T("network.stats.help"));
   add_db(net_stats);
-  net_stats->add_option("--country", net_country,
-                        "only this country's places and their ties (ISO code or name)");
-  net_stats->add_flag("--json", json, "print JSON");
-  net_stats->add_option("--plot", plot_file,
-                        "draw the degree distribution to FILE (.svg or .png) and the distance "
-                        "distribution to FILE-distance");
-  net_stats->add_option("--sources", sources,
-                        "betweenness/distance sample size on large graphs (default 500)");
-  auto* net_ego = network_cmd->add_subcommand("ego", "A place's partners and partners of partners");
+  net_stats->add_option("--country", net_country, T("network.country"));
+  net_stats->add_flag("--json", json, T("opt.json"));
+  net_stats->add_option("--plot", plot_file, T("network.plot"));
+  net_stats->add_option("--sources", sources, T("network.sources"));
+  auto* net_ego = network_cmd->add_subcommand("ego", T("network.ego.help"));
   add_db(net_ego);
-  net_ego
-      ->add_option("PLACE", ego_place,
-                   "region id, node id (ID:surabaya) or name (\"Surabaya\", \"Surabaya, ID\")")
-      ->required();
-  net_ego->add_option("--depth", depth, "steps (default 2)")->check(CLI::Range(1, 6));
-  net_ego->add_flag("--json", json, "print JSON");
+  net_ego->add_option("PLACE", ego_place, T("network.ego.place"))->required();
+  net_ego->add_option("--depth", depth, T("network.ego.depth"))->check(CLI::Range(1, 6));
+  net_ego->add_flag("--json", json, T("opt.json"));
   size_t show_unmatched = 20;
-  auto* net_match = network_cmd->add_subcommand(
-      "match", "How the network's places meet the gazetteer: match rate, unmatched names");
+  auto* net_match = network_cmd->add_subcommand("match", T("network.match.help"));
   add_db(net_match);
-  net_match->add_option("--unmatched", show_unmatched,
-                        "list this many unmatched places (default 20)");
-  net_match->add_flag("--json", json, "print JSON");
-  auto* net_import = network_cmd->add_subcommand(
-      "import",
-      "Store the worldwide network (Wikipedia pairs) beside your partnerships, marked by source");
+  net_match->add_option("--unmatched", show_unmatched, T("network.match.unmatched"));
+  net_match->add_flag("--json", json, T("opt.json"));
+  auto* net_import = network_cmd->add_subcommand("import", T("network.import.help"));
   add_db(net_import);
   bool net_remove = false;
-  net_import->add_flag("--remove", net_remove,
-                       "remove what an earlier network import stored (your own records stay)");
-  auto* net_export =
-      network_cmd->add_subcommand("export", "Write the graph for Gephi, QGIS or a spreadsheet");
+  net_import->add_flag("--remove", net_remove, T("network.import.remove"));
+  auto* net_export = network_cmd->add_subcommand("export", T("network.export.help"));
   add_db(net_export);
-  net_export->add_option("--format", export_format, "gexf, graphml, geojson or csv")
+  net_export->add_option("--format", export_format, T("network.export.format"))
       ->required()
       ->check(CLI::IsMember({"gexf", "graphml", "geojson", "csv"}));
-  net_export
-      ->add_option("-o,--output", out_file, "output file (csv: FILE-nodes.csv and FILE-edges.csv)")
-      ->required();
-  net_export->add_option("--country", net_country, "only this country's places and their ties");
+  net_export->add_option("-o,--output", out_file, T("network.export.output"))->required();
+  net_export->add_option("--country", net_country, T("network.export.country"));
 
   // Partner finder (issue 5).
   std::string find_region, needs_text, level_text, find_country;
   size_t top = 10;
-  auto* find_cmd =
-      app.add_subcommand("find-partners", "Rank candidate partners and explain every score");
-  find_cmd->add_option("REGION", find_region, "region id or place name (Indonesian or English)")
-      ->required();
+  auto* find_cmd = app.add_subcommand("find-partners", T("find.help"));
+  find_cmd->add_option("REGION", find_region, T("find.region"))->required();
   add_db(find_cmd);
-  find_cmd->add_option("--needs", needs_text,
-                       "fields the region needs, comma-separated (e.g. environment,education)");
-  find_cmd->add_option("--level", level_text,
-                       "only candidates of this level (city, province, ...)");
-  find_cmd->add_option("--country", find_country,
-                       "only candidates in this country (ISO code or name)");
-  find_cmd->add_option("--top", top, "how many candidates (default 10)")
-      ->check(CLI::Range(1, 1000));
-  find_cmd->add_option("--policy", policy_file,
-                       "weights file (default: the built-in config/policy.json)");
-  find_cmd->add_flag("--json", json, "print JSON");
+  find_cmd->add_option("--needs", needs_text, T("find.needs"));
+  find_cmd->add_option("--level", level_text, T("find.level"));
+  find_cmd->add_option("--country", find_country, T("find.country"));
+  find_cmd->add_option("--top", top, T("find.top"))->check(CLI::Range(1, 1000));
+  find_cmd->add_option("--policy", policy_file, T("find.policy"));
+  find_cmd->add_flag("--json", json, T("opt.json"));
+
+  // kembar serve and kembar user add: thin front ends of src/server/ (docs/api.md).
+  std::string listen = "127.0.0.1:8080";
+  unsigned threads = 0;
+  auto* serve_cmd = app.add_subcommand("serve", "Serve the HTTP API (docs/api.md)");
+  add_db(serve_cmd);
+  serve_cmd->add_option("--listen", listen, "HOST:PORT to listen on (default 127.0.0.1:8080)");
+  serve_cmd->add_option("--threads", threads, "I/O and worker threads (default: the CPUs)");
+  auto* user_cmd = app.add_subcommand("user", "User accounts of kembar serve");
+  user_cmd->require_subcommand(1);
+  auto* user_add = user_cmd->add_subcommand(
+      "add", "Add a user; the password (12+ characters) is read from standard input");
+  std::string user_name, user_role;
+  std::vector<std::string> user_regions;
+  bool password_stdin = true;
+  user_add->add_option("NAME", user_name, "User name (a-z, 0-9, . _ -)")->required();
+  user_add->add_option("--role", user_role, "admin, editor or viewer")
+      ->required()
+      ->check(CLI::IsMember({"admin", "editor", "viewer"}));
+  user_add->add_option("--region", user_regions, "A region an editor may change (repeatable)");
+  user_add->add_flag("--password-stdin", password_stdin,
+                     "Read the password from standard input (the default)");
+  add_db(user_add);
+
+  // The help screen's group headings are group names, not labels: name them in the
+  // language, in every command.
+  std::function<void(CLI::App*)> name_groups = [&](CLI::App* a) {
+    for (CLI::Option* o : a->get_options()) {
+      if (o->get_group() == "Options") o->group(T("label.Options"));
+    }
+    for (CLI::App* sub : a->get_subcommands({})) {
+      sub->group(T("label.Subcommands"));
+      name_groups(sub);
+    }
+  };
+  name_groups(&app);
 
   // Every way the command line can be wrong is invalid input (exit 2), as the error
   // table says; --help and --version still exit 0.
   bool as_of_given = false;
   try {
-    app.parse(argc, argv);
+    std::vector<const char*> cargs;
+    for (const std::string& a : args) cargs.push_back(a.c_str());
+    app.parse(static_cast<int>(cargs.size()), cargs.data());
   } catch (const CLI::ParseError& e) {
-    const int rc = app.exit(e);
-    return rc == 0 ? 0 : DescribeError(StatusCode::kInvalidInput).exit_code;
+    if (e.get_exit_code() == 0) return app.exit(e);  // --help, --version
+    std::fprintf(stderr, "%s\n%s\n", report::CliParseError(e.what(), lang).c_str(),
+                 T("cli.run_help").c_str());
+    return DescribeError(StatusCode::kInvalidInput).exit_code;
   }
   for (CLI::App* cmd : {assess_cmd, status_cmd, calendar_cmd, todo_cmd}) {
     if (cmd->parsed() && cmd->count("--as-of") > 0) as_of_given = true;
   }
   if (as_of_given && as_of_text.empty()) {
-    return Fail(Status::InvalidInput(
-        "--as-of: give a day as YYYY-MM-DD, or leave the option out for today"));
+    return Fail(CliError(StatusCode::kInvalidInput, "err.as_of_empty"));
   }
   if (!plot_file.empty() && !plot_file.ends_with(".svg") && !plot_file.ends_with(".png")) {
-    return Fail(Status::InvalidInput("--plot: '" + plot_file +
-                                     "' must end in .svg or .png (the format of the chart)"));
+    return Fail(CliError(StatusCode::kInvalidInput, "err.plot_format", {{"file", plot_file}}));
   }
   // --db "" would silently use a temporary database.
-  if (db.empty()) return Fail(Status::InvalidInput("--db: give the path of a database file"));
+  if (db.empty()) return Fail(CliError(StatusCode::kInvalidInput, "err.db_empty"));
 
   if (relations_cmd->parsed()) {
     auto r = Kembar::Relations({country_a, country_b});
@@ -407,7 +437,6 @@ int Run(int argc, char** argv) {
   }
 
   // Options shared by the assessment commands.
-  const assess::Lang lang = lang_text.empty() ? DefaultLang() : *assess::ParseLang(lang_text);
   AssessOptions assess_options;
   assess::Policy policy = assess::DefaultPolicy();
   if (!policy_file.empty()) {
@@ -420,8 +449,7 @@ int Run(int argc, char** argv) {
   if (!as_of_text.empty()) {
     auto d = ParseDay(as_of_text);
     if (!d.ok()) {
-      return Fail(Status::InvalidInput("--as-of: '" + as_of_text +
-                                       "' is not a day: write YYYY-MM-DD, e.g. 2023-12-31"));
+      return Fail(CliError(StatusCode::kInvalidInput, "err.as_of_bad", {{"value", as_of_text}}));
     }
     assess_options.as_of = *d;
   }
@@ -437,8 +465,7 @@ int Run(int argc, char** argv) {
     auto r = Kembar::AssessFile(params);
     if (!r.ok()) {
       if (r.status().code() != StatusCode::kNotFound) {
-        std::fprintf(stderr, "kembar: %s is not a valid dossier; nothing was assessed:\n",
-                     assess_file.c_str());
+        Say("assess.invalid", {{"file", assess_file}});
       }
       return Fail(r.status());
     }
@@ -461,7 +488,19 @@ int Run(int argc, char** argv) {
       report = Kembar::ValidateStandalone(file, ro);
     }
     if (!report.ok()) return FailReport(file, report);
-    std::printf("%s: valid dossier-v1 (%zu bytes)\n", file.c_str(), report.bytes);
+    std::printf("%s\n",
+                Text("validate.ok", {{"file", file}, {"bytes", Count(report.bytes)}}).c_str());
+    return 0;
+  }
+
+  if (serve_cmd->parsed()) return server::RunServe({db, listen, threads});
+  if (user_add->parsed()) {
+    auto password = server::ReadPassword("Password for " + user_name + ": ");
+    if (!password.ok()) return Fail(password.status());
+    if (Status s = server::CreateUser(db, user_name, user_role, user_regions, *password); !s.ok()) {
+      return Fail(s);
+    }
+    std::printf("added %s %s to %s\n", user_role.c_str(), user_name.c_str(), db.c_str());
     return 0;
   }
 
@@ -472,9 +511,7 @@ int Run(int argc, char** argv) {
   std::string open_path = db;
   if (!db_existed && !creates) {
     if (!network_cmd->parsed()) {
-      return Fail(Status::NotFound("there is no database at '" + db +
-                                   "': import a dossier first (kembar import FILE) or name one "
-                                   "with --db PATH"));
+      return Fail(CliError(StatusCode::kNotFound, "err.no_database", {{"db", db}}));
     }
     open_path = ":memory:";
   }
@@ -506,23 +543,30 @@ int Run(int argc, char** argv) {
                             : ImportMode::kRefuseDrops;
     params.actor = LocalOperator();
     params.progress = [&](size_t done, size_t total) {
-      if (tty) std::fprintf(stderr, "\rimporting: %zu / %zu partnerships", done, total);
+      if (tty) {
+        std::fprintf(
+            stderr, "\r%s",
+            Text("import.progress", {{"done", Count(done)}, {"total", Count(total)}}).c_str());
+      }
     };
     auto stats = kb.Import(params);
     if (tty) std::fprintf(stderr, "\n");
     if (!stats.ok()) {
-      std::fprintf(stderr, "kembar: %s was not imported; the database is unchanged:\n",
-                   file.c_str());
+      Say("import.failed", {{"file", file}});
       const Status failed = stats.status();
       discard_new_db();
       return Fail(failed);
     }
     if (!quiet) {
-      std::printf(
-          "imported %s into %s: regions %zu new, %zu updated; partnerships %zu new, %zu "
-          "updated; %zu events\n",
-          file.c_str(), db.c_str(), stats->regions_added, stats->regions_updated,
-          stats->partnerships_added, stats->partnerships_updated, stats->events);
+      std::printf("%s\n",
+                  Text("import.done", {{"file", file},
+                                       {"db", db},
+                                       {"regions_new", Count(stats->regions_added)},
+                                       {"regions_updated", Count(stats->regions_updated)},
+                                       {"partnerships_new", Count(stats->partnerships_added)},
+                                       {"partnerships_updated", Count(stats->partnerships_updated)},
+                                       {"events", Count(stats->events)}})
+                      .c_str());
     }
     return 0;
   }
@@ -543,14 +587,16 @@ int Run(int argc, char** argv) {
     }
     auto r = kb.EditEvent(edit);
     if (!r.ok()) {
-      std::fprintf(stderr, "kembar: nothing was changed:\n");
+      Say("event.nothing_changed");
       return Fail(r.status());
     }
-    static constexpr const char* kDone[] = {"added", "changed", "deleted"};
-    std::printf("%s event %s of %s\n", kDone[static_cast<int>(edit.op)], r->event_id.c_str(),
-                r->record.c_str());
+    static constexpr std::string_view kDone[] = {"event.added", "event.changed", "event.deleted"};
+    std::printf("%s\n", Text(kDone[static_cast<int>(edit.op)],
+                             {{"event", r->event_id}, {"partnership", r->record}})
+                            .c_str());
     for (const std::string& line : r->diff) std::printf("  %s\n", line.c_str());
-    if (edit.op == EventEdit::Op::kEdit && r->diff.empty()) std::printf("  (no member changed)\n");
+    if (edit.op == EventEdit::Op::kEdit && r->diff.empty())
+      std::printf("  %s\n", Text("event.no_member_changed").c_str());
     return 0;
   }
   if (partnership_cmd->parsed() || region_cmd->parsed()) {
@@ -561,17 +607,19 @@ int Run(int argc, char** argv) {
     params.actor = LocalOperator();
     auto r = kb.Delete(params);
     if (!r.ok()) {
-      std::fprintf(stderr, "kembar: nothing was deleted:\n");
+      Say("delete.nothing_deleted");
       return Fail(r.status());
     }
-    std::printf("deleted %s %s (the change log keeps its last version)\n",
-                partnership_cmd->parsed() ? "partnership" : "region", delete_id.c_str());
+    std::printf("%s\n",
+                Text(partnership_cmd->parsed() ? "delete.partnership_done" : "delete.region_done",
+                     {{"id", delete_id}})
+                    .c_str());
     return 0;
   }
   if (history_cmd->parsed()) {
     if (verify) {
       if (Status v = kb.VerifyChangeLog(); !v.ok()) return Fail(v);
-      std::printf("change log intact\n");
+      std::printf("%s\n", Text("history.intact").c_str());
     }
     auto h = kb.History(history_id);
     if (!h.ok()) return Fail(h.status());
@@ -585,7 +633,9 @@ int Run(int argc, char** argv) {
   if (exp->parsed()) {
     auto text = kb.ExportJson({sel, !compact});
     if (!text.ok()) return Fail(text.status());
-    if (!WriteOut(out_file, *text)) return Fail(Status::IoError("cannot write '" + out_file + "'"));
+    if (!WriteOut(out_file, *text)) {
+      return Fail(CliError(StatusCode::kIoError, "err.cannot_write", {{"file", out_file}}));
+    }
     return 0;
   }
   if (list->parsed()) {
@@ -603,11 +653,13 @@ int Run(int argc, char** argv) {
     if (!level_text.empty()) {
       fo.level = ParseVocab<Level>(level_text);
       if (!fo.level)
-        return Fail(Status::InvalidInput("--level: unknown level '" + level_text + "'"));
+        return Fail(
+            CliError(StatusCode::kInvalidInput, "find.unknown_level", {{"value", level_text}}));
     }
     for (const std::string& name : SplitCommas(needs_text)) {
       auto f = ParseVocab<Field>(name);
-      if (!f) return Fail(Status::InvalidInput("--needs: unknown field '" + name + "'"));
+      if (!f)
+        return Fail(CliError(StatusCode::kInvalidInput, "find.unknown_field", {{"value", name}}));
       fo.needs.push_back(*f);
     }
     auto r = kb.FindPartners(find_region, fo);
@@ -624,28 +676,38 @@ int Run(int argc, char** argv) {
     params.remove = net_remove;
     params.actor = LocalOperator();
     params.progress = [&](size_t done, size_t total) {
-      if (tty) std::fprintf(stderr, "\rstoring the worldwide network: %zu / %zu ties", done, total);
+      if (tty) {
+        std::fprintf(
+            stderr, "\r%s",
+            Text("network.import.progress", {{"done", Count(done)}, {"total", Count(total)}})
+                .c_str());
+      }
     };
     auto stats = kb.ImportWorldNetwork(params);
     if (tty && !net_remove) std::fprintf(stderr, "\n");
     if (!stats.ok()) return Fail(stats.status());
     if (net_remove) {
-      std::printf("worldwide network removed from %s: %zu ties, %zu places\n", db.c_str(),
-                  stats->partnerships_removed, stats->regions_removed);
+      std::printf("%s\n",
+                  Text("network.import.removed", {{"db", db},
+                                                  {"ties", Count(stats->partnerships_removed)},
+                                                  {"places", Count(stats->regions_removed)}})
+                      .c_str());
       return 0;
     }
-    std::printf(
-        "worldwide network stored in %s: regions %zu new, %zu updated; partnerships %zu new, %zu "
-        "updated\n",
-        db.c_str(), stats->regions_added, stats->regions_updated, stats->partnerships_added,
-        stats->partnerships_updated);
+    std::printf("%s\n", Text("network.import.done",
+                             {{"db", db},
+                              {"regions_new", Count(stats->regions_added)},
+                              {"regions_updated", Count(stats->regions_updated)},
+                              {"partnerships_new", Count(stats->partnerships_added)},
+                              {"partnerships_updated", Count(stats->partnerships_updated)}})
+                            .c_str());
     return 0;
   }
   if (net_stats->parsed()) {
     NetworkStatsParams params;
     params.scope.country = net_country;
     params.sample_sources = sources;
-    if (isatty(STDERR_FILENO)) std::fprintf(stderr, "computing the network panel...\n");
+    if (isatty(STDERR_FILENO)) Say("network.computing");
     auto r = kb.NetworkStats(params);
     if (!r.ok()) return Fail(r.status());
     const network::Stats& st = r->stats;
@@ -663,9 +725,9 @@ int Run(int argc, char** argv) {
       auto distance = report::DistanceChart(st, fmt);
       if (!distance.ok()) return Fail(distance.status());
       if (!WriteOut(plot_file, *degree) || !WriteOut(distance_file, *distance)) {
-        return Fail(Status::IoError("cannot write the charts '" + plot_file + "'"));
+        return Fail(CliError(StatusCode::kIoError, "network.charts_failed", {{"file", plot_file}}));
       }
-      std::fprintf(stderr, "charts: %s, %s\n", plot_file.c_str(), distance_file.c_str());
+      Say("network.charts", {{"degree", plot_file}, {"distance", distance_file}});
     }
     return 0;
   }
@@ -707,9 +769,11 @@ int Run(int argc, char** argv) {
            WriteOut(base + "-edges.csv", report::EdgesCsv(*g));
     }
     // Name the files actually written (a CSV export is two files).
-    if (!ok) return Fail(Status::IoError("cannot write '" + written + "'"));
-    std::fprintf(stderr, "%s: %zu places, %zu ties (%s)\n", written.c_str(), g->node_count(),
-                 g->edge_count(), g->attribution().c_str());
+    if (!ok) return Fail(CliError(StatusCode::kIoError, "err.cannot_write", {{"file", written}}));
+    Say("network.export.done", {{"files", written},
+                                {"places", Count(g->node_count())},
+                                {"ties", Count(g->edge_count())},
+                                {"attribution", g->attribution()}});
     return 0;
   }
   if (search_cmd->parsed()) {
@@ -752,10 +816,11 @@ int Run(int argc, char** argv) {
     std::fputs(report::FormatCalendarGaps(a.assessments, lang).c_str(), stdout);
     if (!ics_file.empty()) {
       if (!WriteOut(ics_file, report::CalendarIcs(a.dossier, r->entries, r->as_of, lang))) {
-        return Fail(Status::IoError("cannot write '" + ics_file + "'"));
+        return Fail(CliError(StatusCode::kIoError, "err.cannot_write", {{"file", ics_file}}));
       }
-      std::printf("%s: %zu %s\n", ics_file.c_str(), r->entries.size(),
-                  lang == assess::Lang::kId ? "acara kalender" : "calendar events");
+      std::printf("%s\n", Text("calendar.ics_done",
+                               {{"file", ics_file}, {"count", Count(r->entries.size())}})
+                              .c_str());
     }
     return 0;
   }

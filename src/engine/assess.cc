@@ -36,7 +36,10 @@ Result<AssessReport> AssessFile(const std::string& file, const AssessOptions& op
 Result<AssessReport> Assess(const Engine* engine, const AssessParams& params) {
   const store::Selection& sel = params.selection;
   if (params.file.empty()) {
-    if (!engine) return Status::InvalidInput("give a dossier file or a database to assess");
+    if (!engine) {
+      return Status::InvalidInput("give a dossier file or a database to assess",
+                                  "berikan berkas dossier atau basis data yang akan dinilai");
+    }
     auto d = engine->store().Export(sel);
     if (!d.ok()) return d.status();
     return AssessLoaded(std::move(d).value(), params.options);
@@ -56,10 +59,14 @@ Result<AssessReport> Assess(const Engine* engine, const AssessParams& params) {
       std::any_of(r->dossier.partnerships.begin(), r->dossier.partnerships.end(),
                   [&](const Partnership& p) { return selected(p.id, p.home, p.partner); });
   if (!known) {
+    if (sel.partnership_id) {
+      return Status::NotFound(
+          "no partnership has the id '" + *sel.partnership_id + "' in " + params.file,
+          "tidak ada kemitraan dengan id '" + *sel.partnership_id + "' di " + params.file);
+    }
     return Status::NotFound(
-        sel.partnership_id
-            ? "no partnership has the id '" + *sel.partnership_id + "' in " + params.file
-            : "no partnership of region '" + *sel.region_id + "' in " + params.file);
+        "no partnership of region '" + *sel.region_id + "' in " + params.file,
+        "tidak ada kemitraan daerah '" + *sel.region_id + "' di " + params.file);
   }
   return r;
 }
@@ -110,14 +117,21 @@ Result<RelationsReport> Relations(const RelationsParams& params) {
 
 Result<assess::Policy> LoadPolicy(const std::string& file) {
   std::ifstream in(file, std::ios::binary);
-  if (!in) return Status::IoError("cannot read the policy file '" + file + "'");
+  if (!in) {
+    return Status::IoError("cannot read the policy file '" + file + "'",
+                           "tidak dapat membaca berkas kebijakan '" + file + "'");
+  }
   std::ostringstream text;
   text << in.rdbuf();
   if (text.str().size() > (1u << 20)) {
-    return Status::TooLarge("policy file '" + file + "' is over 1 MiB");
+    return Status::TooLarge("policy file '" + file + "' is over 1 MiB",
+                            "berkas kebijakan '" + file + "' lebih dari 1 MiB");
   }
   auto p = assess::ParsePolicy(text.str());
-  if (!p.ok()) return Status::InvalidInput(file + ": " + p.status().message());
+  if (!p.ok()) {
+    return Status::InvalidInput(file + ": " + p.status().message(),
+                                file + ": " + p.status().message(Lang::kId));
+  }
   return p;
 }
 

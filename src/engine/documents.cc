@@ -23,7 +23,8 @@ io::ReadReport Validate(const Engine& engine, const ValidateParams& params) {
   for (const auto& ref : report.external_refs) ids.push_back(ref.id);
   auto known = engine.store().KnownRegions(ids);
   if (!known.ok()) {
-    report.errors.push_back({io::Diagnostic::Kind::kSemantic, "", known.status().message()});
+    report.errors.push_back({io::Diagnostic::Kind::kSemantic, "", known.status().message(),
+                             known.status().messages().id});
     return report;
   }
   std::erase_if(report.external_refs, [&](const io::ExternalRegionRef& ref) {
@@ -31,8 +32,10 @@ io::ReadReport Validate(const Engine& engine, const ValidateParams& params) {
   });
   // Region ids neither the document nor the store defines are errors.
   for (const io::ExternalRegionRef& ref : report.external_refs) {
-    report.errors.push_back({io::Diagnostic::Kind::kSemantic, ref.path,
-                             "region '" + ref.id + "' is not defined in the document's regions"});
+    report.errors.push_back(
+        {io::Diagnostic::Kind::kSemantic, ref.path,
+         "region '" + ref.id + "' is not defined in the document's regions",
+         "daerah '" + ref.id + "' tidak didefinisikan dalam regions dokumen ini"});
   }
   report.external_refs.clear();
   return report;

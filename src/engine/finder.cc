@@ -53,7 +53,9 @@ Result<FindReport> FindPartners(const Engine& engine, const std::string& region,
   }
   const network::NetNode& self = g.node(*node);
   if (!self.lat || !self.lon) {
-    return Status::InvalidInput("'" + self.name + "' has no coordinates to measure distances from");
+    return Status::InvalidInput(
+        "'" + self.name + "' has no coordinates to measure distances from",
+        "'" + self.name + "' tidak memiliki koordinat untuk mengukur jarak");
   }
   report.region_id = profile ? profile->id : self.id;
   report.region_name = self.name;

@@ -60,8 +60,10 @@ std::string Relocate(std::string message, const std::string& from, const std::st
 Status SetFields(const EventFields& f, json* patch) {
   auto set = [&](const char* key, json value) -> Status {
     if (patch->contains(key)) {
-      return Status::InvalidInput(std::string("event.") + key +
-                                  ": given both in the JSON and on its own; give it once");
+      const std::string at = std::string("event.") + key;
+      return Status::InvalidInput(at + ": given both in the JSON and on its own; give it once",
+                                  at + ": diberikan dua kali, di JSON dan sebagai opsi; berikan "
+                                       "sekali saja");
     }
     (*patch)[key] = std::move(value);
     return Status::Ok();
@@ -136,7 +138,7 @@ Result<store::ImportStats> Import(store::Store& store, const io::ReadOptions& re
   // What the import decides for one partnership, given what is stored of it: the
   // drops it would cause (kRefuseDrops), its merged timeline (kMerge), and stable ids
   // for its events without one, never one already stored.
-  std::string problems;  // the refused partnerships, for the message
+  Message problems;  // the refused partnerships, for the message
   size_t refused = 0;
   auto prepare = [&](size_t index, Partnership& p,
                      const std::optional<std::vector<std::string>>& stored,
@@ -151,9 +153,13 @@ Result<store::ImportStats> Import(store::Store& store, const io::ReadOptions& re
         if (!in_doc.count(id)) lost.push_back(id);
       }
       if (!lost.empty() && ++refused <= 20) {
-        problems += "\n  partnerships[" + std::to_string(index) + "] '" + p.id + "' would lose " +
-                    std::to_string(lost.size()) + " of its " + std::to_string(stored->size()) +
-                    " stored events (" + lost.front() + (lost.size() > 1 ? ", ..." : "") + ")";
+        const std::string where = "\n  partnerships[" + std::to_string(index) + "] '" + p.id + "' ";
+        const std::string count = std::to_string(lost.size());
+        const std::string of = std::to_string(stored->size());
+        const std::string ids = " (" + lost.front() + (lost.size() > 1 ? ", ..." : "") + ")";
+        problems.en += where + "would lose " + count + " of its " + of + " stored events" + ids;
+        problems.id +=
+            where + "akan kehilangan " + count + " dari " + of + " peristiwa yang tersimpan" + ids;
       }
     } else if (params.mode == ImportMode::kMerge && stored) {
       auto old = load();
@@ -188,16 +194,23 @@ Result<store::ImportStats> Import(store::Store& store, const io::ReadOptions& re
     return Status::Ok();
   };
   auto refusal = [&] {
+    const std::string more = std::to_string(refused - 20);
     return Status::InvalidInput(
-        "the document would drop events already stored" + problems +
-        (refused > 20 ? "\n  (and " + std::to_string(refused - 20) + " more partnerships)" : "") +
-        "\nimport with --merge to add the new events and update the known ones, or with "
-        "--replace to replace these timelines");
+        "the document would drop events already stored" + problems.en +
+            (refused > 20 ? "\n  (and " + more + " more partnerships)" : "") +
+            "\nimport with --merge to add the new events and update the known ones, or with "
+            "--replace to replace these timelines",
+        "dokumen ini akan menghapus peristiwa yang sudah tersimpan" + problems.id +
+            (refused > 20 ? "\n  (dan " + more + " kemitraan lainnya)" : "") +
+            "\nimpor dengan --merge untuk menambahkan peristiwa baru dan memperbarui yang sudah "
+            "ada, atau dengan --replace untuk mengganti linimasa tersebut");
   };
   auto unknown_region = [](const std::string& path, const std::string& id) {
-    return Status::InvalidInput(path + ": region '" + id +
-                                "' is neither defined in the document's regions nor known to "
-                                "the database");
+    return Status::InvalidInput(
+        path + ": region '" + id +
+            "' is neither defined in the document's regions nor known to the database",
+        path + ": daerah '" + id +
+            "' tidak didefinisikan dalam regions dokumen dan tidak dikenal di basis data");
   };
 
   // A large document is read and written in batches of partnerships, without the
@@ -350,7 +363,7 @@ Result<store::ImportStats> Import(store::Store& store, const io::ReadOptions& re
     };
     auto stats = store.Import(req);
     if (!fallback) return stats;
-    problems.clear();
+    problems = Message{};
     refused = 0;
   }
 
@@ -421,7 +434,9 @@ Result<EditResult> EditEvent(store::Store& store, const io::ReadOptions& read,
     }
     if (index == events.size()) {
       return Status::NotFound("partnership '" + edit.partnership_id +
-                              "' has no event with the id '" + edit.event_id + "'");
+                                  "' has no event with the id '" + edit.event_id + "'",
+                              "kemitraan '" + edit.partnership_id +
+                                  "' tidak memiliki peristiwa dengan id '" + edit.event_id + "'");
     }
     result.before = events[index].dump();
     result.event_id = edit.event_id;
@@ -431,14 +446,22 @@ Result<EditResult> EditEvent(store::Store& store, const io::ReadOptions& read,
     patch = edit.event_json.empty()
                 ? json::object()
                 : json::parse(edit.event_json, nullptr, /*allow_exceptions=*/false);
-    if (patch.is_discarded()) return Status::InvalidInput("event: not valid JSON");
-    if (!patch.is_object()) return Status::InvalidInput("event: must be a JSON object");
+    if (patch.is_discarded()) {
+      return Status::InvalidInput("event: not valid JSON", "event: bukan JSON yang valid");
+    }
+    if (!patch.is_object()) {
+      return Status::InvalidInput("event: must be a JSON object", "event: harus berupa objek JSON");
+    }
     if (Status s = SetFields(edit.fields, &patch); !s.ok()) return s;
     if (patch.empty()) {
-      return Status::InvalidInput(
-          edit.op == EventEdit::Op::kAdd
-              ? "give the event as JSON or with its members (type, date, ...)"
-              : "give the members to change, as JSON or one by one");
+      return edit.op == EventEdit::Op::kAdd
+                 ? Status::InvalidInput(
+                       "give the event as JSON or with its members (type, date, ...)",
+                       "berikan peristiwa dalam JSON (--json) atau dengan isiannya (--type, "
+                       "--date, ...)")
+                 : Status::InvalidInput(
+                       "give the members to change, as JSON or one by one",
+                       "berikan isian yang akan diubah, dalam JSON (--json) atau satu per satu");
     }
   }
   switch (edit.op) {
@@ -496,11 +519,13 @@ Result<EditResult> EditEvent(store::Store& store, const io::ReadOptions& read,
   Dossier updated;
   io::ReadReport report = reader.Read(doc.dump(), &updated);
   if (!report.ok()) {
-    std::string message;
+    Message message;
     for (const io::Diagnostic& d : report.errors) {
-      message += (message.empty() ? "" : "; ") + relocate(d.ToString());
+      const bool first = message.en.empty();
+      message.en += (first ? "" : "; ") + relocate(d.ToString(Lang::kEn));
+      message.id += (first ? "" : "; ") + relocate(d.ToString(Lang::kId));
     }
-    return Status::InvalidInput(message);
+    return Status::InvalidInput(std::move(message));
   }
   static constexpr const char* kActions[] = {"event.add", "event.edit", "event.delete"};
   store::ChangeRecord change;
@@ -525,7 +550,8 @@ Result<EditResult> EditEvent(store::Store& store, const io::ReadOptions& read,
   if (!stats.ok()) {
     // A region the event names that is not stored: say it at the event's path.
     if (stats.status().code() == StatusCode::kInvalidInput) {
-      return Status::InvalidInput(relocate(stats.status().message()));
+      const Status& s = stats.status();
+      return Status::InvalidInput(relocate(s.message(Lang::kEn)), relocate(s.message(Lang::kId)));
     }
     return stats.status();
   }

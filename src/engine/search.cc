@@ -17,7 +17,10 @@ bool Contains(const std::string& folded_haystack, const std::string& folded_need
 Result<SearchResult> Search(store::Store& store, const SearchParams& params) {
   const geo::Gazetteer& gaz = geo::Gazetteer::Bundled();
   const std::string q = gaz.Fold(params.text);
-  if (q.empty()) return Status::InvalidInput("search: give a name to look for");
+  if (q.empty()) {
+    return Status::InvalidInput("search: give a name to look for",
+                                "search: berikan nama yang akan dicari");
+  }
   SearchResult out;
   if (auto c = geo::ResolveCountry(params.text); c.ok()) out.country = *c;
 
@@ -62,11 +65,16 @@ Result<std::string> ResolveRegion(store::Store& store, const std::string& text) 
     if (hit) hits.push_back(&r);
   }
   if (hits.size() == 1) return hits.front()->id;
-  if (hits.empty()) return Status::NotFound("no stored region has the id or name '" + text + "'");
+  if (hits.empty()) {
+    return Status::NotFound("no stored region has the id or name '" + text + "'",
+                            "tidak ada daerah tersimpan dengan id atau nama '" + text + "'");
+  }
   std::string list;
   for (const store::RegionRow* r : hits)
     list += (list.empty() ? "" : ", ") + r->id + " (" + r->country + ")";
-  return Status::InvalidInput("'" + text + "' names several regions: " + list + "; give the id");
+  return Status::InvalidInput(
+      "'" + text + "' names several regions: " + list + "; give the id",
+      "'" + text + "' cocok dengan beberapa daerah: " + list + "; berikan id daerahnya");
 }
 
 }  // namespace kembar::engine

@@ -602,8 +602,11 @@ class SqliteStore final : public Store {
     }  // finalized: a migration may drop tables
     if (version > kSqliteSchemaVersion) {
       return Status::Unsupported("the database has schema version " + std::to_string(version) +
-                                 "; this kembar understands up to " +
-                                 std::to_string(kSqliteSchemaVersion) + ": upgrade kembar");
+                                     "; this kembar understands up to " +
+                                     std::to_string(kSqliteSchemaVersion) + ": upgrade kembar",
+                                 "basis data ini memakai skema versi " + std::to_string(version) +
+                                     "; kembar ini hanya memahami sampai versi " +
+                                     std::to_string(kSqliteSchemaVersion) + ": perbarui kembar");
     }
     for (int64_t i = version; i < kSqliteSchemaVersion; ++i) {
       if (Status s = Exec("BEGIN IMMEDIATE"); !s.ok()) return s;
@@ -694,7 +697,8 @@ class SqliteStore final : public Store {
     std::vector<PartnershipSummary> out;
     if (Status s = ReadSummaries(st, &out); !s.ok()) return s;
     if (sel.partnership_id && out.empty()) {
-      return Status::NotFound("no partnership has the id '" + *sel.partnership_id + "'");
+      return Status::NotFound("no partnership has the id '" + *sel.partnership_id + "'",
+                              "tidak ada kemitraan dengan id '" + *sel.partnership_id + "'");
     }
     return out;
   }
@@ -811,7 +815,8 @@ class SqliteStore final : public Store {
       del.Bind(1, id);
       if (del.Step() != SQLITE_DONE) return Error("deleting partnership '" + id + "'");
       if (sqlite3_changes(db_) == 0)
-        return Status::NotFound("no partnership has the id '" + id + "'");
+        return Status::NotFound("no partnership has the id '" + id + "'",
+                                "tidak ada kemitraan dengan id '" + id + "'");
       return WriteChange(change);
     });
   }
@@ -826,7 +831,9 @@ class SqliteStore final : public Store {
       named.Bind(1, id);
       if (named.Step() == SQLITE_ROW) {
         return Status::InvalidInput("region '" + id + "' is still named by partnership '" +
-                                    named.Text(0) + "': delete or change that first");
+                                        named.Text(0) + "': delete or change that first",
+                                    "daerah '" + id + "' masih disebut oleh kemitraan '" +
+                                        named.Text(0) + "': hapus atau ubah kemitraan itu dulu");
       }
       Stmt del(db_, "DELETE FROM region WHERE id = ?1");
       del.Bind(1, id);
@@ -857,8 +864,9 @@ class SqliteStore final : public Store {
         named.Reset();
         named.Bind(1, id);
         if (named.Step() == SQLITE_ROW) {
-          return Status::InvalidInput("region '" + id + "' is still named by partnership '" +
-                                      named.Text(0) + "'");
+          return Status::InvalidInput(
+              "region '" + id + "' is still named by partnership '" + named.Text(0) + "'",
+              "daerah '" + id + "' masih disebut oleh kemitraan '" + named.Text(0) + "'");
         }
         del_r.Reset();
         del_r.Bind(1, id);
@@ -883,8 +891,10 @@ class SqliteStore final : public Store {
     std::string prev;
     for (const ChangeRecord& c : *all) {
       if (ChainHash(prev, c) != c.hash) {
-        return Status::Corruption("the change log was altered at entry " + std::to_string(c.seq) +
-                                  " (" + c.action + " " + c.record + ", " + c.at + ")");
+        const std::string entry =
+            std::to_string(c.seq) + " (" + c.action + " " + c.record + ", " + c.at + ")";
+        return Status::Corruption("the change log was altered at entry " + entry,
+                                  "log perubahan telah diubah pada entri " + entry);
       }
       prev = c.hash;
     }
@@ -1211,7 +1221,10 @@ class SqliteStore final : public Store {
   Status RequireRegion(const std::string& id) {
     Stmt st(db_, "SELECT 1 FROM region WHERE id = ?1");
     st.Bind(1, id);
-    if (st.Step() != SQLITE_ROW) return Status::NotFound("no region has the id '" + id + "'");
+    if (st.Step() != SQLITE_ROW) {
+      return Status::NotFound("no region has the id '" + id + "'",
+                              "tidak ada daerah dengan id '" + id + "'");
+    }
     return Status::Ok();
   }
 
@@ -1242,8 +1255,11 @@ class SqliteStore final : public Store {
         if (!known.ok()) return known.status();
         if (!*known) {
           return Status::InvalidInput(ref.path + ": region '" + ref.id +
-                                      "' is neither defined in the document's regions nor "
-                                      "known to the database");
+                                          "' is neither defined in the document's regions nor "
+                                          "known to the database",
+                                      ref.path + ": daerah '" + ref.id +
+                                          "' tidak didefinisikan dalam regions dokumen dan "
+                                          "tidak dikenal di basis data");
         }
       }
       for (const Region& r : d.regions) {
@@ -1507,13 +1523,16 @@ Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path) {
   if (rc != SQLITE_OK) {
     std::string msg = db ? sqlite3_errmsg(db) : "out of memory";
     sqlite3_close_v2(db);
-    return Status::IoError("cannot open the database '" + path + "': " + msg);
+    return Status::IoError("cannot open the database '" + path + "': " + msg,
+                           "tidak dapat membuka basis data '" + path + "': " + msg);
   }
   auto store = std::make_unique<SqliteStore>(db);
   if (Status s = store->Init(); !s.ok()) {
-    return Status(s.code() == StatusCode::kIoError
-                      ? Status::IoError("cannot use the database '" + path + "': " + s.message())
-                      : s);
+    return Status(
+        s.code() == StatusCode::kIoError
+            ? Status::IoError("cannot use the database '" + path + "': " + s.message(),
+                              "tidak dapat memakai basis data '" + path + "': " + s.message())
+            : s);
   }
   return std::unique_ptr<Store>(std::move(store));
 }
