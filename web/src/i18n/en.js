@@ -50,6 +50,7 @@ export default {
   'dashboard.tableTitle': 'Partnerships',
   'dashboard.search': 'Search partnerships',
   'dashboard.searchHint': 'A region, partner or country name',
+  'dashboard.showing': 'Showing {shown} of {total} partnerships; search to find the others.',
   'dashboard.noMatch': 'No partnership matches "{text}".',
   'dashboard.empty': 'No partnership is recorded for your regions yet.',
   'dashboard.assessing': 'Assessing partnerships: {done} of {total}',

@@ -50,6 +50,7 @@ export default {
   'dashboard.tableTitle': 'Daftar kemitraan',
   'dashboard.search': 'Cari kemitraan',
   'dashboard.searchHint': 'Nama daerah, mitra, atau negara',
+  'dashboard.showing': 'Menampilkan {shown} dari {total} kemitraan; gunakan pencarian untuk menemukan yang lain.',
   'dashboard.noMatch': 'Tidak ada kemitraan yang cocok dengan "{text}".',
   'dashboard.empty': 'Belum ada kemitraan yang tercatat untuk daerah Anda.',
   'dashboard.assessing': 'Menilai kemitraan: {done} dari {total}',

@@ -23,13 +23,31 @@ async function listAll(region, signal) {
   }
 }
 
-async function loadPartnerships(regions, signal) {
-  const lists = regions.length
-    ? await Promise.all(regions.map((r) => listAll(r, signal)))
-    : [await listAll(undefined, signal)];
+// A user without regions (a ministry viewer, an admin) could see the whole country:
+// the dashboard then shows one page, searched on the server (the national overview is
+// the page for the whole picture).
+const NATIONAL_PAGE = 100;
+
+async function loadPartnerships(regions, text, signal) {
+  if (!regions.length) {
+    const r = await api.get('/api/partnerships', { text, per_page: NATIONAL_PAGE }, { signal });
+    return { items: r.items, total: r.total };
+  }
+  const lists = await Promise.all(regions.map((r) => listAll(r, signal)));
   const byId = new Map();
   for (const list of lists) for (const p of list) byId.set(p.id, p);
-  return [...byId.values()];
+  const items = [...byId.values()];
+  return { items, total: items.length };
+}
+
+// `value`, once it has not changed for `ms`.
+function useDebounced(value, ms) {
+  const [v, setV] = useState(value);
+  useEffect(() => {
+    const id = setTimeout(() => setV(value), ms);
+    return () => clearTimeout(id);
+  }, [value, ms]);
+  return v;
 }
 
 // The to-do list of the user's regions (GET /api/todo, as `kembar todo --json`:
@@ -139,24 +157,32 @@ export default function Dashboard({ user }) {
   const lang = useLanguage();
   usePageTitle(t('dashboard.title'));
   const regions = user?.regions || [];
-  const list = useResource((signal) => loadPartnerships(regions, signal), [regions.join(',')]);
-  const assessed = useAssessments(list.data);
-  const todo = useResource((signal) => loadTodo(regions, signal), [regions.join(','), lang]);
   const [text, setText] = useState('');
+  // When the whole list is here it is searched as one types (country names in the
+  // reader's language included); when it is not (a national user), on the server.
+  const [partial, setPartial] = useState(false);
+  const serverText = useDebounced(partial ? text.trim() : '', 300);
+  const list = useResource((signal) => loadPartnerships(regions, serverText, signal), [regions.join(','), serverText]);
+  const items = list.data?.items ?? null;
+  useEffect(() => {
+    if (list.data && !serverText && list.data.total > list.data.items.length) setPartial(true);
+  }, [list.data]);
+  const assessed = useAssessments(items);
+  const todo = useResource((signal) => loadTodo(regions, signal), [regions.join(','), lang]);
 
   const rows = useMemo(() => {
-    if (!list.data) return [];
-    return list.data
+    if (!items) return [];
+    return items
       .map((p) => ({ p, ...rowOf(p, assessed.byId[p.id]) }))
       .sort((x, y) =>
         compareText(x.p.home.name, y.p.home.name, lang) ||
         compareText(x.p.partner.name, y.p.partner.name, lang));
-  }, [list.data, assessed, lang]);
+  }, [items, assessed, lang]);
 
   // The names of the user's regions, as the partnership list gives them.
   const regionNames = {};
   const partnershipNames = {};
-  for (const p of list.data || []) {
+  for (const p of items || []) {
     partnershipNames[p.id] = `${p.home.name} – ${p.partner.name}`;
     regionNames[p.home.id] = p.home.name;
     regionNames[p.partner.id] = p.partner.name;
@@ -185,7 +211,7 @@ export default function Dashboard({ user }) {
         {regions.length
           ? t('dashboard.yourRegions', { regions: regions.map((r) => regionNames[r] || r).join(', ') })
           : t('dashboard.allRegions')}
-        {list.data && <> · {t('dashboard.count', { n: fmt.number(list.data.length) })}</>}
+        {list.data && <> · {t('dashboard.count', { n: fmt.number(list.data.total) })}</>}
       </p>
       {list.loading && !list.data && <Loading />}
       {list.error && <ErrorView error={list.error} onRetry={list.reload} />}
@@ -226,7 +252,13 @@ export default function Dashboard({ user }) {
                 onInput={(e) => setText(e.currentTarget.value)}
               />
             </div>
-            {rows.length === 0 && <p>{t('dashboard.empty')}</p>}
+            {list.data.total > rows.length && (
+              <p class="muted" role="status">
+                {t('dashboard.showing', { shown: fmt.number(rows.length), total: fmt.number(list.data.total) })}
+              </p>
+            )}
+            {rows.length === 0 && !text && <p>{t('dashboard.empty')}</p>}
+            {rows.length === 0 && text && <p>{t('dashboard.noMatch', { text })}</p>}
             {rows.length > 0 && shown.length === 0 && <p>{t('dashboard.noMatch', { text })}</p>}
             {shown.length > 0 && (
               <div class="table-wrap" tabIndex={0} role="region" aria-labelledby="table-title">

@@ -115,7 +115,10 @@ async function api(req, res, url) {
     const region = url.searchParams.get('region');
     const page = Number(url.searchParams.get('page') || 1);
     const per = Number(url.searchParams.get('per_page') || 50);
-    let items = dossier.partnerships.filter((p) => !region || p.parties.includes(region)).map(summary);
+    const text = (url.searchParams.get('text') || '').toLowerCase();
+    let items = dossier.partnerships.filter((p) => !region || p.parties.includes(region)).map(summary)
+      .filter((s) => !text || [s.id, s.home.id, s.home.name, s.partner.id, s.partner.name, s.partner.country]
+        .some((f) => String(f).toLowerCase().includes(text)));
     const total = items.length;
     items = items.slice((page - 1) * per, page * per);
     return send(res, 200, { items, total, page, per_page: per });

@@ -118,6 +118,25 @@ try {
     check(problems.length === 0, `no console errors or CSP violations (${problems.join(' | ')})`);
     await context.close();
   }
+  // A ministry viewer (no regions): the dashboard shows one page of the whole country.
+  if (!args.url || args.viewer) {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'id-ID' });
+    const page = await context.newPage();
+    await page.goto(base);
+    await page.locator('#login-username').fill(args.viewer || 'kementerian');
+    await page.locator('#login-password').fill(args['viewer-password'] || password);
+    await page.locator('button[type=submit]').click();
+    await page.locator('table.partnerships tbody tr').first().waitFor();
+    const rows = await page.locator('table.partnerships tbody tr').count();
+    check(rows > 11, `viewer without regions: the dashboard lists ${rows} partnerships`);
+    await page.locator('#dashboard-search').fill('Jepang');
+    await page.waitForTimeout(800);
+    const japan = await page.locator('table.partnerships tbody tr').count();
+    check(japan > 0 && japan < rows, `viewer: searching "Jepang" leaves ${japan}`);
+    await page.screenshot({ path: join(out, 'dashboard-viewer-id-1366.png'), fullPage: true });
+    await axe(page, 'viewer dashboard in Indonesian');
+    await context.close();
+  }
 } finally {
   await browser.close();
   server?.kill();
