@@ -4,7 +4,7 @@
 export default {
   'app.name': 'kembar',
   'app.tagline': 'Sister-city partnership records',
-  'app.offline': 'Everything on these pages, maps and fonts included, comes from this server; nothing is loaded from the internet.',
+  'app.offline': 'Everything on these pages, maps included, comes from this server; nothing is loaded from the internet.',
 
   'nav.skip': 'Skip to the main content',
   'nav.main': 'Main navigation',

@@ -4,7 +4,7 @@
 export default {
   'app.name': 'kembar',
   'app.tagline': 'Catatan kerja sama kota kembar',
-  'app.offline': 'Semua isi halaman ini, termasuk peta dan huruf, berasal dari server ini; tidak ada yang dimuat dari internet.',
+  'app.offline': 'Semua isi halaman ini, termasuk peta, berasal dari server ini; tidak ada yang dimuat dari internet.',
 
   'nav.skip': 'Langsung ke isi utama',
   'nav.main': 'Navigasi utama',
