@@ -51,12 +51,16 @@ export function formatDate(text, lang) {
   return formatPoint(s, lang) ?? s;
 }
 
-// Seconds since the epoch (the API's created_at, expires_at) → "19 Maret 2018 14.05".
-export function formatTimestamp(seconds, lang) {
-  if (typeof seconds !== 'number') return '';
+// Seconds since the epoch (the API's created_at, expires_at) or an ISO 8601 time
+// (the change log's "at") → "19 Maret 2018 14.05", in the reader's time zone.
+export function formatTimestamp(value, lang) {
+  let date;
+  if (typeof value === 'number') date = new Date(value * 1000);
+  else if (typeof value === 'string' && !Number.isNaN(Date.parse(value))) date = new Date(value);
+  else return value == null ? '' : String(value);
   return cached('t', lang, {}, (l) => new Intl.DateTimeFormat(l, {
     day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit',
-  })).format(new Date(seconds * 1000));
+  })).format(date);
 }
 
 // 0.29 → "0,29" (id) / "0.29" (en); 12342 → "12.342" / "12,342".

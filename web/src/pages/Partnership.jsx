@@ -137,6 +137,60 @@ function Assessment({ a, names }) {
   );
 }
 
+// The change history (GET /api/partnerships/{id}/history: the change records as
+// `kembar history ID --json` gives them, a list or {items}); null while the server
+// has no such endpoint.
+const HISTORY_SHOWN = 50;
+
+async function loadHistory(id, signal) {
+  try {
+    const r = await api.get(`/api/partnerships/${enc(id)}/history`, null, { signal });
+    const items = Array.isArray(r) ? r : r?.items || [];
+    return [...items].sort((a, b) => (b.seq ?? 0) - (a.seq ?? 0));
+  } catch (e) {
+    if (e.status === 404 || e.status === 405 || e.status === 501) return null;
+    throw e;
+  }
+}
+
+function History({ id }) {
+  const res = useResource((signal) => loadHistory(id, signal), [id]);
+  if (res.loading && !res.data) return <Loading />;
+  if (res.error) return <ErrorView error={res.error} onRetry={res.reload} />;
+  if (!res.data) return <p class="muted">{t('history.unavailable')}</p>;
+  if (!res.data.length) return <p>{t('history.empty')}</p>;
+  const shown = res.data.slice(0, HISTORY_SHOWN);
+  return (
+    <>
+      {res.data.length > shown.length && (
+        <p class="muted">{t('history.more', { shown: fmt.number(shown.length), total: fmt.number(res.data.length) })}</p>
+      )}
+      <div class="table-wrap" tabIndex={0} role="region" aria-labelledby="history-title">
+        <table class="history">
+          <thead>
+            <tr>
+              <th scope="col">{t('history.when')}</th>
+              <th scope="col">{t('history.who')}</th>
+              <th scope="col">{t('history.what')}</th>
+              <th scope="col">{t('history.detail')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((h, i) => (
+              <tr key={h.seq ?? i}>
+                <td>{fmt.timestamp(h.at)}</td>
+                <td>{h.actor || h.user || ''}</td>
+                <td>{label('action', h.action)}</td>
+                <td class="detail">{h.summary || h.record || ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}
+
 // The map module (d3-geo and the world's shapes) is fetched only when this renders.
 function LazyMap(props) {
   const [Map, setMap] = useState(null);
@@ -217,6 +271,10 @@ export default function Partnership({ id }) {
         <ol class="events">
           {events.map((ev, i) => <EventItem key={ev.id || i} ev={ev} index={i} names={names} />)}
         </ol>
+      </section>
+      <section class="card" aria-labelledby="history-title">
+        <h2 id="history-title">{t('history.title')}</h2>
+        <History id={id} />
       </section>
       <section class="card" aria-labelledby="map-title">
         <h2 id="map-title">{t('map.title')}</h2>

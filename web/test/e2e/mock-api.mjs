@@ -3,7 +3,7 @@
 // app uses (session, me, partnerships, assessment), answered from a dossier and an
 // assessment document in the API's shapes (src/server/service/). No packages needed.
 //
-//   node mock-api.mjs --dist DIR --dossier FILE [--assessment FILE] [--todo FILE] [--port 8091]
+//   node mock-api.mjs --dist DIR --dossier FILE [--assessment FILE] [--todo FILE] [--history FILE] [--port 8091]
 //
 // Users: surabaya-editor (editor of id-surabaya) and kementerian (viewer, every region),
 // both with the password "kata-sandi-uji".
@@ -127,6 +127,12 @@ async function api(req, res, url) {
     const todo = JSON.parse(readFileSync(args.todo, 'utf8'));
     const region = url.searchParams.get('region');
     return send(res, 200, { ...todo, items: todo.items.filter((it) => !region || it.parties.includes(region)) });
+  }
+  const hm = /^\/api\/partnerships\/([^/]+)\/history$/.exec(path);
+  if (hm && req.method === 'GET' && args.history) {
+    const id = decodeURIComponent(hm[1]);
+    const all = JSON.parse(readFileSync(args.history, 'utf8'));
+    return send(res, 200, { items: all.filter((h) => (h.partnerships || []).includes(id) || h.record === id) });
   }
   let m = /^\/api\/partnerships\/([^/]+)(\/assessment)?$/.exec(path);
   if (m && req.method === 'GET') {

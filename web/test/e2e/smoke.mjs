@@ -5,7 +5,7 @@
 // go to artifacts/; axe-core runs on every page; CSP violations and console errors fail.
 //
 //   npm ci && node smoke.mjs --dist ../../dist --dossier ../../../data/indonesia.dossier.json \
-//       [--assessment assessment.json] [--todo todo.json] [--chromium /usr/bin/chromium]
+//       [--assessment assessment.json] [--todo todo.json] [--history history.json] [--chromium /usr/bin/chromium]
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -29,6 +29,7 @@ if (!base) {
   const serverArgs = [join(here, 'mock-api.mjs'), '--dist', args.dist, '--dossier', args.dossier, '--port', port];
   if (args.assessment) serverArgs.push('--assessment', args.assessment);
   if (args.todo) serverArgs.push('--todo', args.todo);
+  if (args.history) serverArgs.push('--history', args.history);
   server = spawn(process.execPath, serverArgs, { stdio: ['ignore', 'pipe', 'inherit'] });
   await new Promise((ok) => server.stdout.once('data', ok));
   base = `http://127.0.0.1:${port}/`;
