@@ -187,5 +187,64 @@ TEST(WebAssets, FirstLoadJavaScriptUnder300KBGzipped) {
   EXPECT_LT(gzipped, 300u * 1024u);
 }
 
+std::string_view Header(const StaticResponse& r, std::string_view name) {
+  for (const auto& [n, v] : r.headers) {
+    if (n == name) return v;
+  }
+  return {};
+}
+
+TEST(WebAssets, ServeStaticAnswersAsDocsWebMdSays) {
+  const Asset* index = FindAsset("/index.html");
+  ASSERT_NE(index, nullptr);
+  EXPECT_FALSE(ServeStatic({"GET", "/api/partnerships", "", ""}).has_value());
+
+  auto page = ServeStatic({"GET", "/partnerships/surabaya-liverpool", "", "gzip, deflate, br"});
+  ASSERT_TRUE(page.has_value());
+  EXPECT_EQ(page->status, 200);
+  EXPECT_EQ(page->asset, index);
+  EXPECT_EQ(Header(*page, "Cache-Control"), "no-cache");
+  EXPECT_EQ(Header(*page, "ETag"), index->etag);
+  EXPECT_EQ(Header(*page, "Content-Type"), "text/html; charset=utf-8");
+  if (index->gzip_data) {
+    EXPECT_TRUE(page->gzip);
+    EXPECT_EQ(Header(*page, "Content-Encoding"), "gzip");
+    EXPECT_EQ(Header(*page, "Vary"), "Accept-Encoding");
+    EXPECT_EQ(Gunzip(page->body), index->bytes());
+  }
+
+  auto plain = ServeStatic({"GET", "/", "", "gzip;q=0, identity"});
+  EXPECT_FALSE(plain->gzip);
+  EXPECT_EQ(plain->body, index->bytes());
+  EXPECT_EQ(Header(*plain, "Content-Encoding"), "");
+  EXPECT_FALSE(ServeStatic({"GET", "/", "", ""})->gzip);
+  EXPECT_FALSE(ServeStatic({"GET", "/", "", "*;q=0"})->gzip);
+
+  auto head = ServeStatic({"HEAD", "/", "", ""});
+  EXPECT_EQ(head->status, 200);
+  EXPECT_TRUE(head->body.empty());
+  EXPECT_EQ(head->content_length, index->size);
+
+  std::string tags = "\"other\", W/" + std::string(index->etag);
+  auto cached = ServeStatic({"GET", "/", tags, "gzip"});
+  EXPECT_EQ(cached->status, 304);
+  EXPECT_TRUE(cached->body.empty());
+  EXPECT_EQ(Header(*cached, "ETag"), index->etag);
+  EXPECT_EQ(ServeStatic({"GET", "/", "\"other\"", ""})->status, 200);
+
+  EXPECT_EQ(ServeStatic({"GET", "/assets/index-00000000.js", "", ""})->status, 404);
+  auto post = ServeStatic({"POST", "/", "", ""});
+  EXPECT_EQ(post->status, 405);
+  EXPECT_EQ(Header(*post, "Allow"), "GET, HEAD");
+
+  for (const Asset& a : Assets()) {
+    if (!a.immutable) continue;
+    auto r = ServeStatic({"GET", a.path, "", "gzip"});
+    EXPECT_EQ(r->status, 200);
+    EXPECT_EQ(r->asset, &a);
+    EXPECT_EQ(Header(*r, "Cache-Control"), "public, max-age=31536000, immutable");
+  }
+}
+
 }  // namespace
 }  // namespace kembar::web

@@ -6,8 +6,11 @@
 #define KEMBAR_WEB_ASSETS_H_
 
 #include <cstddef>
+#include <optional>
 #include <span>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace kembar::web {
 
@@ -44,6 +47,31 @@ const Asset* ResolveAsset(std::string_view path);
 // immutable"; index.html and the other unhashed files "no-cache" (revalidated with
 // the ETag, so a new kembar is picked up at once).
 std::string_view CacheControl(const Asset& asset);
+
+// One HTTP answer for the app, whatever the server's HTTP library: what
+// `kembar serve` needs to serve the embedded app at `/` (docs/web.md).
+struct StaticRequest {
+  std::string_view method;           // "GET", "HEAD", ...
+  std::string_view path;             // without the query string, still percent-encoded
+  std::string_view if_none_match;    // the If-None-Match header, or ""
+  std::string_view accept_encoding;  // the Accept-Encoding header, or ""
+};
+
+struct StaticResponse {
+  int status = 200;              // 200, 304, 404 (no such file), 405 (not GET or HEAD)
+  const Asset* asset = nullptr;  // the file answered with (200 and 304)
+  std::string_view body;         // the bytes to send: gzip form when `gzip`; empty for
+                                 // HEAD, 304, 404 and 405 (the server writes its own error)
+  size_t content_length = 0;     // of the full answer, also for HEAD
+  bool gzip = false;             // body is the gzip form: Content-Encoding: gzip
+  // Content-Type, ETag, Cache-Control, Vary, Content-Encoding, Allow as they apply.
+  std::vector<std::pair<std::string_view, std::string_view>> headers;
+};
+
+// The answer to `request`, or nullopt for /api paths (the API's own). A 304 when
+// If-None-Match names the file's ETag (or is "*"); the gzip form when Accept-Encoding
+// allows gzip (not "gzip;q=0") and the file has one.
+std::optional<StaticResponse> ServeStatic(const StaticRequest& request);
 
 }  // namespace kembar::web
 
