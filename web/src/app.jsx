@@ -25,13 +25,18 @@ function LanguageSwitch() {
 // A page loaded on demand (routes with `load`).
 function LazyPage({ route, ...props }) {
   const [Page, setPage] = useState(() => route.loaded || null);
+  const [failed, setFailed] = useState(false);
   useEffect(() => {
     if (route.loaded) return;
-    route.load().then((m) => {
-      route.loaded = m.default;
-      setPage(() => m.default);
-    });
+    route.load().then(
+      (m) => {
+        route.loaded = m.default;
+        setPage(() => m.default);
+      },
+      () => setFailed(true), // the server went away, or a newer kembar renamed the chunk
+    );
   }, [route]);
+  if (failed) return <ErrorView error={{ status: 0 }} onRetry={() => location.reload()} />;
   return Page ? <Page {...props} /> : <Loading />;
 }
 
