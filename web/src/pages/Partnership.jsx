@@ -196,7 +196,10 @@ function LazyMap(props) {
   const [Map, setMap] = useState(null);
   useEffect(() => {
     let live = true;
-    import('../map/PartyMap.jsx').then((m) => live && setMap(() => m.default));
+    import('../map/PartyMap.jsx').then(
+      (m) => live && setMap(() => m.default),
+      () => live && setMap(() => () => <p class="muted">{t('error.network')}</p>),
+    );
     return () => {
       live = false;
     };
