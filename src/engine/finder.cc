@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "engine/network.h"
+#include "engine/subject.h"
 #include "kembar/geo/countries.h"
 #include "kembar/geo/gazetteer.h"
 #include "kembar/geo/time_zones.h"
@@ -26,7 +27,9 @@ Result<FindReport> FindPartners(const Engine& engine, const std::string& region,
   const network::Graph& g = report.graph;
 
   // The region: a stored region id, else a place of the network by name (any of a
-  // stored region's names counts, so "Jawa Timur" and "East Java" both work).
+  // stored region's names counts, so "Jawa Timur" and "East Java" both work), else
+  // any gazetteer place or Indonesian province: a city looking for its first partner
+  // is the finder's main case.
   std::optional<size_t> node;
   const Region* profile = nullptr;
   if (auto it = region_nodes.find(region); it != region_nodes.end()) node = it->second;
@@ -41,35 +44,74 @@ Result<FindReport> FindPartners(const Engine& engine, const std::string& region,
       break;
     }
   }
+  std::optional<PlaceSubject> place;  // where the subject is, when the network lacks it
   if (!node) {
     auto found = network::FindNode(g, region);
-    if (!found.ok()) return found.status();
-    node = *found;
+    if (found.ok()) {
+      node = *found;
+    } else if (found.status().code() != StatusCode::kNotFound) {
+      return found.status();  // an ambiguous name lists its candidates
+    } else if (auto province = ProvinceSubject(region)) {
+      place = std::move(province);
+    } else {
+      auto gazetteer_place = GazetteerSubject(region);
+      if (!gazetteer_place.ok()) return gazetteer_place.status();
+      place = std::move(gazetteer_place).value();
+    }
   }
-  if (!profile) {
+  if (node && !profile) {
     for (const Region& r : stored->regions) {
       if (region_nodes.count(r.id) && region_nodes.at(r.id) == *node) profile = &r;
     }
   }
-  const network::NetNode& self = g.node(*node);
-  if (!self.lat || !self.lon) {
-    return Status::InvalidInput(
-        "'" + self.name + "' has no coordinates to measure distances from",
-        "'" + self.name + "' tidak memiliki koordinat untuk mengukur jarak");
+  if (node && (!g.node(*node).lat || !g.node(*node).lon)) {
+    // A stored province without coordinates is measured from its capital.
+    std::optional<PlaceSubject> province = ProvinceSubject(g.node(*node).name);
+    for (size_t i = 0; !province && profile && i < profile->names.size(); ++i) {
+      province = ProvinceSubject(profile->names[i].second);
+    }
+    if (!province) {
+      const std::string& name = g.node(*node).name;
+      return Status::InvalidInput(
+          "'" + name + "' has no coordinates to measure distances from; record its lat and lon",
+          "'" + name + "' tidak memiliki koordinat untuk mengukur jarak; catat lat dan lon-nya");
+    }
+    place = std::move(province);
   }
-  report.region_id = profile ? profile->id : self.id;
-  report.region_name = self.name;
 
   finder::Subject subject;
+  if (node) {
+    const network::NetNode& self = g.node(*node);
+    report.region_id = profile ? profile->id : self.id;
+    report.region_name = self.name;
+    subject.country = self.country;
+    if (self.lat && self.lon) {
+      subject.lat = *self.lat;
+      subject.lon = *self.lon;
+    }
+  } else {
+    report.region_id = place->id;
+    report.region_name = place->name;
+    subject.country = place->country;
+    subject.level = place->level;
+  }
+  if (place) {
+    subject.lat = place->lat;
+    subject.lon = place->lon;
+    if (place->level == Level::kProvince) subject.level = Level::kProvince;
+    subject.population = place->population;
+    subject.timezone = place->timezone;
+    subject.port = place->port;
+    if (place->gazetteer_index >= 0) {
+      subject.excluded.insert(static_cast<size_t>(place->gazetteer_index));
+    }
+  }
   subject.id = report.region_id;
-  subject.name = self.name;
-  subject.country = self.country;
-  subject.lat = *self.lat;
-  subject.lon = *self.lon;
+  subject.name = report.region_name;
   if (profile) {
     subject.level = profile->level;
-    subject.timezone = profile->timezone.value_or("");
-    subject.population = static_cast<uint32_t>(profile->population.value_or(0));
+    if (profile->timezone) subject.timezone = *profile->timezone;
+    if (profile->population) subject.population = static_cast<uint32_t>(*profile->population);
     if (profile->characteristics) subject.characteristics = *profile->characteristics;
     if (profile->needs) subject.needs = *profile->needs;
   }
@@ -85,8 +127,14 @@ Result<FindReport> FindPartners(const Engine& engine, const std::string& region,
   const geo::Gazetteer& gaz = geo::Gazetteer::Bundled();
   std::vector<long> to_place(g.node_count(), -1);
   if (!gaz.empty()) {
-    const NetworkMatch match = MatchToGazetteer(g);
-    to_place = match.gazetteer_index;
+    // The Wikipedia places were matched once (the world context); only the stored
+    // regions added to the graph are matched here.
+    const network::Graph& wiki = (*world_context)->wikipedia;
+    const std::vector<long>& wiki_match = (*world_context)->wikipedia_match.gazetteer_index;
+    for (size_t i = 0; i < g.node_count(); ++i) {
+      const bool same = i < wiki.node_count() && wiki.node(i).id == g.node(i).id;
+      to_place[i] = same ? wiki_match[i] : MatchNode(g.node(i));
+    }
     report.places.reserve(gaz.size());
     for (const geo::GazPlace& gp : gaz.places()) {
       finder::Place p;
@@ -128,14 +176,14 @@ Result<FindReport> FindPartners(const Engine& engine, const std::string& region,
     }
   }
   auto place_of = [&](size_t node_index) { return to_place[node_index]; };
-  if (const long self_place = place_of(*node); self_place >= 0) {
+  if (const long self_place = node ? place_of(*node) : -1; self_place >= 0) {
     subject.excluded.insert(static_cast<size_t>(self_place));
     const finder::Place& sp = report.places[static_cast<size_t>(self_place)];
     if (subject.population == 0) subject.population = sp.population;
     subject.port = subject.port || sp.port;
     if (subject.timezone.empty()) subject.timezone = std::string(sp.timezone);
   }
-  for (size_t partner : g.neighbours(*node)) {
+  for (size_t partner : node ? g.neighbours(*node) : std::span<const size_t>{}) {
     if (const long pp = place_of(partner); pp >= 0)
       subject.excluded.insert(static_cast<size_t>(pp));
     subject.tied_countries.insert(g.node(partner).country);

@@ -14,30 +14,35 @@
 
 namespace kembar {
 
-NetworkMatch MatchToGazetteer(const network::Graph& graph) {
+namespace engine {
+
+long MatchNode(const network::NetNode& n) {
   const geo::Gazetteer& gaz = geo::Gazetteer::Bundled();
+  const std::vector<size_t> found = gaz.Find(n.name, n.country);
+  if (found.empty()) return -1;
+  long best = static_cast<long>(found.front());  // the most populous namesake
+  if (n.lat && n.lon) {
+    double best_km = 50;
+    for (size_t k : found) {
+      const double km =
+          geo::GeodesicDistanceMetres(*n.lat, *n.lon, gaz.at(k).lat, gaz.at(k).lon) / 1000;
+      if (km < best_km) {
+        best_km = km;
+        best = static_cast<long>(k);
+      }
+    }
+  }
+  return best;
+}
+
+}  // namespace engine
+
+NetworkMatch MatchToGazetteer(const network::Graph& graph) {
   NetworkMatch m;
   m.gazetteer_index.assign(graph.node_count(), -1);
   for (size_t i = 0; i < graph.node_count(); ++i) {
-    const network::NetNode& n = graph.node(i);
-    const std::vector<size_t> found = gaz.Find(n.name, n.country);
-    long best = -1;
-    if (!found.empty()) {
-      best = static_cast<long>(found.front());  // the most populous namesake
-      if (n.lat && n.lon) {
-        double best_km = 50;
-        for (size_t k : found) {
-          const double km =
-              geo::GeodesicDistanceMetres(*n.lat, *n.lon, gaz.at(k).lat, gaz.at(k).lon) / 1000;
-          if (km < best_km) {
-            best_km = km;
-            best = static_cast<long>(k);
-          }
-        }
-      }
-    }
-    m.gazetteer_index[i] = best;
-    if (best >= 0) {
+    m.gazetteer_index[i] = engine::MatchNode(graph.node(i));
+    if (m.gazetteer_index[i] >= 0) {
       ++m.matched;
     } else {
       m.unmatched.push_back(i);

@@ -12,6 +12,11 @@
 
 namespace kembar::engine {
 
+// The gazetteer place of a network place: by folded name and country, the nearest
+// of several namesakes within 50 km of its coordinates, else the most populous; -1
+// when none (see MatchToGazetteer).
+long MatchNode(const network::NetNode& node);
+
 // The Wikipedia graph of `world` joined with `stored`; `region_nodes`, when given,
 // receives stored region id -> node.
 Result<network::Graph> WorldNetworkOf(const World& world, const Dossier& stored,

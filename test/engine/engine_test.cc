@@ -195,6 +195,31 @@ TEST_F(EngineTest, NetworkImportThenRemoveLeavesTheUsersRecords) {
   EXPECT_EQ(h->back().action, "network.remove");
 }
 
+TEST_F(EngineTest, FindPartnersForAnyCityOrProvince) {
+  FindOptions o;
+  o.top = 5;
+  o.today = DayOf("2024-01-01");
+  // A gazetteer city the network does not know: a city seeking its first partner.
+  auto solo = kembar_->FindPartners("Surakarta", o);
+  ASSERT_TRUE(solo.ok()) << solo.status().ToString();
+  EXPECT_TRUE(solo->region_id.starts_with("geonames:")) << solo->region_id;
+  ASSERT_EQ(solo->candidates.size(), 5u);
+  for (const auto& c : solo->candidates) EXPECT_NE(solo->places[c.place].name, "Surakarta");
+  // A province by its English name, measured from its capital.
+  auto province = kembar_->FindPartners("Central Java", o);
+  ASSERT_TRUE(province.ok()) << province.status().ToString();
+  EXPECT_EQ(province->region_name, "Jawa Tengah");
+  for (const auto& c : province->candidates) EXPECT_GT(c.distance_km, 0);
+  // A stored region, as before.
+  auto stored = kembar_->FindPartners("id-surabaya", o);
+  ASSERT_TRUE(stored.ok());
+  EXPECT_EQ(stored->region_id, "id-surabaya");
+  auto none = kembar_->FindPartners("Xyzzyville", o);
+  ASSERT_FALSE(none.ok());
+  EXPECT_EQ(none.status().code(), StatusCode::kNotFound);
+  EXPECT_NE(none.status().message(Lang::kId).find("tidak ada tempat"), std::string::npos);
+}
+
 TEST(EngineRelations, TerritoryFollowsItsSovereign) {
   auto r = Kembar::Relations({"Hong Kong", "Indonesia"});
   ASSERT_TRUE(r.ok()) << r.status().ToString();

@@ -1,0 +1,149 @@
+#include "engine/subject.h"
+
+#include <algorithm>
+#include <utility>
+#include <vector>
+
+#include "kembar/geo/countries.h"
+#include "kembar/geo/gazetteer.h"
+
+namespace kembar::engine {
+
+namespace {
+
+// English names of Indonesia's provinces where they differ from the Indonesian ones
+// (idn-area-data names them in Indonesian).
+constexpr std::pair<std::string_view, std::string_view> kProvinceEnglish[] = {
+    {"north sumatra", "sumatera utara"},
+    {"west sumatra", "sumatera barat"},
+    {"south sumatra", "sumatera selatan"},
+    {"bangka belitung islands", "kepulauan bangka belitung"},
+    {"riau islands", "kepulauan riau"},
+    {"jakarta", "dki jakarta"},
+    {"special capital region of jakarta", "dki jakarta"},
+    {"west java", "jawa barat"},
+    {"central java", "jawa tengah"},
+    {"east java", "jawa timur"},
+    {"yogyakarta", "di yogyakarta"},
+    {"special region of yogyakarta", "di yogyakarta"},
+    {"west nusa tenggara", "nusa tenggara barat"},
+    {"east nusa tenggara", "nusa tenggara timur"},
+    {"west kalimantan", "kalimantan barat"},
+    {"central kalimantan", "kalimantan tengah"},
+    {"south kalimantan", "kalimantan selatan"},
+    {"east kalimantan", "kalimantan timur"},
+    {"north kalimantan", "kalimantan utara"},
+    {"north sulawesi", "sulawesi utara"},
+    {"central sulawesi", "sulawesi tengah"},
+    {"south sulawesi", "sulawesi selatan"},
+    {"southeast sulawesi", "sulawesi tenggara"},
+    {"west sulawesi", "sulawesi barat"},
+    {"north maluku", "maluku utara"},
+    {"west papua", "papua barat"},
+    {"south papua", "papua selatan"},
+    {"central papua", "papua tengah"},
+    {"highland papua", "papua pegunungan"},
+    {"southwest papua", "papua barat daya"},
+};
+
+PlaceSubject FromPlace(const geo::Gazetteer& gaz, size_t i) {
+  const geo::Place& p = gaz.at(i);
+  PlaceSubject s;
+  s.id = "geonames:" + std::to_string(p.geonames_id);
+  s.name = std::string(p.name);
+  s.country = std::string(p.country);
+  s.lat = p.lat;
+  s.lon = p.lon;
+  s.gazetteer_index = static_cast<long>(i);
+  s.population = p.population;
+  s.timezone = std::string(p.timezone);
+  s.port = p.port;
+  s.level = p.idn_level == "regency" ? Level::kRegency : Level::kCity;
+  return s;
+}
+
+}  // namespace
+
+std::optional<PlaceSubject> ProvinceSubject(std::string_view name) {
+  const geo::Gazetteer& gaz = geo::Gazetteer::Bundled();
+  std::string wanted = gaz.Fold(name);
+  for (const auto& [en, id] : kProvinceEnglish) {
+    if (wanted == en) wanted = std::string(id);
+  }
+  // Provinces are few; one pass over Indonesia's places finds the seat.
+  long seat = -1, biggest = -1;
+  std::string province;
+  for (size_t i = 0; i < gaz.size(); ++i) {
+    const geo::Place& p = gaz.at(i);
+    if (p.country != "ID" || p.idn_province.empty()) continue;
+    if (gaz.Fold(p.idn_province) != wanted) continue;
+    province = std::string(p.idn_province);
+    if (biggest < 0 || p.population > gaz.at(static_cast<size_t>(biggest)).population) {
+      biggest = static_cast<long>(i);
+    }
+    if (p.admin_seat && (seat < 0 || p.population > gaz.at(static_cast<size_t>(seat)).population)) {
+      seat = static_cast<long>(i);
+    }
+  }
+  const long at = seat >= 0 ? seat : biggest;
+  if (at < 0) return std::nullopt;
+  PlaceSubject s = FromPlace(gaz, static_cast<size_t>(at));
+  s.located_at = s.name;
+  s.id = "province:" + province;
+  s.name = province;
+  s.level = Level::kProvince;
+  s.population = 0;  // the capital's population is not the province's
+  // gazetteer_index stays the capital's: a province is not offered its own seat.
+  return s;
+}
+
+Result<PlaceSubject> GazetteerSubject(std::string_view text) {
+  const geo::Gazetteer& gaz = geo::Gazetteer::Bundled();
+  std::string_view name = text;
+  std::string country;
+  if (const size_t comma = text.rfind(','); comma != std::string_view::npos) {
+    std::string_view tail = text.substr(comma + 1);
+    while (!tail.empty() && tail.front() == ' ') tail.remove_prefix(1);
+    auto iso = geo::ResolveCountry(tail);
+    if (iso.ok()) {
+      country = *iso;
+      name = text.substr(0, comma);
+    }
+  }
+  std::vector<size_t> found = gaz.FindByName(name, country);
+  if (found.empty()) {
+    return Status::NotFound(
+        "no place '" + std::string(text) +
+            "' in the gazetteer or the network; check the spelling, or add the country: "
+            "\"Name, CC\"",
+        "tidak ada tempat '" + std::string(text) +
+            "' di gazetir maupun jaringan; periksa ejaannya, atau tambahkan negaranya: "
+            "\"Nama, KK\"");
+  }
+  std::sort(found.begin(), found.end(),
+            [&](size_t a, size_t b) { return gaz.at(a).population > gaz.at(b).population; });
+  const geo::Place& first = gaz.at(found.front());
+  // Another country's namesake of comparable size makes the name ambiguous.
+  for (size_t k = 1; k < found.size(); ++k) {
+    const geo::Place& other = gaz.at(found[k]);
+    if (other.country == first.country) continue;
+    if (static_cast<uint64_t>(other.population) * 10 <= first.population) break;
+    std::string list;
+    size_t shown = 0;
+    for (size_t i : found) {
+      if (shown++ == 8) break;
+      const geo::Place& p = gaz.at(i);
+      list += (list.empty() ? "" : "; ") + std::string(p.name) + ", " + std::string(p.country) +
+              " (" + std::to_string(p.population) + " people)";
+    }
+    const std::string example = std::string(first.name) + ", " + std::string(first.country);
+    return Status::InvalidInput(
+        "'" + std::string(text) + "' names places in several countries: " + list +
+            "; add the country, e.g. \"" + example + "\"",
+        "'" + std::string(text) + "' menamai tempat di beberapa negara: " + list +
+            "; tambahkan negaranya, misalnya \"" + example + "\"");
+  }
+  return FromPlace(gaz, found.front());
+}
+
+}  // namespace kembar::engine

@@ -1,0 +1,43 @@
+// Where a partner search starts when the region is not a stored one with
+// coordinates: any gazetteer place (a city looking for its first partner is the
+// finder's main case) or an Indonesian province, placed at its capital.
+#ifndef KEMBAR_SRC_ENGINE_SUBJECT_H_
+#define KEMBAR_SRC_ENGINE_SUBJECT_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "kembar/model/dossier.h"
+#include "kembar/model/status.h"
+
+namespace kembar::engine {
+
+struct PlaceSubject {
+  std::string id;  // "geonames:<id>" for a place, "province:<name>" for a province
+  std::string name, country;
+  double lat = 0, lon = 0;
+  Level level = Level::kCity;
+  long gazetteer_index = -1;  // the place itself (never its own candidate); -1: none
+  uint32_t population = 0;
+  std::string timezone;
+  bool port = false;
+  std::string located_at;  // a province: the capital it is measured from
+};
+
+// An Indonesian province by its name in Indonesian or English ("Jawa Tengah",
+// "Central Java"), placed at its capital: the seat of a first-level division among
+// the gazetteer's places of that province, else its most populous place. Nullopt
+// when no gazetteer place lies in a province of that name.
+std::optional<PlaceSubject> ProvinceSubject(std::string_view name);
+
+// A gazetteer place by name ("Surakarta", "Kōchi"), optionally with its country
+// ("Portland, US", "Portland, Australia"). NotFound when no place has the name;
+// InvalidInput listing the candidates when places of several countries share it and
+// none is ten times as populous as the next.
+Result<PlaceSubject> GazetteerSubject(std::string_view text);
+
+}  // namespace kembar::engine
+
+#endif  // KEMBAR_SRC_ENGINE_SUBJECT_H_
