@@ -9,6 +9,8 @@ PACKAGES=(
   python3-networkx   # the network benchmark's peer
   libgtest-dev libgmock-dev libbenchmark-dev
   clang libclang-rt-14-dev   # libFuzzer
+  libboost-dev libsodium-dev libspdlog-dev   # kembar serve: Beast/Asio, argon2id, access logs
+  wrk   # the HTTP load bench (bench/run_http_bench.sh)
   nodejs npm   # the gazetteer is built from npm packages at build time (cmake/gazetteer.cmake)
 )
 missing=()

@@ -1,0 +1,101 @@
+// kembar serve: the HTTP API over kembar::Kembar, with users, roles, region scope
+// and an audit log (docs/api.md). The one public entry of src/server/: the CLI and
+// the tests start a server through this header only.
+#ifndef KEMBAR_SERVER_SERVER_H_
+#define KEMBAR_SERVER_SERVER_H_
+
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "kembar/model/status.h"
+
+namespace kembar {
+
+class Kembar;
+
+namespace server {
+
+struct ServerOptions {
+  std::string listen = "127.0.0.1:8080";  // "HOST:PORT", "[V6]:PORT" or "PORT"; port 0: any
+  unsigned threads = 0;                   // I/O threads and handler workers; 0: the CPUs (>= 2)
+  std::chrono::milliseconds header_timeout{10'000};  // a whole request header must arrive
+  std::chrono::milliseconds body_timeout{60'000};    // a body must arrive, a response leave
+  std::chrono::milliseconds idle_timeout{30'000};    // keep-alive wait between requests
+  std::chrono::milliseconds shutdown_grace{30'000};  // in-flight requests get this long
+  size_t max_header_bytes = 16 * 1024;
+  size_t max_json_bytes = 1024 * 1024;         // JSON request bodies
+  size_t max_upload_bytes = 64 * 1024 * 1024;  // POST /api/import bodies
+  size_t max_connections = 4096;               // more are closed when accepted
+  int64_t session_lifetime_s = 12 * 3600;      // a session ends this long after login
+  bool secure_cookies = false;                 // "Secure" cookies (behind a TLS proxy)
+  bool handle_signals = true;                  // SIGINT and SIGTERM stop the server
+  bool access_log = true;                      // one spdlog line per request
+};
+
+// A running HTTP API over one database. Create() binds; Run() serves.
+class Server {
+ public:
+  // Opens the account tables of `db_path` (the file `kembar` was opened on; created
+  // when missing) and binds options.listen. InvalidInput for a bad listen address,
+  // IoError when it cannot be bound. `kembar` must outlive the Server.
+  static Result<std::unique_ptr<Server>> Create(const ServerOptions& options, Kembar& kembar,
+                                                const std::string& db_path);
+  ~Server();
+  Server(const Server&) = delete;
+  Server& operator=(const Server&) = delete;
+
+  // The bound port (the real one when options.listen asked for port 0).
+  uint16_t port() const;
+  // Serves until Stop() or, with handle_signals, SIGTERM/SIGINT: then stops
+  // accepting, closes idle connections, lets in-flight requests finish (up to
+  // shutdown_grace) and returns, so the caller may close the database.
+  void Run();
+  // Starts the graceful shutdown; safe from any thread; idempotent.
+  void Stop();
+  // Whether an enabled admin account exists.
+  Result<bool> HasAdmin();
+
+  struct Impl;
+
+ private:
+  explicit Server(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+// "HOST:PORT" (or "[V6]:PORT", or "PORT" meaning 127.0.0.1) as host and port;
+// InvalidInput otherwise.
+Result<std::pair<std::string, uint16_t>> ParseListen(const std::string& listen);
+
+// --- The command line's entry points (apps/kembar calls these) ----------------------
+
+struct ServeOptions {
+  std::string db_path = "kembar.db";
+  std::string listen = "127.0.0.1:8080";
+  unsigned threads = 0;
+};
+
+// `kembar serve`: refuses a database that does not exist (saying how to create one),
+// prints where to log in and, when there is no admin yet, how to create the first;
+// serves until SIGTERM/SIGINT, then closes the database. Returns the exit code
+// (error_table.h).
+int RunServe(const ServeOptions& options);
+
+// `kembar user add`: adds a user to the database at `db_path` (created when missing),
+// acting as the local operator. `role` is admin, editor or viewer; an editor needs
+// `regions` (stored region ids or names), the others take none; the password needs
+// at least 12 characters. InvalidInput names what is wrong.
+Status CreateUser(const std::string& db_path, const std::string& name, const std::string& role,
+                  const std::vector<std::string>& regions, const std::string& password);
+
+// Reads a password from standard input: from a terminal without echo (after writing
+// `prompt` to standard error), otherwise one line. InvalidInput when nothing was read.
+Result<std::string> ReadPassword(const std::string& prompt);
+
+}  // namespace server
+}  // namespace kembar
+
+#endif  // KEMBAR_SERVER_SERVER_H_

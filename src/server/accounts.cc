@@ -1,0 +1,722 @@
+#include "server/accounts.h"
+
+#include <sodium.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <ctime>
+#include <stdexcept>
+
+#include "kembar/io/digest.h"
+#include "server/sqlite_util.h"
+
+namespace kembar::server {
+
+namespace {
+
+// account_meta's schema_version: the layout of the tables below.
+constexpr int64_t kAccountSchemaVersion = 1;
+
+constexpr const char* kSchema = R"sql(
+CREATE TABLE IF NOT EXISTS account_meta (
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS account_user (
+  id            INTEGER PRIMARY KEY,
+  name          TEXT NOT NULL UNIQUE,
+  role          TEXT NOT NULL,
+  regions       TEXT NOT NULL DEFAULT '',   -- newline-joined region ids
+  password_hash TEXT NOT NULL,              -- argon2id, libsodium string form
+  language      TEXT NOT NULL DEFAULT 'en',
+  disabled      INTEGER NOT NULL DEFAULT 0,
+  created_at    TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS account_session (
+  id         INTEGER PRIMARY KEY,
+  token_hash TEXT NOT NULL UNIQUE,          -- SHA-256 of the token; the token is never stored
+  csrf_hash  TEXT NOT NULL,
+  user_id    INTEGER NOT NULL REFERENCES account_user(id) ON DELETE CASCADE,
+  address    TEXT NOT NULL,
+  created_at INTEGER NOT NULL,              -- Unix seconds
+  expires_at INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS account_token (
+  id         INTEGER PRIMARY KEY,
+  token_hash TEXT NOT NULL UNIQUE,
+  user_id    INTEGER NOT NULL REFERENCES account_user(id) ON DELETE CASCADE,
+  label      TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS audit_log (
+  seq     INTEGER PRIMARY KEY,
+  at      TEXT NOT NULL,
+  actor   TEXT NOT NULL,
+  address TEXT NOT NULL,
+  action  TEXT NOT NULL,
+  target  TEXT NOT NULL,
+  detail  TEXT NOT NULL,
+  hash    TEXT NOT NULL                     -- SHA-256 of the previous hash and this entry
+);
+)sql";
+
+constexpr std::string_view kSessionPrefix = "kbs_";
+constexpr std::string_view kApiTokenPrefix = "kbt_";
+
+std::string Join(const std::vector<std::string>& v) {
+  std::string out;
+  for (const std::string& x : v) out += (out.empty() ? "" : "\n") + x;
+  return out;
+}
+
+std::vector<std::string> SplitLines(const std::string& joined) {
+  std::vector<std::string> out;
+  size_t pos = 0;
+  while (pos < joined.size()) {
+    size_t nl = joined.find('\n', pos);
+    if (nl == std::string::npos) nl = joined.size();
+    out.push_back(joined.substr(pos, nl - pos));
+    pos = nl + 1;
+  }
+  return out;
+}
+
+bool ValidUserName(const std::string& name) {
+  if (name.empty() || name.size() > 64) return false;
+  auto alnum = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
+  if (!alnum(name[0])) return false;
+  return std::all_of(name.begin(), name.end(),
+                     [&](char c) { return alnum(c) || c == '.' || c == '_' || c == '-'; });
+}
+
+Status CheckPassword(const std::string& password) {
+  if (password.size() < kMinPasswordLength) {
+    return Status::InvalidInput("the password must have at least " +
+                                std::to_string(kMinPasswordLength) + " characters");
+  }
+  if (password.size() > kMaxPasswordLength) {
+    return Status::InvalidInput("the password must have at most " +
+                                std::to_string(kMaxPasswordLength) + " characters");
+  }
+  return Status::Ok();
+}
+
+Status CheckLanguage(const std::string& lang) {
+  if (lang != "en" && lang != "id") {
+    return Status::InvalidInput("language must be \"id\" or \"en\", not \"" + lang + "\"");
+  }
+  return Status::Ok();
+}
+
+Status CheckRoleRegions(Role role, const std::vector<std::string>& regions) {
+  if (role == Role::kEditor && regions.empty()) {
+    return Status::InvalidInput("an editor needs at least one region (--region ID)");
+  }
+  if (role != Role::kEditor && !regions.empty()) {
+    return Status::InvalidInput(
+        "only editors have regions; an admin may change every region "
+        "and a viewer none");
+  }
+  for (const std::string& r : regions) {
+    if (r.empty() || r.find('\n') != std::string::npos) {
+      return Status::InvalidInput("a region id must be one non-empty line");
+    }
+  }
+  return Status::Ok();
+}
+
+// One argon2id hash computed once, to spend on unknown user names.
+const std::string& DummyHash() {
+  static const std::string hash = [] {
+    auto h = HashPassword("kembar-timing-equaliser");
+    return h.ok() ? *h : std::string();
+  }();
+  return hash;
+}
+
+AuditEntry Entry(std::string actor, std::string address, std::string action, std::string target,
+                 std::string detail) {
+  AuditEntry e;
+  e.actor = std::move(actor);
+  e.address = std::move(address);
+  e.action = std::move(action);
+  e.target = std::move(target);
+  e.detail = std::move(detail);
+  return e;
+}
+
+User RowToUser(Stmt& st) {
+  // Columns: id, name, role, regions, language, disabled, created_at.
+  User u;
+  u.id = st.Int(0);
+  u.name = st.Text(1);
+  u.role = ParseRole(st.Text(2)).value_or(Role::kViewer);
+  u.regions = SplitLines(st.Text(3));
+  u.language = st.Text(4);
+  u.disabled = st.Int(5) != 0;
+  u.created_at = st.Text(6);
+  return u;
+}
+
+constexpr const char* kUserColumns =
+    "u.id, u.name, u.role, u.regions, u.language, u.disabled, u.created_at";
+
+}  // namespace
+
+std::string_view RoleName(Role role) {
+  switch (role) {
+    case Role::kViewer:
+      return "viewer";
+    case Role::kEditor:
+      return "editor";
+    case Role::kAdmin:
+      return "admin";
+  }
+  return "viewer";
+}
+
+std::optional<Role> ParseRole(std::string_view name) {
+  for (Role r : {Role::kViewer, Role::kEditor, Role::kAdmin}) {
+    if (RoleName(r) == name) return r;
+  }
+  return std::nullopt;
+}
+
+Result<std::string> HashPassword(std::string_view password) {
+  if (sodium_init() < 0) return Status::IoError("libsodium could not be initialised");
+  char out[crypto_pwhash_STRBYTES];
+  if (crypto_pwhash_str(out, password.data(), password.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                        crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0) {
+    return Status::IoError("out of memory while hashing a password");
+  }
+  return std::string(out);
+}
+
+bool VerifyPassword(std::string_view hash, std::string_view password) {
+  if (sodium_init() < 0 || hash.empty() || hash.size() >= crypto_pwhash_STRBYTES) return false;
+  const std::string h(hash);  // NUL-terminated
+  return crypto_pwhash_str_verify(h.c_str(), password.data(), password.size()) == 0;
+}
+
+std::string RandomHex(size_t bytes) {
+  if (sodium_init() < 0) throw std::runtime_error("libsodium could not be initialised");
+  std::string raw(bytes, '\0');
+  randombytes_buf(raw.data(), raw.size());
+  std::string hex(bytes * 2 + 1, '\0');
+  sodium_bin2hex(hex.data(), hex.size(), reinterpret_cast<const unsigned char*>(raw.data()),
+                 raw.size());
+  hex.pop_back();
+  sodium_memzero(raw.data(), raw.size());
+  return hex;
+}
+
+bool ConstantTimeEquals(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  return sodium_memcmp(a.data(), b.data(), a.size()) == 0;
+}
+
+std::string AuditChainHash(const std::string& prev, const AuditEntry& e) {
+  std::string buf;
+  for (const std::string* f :
+       {&prev, &e.at, &e.actor, &e.address, &e.action, &e.target, &e.detail}) {
+    buf += std::to_string(f->size()) + ":" + *f;
+  }
+  buf += std::to_string(e.seq);
+  return io::Sha256Hex(buf);
+}
+
+AccountStore::AccountStore(sqlite3* db, Options options) : db_(db), options_(std::move(options)) {}
+
+AccountStore::~AccountStore() { sqlite3_close_v2(db_); }
+
+Result<std::unique_ptr<AccountStore>> AccountStore::Open(const std::string& db_path,
+                                                         Options options) {
+  if (sodium_init() < 0) return Status::IoError("libsodium could not be initialised");
+  sqlite3* db = nullptr;
+  const int rc =
+      sqlite3_open_v2(db_path.c_str(), &db,
+                      SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX, nullptr);
+  if (rc != SQLITE_OK) {
+    std::string msg = db ? sqlite3_errmsg(db) : "out of memory";
+    sqlite3_close_v2(db);
+    return Status::IoError("cannot open " + db_path + ": " + msg);
+  }
+  std::unique_ptr<AccountStore> store(new AccountStore(db, std::move(options)));
+  if (Status s = store->Init(); !s.ok()) return s;
+  return store;
+}
+
+Status AccountStore::Exec(const std::string& sql) {
+  char* err = nullptr;
+  if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
+    std::string msg = err ? err : "unknown error";
+    sqlite3_free(err);
+    return Status::IoError("account tables: " + msg);
+  }
+  return Status::Ok();
+}
+
+Status AccountStore::Error(const std::string& what) {
+  return Status::IoError("account tables: " + what + ": " + sqlite3_errmsg(db_));
+}
+
+int64_t AccountStore::Now() const {
+  if (options_.clock) return options_.clock();
+  return std::chrono::duration_cast<std::chrono::seconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+std::string AccountStore::NowIso() const {
+  const std::time_t t = static_cast<std::time_t>(Now());
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+Status AccountStore::Init() {
+  std::lock_guard lock(mu_);
+  for (const char* pragma :
+       {"PRAGMA busy_timeout=5000", "PRAGMA journal_mode=WAL", "PRAGMA foreign_keys=ON"}) {
+    if (Status s = Exec(pragma); !s.ok()) return s;
+  }
+  return Transaction([&]() -> Status {
+    if (Status s = Exec(kSchema); !s.ok()) return s;
+    Stmt v(db_, "SELECT value FROM account_meta WHERE key = 'schema_version'");
+    if (!v.ok()) return Error(v.error());
+    if (v.Step() == SQLITE_ROW) {
+      const int64_t version = std::atoll(v.Text(0).c_str());
+      if (version > kAccountSchemaVersion) {
+        return Status::Unsupported("the account tables have schema version " +
+                                   std::to_string(version) + "; this kembar understands up to " +
+                                   std::to_string(kAccountSchemaVersion) + ": upgrade kembar");
+      }
+      return Status::Ok();
+    }
+    Stmt ins(db_, "INSERT INTO account_meta(key, value) VALUES ('schema_version', ?1)");
+    ins.Bind(1, std::to_string(kAccountSchemaVersion));
+    if (ins.Step() != SQLITE_DONE) return Error("writing the schema version");
+    return Status::Ok();
+  });
+}
+
+Status AccountStore::Transaction(const std::function<Status()>& body) {
+  if (Status s = Exec("BEGIN IMMEDIATE"); !s.ok()) return s;
+  Status s = body();
+  if (s.ok()) s = Exec("COMMIT");
+  if (!s.ok()) Exec("ROLLBACK");
+  return s;
+}
+
+Status AccountStore::AppendAudit(const AuditEntry& entry) {
+  std::lock_guard lock(mu_);
+  return Transaction([&] { return AppendAuditLocked(entry); });
+}
+
+Status AccountStore::AppendAuditLocked(AuditEntry e) {
+  std::string prev;
+  e.seq = 1;
+  {
+    Stmt last(db_, "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1");
+    if (!last.ok()) return Error(last.error());
+    if (last.Step() == SQLITE_ROW) {
+      e.seq = last.Int(0) + 1;
+      prev = last.Text(1);
+    }
+  }
+  e.at = NowIso();
+  e.hash = AuditChainHash(prev, e);
+  Stmt ins(db_,
+           "INSERT INTO audit_log(seq, at, actor, address, action, target, detail, hash) "
+           "VALUES (?1,?2,?3,?4,?5,?6,?7,?8)");
+  if (!ins.ok()) return Error(ins.error());
+  ins.Bind(1, e.seq).Bind(2, e.at).Bind(3, e.actor).Bind(4, e.address).Bind(5, e.action);
+  ins.Bind(6, e.target).Bind(7, e.detail).Bind(8, e.hash);
+  if (ins.Step() != SQLITE_DONE) return Error("writing the audit log");
+  return Status::Ok();
+}
+
+Result<std::optional<User>> AccountStore::FindUserLocked(const std::string& name) {
+  const std::string sql =
+      std::string("SELECT ") + kUserColumns + " FROM account_user u WHERE u.name = ?1";
+  Stmt st(db_, sql.c_str());
+  if (!st.ok()) return Error(st.error());
+  st.Bind(1, name);
+  const int rc = st.Step();
+  if (rc == SQLITE_DONE) return std::optional<User>();
+  if (rc != SQLITE_ROW) return Error("reading user");
+  return std::optional<User>(RowToUser(st));
+}
+
+Result<int64_t> AccountStore::EnabledAdminsLocked() {
+  Stmt st(db_, "SELECT count(*) FROM account_user WHERE role = 'admin' AND disabled = 0");
+  if (!st.ok() || st.Step() != SQLITE_ROW) return Error("counting admins");
+  return st.Int(0);
+}
+
+Result<User> AccountStore::CreateUser(const NewUser& user, const Actor& actor) {
+  if (!ValidUserName(user.name)) {
+    return Status::InvalidInput(
+        "a user name is 1 to 64 of a-z, 0-9, '.', '_' and '-', "
+        "starting with a letter or digit: \"" +
+        user.name + "\"");
+  }
+  if (Status s = CheckRoleRegions(user.role, user.regions); !s.ok()) return s;
+  if (Status s = CheckPassword(user.password); !s.ok()) return s;
+  if (Status s = CheckLanguage(user.language); !s.ok()) return s;
+  auto hash = HashPassword(user.password);  // slow: outside the lock
+  if (!hash.ok()) return hash.status();
+
+  std::lock_guard lock(mu_);
+  User created;
+  Status s = Transaction([&]() -> Status {
+    auto existing = FindUserLocked(user.name);
+    if (!existing.ok()) return existing.status();
+    if (existing->has_value()) {
+      return Status::InvalidInput("the user \"" + user.name + "\" already exists");
+    }
+    Stmt ins(db_,
+             "INSERT INTO account_user(name, role, regions, password_hash, language, created_at) "
+             "VALUES (?1,?2,?3,?4,?5,?6)");
+    if (!ins.ok()) return Error(ins.error());
+    ins.Bind(1, user.name).Bind(2, RoleName(user.role)).Bind(3, Join(user.regions));
+    ins.Bind(4, *hash).Bind(5, user.language).Bind(6, NowIso());
+    if (ins.Step() != SQLITE_DONE) return Error("adding user");
+    auto found = FindUserLocked(user.name);
+    if (!found.ok()) return found.status();
+    created = **found;
+    std::string detail = "role " + std::string(RoleName(user.role));
+    if (!user.regions.empty()) {
+      detail += ", regions ";
+      for (size_t i = 0; i < user.regions.size(); ++i) {
+        detail += (i ? "," : "") + user.regions[i];
+      }
+    }
+    return AppendAuditLocked(Entry(actor.name, actor.address, "user.add", user.name, detail));
+  });
+  if (!s.ok()) return s;
+  return created;
+}
+
+Result<User> AccountStore::UpdateUser(const std::string& name, const UserUpdate& update,
+                                      const Actor& actor) {
+  if (update.password) {
+    if (Status s = CheckPassword(*update.password); !s.ok()) return s;
+  }
+  if (update.language) {
+    if (Status s = CheckLanguage(*update.language); !s.ok()) return s;
+  }
+  std::optional<std::string> hash;
+  if (update.password) {
+    auto h = HashPassword(*update.password);
+    if (!h.ok()) return h.status();
+    hash = *h;
+  }
+  std::lock_guard lock(mu_);
+  User updated;
+  Status s = Transaction([&]() -> Status {
+    auto found = FindUserLocked(name);
+    if (!found.ok()) return found.status();
+    if (!found->has_value()) return Status::NotFound("no user \"" + name + "\"");
+    User u = **found;
+    const bool was_enabled_admin = u.role == Role::kAdmin && !u.disabled;
+    std::vector<std::string> changed;
+    if (update.role && *update.role != u.role) {
+      u.role = *update.role;
+      changed.push_back("role " + std::string(RoleName(u.role)));
+      if (u.role != Role::kEditor && !update.regions) u.regions.clear();
+    }
+    if (update.regions) {
+      u.regions = *update.regions;
+      changed.push_back("regions " + std::to_string(u.regions.size()));
+    }
+    if (Status c = CheckRoleRegions(u.role, u.regions); !c.ok()) return c;
+    if (update.language && *update.language != u.language) {
+      u.language = *update.language;
+      changed.push_back("language " + u.language);
+    }
+    if (update.disabled && *update.disabled != u.disabled) {
+      u.disabled = *update.disabled;
+      changed.push_back(u.disabled ? "disabled" : "enabled");
+    }
+    if (hash) changed.push_back("password");
+    if (was_enabled_admin && (u.role != Role::kAdmin || u.disabled)) {
+      auto admins = EnabledAdminsLocked();
+      if (!admins.ok()) return admins.status();
+      if (*admins <= 1) {
+        return Status::InvalidInput("\"" + name + "\" is the last enabled admin");
+      }
+    }
+    Stmt up(db_,
+            "UPDATE account_user SET role = ?2, regions = ?3, language = ?4, disabled = ?5, "
+            "password_hash = coalesce(?6, password_hash) WHERE id = ?1");
+    if (!up.ok()) return Error(up.error());
+    up.Bind(1, u.id).Bind(2, RoleName(u.role)).Bind(3, Join(u.regions)).Bind(4, u.language);
+    up.Bind(5, int64_t{u.disabled ? 1 : 0});
+    if (hash) up.Bind(6, *hash);
+    if (up.Step() != SQLITE_DONE) return Error("updating user");
+    if (hash || u.disabled) {
+      Stmt del(db_, "DELETE FROM account_session WHERE user_id = ?1");
+      del.Bind(1, u.id);
+      if (del.Step() != SQLITE_DONE) return Error("ending sessions");
+    }
+    updated = u;
+    if (changed.empty()) return Status::Ok();
+    std::string detail;
+    for (const std::string& c : changed) detail += (detail.empty() ? "" : ", ") + c;
+    return AppendAuditLocked(Entry(actor.name, actor.address, "user.edit", name, detail));
+  });
+  if (!s.ok()) return s;
+  return updated;
+}
+
+Status AccountStore::DeleteUser(const std::string& name, const Actor& actor) {
+  std::lock_guard lock(mu_);
+  return Transaction([&]() -> Status {
+    auto found = FindUserLocked(name);
+    if (!found.ok()) return found.status();
+    if (!found->has_value()) return Status::NotFound("no user \"" + name + "\"");
+    const User& u = **found;
+    if (u.role == Role::kAdmin && !u.disabled) {
+      auto admins = EnabledAdminsLocked();
+      if (!admins.ok()) return admins.status();
+      if (*admins <= 1) return Status::InvalidInput("\"" + name + "\" is the last enabled admin");
+    }
+    for (const char* sql : {"DELETE FROM account_session WHERE user_id = ?1",
+                            "DELETE FROM account_token WHERE user_id = ?1",
+                            "DELETE FROM account_user WHERE id = ?1"}) {
+      Stmt del(db_, sql);
+      del.Bind(1, u.id);
+      if (del.Step() != SQLITE_DONE) return Error("deleting user");
+    }
+    return AppendAuditLocked(Entry(actor.name, actor.address, "user.delete", name,
+                                   "role " + std::string(RoleName(u.role))));
+  });
+}
+
+Result<User> AccountStore::FindUser(const std::string& name) {
+  std::lock_guard lock(mu_);
+  auto found = FindUserLocked(name);
+  if (!found.ok()) return found.status();
+  if (!found->has_value()) return Status::NotFound("no user \"" + name + "\"");
+  return **found;
+}
+
+Result<std::vector<User>> AccountStore::Users() {
+  std::lock_guard lock(mu_);
+  const std::string sql =
+      std::string("SELECT ") + kUserColumns + " FROM account_user u ORDER BY u.name";
+  Stmt st(db_, sql.c_str());
+  if (!st.ok()) return Error(st.error());
+  std::vector<User> out;
+  int rc;
+  while ((rc = st.Step()) == SQLITE_ROW) out.push_back(RowToUser(st));
+  if (rc != SQLITE_DONE) return Error("listing users");
+  return out;
+}
+
+Result<bool> AccountStore::HasAdmin() {
+  std::lock_guard lock(mu_);
+  auto n = EnabledAdminsLocked();
+  if (!n.ok()) return n.status();
+  return *n > 0;
+}
+
+Result<std::optional<NewSession>> AccountStore::Login(const std::string& name,
+                                                      const std::string& password,
+                                                      const std::string& address) {
+  std::string hash;
+  std::optional<User> user;
+  {
+    std::lock_guard lock(mu_);
+    const std::string sql = std::string("SELECT ") + kUserColumns +
+                            ", u.password_hash FROM account_user u WHERE u.name = ?1";
+    Stmt st(db_, sql.c_str());
+    if (!st.ok()) return Error(st.error());
+    st.Bind(1, name);
+    const int rc = st.Step();
+    if (rc == SQLITE_ROW) {
+      user = RowToUser(st);
+      hash = st.Text(7);
+    } else if (rc != SQLITE_DONE) {
+      return Error("reading user");
+    }
+  }
+  // Verify outside the lock; an unknown name spends the same time on a dummy hash.
+  const bool match = password.size() <= kMaxPasswordLength &&
+                     VerifyPassword(user ? hash : DummyHash(), password) && user.has_value();
+  std::lock_guard lock(mu_);
+  if (!match || user->disabled) {
+    const std::string reason =
+        !user ? "unknown user" : (!match ? "wrong password" : "user disabled");
+    Status s = Transaction([&] {
+      return AppendAuditLocked(
+          Entry(name.substr(0, 64), address, "login.failed", name.substr(0, 64), reason));
+    });
+    if (!s.ok()) return s;
+    return std::optional<NewSession>();
+  }
+  NewSession session;
+  session.token = std::string(kSessionPrefix) + RandomHex(32);
+  session.csrf = RandomHex(32);
+  session.expires_at = Now() + options_.session_lifetime_s;
+  session.user = *user;
+  Status s = Transaction([&]() -> Status {
+    Stmt purge(db_, "DELETE FROM account_session WHERE expires_at <= ?1");
+    purge.Bind(1, Now());
+    if (purge.Step() != SQLITE_DONE) return Error("removing expired sessions");
+    Stmt ins(db_,
+             "INSERT INTO account_session(token_hash, csrf_hash, user_id, address, created_at, "
+             "expires_at) VALUES (?1,?2,?3,?4,?5,?6)");
+    if (!ins.ok()) return Error(ins.error());
+    ins.Bind(1, io::Sha256Hex(session.token)).Bind(2, io::Sha256Hex(session.csrf));
+    ins.Bind(3, user->id).Bind(4, address).Bind(5, Now()).Bind(6, session.expires_at);
+    if (ins.Step() != SQLITE_DONE) return Error("writing session");
+    return AppendAuditLocked(Entry(name, address, "login", name,
+                                   "session " + std::to_string(sqlite3_last_insert_rowid(db_))));
+  });
+  if (!s.ok()) return s;
+  return std::optional<NewSession>(std::move(session));
+}
+
+Status AccountStore::Logout(int64_t session_id, const Actor& actor) {
+  std::lock_guard lock(mu_);
+  return Transaction([&]() -> Status {
+    Stmt del(db_, "DELETE FROM account_session WHERE id = ?1");
+    del.Bind(1, session_id);
+    if (del.Step() != SQLITE_DONE) return Error("ending session");
+    if (sqlite3_changes(db_) == 0) return Status::Ok();
+    return AppendAuditLocked(Entry(actor.name, actor.address, "logout", actor.name,
+                                   "session " + std::to_string(session_id)));
+  });
+}
+
+Result<std::optional<Authenticated>> AccountStore::Authenticate(const std::string& token) {
+  const bool session = token.starts_with(kSessionPrefix);
+  if ((!session && !token.starts_with(kApiTokenPrefix)) || token.size() != 4 + 64) {
+    return std::optional<Authenticated>();
+  }
+  const std::string token_hash = io::Sha256Hex(token);
+  std::lock_guard lock(mu_);
+  const std::string sql =
+      std::string("SELECT ") + kUserColumns +
+      (session ? ", s.id, s.csrf_hash, s.expires_at FROM account_session s JOIN account_user u "
+                 "ON u.id = s.user_id WHERE s.token_hash = ?1"
+               : ", t.id, '', 0 FROM account_token t JOIN account_user u ON u.id = t.user_id "
+                 "WHERE t.token_hash = ?1");
+  Stmt st(db_, sql.c_str());
+  if (!st.ok()) return Error(st.error());
+  st.Bind(1, token_hash);
+  const int rc = st.Step();
+  if (rc == SQLITE_DONE) return std::optional<Authenticated>();
+  if (rc != SQLITE_ROW) return Error("reading session");
+  Authenticated a;
+  a.kind = session ? Authenticated::Kind::kSession : Authenticated::Kind::kApiToken;
+  a.user = RowToUser(st);
+  a.credential_id = st.Int(7);
+  a.csrf_hash = st.Text(8);
+  a.expires_at = st.Int(9);
+  if (a.user.disabled || (session && a.expires_at <= Now())) {
+    return std::optional<Authenticated>();
+  }
+  return std::optional<Authenticated>(std::move(a));
+}
+
+Result<NewApiToken> AccountStore::CreateToken(const std::string& user, const std::string& label,
+                                              const Actor& actor) {
+  if (label.size() > 200 || label.find('\n') != std::string::npos) {
+    return Status::InvalidInput("a token label is one line of at most 200 characters");
+  }
+  std::lock_guard lock(mu_);
+  NewApiToken out;
+  Status s = Transaction([&]() -> Status {
+    auto found = FindUserLocked(user);
+    if (!found.ok()) return found.status();
+    if (!found->has_value()) return Status::NotFound("no user \"" + user + "\"");
+    out.token = std::string(kApiTokenPrefix) + RandomHex(32);
+    out.info.user = user;
+    out.info.label = label;
+    out.info.created_at = NowIso();
+    Stmt ins(db_,
+             "INSERT INTO account_token(token_hash, user_id, label, created_at) "
+             "VALUES (?1,?2,?3,?4)");
+    if (!ins.ok()) return Error(ins.error());
+    ins.Bind(1, io::Sha256Hex(out.token)).Bind(2, (*found)->id).Bind(3, label);
+    ins.Bind(4, out.info.created_at);
+    if (ins.Step() != SQLITE_DONE) return Error("writing token");
+    out.info.id = sqlite3_last_insert_rowid(db_);
+    return AppendAuditLocked(Entry(actor.name, actor.address, "token.add",
+                                   "token " + std::to_string(out.info.id),
+                                   "for " + user + (label.empty() ? "" : ": " + label)));
+  });
+  if (!s.ok()) return s;
+  return out;
+}
+
+Status AccountStore::DeleteToken(int64_t id, const Actor& actor) {
+  std::lock_guard lock(mu_);
+  return Transaction([&]() -> Status {
+    Stmt del(db_, "DELETE FROM account_token WHERE id = ?1");
+    del.Bind(1, id);
+    if (del.Step() != SQLITE_DONE) return Error("deleting token");
+    if (sqlite3_changes(db_) == 0) return Status::NotFound("no API token " + std::to_string(id));
+    return AppendAuditLocked(
+        Entry(actor.name, actor.address, "token.delete", "token " + std::to_string(id), ""));
+  });
+}
+
+Result<std::vector<ApiToken>> AccountStore::Tokens() {
+  std::lock_guard lock(mu_);
+  Stmt st(db_,
+          "SELECT t.id, u.name, t.label, t.created_at FROM account_token t "
+          "JOIN account_user u ON u.id = t.user_id ORDER BY t.id");
+  if (!st.ok()) return Error(st.error());
+  std::vector<ApiToken> out;
+  int rc;
+  while ((rc = st.Step()) == SQLITE_ROW) {
+    out.push_back({st.Int(0), st.Text(1), st.Text(2), st.Text(3)});
+  }
+  if (rc != SQLITE_DONE) return Error("listing tokens");
+  return out;
+}
+
+Result<std::vector<AuditEntry>> AccountStore::Audit() {
+  std::lock_guard lock(mu_);
+  Stmt st(db_,
+          "SELECT seq, at, actor, address, action, target, detail, hash FROM audit_log "
+          "ORDER BY seq");
+  if (!st.ok()) return Error(st.error());
+  std::vector<AuditEntry> out;
+  int rc;
+  while ((rc = st.Step()) == SQLITE_ROW) {
+    out.push_back({st.Int(0), st.Text(1), st.Text(2), st.Text(3), st.Text(4), st.Text(5),
+                   st.Text(6), st.Text(7)});
+  }
+  if (rc != SQLITE_DONE) return Error("reading the audit log");
+  return out;
+}
+
+Status AccountStore::VerifyAudit() {
+  auto all = Audit();
+  if (!all.ok()) return all.status();
+  std::string prev;
+  int64_t expected_seq = 1;
+  for (const AuditEntry& e : *all) {
+    if (e.seq != expected_seq) {
+      return Status::Corruption("the audit log lacks entry " + std::to_string(expected_seq) +
+                                " (removed before entry " + std::to_string(e.seq) + ")");
+    }
+    if (AuditChainHash(prev, e) != e.hash) {
+      return Status::Corruption("the audit log was altered at entry " + std::to_string(e.seq) +
+                                " (" + e.action + " " + e.target + ", " + e.at + ")");
+    }
+    prev = e.hash;
+    ++expected_seq;
+  }
+  return Status::Ok();
+}
+
+}  // namespace kembar::server

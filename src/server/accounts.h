@@ -1,0 +1,213 @@
+// Users, roles, sessions, API tokens and the audit log of the HTTP server, kept in
+// the records' SQLite file but in the server's own tables (account_*, audit_log),
+// created and versioned here (account_meta), never through src/store.
+//
+// Credentials: passwords are hashed with argon2id (libsodium, interactive limits);
+// session and API tokens are 256 random bits, handed out once and stored only as
+// their SHA-256; each session has a CSRF token, also stored only as its SHA-256.
+#ifndef KEMBAR_SERVER_ACCOUNTS_H_
+#define KEMBAR_SERVER_ACCOUNTS_H_
+
+#include <sqlite3.h>
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kembar/model/status.h"
+
+namespace kembar::server {
+
+// What a user may do: a viewer reads; an editor also changes partnerships in which
+// one of its regions is a party; an admin does everything and manages users.
+enum class Role { kViewer, kEditor, kAdmin };
+
+// "viewer", "editor", "admin".
+std::string_view RoleName(Role role);
+// The role named `name`, or nullopt.
+std::optional<Role> ParseRole(std::string_view name);
+
+// Passwords shorter than this are refused (by the CLI and the API alike).
+inline constexpr size_t kMinPasswordLength = 12;
+// Longer passwords are refused too (hashing cost is bounded).
+inline constexpr size_t kMaxPasswordLength = 1024;
+
+// The argon2id hash (libsodium's crypto_pwhash_str string, interactive limits) of
+// `password`; IoError when libsodium cannot allocate its memory.
+Result<std::string> HashPassword(std::string_view password);
+// Whether `password` matches `hash` (a HashPassword result); false for a malformed hash.
+bool VerifyPassword(std::string_view hash, std::string_view password);
+// `bytes` random bytes as lower-case hex (libsodium's CSPRNG).
+std::string RandomHex(size_t bytes);
+// Whether `a` and `b` are equal, in time independent of where they differ.
+bool ConstantTimeEquals(std::string_view a, std::string_view b);
+
+struct User {
+  int64_t id = 0;
+  std::string name;
+  Role role = Role::kViewer;
+  std::vector<std::string> regions;  // an editor's regions (stored region ids)
+  std::string language = "en";       // "en" or "id"
+  bool disabled = false;
+  std::string created_at;  // UTC, ISO 8601
+};
+
+// A new user: the name is 1-64 of [a-z0-9._-], starting with a letter or digit.
+struct NewUser {
+  std::string name;
+  Role role = Role::kViewer;
+  std::vector<std::string> regions;
+  std::string password;  // at least kMinPasswordLength characters
+  std::string language = "en";
+};
+
+// Changes to a user; absent members stay as they are.
+struct UserUpdate {
+  std::optional<Role> role;
+  std::optional<std::vector<std::string>> regions;
+  std::optional<std::string> password;
+  std::optional<std::string> language;
+  std::optional<bool> disabled;
+};
+
+// Who acts on the accounts, for the audit log.
+struct Actor {
+  std::string name;     // a user name, or "local:<os user>" for the CLI
+  std::string address;  // the client's IP address; empty for the CLI
+};
+
+// A session just created by a login; the token and CSRF token are shown only now.
+struct NewSession {
+  std::string token;       // "kbs_" + 64 hex digits: the cookie value and a Bearer token
+  std::string csrf;        // 64 hex digits: the X-CSRF-Token header value
+  int64_t expires_at = 0;  // Unix seconds
+  User user;
+};
+
+// Who a request's credential belongs to.
+struct Authenticated {
+  enum class Kind { kSession, kApiToken } kind = Kind::kSession;
+  int64_t credential_id = 0;  // the session's or the API token's id
+  std::string csrf_hash;      // sessions: SHA-256 of the CSRF token
+  int64_t expires_at = 0;     // Unix seconds; 0 when the credential does not expire
+  User user;
+};
+
+struct ApiToken {
+  int64_t id = 0;
+  std::string user;   // the user it acts as
+  std::string label;  // what it is for ("nightly export")
+  std::string created_at;
+};
+
+// An API token just created; `token` ("kbt_" + 64 hex digits) is shown only now.
+struct NewApiToken {
+  ApiToken info;
+  std::string token;
+};
+
+// One entry of the audit log. Entries are hash-chained: `hash` is the SHA-256 of the
+// previous entry's hash and this entry's length-prefixed fields and sequence number.
+struct AuditEntry {
+  int64_t seq = 0;
+  std::string at;       // UTC, ISO 8601
+  std::string actor;    // the user name (attempted name for failed logins)
+  std::string address;  // client IP address; empty for the CLI
+  std::string action;   // "login", "login.failed", "logout", "user.add", ...
+  std::string target;   // the user or token concerned
+  std::string detail;   // one line, never a secret
+  std::string hash;
+};
+
+// The chain hash of `entry` after an entry whose hash is `prev` ("" for the first).
+std::string AuditChainHash(const std::string& prev, const AuditEntry& entry);
+
+// Seconds since the Unix epoch; replaceable in tests.
+using Clock = std::function<int64_t()>;
+
+// The account tables of one database file. Thread-safe: one connection behind a
+// mutex (password hashing runs outside it).
+class AccountStore {
+ public:
+  struct Options {
+    int64_t session_lifetime_s = 12 * 3600;  // a session ends this long after login
+    Clock clock;                             // null: the system clock
+  };
+
+  // Opens the account tables of the SQLite file at `db_path`, creating them (and the
+  // file) when missing. Unsupported when account_meta names a newer schema.
+  static Result<std::unique_ptr<AccountStore>> Open(const std::string& db_path, Options options);
+  ~AccountStore();
+  AccountStore(const AccountStore&) = delete;
+  AccountStore& operator=(const AccountStore&) = delete;
+
+  // Adds a user. InvalidInput for a bad name, role/region mismatch or short
+  // password; InvalidInput ("already exists") for a taken name. Audited.
+  Result<User> CreateUser(const NewUser& user, const Actor& actor);
+  // Changes a user; a new password or disabling ends its sessions. NotFound for an
+  // unknown name; InvalidInput when the change would leave no enabled admin. Audited.
+  Result<User> UpdateUser(const std::string& name, const UserUpdate& update, const Actor& actor);
+  // Deletes a user with its sessions and API tokens. NotFound for an unknown name;
+  // InvalidInput when it is the last enabled admin. Audited.
+  Status DeleteUser(const std::string& name, const Actor& actor);
+  // The user named `name`; NotFound when none.
+  Result<User> FindUser(const std::string& name);
+  // Every user, by name.
+  Result<std::vector<User>> Users();
+  // Whether an enabled admin exists.
+  Result<bool> HasAdmin();
+
+  // Checks a user name and password. A match (enabled user) gives a new session;
+  // a mismatch gives nullopt and is audited as "login.failed" with the reason (the
+  // caller tells the client nothing more). Unknown names cost as much time as
+  // wrong passwords.
+  Result<std::optional<NewSession>> Login(const std::string& name, const std::string& password,
+                                          const std::string& address);
+  // Ends a session (idempotent). Audited as "logout".
+  Status Logout(int64_t session_id, const Actor& actor);
+  // The owner of a session token ("kbs_...") or API token ("kbt_..."); nullopt when
+  // unknown, expired, or its user is disabled.
+  Result<std::optional<Authenticated>> Authenticate(const std::string& token);
+
+  // Creates an API token acting as user `user`. NotFound for an unknown user. Audited.
+  Result<NewApiToken> CreateToken(const std::string& user, const std::string& label,
+                                  const Actor& actor);
+  // Revokes an API token. NotFound for an unknown id. Audited.
+  Status DeleteToken(int64_t id, const Actor& actor);
+  // Every API token (never the token itself).
+  Result<std::vector<ApiToken>> Tokens();
+
+  // The audit log, oldest first.
+  Result<std::vector<AuditEntry>> Audit();
+  // Recomputes the audit chain: Corruption naming the first entry that was altered,
+  // inserted or removed.
+  Status VerifyAudit();
+  // Appends an entry (at, seq and hash are assigned).
+  Status AppendAudit(const AuditEntry& entry);
+
+ private:
+  AccountStore(sqlite3* db, Options options);
+  Status Init();
+  Status Exec(const std::string& sql);
+  Status Error(const std::string& what);
+  int64_t Now() const;
+  std::string NowIso() const;
+  Status AppendAuditLocked(AuditEntry entry);
+  Result<std::optional<User>> FindUserLocked(const std::string& name);
+  Result<int64_t> EnabledAdminsLocked();
+  // Runs `body` in an IMMEDIATE transaction (rolled back when it fails).
+  Status Transaction(const std::function<Status()>& body);
+
+  sqlite3* db_;
+  Options options_;
+  std::mutex mu_;
+};
+
+}  // namespace kembar::server
+
+#endif  // KEMBAR_SERVER_ACCOUNTS_H_

@@ -1,0 +1,151 @@
+#include "server/api.h"
+
+#include <spdlog/spdlog.h>
+
+#include <chrono>
+#include <exception>
+
+#include "kembar/io/digest.h"
+
+namespace kembar::server {
+
+namespace {
+
+bool ChangesState(const std::string& method) {
+  return method != "GET" && method != "HEAD" && method != "OPTIONS";
+}
+
+int64_t SystemNow() {
+  return std::chrono::duration_cast<std::chrono::seconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+}  // namespace
+
+void AddSecurityHeaders(const std::string& path, HttpResponse* r) {
+  r->headers.emplace_back("X-Content-Type-Options", "nosniff");
+  r->headers.emplace_back("Content-Security-Policy",
+                          "default-src 'self'; script-src 'self'; object-src 'none'; "
+                          "base-uri 'none'; form-action 'self'; frame-ancestors 'none'");
+  r->headers.emplace_back("X-Frame-Options", "DENY");
+  r->headers.emplace_back("Referrer-Policy", "no-referrer");
+  if (path == "/api" || path.starts_with("/api/")) {
+    r->headers.emplace_back("Cache-Control", "no-store");
+  }
+}
+
+Api::Api(Kembar& kembar, AccountStore& accounts, Options options)
+    : options_(std::move(options)),
+      throttle_(options_.throttle),
+      env_{&kembar,    options_.serialize_kembar ? &kembar_mu_ : nullptr,  &accounts,
+           &throttle_, options_.clock ? options_.clock : Clock(SystemNow), options_.service},
+      health_(env_),
+      session_(env_),
+      me_(env_),
+      users_(env_),
+      tokens_(env_),
+      partnerships_(env_) {
+  Register();
+}
+
+void Api::Register() {
+  auto bind = [](const auto* service, auto method) {
+    return [service, method](RequestContext& ctx) { return (service->*method)(ctx); };
+  };
+  Router& r = router_;
+  r.Add("GET", "/api/health", Access::kPublic, bind(&health_, &HealthService::Get));
+  r.Add("POST", "/api/session", Access::kPublic, bind(&session_, &SessionService::Login));
+  r.Add("DELETE", "/api/session", Access::kUser, bind(&session_, &SessionService::Logout));
+  r.Add("GET", "/api/me", Access::kUser, bind(&me_, &MeService::Get));
+  r.Add("PUT", "/api/me", Access::kUser, bind(&me_, &MeService::Put));
+  r.Add("GET", "/api/users", Access::kAdmin, bind(&users_, &UsersService::List));
+  r.Add("POST", "/api/users", Access::kAdmin, bind(&users_, &UsersService::Create));
+  r.Add("PUT", "/api/users/{name}", Access::kAdmin, bind(&users_, &UsersService::Update));
+  r.Add("DELETE", "/api/users/{name}", Access::kAdmin, bind(&users_, &UsersService::Delete));
+  r.Add("GET", "/api/tokens", Access::kAdmin, bind(&tokens_, &TokensService::List));
+  r.Add("POST", "/api/tokens", Access::kAdmin, bind(&tokens_, &TokensService::Create));
+  r.Add("DELETE", "/api/tokens/{id}", Access::kAdmin, bind(&tokens_, &TokensService::Delete));
+  r.Add("GET", "/api/partnerships", Access::kUser,
+        bind(&partnerships_, &PartnershipsService::List));
+  r.Add("GET", "/api/partnerships/{id}", Access::kUser,
+        bind(&partnerships_, &PartnershipsService::Get));
+}
+
+HttpResponse Api::Handle(const HttpRequest& request) const {
+  std::string user;
+  HttpResponse r;
+  try {
+    r = Dispatch(request, &user);
+  } catch (const std::exception& e) {
+    spdlog::error("internal error on {} {}: {}", request.method, request.path, e.what());
+    r = ErrorResponse({500, "internal", "internal error; the server log has the details", {}},
+                      request.path);
+  }
+  if (request.method == "HEAD") r.body.clear();
+  r.log_user = user;
+  AddSecurityHeaders(request.path, &r);
+  return r;
+}
+
+HttpResponse Api::Dispatch(const HttpRequest& request, std::string* user) const {
+  Router::Match m = router_.Find(request.method, request.path);
+  if (m.kind == Router::Match::Kind::kNotFound) {
+    return ErrorResponse(ErrorFromStatus(Status::NotFound("no such resource: " + request.path)),
+                         request.path);
+  }
+  if (m.kind == Router::Match::Kind::kMethodNotAllowed) {
+    HttpResponse r = ErrorResponse({405,
+                                    "method_not_allowed",
+                                    request.method + " is not allowed here; allowed: " + m.allow,
+                                    {}},
+                                   request.path);
+    r.headers.emplace_back("Allow", m.allow);
+    return r;
+  }
+  RequestContext ctx{request, std::move(m.params), std::nullopt, {}};
+  if (m.access != Access::kPublic) {
+    // A Bearer token (session or API token) needs no CSRF header; the cookie does.
+    std::string token;
+    bool by_cookie = false;
+    const std::string authz = request.Header("authorization");
+    if (authz.size() > 7 && (authz.starts_with("Bearer ") || authz.starts_with("bearer "))) {
+      token = authz.substr(7);
+    } else if (!authz.empty()) {
+      return ctx.Error(Unauthorized("the Authorization header takes \"Bearer TOKEN\""));
+    } else {
+      token = request.Cookie(kSessionCookie);
+      by_cookie = true;
+    }
+    if (token.empty()) {
+      HttpResponse r = ctx.Error(Unauthorized("log in first (POST /api/session)"));
+      r.headers.emplace_back("WWW-Authenticate", "Bearer realm=\"kembar\"");
+      return r;
+    }
+    auto auth = env_.accounts->Authenticate(token);
+    if (!auth.ok()) return ctx.Error(auth.status());
+    if (!auth->has_value()) {
+      HttpResponse r = ctx.Error(Unauthorized("the session has ended or the token is not valid"));
+      r.headers.emplace_back("WWW-Authenticate",
+                             "Bearer realm=\"kembar\", error=\"invalid_token\"");
+      return r;
+    }
+    ctx.auth = std::move(**auth);
+    *user = ctx.auth->user.name;
+    if (by_cookie && ChangesState(request.method)) {
+      const std::string csrf = request.Header("x-csrf-token");
+      if (ctx.auth->kind != Authenticated::Kind::kSession || csrf.empty() ||
+          !ConstantTimeEquals(io::Sha256Hex(csrf), ctx.auth->csrf_hash)) {
+        return ctx.Error(CsrfFailed());
+      }
+    }
+    if (m.access == Access::kAdmin && ctx.auth->user.role != Role::kAdmin) {
+      return ctx.Error(Forbidden("only an admin may do this"));
+    }
+  }
+  HttpResponse r = (*m.handler)(ctx);
+  if (user->empty()) *user = ctx.user_name;
+  return r;
+}
+
+}  // namespace kembar::server

@@ -1,0 +1,123 @@
+// The command line's entry points for `kembar serve` and `kembar user add`.
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+
+#include "kembar/kembar.h"
+#include "kembar/model/error_table.h"
+#include "kembar/server/server.h"
+#include "server/accounts.h"
+
+namespace kembar::server {
+
+namespace {
+
+// The CLI acts as the local operator, named with the operating-system user.
+Actor LocalOperator() {
+  const char* user = std::getenv("USER");
+  if (!user || !*user) user = std::getenv("LOGNAME");
+  return {std::string("local:") + (user && *user ? user : "unknown"), ""};
+}
+
+int Fail(const Status& s) {
+  std::fprintf(stderr, "kembar: %s\n", s.message().c_str());
+  return DescribeError(s.code()).exit_code;
+}
+
+}  // namespace
+
+int RunServe(const ServeOptions& options) {
+  if (options.db_path.empty() || !std::filesystem::exists(options.db_path)) {
+    return Fail(
+        Status::NotFound("no database at " + options.db_path +
+                         ": import records first (kembar import FILE) or create the first admin "
+                         "(kembar user add NAME --role admin), then run kembar serve again"));
+  }
+  spdlog::set_default_logger(spdlog::stderr_color_mt("kembar"));
+  KembarOptions kopts;
+  kopts.db_path = options.db_path;
+  auto kembar = Kembar::Open(kopts);
+  if (!kembar.ok()) return Fail(kembar.status());
+  ServerOptions sopts;
+  sopts.listen = options.listen;
+  sopts.threads = options.threads;
+  auto server = Server::Create(sopts, **kembar, options.db_path);
+  if (!server.ok()) return Fail(server.status());
+  auto listen = ParseListen(options.listen);
+  std::string host = listen.ok() ? listen->first : "127.0.0.1";
+  if (host.find(':') != std::string::npos) host = "[" + host + "]";
+  const std::string base = "http://" + host + ":" + std::to_string((*server)->port());
+  std::printf("kembar serve: %s (database %s)\n", base.c_str(), options.db_path.c_str());
+  std::printf("  log in:  POST %s/api/session with {\"username\": ..., \"password\": ...}\n",
+              base.c_str());
+  std::printf("  health:  GET %s/api/health; stop with Ctrl-C or SIGTERM\n", base.c_str());
+  auto has_admin = (*server)->HasAdmin();
+  if (has_admin.ok() && !*has_admin) {
+    std::printf(
+        "  no admin yet: create the first with\n"
+        "    kembar user add NAME --role admin --db %s\n"
+        "  (it reads the password, at least %zu characters, from standard input)\n",
+        options.db_path.c_str(), kMinPasswordLength);
+  }
+  std::fflush(stdout);
+  (*server)->Run();
+  server->reset();  // the account tables close before the records
+  kembar->reset();
+  std::printf("kembar serve: stopped\n");
+  return 0;
+}
+
+Status CreateUser(const std::string& db_path, const std::string& name, const std::string& role,
+                  const std::vector<std::string>& regions, const std::string& password) {
+  auto parsed_role = ParseRole(role);
+  if (!parsed_role) {
+    return Status::InvalidInput("--role is admin, editor or viewer, not \"" + role + "\"");
+  }
+  if (db_path.empty()) return Status::InvalidInput("--db needs a path");
+  KembarOptions kopts;
+  kopts.db_path = db_path;
+  auto kembar = Kembar::Open(kopts);  // creates and migrates the records' tables
+  if (!kembar.ok()) return kembar.status();
+  NewUser user;
+  user.name = name;
+  user.role = *parsed_role;
+  user.password = password;
+  for (const std::string& r : regions) {
+    auto id = (*kembar)->ResolveRegion(r);
+    if (!id.ok()) return id.status();
+    user.regions.push_back(*id);
+  }
+  auto accounts = AccountStore::Open(db_path, {});
+  if (!accounts.ok()) return accounts.status();
+  auto created = (*accounts)->CreateUser(user, LocalOperator());
+  return created.ok() ? Status::Ok() : created.status();
+}
+
+Result<std::string> ReadPassword(const std::string& prompt) {
+  std::string line;
+  if (isatty(STDIN_FILENO)) {
+    std::fprintf(stderr, "%s", prompt.c_str());
+    std::fflush(stderr);
+    termios old{};
+    tcgetattr(STDIN_FILENO, &old);
+    termios quiet = old;
+    quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+    tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
+    std::getline(std::cin, line);
+    tcsetattr(STDIN_FILENO, TCSAFLUSH, &old);
+    std::fprintf(stderr, "\n");
+  } else if (!std::getline(std::cin, line)) {
+    return Status::InvalidInput("no password on standard input");
+  }
+  if (!line.empty() && line.back() == '\r') line.pop_back();
+  if (line.empty()) return Status::InvalidInput("no password on standard input");
+  return line;
+}
+
+}  // namespace kembar::server

@@ -1,0 +1,389 @@
+#include "server/http_server.h"
+
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <atomic>
+#include <boost/asio.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <csignal>
+#include <mutex>
+#include <optional>
+#include <thread>
+#include <unordered_set>
+#include <vector>
+
+#include "server/api.h"
+
+namespace kembar::server {
+
+namespace beast = boost::beast;
+namespace http = beast::http;
+namespace net = boost::asio;
+using tcp = net::ip::tcp;
+
+namespace {
+
+class Connection;
+
+}  // namespace
+
+struct HttpServer::Impl {
+  Impl(TransportOptions o, Handler h)
+      : options(std::move(o)),
+        handler(std::move(h)),
+        ioc(static_cast<int>(std::max(1u, options.threads))),
+        acceptor(net::make_strand(ioc)),
+        workers(std::max(1u, options.threads)),
+        grace_timer(ioc),
+        signals(ioc) {}
+
+  void Accept();
+  void OnAccept(beast::error_code ec, tcp::socket socket);
+  void BeginShutdown();
+  void Register(Connection* c);
+  void Unregister(Connection* c);
+
+  TransportOptions options;
+  Handler handler;
+  // Declared before the Asio objects: connections destroyed with the io_context
+  // still unregister.
+  mutable std::mutex mu;
+  std::unordered_set<Connection*> live;
+  std::atomic<bool> stopping{false};
+  std::atomic<bool> destroying{false};
+  uint16_t port = 0;
+
+  net::io_context ioc;
+  tcp::acceptor acceptor;
+  net::thread_pool workers;
+  net::steady_timer grace_timer;  // used on the acceptor's strand
+  net::signal_set signals;
+};
+
+namespace {
+
+bool IsUpload(const TransportOptions& o, std::string_view target) {
+  return !o.upload_prefix.empty() && target.starts_with(o.upload_prefix) &&
+         (target.size() == o.upload_prefix.size() || target[o.upload_prefix.size()] == '?' ||
+          target[o.upload_prefix.size()] == '/');
+}
+
+// One client connection: reads requests one after another (keep-alive), hands each to
+// the worker pool, writes the answer back on the connection's strand.
+class Connection : public std::enable_shared_from_this<Connection> {
+ public:
+  Connection(tcp::socket&& socket, HttpServer::Impl& server)
+      : stream_(std::move(socket)), server_(server) {
+    beast::error_code ec;
+    auto ep = stream_.socket().remote_endpoint(ec);
+    if (!ec) remote_ = ep.address().to_string();
+    server_.Register(this);
+  }
+  ~Connection() { server_.Unregister(this); }
+
+  void Start() {
+    net::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->ReadHeader(); });
+  }
+
+  // On the strand: closes the connection unless a request is being answered (that one
+  // closes after its response).
+  void Shutdown() {
+    if (busy_) return;
+    Close();
+  }
+
+  net::any_io_executor executor() { return stream_.get_executor(); }
+
+ private:
+  void Close() {
+    beast::error_code ec;
+    stream_.socket().shutdown(tcp::socket::shutdown_both, ec);
+    stream_.socket().close(ec);
+  }
+
+  // Keep-alive: waits for the next request's first bytes under the idle timeout.
+  void WaitIdle() {
+    if (buffer_.size() > 0) return ReadHeader();
+    stream_.expires_after(server_.options.idle_timeout);
+    stream_.async_read_some(buffer_.prepare(4096),
+                            [self = shared_from_this()](beast::error_code ec, size_t n) {
+                              if (ec) return self->Close();
+                              self->buffer_.commit(n);
+                              self->ReadHeader();
+                            });
+  }
+
+  void ReadHeader() {
+    if (server_.stopping) return Close();
+    parser_.emplace();
+    parser_->header_limit(static_cast<uint32_t>(server_.options.max_header_bytes));
+    // The route's own limit is set once the target is known (OnHeader).
+    parser_->body_limit(std::max(server_.options.max_body_bytes, server_.options.max_upload_bytes));
+    stream_.expires_after(server_.options.header_timeout);
+    http::async_read_header(
+        stream_, buffer_, *parser_,
+        [self = shared_from_this()](beast::error_code ec, size_t) { self->OnHeader(ec); });
+  }
+
+  void OnHeader(beast::error_code ec) {
+    if (ec == http::error::header_limit) {
+      return Fail(431, "too_large",
+                  "the request header exceeds " + std::to_string(server_.options.max_header_bytes) +
+                      " bytes");
+    }
+    if (ec == http::error::end_of_stream || ec == beast::error::timeout ||
+        ec == net::error::operation_aborted || ec == net::error::connection_reset ||
+        ec == net::error::eof) {
+      return Close();
+    }
+    if (ec) return Fail(400, "invalid_input", "malformed HTTP request: " + ec.message());
+    const auto& req = parser_->get();
+    const std::string_view target(req.target().data(), req.target().size());
+    const size_t limit = IsUpload(server_.options, target) ? server_.options.max_upload_bytes
+                                                           : server_.options.max_body_bytes;
+    if (parser_->content_length() && *parser_->content_length() > limit) {
+      return Fail(413, "too_large", "the request body exceeds " + std::to_string(limit) + " bytes");
+    }
+    parser_->body_limit(limit);
+    stream_.expires_after(server_.options.body_timeout);
+    if (beast::iequals(req[http::field::expect], "100-continue")) {
+      auto cont = std::make_shared<http::response<http::empty_body>>(http::status::continue_,
+                                                                     req.version());
+      return http::async_write(stream_, *cont,
+                               [self = shared_from_this(), cont](beast::error_code ec, size_t) {
+                                 if (ec) return self->Close();
+                                 self->ReadBody();
+                               });
+    }
+    ReadBody();
+  }
+
+  void ReadBody() {
+    http::async_read(
+        stream_, buffer_, *parser_,
+        [self = shared_from_this()](beast::error_code ec, size_t) { self->OnBody(ec); });
+  }
+
+  void OnBody(beast::error_code ec) {
+    if (ec == http::error::body_limit) {
+      return Fail(413, "too_large", "the request body is over the limit");
+    }
+    if (ec == beast::error::timeout || ec == net::error::operation_aborted ||
+        ec == http::error::end_of_stream || ec == net::error::eof) {
+      return Close();
+    }
+    if (ec) return Fail(400, "invalid_input", "malformed HTTP request: " + ec.message());
+    auto& req = parser_->get();
+    HttpRequest request;
+    request.method = std::string(req.method_string());
+    request.target = std::string(req.target());
+    request.remote = remote_;
+    for (const auto& field : req) {
+      std::string name(field.name_string());
+      std::transform(name.begin(), name.end(), name.begin(),
+                     [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+      auto [it, fresh] = request.headers.emplace(name, std::string(field.value()));
+      if (!fresh) it->second += ", " + std::string(field.value());
+    }
+    request.body = std::move(req.body());
+    keep_alive_ = req.keep_alive();
+    version_ = req.version();
+    if (!ParseTarget(request.target, &request.path, &request.query)) {
+      keep_alive_ = false;
+      return Fail(400, "invalid_input", "the request target is not a valid path");
+    }
+    busy_ = true;
+    started_ = std::chrono::steady_clock::now();
+    auto work = std::make_shared<net::executor_work_guard<net::io_context::executor_type>>(
+        server_.ioc.get_executor());
+    net::post(server_.workers, [self = shared_from_this(), request = std::move(request), work] {
+      HttpResponse response = self->server_.handler(request);
+      net::post(self->executor(), [self, response = std::move(response), work,
+                                   method = request.method, path = request.path]() mutable {
+        self->Write(std::move(response), method, path);
+      });
+    });
+  }
+
+  // Answers a request the transport refuses, then closes.
+  void Fail(int status, const std::string& code, const std::string& message) {
+    keep_alive_ = false;
+    busy_ = true;
+    started_ = std::chrono::steady_clock::now();
+    std::string path;
+    if (parser_ && parser_->is_header_done()) {
+      std::map<std::string, std::string> query;
+      ParseTarget(std::string(parser_->get().target()), &path, &query);
+    }
+    HttpResponse r = ErrorResponse({status, code, message, {}}, path);
+    AddSecurityHeaders(path, &r);
+    Write(std::move(r),
+          parser_ && parser_->is_header_done() ? std::string(parser_->get().method_string())
+                                               : std::string("-"),
+          path);
+  }
+
+  void Write(HttpResponse response, const std::string& method, const std::string& path) {
+    auto res = std::make_shared<http::response<http::string_body>>(
+        static_cast<http::status>(response.status), version_ ? version_ : 11);
+    res->set(http::field::server, "kembar");
+    if (!response.content_type.empty()) res->set(http::field::content_type, response.content_type);
+    for (const auto& [name, value] : response.headers) res->insert(name, value);
+    const bool keep = keep_alive_ && !server_.stopping;
+    res->keep_alive(keep);
+    const size_t bytes = response.body.size();
+    res->body() = std::move(response.body);
+    res->prepare_payload();
+    if (server_.options.access_log) {
+      const auto ms =
+          std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started_)
+              .count();
+      spdlog::info("{} \"{} {}\" {} {} {:.1f}ms {}", remote_.empty() ? "-" : remote_, method,
+                   path.empty() ? "-" : path, response.status, bytes, ms,
+                   response.log_user.empty() ? "-" : response.log_user);
+    }
+    stream_.expires_after(server_.options.body_timeout);
+    http::async_write(stream_, *res,
+                      [self = shared_from_this(), res, keep](beast::error_code ec, size_t) {
+                        self->busy_ = false;
+                        if (ec || !keep || self->server_.stopping) return self->Close();
+                        self->WaitIdle();
+                      });
+  }
+
+  beast::tcp_stream stream_;
+  HttpServer::Impl& server_;
+  beast::flat_buffer buffer_;
+  std::optional<http::request_parser<http::string_body>> parser_;
+  std::string remote_;
+  bool keep_alive_ = false;
+  unsigned version_ = 11;
+  bool busy_ = false;  // a request is being answered (touched only on the strand)
+  std::chrono::steady_clock::time_point started_;
+};
+
+}  // namespace
+
+void HttpServer::Impl::Register(Connection* c) {
+  std::lock_guard lock(mu);
+  live.insert(c);
+}
+
+void HttpServer::Impl::Unregister(Connection* c) {
+  std::lock_guard lock(mu);
+  live.erase(c);
+  if (stopping && !destroying && live.empty()) {
+    net::post(acceptor.get_executor(), [this] { grace_timer.cancel(); });
+  }
+}
+
+void HttpServer::Impl::Accept() {
+  acceptor.async_accept(net::make_strand(ioc), [this](beast::error_code ec, tcp::socket socket) {
+    OnAccept(ec, std::move(socket));
+  });
+}
+
+void HttpServer::Impl::OnAccept(beast::error_code ec, tcp::socket socket) {
+  if (stopping || !acceptor.is_open()) return;
+  if (ec) {
+    if (ec != net::error::operation_aborted) spdlog::warn("accept: {}", ec.message());
+  } else {
+    bool full;
+    {
+      std::lock_guard lock(mu);
+      full = live.size() >= options.max_connections;
+    }
+    if (full) {
+      beast::error_code ignored;
+      socket.close(ignored);  // over the limit: refused at once
+    } else {
+      std::make_shared<Connection>(std::move(socket), *this)->Start();
+    }
+  }
+  Accept();
+}
+
+void HttpServer::Impl::BeginShutdown() {
+  if (stopping.exchange(true)) return;
+  beast::error_code ec;
+  acceptor.close(ec);
+  signals.cancel(ec);
+  std::vector<std::shared_ptr<Connection>> open;
+  {
+    std::lock_guard lock(mu);
+    for (Connection* c : live) {
+      if (auto sp = c->weak_from_this().lock()) open.push_back(std::move(sp));
+    }
+  }
+  for (auto& c : open) net::post(c->executor(), [c] { c->Shutdown(); });
+  grace_timer.expires_after(options.shutdown_grace);
+  grace_timer.async_wait([this](beast::error_code ec) {
+    if (ec == net::error::operation_aborted) return;  // every connection closed in time
+    spdlog::warn("shutdown: closing connections still open after the grace period");
+    ioc.stop();
+  });
+  std::lock_guard lock(mu);
+  if (live.empty()) grace_timer.cancel();
+}
+
+HttpServer::HttpServer(TransportOptions options, Handler handler)
+    : impl_(std::make_unique<Impl>(std::move(options), std::move(handler))) {}
+
+HttpServer::~HttpServer() {
+  impl_->destroying = true;
+  impl_->ioc.stop();
+  impl_->workers.join();
+}
+
+Status HttpServer::Listen() {
+  Impl& s = *impl_;
+  beast::error_code ec;
+  const auto address = net::ip::make_address(s.options.host, ec);
+  if (ec) return Status::InvalidInput("not an IP address: \"" + s.options.host + "\"");
+  const tcp::endpoint endpoint(address, s.options.port);
+  s.acceptor.open(endpoint.protocol(), ec);
+  if (!ec) s.acceptor.set_option(net::socket_base::reuse_address(true), ec);
+  if (!ec) s.acceptor.bind(endpoint, ec);
+  if (!ec) s.acceptor.listen(net::socket_base::max_listen_connections, ec);
+  if (ec) {
+    return Status::IoError("cannot listen on " + s.options.host + ":" +
+                           std::to_string(s.options.port) + ": " + ec.message());
+  }
+  s.port = s.acceptor.local_endpoint().port();
+  if (s.options.handle_signals) {
+    s.signals.add(SIGINT);
+    s.signals.add(SIGTERM);
+    s.signals.async_wait([this](beast::error_code ec, int signal) {
+      if (ec) return;
+      spdlog::info("signal {}: stopping (in-flight requests finish)", signal);
+      Stop();
+    });
+  }
+  return Status::Ok();
+}
+
+uint16_t HttpServer::port() const { return impl_->port; }
+
+void HttpServer::Run() {
+  Impl& s = *impl_;
+  net::dispatch(s.acceptor.get_executor(), [&s] { s.Accept(); });
+  std::vector<std::thread> threads;
+  const unsigned n = std::max(1u, s.options.threads);
+  for (unsigned i = 1; i < n; ++i) threads.emplace_back([&s] { s.ioc.run(); });
+  s.ioc.run();
+  for (auto& t : threads) t.join();
+  s.workers.join();
+}
+
+void HttpServer::Stop() {
+  net::post(impl_->acceptor.get_executor(), [this] { impl_->BeginShutdown(); });
+}
+
+size_t HttpServer::connections() const {
+  std::lock_guard lock(impl_->mu);
+  return impl_->live.size();
+}
+
+}  // namespace kembar::server
