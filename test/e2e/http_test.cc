@@ -370,3 +370,39 @@ TEST_F(HttpTest, SigtermLetsTheInFlightRequestFinishThenReturns) {
 
 }  // namespace
 }  // namespace kembar
+
+namespace kembar {
+namespace {
+
+TEST(ServeCliTest, UserAddRefusesShortPasswordsAndServeNeedsADatabase) {
+  const std::string dir = testing::TempDir();
+  testing::WriteFileOrDie(dir + "/short.txt", "eleven char\n");
+  testing::WriteFileOrDie(dir + "/good.txt", "twelve chars\n");
+  testing::CliOutput shorter =
+      testing::RunKembar(dir, "user add root --role admin --db k.db < short.txt");
+  EXPECT_EQ(shorter.exit_code, 2);
+  EXPECT_NE(shorter.err.find("at least 12 characters"), std::string::npos) << shorter.err;
+  testing::CliOutput editor =
+      testing::RunKembar(dir, "user add siti --role editor --db k.db < good.txt");
+  EXPECT_EQ(editor.exit_code, 2);
+  EXPECT_NE(editor.err.find("region"), std::string::npos) << editor.err;
+  testing::CliOutput bad_role =
+      testing::RunKembar(dir, "user add root --role root --db k.db < good.txt");
+  EXPECT_EQ(bad_role.exit_code, 2);
+  testing::CliOutput added =
+      testing::RunKembar(dir, "user add root --role admin --db k.db < good.txt");
+  EXPECT_EQ(added.exit_code, 0) << added.err;
+  EXPECT_NE(added.out.find("added admin root"), std::string::npos) << added.out;
+  EXPECT_EQ(testing::ReadFileOrDie(dir + "/k.db").find("twelve chars"), std::string::npos);
+
+  testing::CliOutput missing = testing::RunKembar(dir, "serve --db nothere.db");
+  EXPECT_EQ(missing.exit_code, 3);
+  EXPECT_NE(missing.err.find("kembar user add NAME --role admin"), std::string::npos)
+      << missing.err;
+  EXPECT_FALSE(std::filesystem::exists(dir + "/nothere.db"));
+  testing::CliOutput bad_listen = testing::RunKembar(dir, "serve --db k.db --listen nowhere");
+  EXPECT_EQ(bad_listen.exit_code, 2) << bad_listen.err;
+}
+
+}  // namespace
+}  // namespace kembar
