@@ -754,26 +754,27 @@ int Run(int argc, char** argv) {
   if (net_export->parsed()) {
     NetworkExportParams params;
     params.scope.country = net_country;
-    auto g = kb.NetworkGraph(params);
-    if (!g.ok()) return Fail(g.status());
+    auto graph = kb.NetworkGraph(params);
+    if (!graph.ok()) return Fail(graph.status());
+    const network::Graph& g = **graph;
     bool ok = true;
     std::string written = out_file;
-    if (export_format == "gexf") ok = WriteOut(out_file, report::ToGexf(*g));
-    if (export_format == "graphml") ok = WriteOut(out_file, report::ToGraphMl(*g));
-    if (export_format == "geojson") ok = WriteOut(out_file, report::ToGeoJson(*g));
+    if (export_format == "gexf") ok = WriteOut(out_file, report::ToGexf(g));
+    if (export_format == "graphml") ok = WriteOut(out_file, report::ToGraphMl(g));
+    if (export_format == "geojson") ok = WriteOut(out_file, report::ToGeoJson(g));
     if (export_format == "csv") {
       const std::string base =
           out_file.ends_with(".csv") ? out_file.substr(0, out_file.size() - 4) : out_file;
       written = base + "-nodes.csv, " + base + "-edges.csv";
-      ok = WriteOut(base + "-nodes.csv", report::NodesCsv(*g)) &&
-           WriteOut(base + "-edges.csv", report::EdgesCsv(*g));
+      ok = WriteOut(base + "-nodes.csv", report::NodesCsv(g)) &&
+           WriteOut(base + "-edges.csv", report::EdgesCsv(g));
     }
     // Name the files actually written (a CSV export is two files).
     if (!ok) return Fail(CliError(StatusCode::kIoError, "err.cannot_write", {{"file", written}}));
     Say("network.export.done", {{"files", written},
-                                {"places", Count(g->node_count())},
-                                {"ties", Count(g->edge_count())},
-                                {"attribution", g->attribution()}});
+                                {"places", Count(g.node_count())},
+                                {"ties", Count(g.edge_count())},
+                                {"attribution", g.attribution()}});
     return 0;
   }
   if (search_cmd->parsed()) {

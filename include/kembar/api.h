@@ -105,7 +105,7 @@ struct FindOptions {
 struct FindReport {
   std::string region_id;  // the stored region id, or the network node id
   std::string region_name;
-  network::Graph graph;  // the places (graph nodes) candidates point into
+  std::shared_ptr<const network::Graph> graph;  // the network the search ran over
   std::vector<finder::Place> places;
   std::vector<finder::Candidate> candidates;
 };

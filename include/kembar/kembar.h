@@ -130,14 +130,21 @@ class Kembar {
   // plus every stored partnership (kind and MoU year on the edge). A stored region
   // meets the Wikipedia place of the same name and country; the others are added
   // with their region id. `region_nodes`, when given, receives region id -> node.
-  Result<network::Graph> WorldNetwork(
+  Result<std::shared_ptr<const network::Graph>> WorldNetwork(
       std::unordered_map<std::string, size_t>* region_nodes = nullptr) const;
   // The statistics panel of the network (or of one country's part).
   Result<NetworkStatsReport> NetworkStats(const NetworkStatsParams& params) const;
   // A place's ego network: a stored region id, a node id or a name.
   Result<EgoReport> NetworkEgo(const EgoParams& params) const;
   // The graph for the exporters.
-  Result<network::Graph> NetworkGraph(const NetworkExportParams& params) const;
+  Result<std::shared_ptr<const network::Graph>> NetworkGraph(
+      const NetworkExportParams& params) const;
+  // One page of partnership summaries (filters: region, text) with the total count.
+  Result<store::SummaryPage> ListPage(const store::SummaryQuery& query) const;
+  // The store's version: the sequence number of its latest change record (0: none).
+  Result<int64_t> Version() const;
+  // The partnerships changed since a version (for caches and clients that poll).
+  Result<std::vector<std::string>> ChangedSince(int64_t version) const;
   // How the network's places meet the gazetteer.
   Result<MatchReport> NetworkMatchReport(const MatchParams& params) const;
   // Stores the worldwide network (the Wikipedia pairs compiled in) beside the user's

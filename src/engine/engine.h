@@ -7,6 +7,8 @@
 
 #include <memory>
 #include <mutex>
+#include <string>
+#include <unordered_map>
 
 #include "kembar/api.h"
 #include "kembar/io/dossier_reader.h"
@@ -23,6 +25,16 @@ struct World {
   NetworkMatch wikipedia_match;
 };
 
+// The stored records and the worldwide network built over them (the Wikipedia
+// pairs plus every stored partnership), as of one version of the store. Readers share
+// one view until the store changes; nobody modifies a view.
+struct WorldView {
+  int64_t version = -1;  // Store::Version() it was built at
+  std::shared_ptr<const Dossier> stored;
+  std::shared_ptr<const network::Graph> graph;
+  std::unordered_map<std::string, size_t> region_nodes;  // stored region id -> node
+};
+
 class Engine {
  public:
   Engine(std::unique_ptr<store::Store> store, io::ReadOptions read);
@@ -33,6 +45,9 @@ class Engine {
   const io::ReadOptions& read_options() const { return read_; }
   // The world context, built on the first call (thread-safe).
   Result<const World*> world() const;
+  // The view of the store's current version: rebuilt only after a change, so that
+  // searches and network reads do not export the whole store each time.
+  Result<std::shared_ptr<const WorldView>> view() const;
 
  private:
   std::unique_ptr<store::Store> store_;
@@ -40,6 +55,8 @@ class Engine {
   mutable std::once_flag world_once_;
   mutable std::unique_ptr<World> world_;
   mutable Status world_status_;
+  mutable std::mutex view_mutex_;
+  mutable std::shared_ptr<const WorldView> view_;
 };
 
 }  // namespace kembar::engine

@@ -15,16 +15,15 @@ namespace kembar::engine {
 
 Result<FindReport> FindPartners(const Engine& engine, const std::string& region,
                                 const FindOptions& options) {
-  std::unordered_map<std::string, size_t> region_nodes;
   auto world_context = engine.world();
   if (!world_context.ok()) return world_context.status();
-  auto stored = engine.store().Export({});
-  if (!stored.ok()) return stored.status();
-  auto world = WorldNetworkOf(**world_context, *stored, &region_nodes);
-  if (!world.ok()) return world.status();
+  auto view = engine.view();
+  if (!view.ok()) return view.status();
+  const Dossier* stored = (*view)->stored.get();
+  const std::unordered_map<std::string, size_t>& region_nodes = (*view)->region_nodes;
   FindReport report;
-  report.graph = std::move(world).value();
-  const network::Graph& g = report.graph;
+  report.graph = (*view)->graph;
+  const network::Graph& g = *report.graph;
 
   // The region: a stored region id, else a place of the network by name (any of a
   // stored region's names counts, so "Jawa Timur" and "East Java" both work), else

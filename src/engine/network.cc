@@ -71,17 +71,17 @@ struct Scoped {
 };
 
 Result<Scoped> ScopedGraph(const Engine& engine, const NetworkScope& scope) {
+  auto view = engine.view();
+  if (!view.ok()) return view.status();
   Scoped out;
-  auto world = WorldNetwork(engine, &out.region_nodes);
-  if (!world.ok()) return world.status();
   if (scope.country.empty()) {
-    out.graph = std::make_shared<const network::Graph>(std::move(world).value());
+    out.graph = (*view)->graph;
+    out.region_nodes = (*view)->region_nodes;
     return out;
   }
-  auto sub = network::CountrySubgraph(*world, scope.country);
+  auto sub = network::CountrySubgraph(*(*view)->graph, scope.country);
   if (!sub.ok()) return sub.status();
   out.graph = std::make_shared<const network::Graph>(std::move(sub).value());
-  out.region_nodes.clear();
   return out;
 }
 
@@ -125,13 +125,12 @@ Result<network::Graph> WorldNetworkOf(const World& world, const Dossier& stored,
   return g;
 }
 
-Result<network::Graph> WorldNetwork(const Engine& engine,
-                                    std::unordered_map<std::string, size_t>* region_nodes) {
-  auto world = engine.world();
-  if (!world.ok()) return world.status();
-  auto stored = engine.store().Export({});
-  if (!stored.ok()) return stored.status();
-  return WorldNetworkOf(**world, *stored, region_nodes);
+Result<std::shared_ptr<const network::Graph>> WorldNetwork(
+    const Engine& engine, std::unordered_map<std::string, size_t>* region_nodes) {
+  auto view = engine.view();
+  if (!view.ok()) return view.status();
+  if (region_nodes) *region_nodes = (*view)->region_nodes;
+  return (*view)->graph;
 }
 
 Result<NetworkStatsReport> NetworkStats(const Engine& engine, const NetworkStatsParams& params) {
@@ -168,22 +167,24 @@ Result<EgoReport> NetworkEgo(const Engine& engine, const EgoParams& params) {
   return out;
 }
 
-Result<network::Graph> NetworkGraph(const Engine& engine, const NetworkScope& scope) {
-  auto world = WorldNetwork(engine, nullptr);
-  if (!world.ok() || scope.country.empty()) return world;
-  return network::CountrySubgraph(*world, scope.country);
+Result<std::shared_ptr<const network::Graph>> NetworkGraph(const Engine& engine,
+                                                           const NetworkScope& scope) {
+  auto g = ScopedGraph(engine, scope);
+  if (!g.ok()) return g.status();
+  return g->graph;
 }
 
 Result<MatchReport> NetworkMatchReport(const Engine& engine, const MatchParams& params) {
-  auto g = NetworkGraph(engine, params.scope);
-  if (!g.ok()) return g.status();
-  const NetworkMatch m = MatchToGazetteer(*g);
+  auto graph = NetworkGraph(engine, params.scope);
+  if (!graph.ok()) return graph.status();
+  const network::Graph& g = **graph;
+  const NetworkMatch m = MatchToGazetteer(g);
   MatchReport out;
-  out.places = g->node_count();
+  out.places = g.node_count();
   out.matched = m.matched;
   out.unmatched.reserve(m.unmatched.size());
   for (size_t i : m.unmatched) {
-    out.unmatched.push_back(g->node(i).name + ", " + g->node(i).country);
+    out.unmatched.push_back(g.node(i).name + ", " + g.node(i).country);
   }
   return out;
 }

@@ -4,6 +4,7 @@
 #ifndef KEMBAR_SRC_ENGINE_NETWORK_H_
 #define KEMBAR_SRC_ENGINE_NETWORK_H_
 
+#include <memory>
 #include <string>
 #include <unordered_map>
 
@@ -23,13 +24,14 @@ Result<network::Graph> WorldNetworkOf(const World& world, const Dossier& stored,
                                       std::unordered_map<std::string, size_t>* region_nodes);
 
 // See Kembar::WorldNetwork.
-Result<network::Graph> WorldNetwork(const Engine& engine,
-                                    std::unordered_map<std::string, size_t>* region_nodes);
+Result<std::shared_ptr<const network::Graph>> WorldNetwork(
+    const Engine& engine, std::unordered_map<std::string, size_t>* region_nodes);
 
 // See Kembar::NetworkStats, NetworkEgo, NetworkGraph, NetworkMatchReport.
 Result<NetworkStatsReport> NetworkStats(const Engine& engine, const NetworkStatsParams& params);
 Result<EgoReport> NetworkEgo(const Engine& engine, const EgoParams& params);
-Result<network::Graph> NetworkGraph(const Engine& engine, const NetworkScope& scope);
+Result<std::shared_ptr<const network::Graph>> NetworkGraph(const Engine& engine,
+                                                           const NetworkScope& scope);
 Result<MatchReport> NetworkMatchReport(const Engine& engine, const MatchParams& params);
 
 // See Kembar::ImportWorldNetwork.

@@ -118,7 +118,7 @@ Result<TodoReport> Kembar::Todo(const TodoParams& params) const {
   return engine::Todo(*engine_, params);
 }
 
-Result<network::Graph> Kembar::WorldNetwork(
+Result<std::shared_ptr<const network::Graph>> Kembar::WorldNetwork(
     std::unordered_map<std::string, size_t>* region_nodes) const {
   return engine::WorldNetwork(*engine_, region_nodes);
 }
@@ -131,8 +131,19 @@ Result<EgoReport> Kembar::NetworkEgo(const EgoParams& params) const {
   return engine::NetworkEgo(*engine_, params);
 }
 
-Result<network::Graph> Kembar::NetworkGraph(const NetworkExportParams& params) const {
+Result<std::shared_ptr<const network::Graph>> Kembar::NetworkGraph(
+    const NetworkExportParams& params) const {
   return engine::NetworkGraph(*engine_, params.scope);
+}
+
+Result<store::SummaryPage> Kembar::ListPage(const store::SummaryQuery& query) const {
+  return engine_->store().Summaries(query);
+}
+
+Result<int64_t> Kembar::Version() const { return engine_->store().Version(); }
+
+Result<std::vector<std::string>> Kembar::ChangedSince(int64_t version) const {
+  return engine_->store().ChangedSince(version);
 }
 
 Result<MatchReport> Kembar::NetworkMatchReport(const MatchParams& params) const {

@@ -1470,7 +1470,8 @@ class SqliteStore final : public Store {
         if (rc != SQLITE_DONE) return Error("reading partnerships");
       }
       if (partnership_id && d.partnerships.empty()) {
-        return Status::NotFound("no partnership has the id '" + *partnership_id + "'");
+        return Status::NotFound("no partnership has the id '" + *partnership_id + "'",
+                                "tidak ada kemitraan dengan id '" + *partnership_id + "'");
       }
       for (PartnershipModel& p : d.partnerships) {
         if (Status s = ReadEvents(&parser, &p); !s.ok()) return s;
