@@ -4,6 +4,8 @@
 #include <charconv>
 
 #include "kembar/io/digest.h"
+#include "kembar/io/dossier_writer.h"
+#include "kembar/io/json_writer.h"
 #include "kembar/model/vocab.h"
 
 namespace kembar::server {
@@ -92,20 +94,28 @@ HttpResponse PartnershipsService::List(RequestContext& ctx) const {
 }
 
 HttpResponse PartnershipsService::Get(RequestContext& ctx) const {
-  ExportParams params;
-  params.selection.partnership_id = ctx.params.at("id");
-  params.pretty = false;
-  auto doc = env_.WithKembar([&](Kembar& k) { return k.ExportJson(params); });
-  if (!doc.ok()) return ctx.Error(doc.status());
-  nlohmann::json parsed = nlohmann::json::parse(*doc, nullptr, false);
-  if (parsed.is_discarded() || !parsed.contains("partnerships") || parsed["partnerships"].empty()) {
-    return ctx.Error(
-        Status::Corruption("the export of '" + ctx.params.at("id") + "' is not a dossier"));
+  store::Selection selection;
+  selection.partnership_id = ctx.params.at("id");
+  auto dossier = env_.WithKembar([&](Kembar& k) { return k.Export(selection); });
+  if (!dossier.ok()) return ctx.Error(dossier.status());
+  if (dossier->partnerships.empty()) {
+    return ctx.Error(Status::NotFound("no partnership '" + ctx.params.at("id") + "'"));
   }
-  nlohmann::json out = {{"partnership", parsed["partnerships"][0]},
-                        {"regions", parsed.value("regions", nlohmann::json::array())}};
-  HttpResponse resp = JsonResponse(200, out);
-  resp.headers.emplace_back("ETag", "\"" + io::Sha256Hex(out["partnership"].dump()) + "\"");
+  // Written straight from the model, as the dossier-v1 writer writes it.
+  std::string partnership;
+  {
+    io::JsonWriter w(&partnership);
+    io::WritePartnership(dossier->partnerships.front(), true, &w);
+  }
+  HttpResponse resp;
+  resp.body = "{\"partnership\":" + partnership + ",\"regions\":[";
+  for (size_t i = 0; i < dossier->regions.size(); ++i) {
+    if (i) resp.body += ',';
+    io::JsonWriter w(&resp.body);
+    io::WriteRegion(dossier->regions[i], &w);
+  }
+  resp.body += "]}";
+  resp.headers.emplace_back("ETag", "\"" + io::Sha256Hex(partnership) + "\"");
   return resp;
 }
 
