@@ -390,6 +390,8 @@ int Run(int argc, char** argv) {
   user_add->add_flag("--password-stdin", password_stdin,
                      "Read the password from standard input (the default)");
   add_db(user_add);
+  auto* user_list = user_cmd->add_subcommand("list", "List the user accounts");
+  add_db(user_list);
 
   // The help screen's group headings are group names, not labels: name them in the
   // language, in every command.
@@ -494,6 +496,12 @@ int Run(int argc, char** argv) {
   }
 
   if (serve_cmd->parsed()) return server::RunServe({db, listen, threads});
+  if (user_list->parsed()) {
+    auto users = server::ListUsers(db);
+    if (!users.ok()) return Fail(users.status());
+    std::fputs(users->c_str(), stdout);
+    return 0;
+  }
   if (user_add->parsed()) {
     auto password = server::ReadPassword("Password for " + user_name + ": ");
     if (!password.ok()) return Fail(password.status());

@@ -6,6 +6,7 @@
 #include <exception>
 
 #include "kembar/io/digest.h"
+#include "kembar/web/assets.h"
 
 namespace kembar::server {
 
@@ -89,6 +90,22 @@ HttpResponse Api::Handle(const HttpRequest& request) const {
 }
 
 HttpResponse Api::Dispatch(const HttpRequest& request, std::string* user) const {
+  // Everything outside /api is the web application, compiled into the binary.
+  if (auto r = web::ServeStatic({request.method, request.path, request.Header("if-none-match"),
+                                 request.Header("accept-encoding")});
+      r && r->status != 404) {
+    HttpResponse out;
+    out.status = r->status;
+    for (const auto& [name, value] : r->headers) {
+      if (name == "Content-Type") {
+        out.content_type = std::string(value);
+      } else {
+        out.headers.emplace_back(std::string(name), std::string(value));
+      }
+    }
+    out.body = std::string(r->body);
+    return out;
+  }
   Router::Match m = router_.Find(request.method, request.path);
   if (m.kind == Router::Match::Kind::kNotFound) {
     return ErrorResponse(ErrorFromStatus(Status::NotFound("no such resource: " + request.path)),

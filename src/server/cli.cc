@@ -54,7 +54,8 @@ int RunServe(const ServeOptions& options) {
   if (host.find(':') != std::string::npos) host = "[" + host + "]";
   const std::string base = "http://" + host + ":" + std::to_string((*server)->port());
   std::printf("kembar serve: %s (database %s)\n", base.c_str(), options.db_path.c_str());
-  std::printf("  log in:  POST %s/api/session with {\"username\": ..., \"password\": ...}\n",
+  std::printf("  log in:  open %s/ in a browser (the web application)\n", base.c_str());
+  std::printf("  scripts: POST %s/api/session with {\"username\": ..., \"password\": ...}\n",
               base.c_str());
   std::printf("  health:  GET %s/api/health; stop with Ctrl-C or SIGTERM\n", base.c_str());
   auto has_admin = (*server)->HasAdmin();
@@ -97,6 +98,25 @@ Status CreateUser(const std::string& db_path, const std::string& name, const std
   if (!accounts.ok()) return accounts.status();
   auto created = (*accounts)->CreateUser(user, LocalOperator());
   return created.ok() ? Status::Ok() : created.status();
+}
+
+Result<std::string> ListUsers(const std::string& db_path) {
+  if (db_path.empty() || !std::filesystem::exists(db_path)) {
+    return Status::NotFound("there is no database at '" + db_path + "'",
+                            "tidak ada basis data di '" + db_path + "'");
+  }
+  auto accounts = AccountStore::Open(db_path, {});
+  if (!accounts.ok()) return accounts.status();
+  auto users = (*accounts)->Users();
+  if (!users.ok()) return users.status();
+  std::string out;
+  for (const User& u : *users) {
+    std::string regions;
+    for (const std::string& r : u.regions) regions += (regions.empty() ? "" : ",") + r;
+    out += u.name + " " + std::string(RoleName(u.role)) + (regions.empty() ? "" : " " + regions) +
+           (u.disabled ? " (disabled)" : "") + "\n";
+  }
+  return out;
 }
 
 Result<std::string> ReadPassword(const std::string& prompt) {

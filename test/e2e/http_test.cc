@@ -197,6 +197,30 @@ TEST_F(HttpTest, HealthAndSecurityHeaders) {
   EXPECT_EQ(r.headers["referrer-policy"], "no-referrer");
 }
 
+TEST_F(HttpTest, TheWebApplicationIsServedAtTheRoot) {
+  StartServer();
+  Response index = Request("GET", "/");
+  ASSERT_EQ(index.status, 200);
+  EXPECT_EQ(index.headers["content-type"].rfind("text/html", 0), 0u);
+  EXPECT_NE(index.body.find("<!doctype html>"), std::string::npos);
+  EXPECT_EQ(index.headers["cache-control"], "no-cache");
+  EXPECT_NE(index.headers["content-security-policy"].find("default-src 'self'"), std::string::npos);
+  // The application routes its own pages: a deep link gets the same page.
+  Response deep = Request("GET", "/partnerships/id-surabaya--gb-liverpool");
+  EXPECT_EQ(deep.status, 200);
+  EXPECT_EQ(deep.body, index.body);
+  // Its scripts, by their hashed names, cached for good.
+  const size_t src = index.body.find("src=\"/assets/");
+  ASSERT_NE(src, std::string::npos) << index.body;
+  const std::string script = index.body.substr(src + 5, index.body.find('"', src + 5) - (src + 5));
+  Response js = Request("GET", script);
+  EXPECT_EQ(js.status, 200) << script;
+  EXPECT_NE(js.headers["cache-control"].find("immutable"), std::string::npos);
+  // A missing asset is a JSON 404, not the page; /api stays the API's.
+  ExpectErrorBody(Request("GET", "/assets/missing.js"), 404, "not_found", "/assets/missing.js");
+  EXPECT_EQ(Request("GET", "/api/nope").status, 404);
+}
+
 TEST_F(HttpTest, CookieWithCsrfAndBearer) {
   StartServer();
   Response login =

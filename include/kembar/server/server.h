@@ -91,6 +91,10 @@ int RunServe(const ServeOptions& options);
 Status CreateUser(const std::string& db_path, const std::string& name, const std::string& role,
                   const std::vector<std::string>& regions, const std::string& password);
 
+// `kembar user list`: one line per user of the database at `db_path`: name, role,
+// an editor's regions, "(disabled)". NotFound when there is no database.
+Result<std::string> ListUsers(const std::string& db_path);
+
 // Reads a password from standard input: from a terminal without echo (after writing
 // `prompt` to standard error), otherwise one line. InvalidInput when nothing was read.
 Result<std::string> ReadPassword(const std::string& prompt);
