@@ -229,18 +229,31 @@ int Run(int argc, char** argv) {
     c->add_option("--json", event_json_file, T("event.json"));
     AddEventFlags(c, &ef, lang);
   }
-  std::string delete_id;
+  std::string delete_id, record_json_file;
+  std::vector<std::string> record_sets;
   auto* partnership_cmd = app.add_subcommand("partnership", T("partnership.help"));
   partnership_cmd->require_subcommand(1);
+  auto* partnership_add = partnership_cmd->add_subcommand("add", T("partnership.add.help"));
+  auto* partnership_edit = partnership_cmd->add_subcommand("edit", T("partnership.edit.help"));
   auto* partnership_delete =
       partnership_cmd->add_subcommand("delete", T("partnership.delete.help"));
+  partnership_edit->add_option("ID", delete_id, T("opt.partnership_id"))->required();
   partnership_delete->add_option("ID", delete_id, T("opt.partnership_id"))->required();
-  add_db(partnership_delete);
   auto* region_cmd = app.add_subcommand("region", T("region.help"));
   region_cmd->require_subcommand(1);
+  auto* region_add = region_cmd->add_subcommand("add", T("region.add.help"));
+  auto* region_edit = region_cmd->add_subcommand("edit", T("region.edit.help"));
   auto* region_delete = region_cmd->add_subcommand("delete", T("region.delete.help"));
+  region_edit->add_option("ID", delete_id, T("opt.region_id"))->required();
   region_delete->add_option("ID", delete_id, T("opt.region_id"))->required();
-  add_db(region_delete);
+  for (CLI::App* c : {partnership_add, partnership_edit, region_add, region_edit}) {
+    c->add_option("--json", record_json_file, T("record.json"));
+    c->add_option("--set", record_sets, T("record.set"));
+  }
+  for (CLI::App* c : {partnership_add, partnership_edit, partnership_delete, region_add,
+                      region_edit, region_delete}) {
+    add_db(c);
+  }
   std::string history_id;
   bool verify = false;
   auto* history_cmd = app.add_subcommand("history", T("history.help"));
@@ -605,6 +618,39 @@ int Run(int argc, char** argv) {
     for (const std::string& line : r->diff) std::printf("  %s\n", line.c_str());
     if (edit.op == EventEdit::Op::kEdit && r->diff.empty())
       std::printf("  %s\n", Text("event.no_member_changed").c_str());
+    return 0;
+  }
+  if (partnership_add->parsed() || partnership_edit->parsed() || region_add->parsed() ||
+      region_edit->parsed()) {
+    RecordEdit edit;
+    edit.kind =
+        partnership_cmd->parsed() ? RecordEdit::Kind::kPartnership : RecordEdit::Kind::kRegion;
+    edit.op = partnership_add->parsed() || region_add->parsed() ? RecordEdit::Op::kAdd
+                                                                : RecordEdit::Op::kEdit;
+    edit.id = delete_id;
+    edit.actor = LocalOperator();
+    auto body = ReadJsonArg(record_json_file);
+    if (!body.ok()) return Fail(body.status());
+    edit.json = *body;
+    for (const std::string& set : record_sets) {
+      const size_t eq = set.find('=');
+      if (eq == std::string::npos || eq == 0) {
+        return Fail(CliError(StatusCode::kInvalidInput, "record.bad_set", {{"arg", set}}));
+      }
+      edit.members.emplace_back(set.substr(0, eq), set.substr(eq + 1));
+    }
+    auto r = kb.EditRecord(edit);
+    if (!r.ok()) {
+      Say("record.nothing_changed");
+      return Fail(r.status());
+    }
+    const bool adding = edit.op == RecordEdit::Op::kAdd;
+    const char* done = partnership_cmd->parsed()
+                           ? (adding ? "record.partnership_added" : "record.partnership_changed")
+                           : (adding ? "record.region_added" : "record.region_changed");
+    std::printf("%s\n", Text(done, {{"id", r->record}}).c_str());
+    for (const std::string& line : r->diff) std::printf("  %s\n", line.c_str());
+    if (!adding && r->diff.empty()) std::printf("  %s\n", Text("event.no_member_changed").c_str());
     return 0;
   }
   if (partnership_cmd->parsed() || region_cmd->parsed()) {

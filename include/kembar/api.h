@@ -219,6 +219,21 @@ struct EventEdit {
   store::Principal actor;
 };
 
+// Adds or edits one partnership or region: its own members (a partnership's events
+// are kept; EventEdit changes them).
+struct RecordEdit {
+  enum class Kind : uint8_t { kPartnership, kRegion } kind = Kind::kPartnership;
+  enum class Op : uint8_t { kAdd, kEdit } op = Op::kAdd;
+  std::string id;  // kEdit: the record to change; kAdd: the JSON's "id" is used
+  // kAdd: the record as a dossier-v1 JSON object; kEdit: the members to set, a null
+  // member removes it ("id" and a partnership's "events" cannot be set here).
+  std::string json;
+  // Plain members set over `json` (command-line flags, form fields): name -> value,
+  // a JSON value ("2.5", "[\"a\"]") or, when it does not parse as one, a string.
+  std::vector<std::pair<std::string, std::string>> members;
+  store::Principal actor;
+};
+
 struct DeleteParams {
   enum class Kind : uint8_t { kPartnership, kRegion } kind = Kind::kPartnership;
   std::string id;

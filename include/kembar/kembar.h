@@ -86,6 +86,12 @@ class Kembar {
   // the event before and after. NotFound for an unknown partnership or event id.
   Result<EditResult> EditEvent(const EventEdit& edit) const;
 
+  // Adds a partnership or region, or changes its own members: validated by the
+  // import's rules (InvalidInput names the path, "partnership.kind"), all or nothing,
+  // with a change record holding the record before and after. A partnership's
+  // parties must be stored regions; an id cannot change. NotFound for an unknown id.
+  Result<EditResult> EditRecord(const RecordEdit& edit) const;
+
   // Deletes a partnership (with its events) or a region that no partnership names.
   Result<EditResult> Delete(const DeleteParams& params) const;
 

@@ -558,6 +558,152 @@ Result<EditResult> EditEvent(store::Store& store, const io::ReadOptions& read,
   return result;
 }
 
+Result<EditResult> EditRecord(store::Store& store, const io::ReadOptions& read,
+                              const RecordEdit& edit) {
+  const bool partnership = edit.kind == RecordEdit::Kind::kPartnership;
+  const std::string what = partnership ? "partnership" : "region";
+  const std::string what_id = partnership ? "kemitraan" : "daerah";
+  const std::string list = partnership ? "partnerships" : "regions";
+  json patch = edit.json.empty() ? json::object()
+                                 : json::parse(edit.json, nullptr, /*allow_exceptions=*/false);
+  if (patch.is_discarded()) {
+    return Status::InvalidInput(what + ": not valid JSON", what_id + ": bukan JSON yang valid");
+  }
+  if (!patch.is_object()) {
+    return Status::InvalidInput(what + ": must be a JSON object",
+                                what_id + ": harus berupa objek JSON");
+  }
+  for (const auto& [key, value] : edit.members) {
+    if (patch.contains(key)) {
+      return Status::InvalidInput(
+          what + "." + key + ": given both in the JSON and on its own; give it once",
+          what_id + "." + key + ": diberikan di JSON dan tersendiri; berikan sekali saja");
+    }
+    json parsed = json::parse(value, nullptr, /*allow_exceptions=*/false);
+    patch[key] = parsed.is_discarded() ? json(value) : std::move(parsed);
+  }
+  if (patch.empty()) {
+    return Status::InvalidInput("give the " + what + " as JSON or with its members",
+                                "berikan " + what_id + " dalam JSON atau dengan isiannya");
+  }
+  EditResult result;
+  json record;
+  if (edit.op == RecordEdit::Op::kAdd) {
+    if (!patch.contains("id") || !patch["id"].is_string()) {
+      return Status::InvalidInput(what + ".id: a new " + what + " needs an id",
+                                  what_id + ".id: " + what_id + " baru perlu id");
+    }
+    result.record = patch["id"].get<std::string>();
+    store::Selection sel;
+    (partnership ? sel.partnership_id : sel.region_id) = result.record;
+    if (store.Export(sel).ok()) {
+      return Status::InvalidInput(
+          what + ".id: a " + what + " with the id '" + result.record + "' is already stored",
+          what_id + ".id: " + what_id + " dengan id '" + result.record + "' sudah tersimpan");
+    }
+    record = std::move(patch);
+    if (partnership && !record.contains("events")) record["events"] = json::array();
+    for (auto it = record.begin(); it != record.end(); ++it) {
+      if (it.key() == "events") continue;
+      result.changed.push_back(it.key());
+      result.diff.push_back(it.key() + ": " + it.value().dump());
+    }
+  } else {
+    result.record = edit.id;
+    if (patch.contains("id") && patch["id"] != json(edit.id)) {
+      return Status::InvalidInput(
+          what + ".id: an id cannot change; add a new " + what + " and delete this one",
+          what_id + ".id: id tidak dapat diubah; tambahkan " + what_id +
+              " baru lalu hapus yang ini");
+    }
+    if (partnership && patch.contains("events")) {
+      return Status::InvalidInput(
+          "partnership.events: change events one by one (kembar event add|edit|delete)",
+          "kemitraan.events: ubah peristiwa satu per satu (kembar event add|edit|delete)");
+    }
+    store::Selection sel;
+    (partnership ? sel.partnership_id : sel.region_id) = edit.id;
+    auto current = store.Export(sel);
+    if (!current.ok()) return current.status();
+    json doc = json::parse(io::WriteDossier(*current));
+    for (json& r : doc[list]) {
+      if (r.value("id", "") == edit.id) record = r;
+    }
+    if (record.is_null()) {
+      return Status::NotFound("no " + what + " has the id '" + edit.id + "'",
+                              "tidak ada " + what_id + " dengan id '" + edit.id + "'");
+    }
+    json before = record;
+    if (partnership) before.erase("events");
+    result.before = before.dump();
+    for (auto it = patch.begin(); it != patch.end(); ++it) {
+      if (it.value().is_null()) {
+        if (record.contains(it.key())) {
+          result.diff.push_back(it.key() + ": " + record[it.key()].dump() + " -> (removed)");
+          record.erase(it.key());
+          result.changed.push_back(it.key());
+        }
+      } else if (!record.contains(it.key()) || record[it.key()] != it.value()) {
+        result.diff.push_back(it.key() + ": " +
+                              (record.contains(it.key()) ? record[it.key()].dump() : "(none)") +
+                              " -> " + it.value().dump());
+        record[it.key()] = it.value();
+        result.changed.push_back(it.key());
+      }
+    }
+  }
+  json after = record;
+  if (partnership) after.erase("events");
+  result.after = after.dump();
+
+  // The same rules as import, on the record as it would be stored; the regions a
+  // partnership names must be stored ones.
+  json doc = {
+      {"format", "kembar-dossier/1"}, {"regions", json::array()}, {"partnerships", json::array()}};
+  doc[list].push_back(record);
+  auto relocate = [&](const std::string& message) { return Relocate(message, list + "[0]", what); };
+  io::ReadOptions options = read;
+  options.allow_external_refs = true;
+  io::DossierReader reader(options);
+  Dossier updated;
+  io::ReadReport report = reader.Read(doc.dump(), &updated);
+  if (!report.ok()) {
+    Message message;
+    for (const io::Diagnostic& d : report.errors) {
+      const bool first = message.en.empty();
+      message.en += (first ? "" : "; ") + relocate(d.ToString(Lang::kEn));
+      message.id += (first ? "" : "; ") + relocate(d.ToString(Lang::kId));
+    }
+    return Status::InvalidInput(std::move(message));
+  }
+  store::ChangeRecord change;
+  change.actor = edit.actor.name;
+  change.action = what + (edit.op == RecordEdit::Op::kAdd ? ".add" : ".edit");
+  change.record = result.record;
+  change.summary = change.action + " " + result.record;
+  if (!result.changed.empty()) {
+    change.summary += ":";
+    for (const std::string& m : result.changed) change.summary += " " + m;
+  }
+  change.before = result.before;
+  change.after = result.after;
+  if (partnership) change.partnerships = {result.record};
+  store::ImportRequest req;
+  req.dossier = &updated;
+  req.external_refs = std::move(report.external_refs);
+  req.log_import = false;
+  req.change = std::move(change);
+  auto stats = store.Import(req);
+  if (!stats.ok()) {
+    if (stats.status().code() == StatusCode::kInvalidInput) {
+      const Status& s = stats.status();
+      return Status::InvalidInput(relocate(s.message(Lang::kEn)), relocate(s.message(Lang::kId)));
+    }
+    return stats.status();
+  }
+  return result;
+}
+
 Result<EditResult> DeleteRecord(store::Store& store, const DeleteParams& params) {
   const bool partnership = params.kind == DeleteParams::Kind::kPartnership;
   store::Selection sel;

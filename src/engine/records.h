@@ -20,6 +20,10 @@ Result<store::ImportStats> Import(store::Store& store, const io::ReadOptions& re
 Result<EditResult> EditEvent(store::Store& store, const io::ReadOptions& read,
                              const EventEdit& edit);
 
+// Adds or edits a partnership's or region's own members (kembar.h, RecordEdit).
+Result<EditResult> EditRecord(store::Store& store, const io::ReadOptions& read,
+                              const RecordEdit& edit);
+
 // Deletes a stored partnership or region with its change record.
 Result<EditResult> DeleteRecord(store::Store& store, const DeleteParams& params);
 

@@ -73,6 +73,10 @@ Result<EditResult> Kembar::EditEvent(const EventEdit& edit) const {
   return engine::EditEvent(engine_->store(), engine_->read_options(), edit);
 }
 
+Result<EditResult> Kembar::EditRecord(const RecordEdit& edit) const {
+  return engine::EditRecord(engine_->store(), engine_->read_options(), edit);
+}
+
 Result<EditResult> Kembar::Delete(const DeleteParams& params) const {
   return engine::DeleteRecord(engine_->store(), params);
 }

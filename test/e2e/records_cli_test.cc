@@ -309,5 +309,56 @@ TEST(SearchCliTest, FindsByAnyNameInEitherLanguageAndRegionsByName) {
   EXPECT_NE(show.out.find("penandatanganan MoU"), std::string::npos);
 }
 
+TEST_F(RecordsCliTest, AddAndEditRegionsAndPartnershipsWithoutJsonFiles) {
+  // A new region, then a partnership between it and a stored one, from flags alone.
+  Output region = RunKembar(dir_,
+                            "region add --set id=id-surakarta --set 'name=Kota Surakarta' "
+                            "--set country=ID --set level=city --set lat=-7.5667 "
+                            "--set lon=110.8167");
+  ASSERT_EQ(region.exit_code, 0) << region.err;
+  EXPECT_NE(region.out.find("added region id-surakarta"), std::string::npos) << region.out;
+  Output add = RunKembar(dir_,
+                         "partnership add --set id=surakarta-liverpool --set kind=sister_city "
+                         "--set 'parties=[\"id-surakarta\", \"gb-liverpool\"]'");
+  ASSERT_EQ(add.exit_code, 0) << add.err;
+  json p = Partnership("surakarta-liverpool");
+  EXPECT_EQ(p["parties"][0], "id-surakarta");
+  EXPECT_TRUE(p["events"].empty());
+
+  // An edit keeps the events; the change record holds before and after.
+  ASSERT_EQ(
+      RunKembar(dir_, "event add surakarta-liverpool --type initiated --date 2025-03").exit_code,
+      0);
+  Output edit =
+      RunKembar(dir_, "partnership edit surakarta-liverpool --set 'title=Solo – Liverpool'");
+  ASSERT_EQ(edit.exit_code, 0) << edit.err;
+  EXPECT_NE(edit.out.find("title: (none) -> \"Solo – Liverpool\""), std::string::npos) << edit.out;
+  p = Partnership("surakarta-liverpool");
+  EXPECT_EQ(p["title"], "Solo – Liverpool");
+  EXPECT_EQ(p["events"].size(), 1u);
+  const json h = History("surakarta-liverpool");
+  ASSERT_FALSE(h.empty());
+  EXPECT_EQ(h.back()["action"], "partnership.edit");
+
+  // Refusals name the member and change nothing.
+  Output unknown_party = RunKembar(dir_,
+                                   "partnership add --set id=x-y --set kind=sister_city "
+                                   "--set 'parties=[\"id-nowhere\", \"gb-liverpool\"]'");
+  EXPECT_EQ(unknown_party.exit_code, 2);
+  EXPECT_NE(unknown_party.err.find("id-nowhere"), std::string::npos) << unknown_party.err;
+  Output bad_kind = RunKembar(dir_, "partnership edit surakarta-liverpool --set kind=marriage");
+  EXPECT_EQ(bad_kind.exit_code, 2);
+  EXPECT_NE(bad_kind.err.find("partnership.kind"), std::string::npos) << bad_kind.err;
+  Output twice =
+      RunKembar(dir_, "region add --set id=id-surakarta --set name=Solo --set country=ID");
+  EXPECT_EQ(twice.exit_code, 2);
+  EXPECT_EQ(Partnership("surakarta-liverpool")["kind"], "sister_city");
+  Output rename = RunKembar(dir_, "region edit id-surakarta --set id=id-solo");
+  EXPECT_EQ(rename.exit_code, 2);
+  // In Indonesian too.
+  Output id_msg = RunKembar(dir_, "--lang id partnership edit surakarta-liverpool --set kind=x");
+  EXPECT_NE(id_msg.err.find("tidak ada yang diubah"), std::string::npos) << id_msg.err;
+}
+
 }  // namespace
 }  // namespace kembar
