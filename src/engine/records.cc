@@ -416,6 +416,50 @@ Result<store::ImportStats> Import(store::Store& store, const io::ReadOptions& re
   return store.Import(req);
 }
 
+namespace {
+
+// "event.edit surabaya-liverpool.03: date title".
+std::string Summary(const std::string& action, const std::string& id,
+                    const std::vector<std::string>& changed) {
+  std::string out = action + " " + id;
+  if (!changed.empty()) out += ":";
+  for (const std::string& m : changed) out += " " + m;
+  return out;
+}
+
+// Validates `doc` (the one record being edited, as it would be stored) by the import's
+// rules and writes it with `change` in one transaction. Errors name the path as the
+// person editing knows it (`relocate`: "partnerships[0].events[4]" -> "event").
+Status WriteEdited(store::Store& store, const io::ReadOptions& read, const json& doc,
+                   store::ChangeRecord change,
+                   const std::function<std::string(const std::string&)>& relocate) {
+  io::DossierReader reader(read);
+  Dossier updated;
+  io::ReadReport report = reader.Read(doc.dump(), &updated);
+  if (!report.ok()) {
+    Message message;
+    for (const io::Diagnostic& d : report.errors) {
+      const bool first = message.en.empty();
+      message.en += (first ? "" : "; ") + relocate(d.ToString(Lang::kEn));
+      message.id += (first ? "" : "; ") + relocate(d.ToString(Lang::kId));
+    }
+    return Status::InvalidInput(std::move(message));
+  }
+  store::ImportRequest req;
+  req.dossier = &updated;
+  req.external_refs = std::move(report.external_refs);
+  req.log_import = false;
+  req.change = std::move(change);
+  auto stats = store.Import(req);
+  if (stats.ok()) return Status::Ok();
+  // A region the record names that is not stored: say it at the record's path.
+  const Status& s = stats.status();
+  if (s.code() != StatusCode::kInvalidInput) return s;
+  return Status::InvalidInput(relocate(s.message(Lang::kEn)), relocate(s.message(Lang::kId)));
+}
+
+}  // namespace
+
 Result<EditResult> EditEvent(store::Store& store, const io::ReadOptions& read,
                              const EventEdit& edit) {
   store::Selection sel;
@@ -515,46 +559,16 @@ Result<EditResult> EditEvent(store::Store& store, const io::ReadOptions& read,
   auto relocate = [&](const std::string& message) {
     return Relocate(Relocate(message, event_path, "event"), "partnerships[0]", "partnership");
   };
-  io::DossierReader reader(read);
-  Dossier updated;
-  io::ReadReport report = reader.Read(doc.dump(), &updated);
-  if (!report.ok()) {
-    Message message;
-    for (const io::Diagnostic& d : report.errors) {
-      const bool first = message.en.empty();
-      message.en += (first ? "" : "; ") + relocate(d.ToString(Lang::kEn));
-      message.id += (first ? "" : "; ") + relocate(d.ToString(Lang::kId));
-    }
-    return Status::InvalidInput(std::move(message));
-  }
   static constexpr const char* kActions[] = {"event.add", "event.edit", "event.delete"};
   store::ChangeRecord change;
   change.actor = edit.actor.name;
   change.action = kActions[static_cast<int>(edit.op)];
   change.record = edit.partnership_id;
-  change.summary = std::string(change.action) + " " + result.event_id;
-  if (!result.changed.empty()) {
-    change.summary += ":";
-    for (const std::string& m : result.changed) change.summary += " " + m;
-  }
+  change.summary = Summary(change.action, result.event_id, result.changed);
   change.before = result.before;
   change.after = result.after;
   change.partnerships = {edit.partnership_id};
-
-  store::ImportRequest req;
-  req.dossier = &updated;
-  req.external_refs = std::move(report.external_refs);
-  req.log_import = false;
-  req.change = std::move(change);
-  auto stats = store.Import(req);
-  if (!stats.ok()) {
-    // A region the event names that is not stored: say it at the event's path.
-    if (stats.status().code() == StatusCode::kInvalidInput) {
-      const Status& s = stats.status();
-      return Status::InvalidInput(relocate(s.message(Lang::kEn)), relocate(s.message(Lang::kId)));
-    }
-    return stats.status();
-  }
+  if (Status s = WriteEdited(store, read, doc, std::move(change), relocate); !s.ok()) return s;
   return result;
 }
 
@@ -663,44 +677,16 @@ Result<EditResult> EditRecord(store::Store& store, const io::ReadOptions& read,
   doc[list].push_back(record);
   auto relocate = [&](const std::string& message) { return Relocate(message, list + "[0]", what); };
   io::ReadOptions options = read;
-  options.allow_external_refs = true;
-  io::DossierReader reader(options);
-  Dossier updated;
-  io::ReadReport report = reader.Read(doc.dump(), &updated);
-  if (!report.ok()) {
-    Message message;
-    for (const io::Diagnostic& d : report.errors) {
-      const bool first = message.en.empty();
-      message.en += (first ? "" : "; ") + relocate(d.ToString(Lang::kEn));
-      message.id += (first ? "" : "; ") + relocate(d.ToString(Lang::kId));
-    }
-    return Status::InvalidInput(std::move(message));
-  }
+  options.allow_external_refs = true;  // the parties are stored regions
   store::ChangeRecord change;
   change.actor = edit.actor.name;
   change.action = what + (edit.op == RecordEdit::Op::kAdd ? ".add" : ".edit");
   change.record = result.record;
-  change.summary = change.action + " " + result.record;
-  if (!result.changed.empty()) {
-    change.summary += ":";
-    for (const std::string& m : result.changed) change.summary += " " + m;
-  }
+  change.summary = Summary(change.action, result.record, result.changed);
   change.before = result.before;
   change.after = result.after;
   if (partnership) change.partnerships = {result.record};
-  store::ImportRequest req;
-  req.dossier = &updated;
-  req.external_refs = std::move(report.external_refs);
-  req.log_import = false;
-  req.change = std::move(change);
-  auto stats = store.Import(req);
-  if (!stats.ok()) {
-    if (stats.status().code() == StatusCode::kInvalidInput) {
-      const Status& s = stats.status();
-      return Status::InvalidInput(relocate(s.message(Lang::kEn)), relocate(s.message(Lang::kId)));
-    }
-    return stats.status();
-  }
+  if (Status s = WriteEdited(store, options, doc, std::move(change), relocate); !s.ok()) return s;
   return result;
 }
 
