@@ -447,7 +447,8 @@ int Run(int argc, char** argv) {
   if (relations_cmd->parsed()) {
     auto r = Kembar::Relations({country_a, country_b});
     if (!r.ok()) return Fail(r.status());
-    std::fputs((json ? report::RelationsJson(*r) : report::RelationsText(*r)).c_str(), stdout);
+    std::fputs((json ? report::RelationsJson(*r) : report::RelationsText(*r, lang)).c_str(),
+               stdout);
     return 0;
   }
 
@@ -791,16 +792,17 @@ int Run(int argc, char** argv) {
     params.depth = depth;
     auto r = kb.NetworkEgo(params);
     if (!r.ok()) return Fail(r.status());
-    std::fputs((json ? report::EgoToJson(*r->graph, r->ego) : report::EgoToText(*r->graph, r->ego))
-                   .c_str(),
-               stdout);
+    std::fputs(
+        (json ? report::EgoToJson(*r->graph, r->ego) : report::EgoToText(*r->graph, r->ego, lang))
+            .c_str(),
+        stdout);
     return 0;
   }
   if (net_match->parsed()) {
     auto r = kb.NetworkMatchReport({});
     if (!r.ok()) return Fail(r.status());
     std::fputs(
-        (json ? report::MatchJson(*r, show_unmatched) : report::MatchText(*r, show_unmatched))
+        (json ? report::MatchJson(*r, show_unmatched) : report::MatchText(*r, show_unmatched, lang))
             .c_str(),
         stdout);
     return 0;

@@ -4,7 +4,9 @@
 #include <cstdio>
 #include <string>
 
+#include "kembar/geo/countries.h"
 #include "kembar/io/json_writer.h"
+#include "kembar/report/cli_text.h"
 
 namespace kembar::report {
 
@@ -418,17 +420,26 @@ std::string CandidatesText(const FindReport& r) {
   return out;
 }
 
-std::string EgoToText(const Graph& g, const EgoNetwork& ego) {
-  std::string out;
+std::string EgoToText(const Graph& g, const EgoNetwork& ego, Lang lang) {
   const network::NetNode& c = g.node(ego.center);
-  out += c.name + " (" + c.country + "): " + std::to_string(g.degree(ego.center)) + " partners\n";
+  std::string out =
+      CliText("ego.center", lang,
+              {{"name", c.name},
+               {"country", c.country},
+               {"n", CliNumber(static_cast<double>(g.degree(ego.center)), 0, lang)}}) +
+      "\n";
   for (size_t d = 0; d < ego.rings.size(); ++d) {
-    out += (d == 0 ? std::string("partners") : "step " + std::to_string(d + 1)) +
-           (d == 0 ? " 1" : "") + ": " + std::to_string(ego.rings[d].size()) + " places\n";
+    out += CliText(d == 0 ? "ego.partners" : "ego.step", lang,
+                   {{"step", std::to_string(d + 1)},
+                    {"n", CliNumber(static_cast<double>(ego.rings[d].size()), 0, lang)}}) +
+           "\n";
     size_t shown = 0;
     for (size_t i : ego.rings[d]) {
       if (shown++ == 40) {
-        out += "  ... and " + std::to_string(ego.rings[d].size() - 40) + " more\n";
+        out += "  " +
+               CliText("ego.more", lang,
+                       {{"n", CliNumber(static_cast<double>(ego.rings[d].size() - 40), 0, lang)}}) +
+               "\n";
         break;
       }
       out += "  " + g.node(i).name + " (" + g.node(i).country + ")\n";
@@ -464,12 +475,14 @@ std::string MatchJson(const MatchReport& m, size_t limit) {
   return out;
 }
 
-std::string MatchText(const MatchReport& m, size_t limit) {
-  char line[256];
-  std::snprintf(line, sizeof line,
-                "%zu of %zu places matched to the gazetteer (%.1f %%); %zu unmatched\n", m.matched,
-                m.places, MatchRate(m), m.unmatched.size());
-  std::string out = line;
+std::string MatchText(const MatchReport& m, size_t limit, Lang lang) {
+  std::string out =
+      CliText("match.line", lang,
+              {{"matched", CliNumber(static_cast<double>(m.matched), 0, lang)},
+               {"places", CliNumber(static_cast<double>(m.places), 0, lang)},
+               {"rate", CliNumber(MatchRate(m), 1, lang)},
+               {"unmatched", CliNumber(static_cast<double>(m.unmatched.size()), 0, lang)}}) +
+      "\n";
   for (size_t k = 0; k < m.unmatched.size() && k < limit; ++k) out += "  " + m.unmatched[k] + "\n";
   return out;
 }
@@ -519,19 +532,34 @@ std::string RelationsJson(const RelationsReport& rr) {
   return out;
 }
 
-std::string RelationsText(const RelationsReport& rr) {
+std::string RelationsText(const RelationsReport& rr, Lang lang) {
   const geo::Relation& r = rr.relation;
+  const std::string status(geo::ToString(r.status));
   std::string out =
-      rr.a_iso + " – " + rr.b_iso + ": " + std::string(geo::ToString(r.status)) + "\n";
-  if (!r.override_source.empty()) out += "override: " + r.override_source + "\n";
+      CliText("rel.line", lang,
+              {{"a", geo::CountryName(rr.a_iso, lang == Lang::kId) + " (" + rr.a_iso + ")"},
+               {"b", geo::CountryName(rr.b_iso, lang == Lang::kId) + " (" + rr.b_iso + ")"},
+               {"status", std::string(CliText("rel." + status, lang))}}) +
+      "\n";
+  if (!r.override_source.empty()) {
+    out += CliText("rel.override", lang, {{"source", r.override_source}}) + "\n";
+  }
   if (!r.via_sovereign.empty()) {
-    out += "a territory: follows its sovereign state's relations (" + r.via_sovereign + ")\n";
+    out += CliText("rel.territory", lang, {{"via", r.via_sovereign}}) + "\n";
   }
   for (const geo::Mission* m : r.missions) {
-    out += "  " + m->operator_iso + " " + m->type + " in " + m->city + " (" + m->host_iso +
-           "), wikidata " + m->qid + "\n";
+    const std::string type_key = "rel.type." + m->type;
+    const std::string_view type = CliText(type_key, lang);
+    out += "  " +
+           CliText("rel.mission", lang,
+                   {{"operator", m->operator_iso},
+                    {"type", type == type_key ? m->type : std::string(type)},
+                    {"city", m->city},
+                    {"host", m->host_iso},
+                    {"qid", m->qid}}) +
+           "\n";
   }
-  if (r.missions.empty()) out += "  no mission either way in the data\n";
+  if (r.missions.empty()) out += "  " + std::string(CliText("rel.no_mission", lang)) + "\n";
   return out;
 }
 

@@ -147,6 +147,17 @@ TEST_F(AssessCliTest, RelationsAnswersWithTheMissions) {
   EXPECT_EQ(json::parse(RunKembar(dir_, "relations Indonesia Israel --json").out)["status"],
             "none");
   EXPECT_EQ(json::parse(RunKembar(dir_, "relations id jp --json").out)["status"], "official");
+  // The text in either language names the countries and the kind of relations.
+  Output id = RunKembar(dir_, "--lang id relations ID TW");
+  ASSERT_EQ(id.exit_code, 0) << id.err;
+  EXPECT_NE(id.out.find("Indonesia (ID) dan Taiwan (TW): hanya hubungan de facto"), std::string::npos)
+      << id.out;
+  EXPECT_NE(id.out.find("kantor perwakilan de facto TW di Jakarta"), std::string::npos) << id.out;
+  Output en = RunKembar(dir_, "--lang en relations HK ID");
+  EXPECT_NE(en.out.find("Hong Kong (HK) – Indonesia (ID): official diplomatic relations"),
+            std::string::npos)
+      << en.out;
+  EXPECT_NE(en.out.find("follows its sovereign state's relations"), std::string::npos);
   Output bad = RunKembar(dir_, "relations ID Atlantis");
   EXPECT_EQ(bad.exit_code, 3);
   EXPECT_NE(bad.err.find("Atlantis"), std::string::npos);

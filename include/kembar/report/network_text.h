@@ -27,17 +27,18 @@ std::string StatsToText(const network::Stats& stats);
 std::string EgoToJson(const network::Graph& graph, const network::EgoNetwork& ego, int indent = 2);
 
 // An ego network as text: the center, then each ring (at most 40 places listed).
-std::string EgoToText(const network::Graph& graph, const network::EgoNetwork& ego);
+std::string EgoToText(const network::Graph& graph, const network::EgoNetwork& ego,
+                      Lang lang = Lang::kEn);
 
 // The gazetteer match as JSON (places, matched, match_rate, the first `limit`
 // unmatched) and as text.
 std::string MatchJson(const MatchReport& match, size_t limit);
-std::string MatchText(const MatchReport& match, size_t limit);
+std::string MatchText(const MatchReport& match, size_t limit, Lang lang = Lang::kEn);
 
 // Diplomatic relations as JSON (a, b, status, override, via_sovereign, missions) and
 // as text.
 std::string RelationsJson(const RelationsReport& relations);
-std::string RelationsText(const RelationsReport& relations);
+std::string RelationsText(const RelationsReport& relations, Lang lang = Lang::kEn);
 
 // Ranked candidates as JSON: each with its score, components and explanation.
 std::string CandidatesJson(std::string_view region_id, std::span<const finder::Place> places,
