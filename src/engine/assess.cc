@@ -22,6 +22,14 @@ AssessReport AssessLoaded(Dossier dossier, const AssessOptions& options) {
   return report;
 }
 
+// The selected stored partnerships, assessed.
+Result<AssessReport> AssessStored(const Engine& engine, const store::Selection& selection,
+                                  const AssessOptions& options) {
+  auto d = engine.store().Export(selection);
+  if (!d.ok()) return d.status();
+  return AssessLoaded(std::move(d).value(), options);
+}
+
 Result<AssessReport> AssessFile(const std::string& file, const AssessOptions& options,
                                 const io::ReadOptions& read) {
   io::ReadOptions self_contained = read;
@@ -40,9 +48,7 @@ Result<AssessReport> Assess(const Engine* engine, const AssessParams& params) {
       return Status::InvalidInput("give a dossier file or a database to assess",
                                   "berikan berkas dossier atau basis data yang akan dinilai");
     }
-    auto d = engine->store().Export(sel);
-    if (!d.ok()) return d.status();
-    return AssessLoaded(std::move(d).value(), params.options);
+    return AssessStored(*engine, sel, params.options);
   }
   auto r = AssessFile(params.file, params.options, params.read);
   if (!r.ok()) return r;
@@ -72,10 +78,7 @@ Result<AssessReport> Assess(const Engine* engine, const AssessParams& params) {
 }
 
 Result<CalendarReport> Calendar(const Engine& engine, const CalendarParams& params) {
-  AssessParams ap;
-  ap.selection = params.selection;
-  ap.options = params.assess;
-  auto r = Assess(&engine, ap);
+  auto r = AssessStored(engine, params.selection, params.assess);
   if (!r.ok()) return r.status();
   CalendarReport out;
   out.as_of = params.assess.as_of;
@@ -88,10 +91,7 @@ Result<CalendarReport> Calendar(const Engine& engine, const CalendarParams& para
 }
 
 Result<TodoReport> Todo(const Engine& engine, const TodoParams& params) {
-  AssessParams ap;
-  ap.selection = params.selection;
-  ap.options = params.assess;
-  auto r = Assess(&engine, ap);
+  auto r = AssessStored(engine, params.selection, params.assess);
   if (!r.ok()) return r.status();
   TodoReport out;
   out.as_of = params.assess.as_of;
