@@ -10,6 +10,7 @@
 
 #include "kembar/io/digest.h"
 #include "server/sqlite_util.h"
+#include "store/lines.h"
 
 namespace kembar::server {
 
@@ -61,26 +62,11 @@ CREATE TABLE IF NOT EXISTS audit_log (
 );
 )sql";
 
+using store::Join;
+using store::SplitLines;
+
 constexpr std::string_view kSessionPrefix = "kbs_";
 constexpr std::string_view kApiTokenPrefix = "kbt_";
-
-std::string Join(const std::vector<std::string>& v) {
-  std::string out;
-  for (const std::string& x : v) out += (out.empty() ? "" : "\n") + x;
-  return out;
-}
-
-std::vector<std::string> SplitLines(const std::string& joined) {
-  std::vector<std::string> out;
-  size_t pos = 0;
-  while (pos < joined.size()) {
-    size_t nl = joined.find('\n', pos);
-    if (nl == std::string::npos) nl = joined.size();
-    out.push_back(joined.substr(pos, nl - pos));
-    pos = nl + 1;
-  }
-  return out;
-}
 
 bool ValidUserName(const std::string& name) {
   if (name.empty() || name.size() > 64) return false;

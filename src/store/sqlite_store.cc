@@ -16,6 +16,7 @@
 
 #include "kembar/io/digest.h"
 #include "kembar/io/dossier_writer.h"
+#include "store/lines.h"
 
 namespace kembar::store {
 
@@ -178,25 +179,6 @@ class Stmt {
 };
 
 int64_t DayNumber(Day d) { return d.time_since_epoch().count(); }
-
-std::string Join(const std::vector<std::string>& v) {
-  std::string out;
-  for (const std::string& x : v) out += (out.empty() ? "" : "\n") + x;
-  return out;
-}
-
-// The lines of a newline-joined column (the inverse of Join).
-std::vector<std::string> SplitLines(const std::string& joined) {
-  std::vector<std::string> out;
-  size_t pos = 0;
-  while (pos < joined.size()) {
-    size_t nl = joined.find('\n', pos);
-    if (nl == std::string::npos) nl = joined.size();
-    out.push_back(joined.substr(pos, nl - pos));
-    pos = nl + 1;
-  }
-  return out;
-}
 
 // SHA-256 (hex) of the previous entry's hash and this entry's fields, each
 // length-prefixed so that no two different entries hash alike.
