@@ -9,7 +9,7 @@ namespace kembar {
 
 namespace {
 
-constexpr std::array<ErrorInfo, 7> kErrorTable = {{
+constexpr std::array<ErrorInfo, 9> kErrorTable = {{
     {StatusCode::kOk, "ok", "OK", 0, 200},
     {StatusCode::kInvalidInput, "invalid_input", "invalid input", 2, 400},
     {StatusCode::kNotFound, "not_found", "not found", 3, 404},
@@ -17,6 +17,8 @@ constexpr std::array<ErrorInfo, 7> kErrorTable = {{
     {StatusCode::kIoError, "io_error", "I/O error", 5, 500},
     {StatusCode::kCorruption, "corruption", "stored data is corrupt", 6, 500},
     {StatusCode::kUnsupported, "unsupported", "unsupported", 7, 501},
+    {StatusCode::kConflict, "conflict", "changed by someone else first", 8, 409},
+    {StatusCode::kPermissionDenied, "forbidden", "not allowed", 9, 403},
 }};
 
 }  // namespace

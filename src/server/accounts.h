@@ -33,7 +33,7 @@ std::string_view RoleName(Role role);
 std::optional<Role> ParseRole(std::string_view name);
 
 // Passwords shorter than this are refused (by the CLI and the API alike).
-inline constexpr size_t kMinPasswordLength = 12;
+inline constexpr size_t kMinPasswordLength = 10;
 // Longer passwords are refused too (hashing cost is bounded).
 inline constexpr size_t kMaxPasswordLength = 1024;
 

@@ -400,12 +400,12 @@ namespace {
 
 TEST(ServeCliTest, UserAddRefusesShortPasswordsAndServeNeedsADatabase) {
   const std::string dir = testing::TempDir();
-  testing::WriteFileOrDie(dir + "/short.txt", "eleven char\n");
-  testing::WriteFileOrDie(dir + "/good.txt", "twelve chars\n");
+  testing::WriteFileOrDie(dir + "/short.txt", "nine char\n");
+  testing::WriteFileOrDie(dir + "/good.txt", "ten chars!\n");
   testing::CliOutput shorter =
       testing::RunKembar(dir, "user add root --role admin --db k.db < short.txt");
   EXPECT_EQ(shorter.exit_code, 2);
-  EXPECT_NE(shorter.err.find("at least 12 characters"), std::string::npos) << shorter.err;
+  EXPECT_NE(shorter.err.find("at least 10 characters"), std::string::npos) << shorter.err;
   testing::CliOutput editor =
       testing::RunKembar(dir, "user add siti --role editor --db k.db < good.txt");
   EXPECT_EQ(editor.exit_code, 2);

@@ -99,17 +99,20 @@ TEST(ErrorTableTest, EveryCodeHasItsOwnRow) {
   std::set<int> exit_codes;
   for (StatusCode c :
        {StatusCode::kOk, StatusCode::kInvalidInput, StatusCode::kNotFound, StatusCode::kTooLarge,
-        StatusCode::kIoError, StatusCode::kCorruption, StatusCode::kUnsupported}) {
+        StatusCode::kIoError, StatusCode::kCorruption, StatusCode::kUnsupported,
+        StatusCode::kConflict, StatusCode::kPermissionDenied}) {
     const ErrorInfo& info = DescribeError(c);
     EXPECT_EQ(info.code, c);
     api_codes.insert(info.api_code);
     exit_codes.insert(info.exit_code);
   }
-  EXPECT_EQ(api_codes.size(), 7u);
-  EXPECT_EQ(exit_codes.size(), 7u);
+  EXPECT_EQ(api_codes.size(), 9u);
+  EXPECT_EQ(exit_codes.size(), 9u);
   EXPECT_EQ(DescribeError(StatusCode::kOk).exit_code, 0);
   EXPECT_EQ(DescribeError(StatusCode::kInvalidInput).http_status, 400);
   EXPECT_EQ(DescribeError(StatusCode::kTooLarge).http_status, 413);
+  EXPECT_EQ(DescribeError(StatusCode::kConflict).http_status, 409);
+  EXPECT_EQ(DescribeError(StatusCode::kPermissionDenied).http_status, 403);
 }
 
 }  // namespace

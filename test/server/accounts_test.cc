@@ -85,7 +85,7 @@ TEST_F(AccountsTest, CreateUserChecksNameRoleRegionsPassword) {
     return r.ok() ? std::string() : r.status().message();
   };
   EXPECT_NE(bad("Siti", Role::kViewer, {}, kPassword).find("user name"), std::string::npos);
-  EXPECT_NE(bad("siti", Role::kViewer, {}, "short").find("at least 12"), std::string::npos);
+  EXPECT_NE(bad("siti", Role::kViewer, {}, "short").find("at least 10"), std::string::npos);
   EXPECT_NE(bad("siti", Role::kEditor, {}, kPassword).find("region"), std::string::npos);
   EXPECT_NE(bad("siti", Role::kViewer, {"id-surabaya"}, kPassword).find("only editors"),
             std::string::npos);

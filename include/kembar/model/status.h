@@ -23,12 +23,14 @@ namespace kembar {
 // The product's one error table is keyed by this code (see error_table.h).
 enum class StatusCode {
   kOk = 0,
-  kInvalidInput,  // the user's document or argument is wrong; nothing was changed
-  kNotFound,      // a named record does not exist
-  kTooLarge,      // an input exceeds a documented bound
-  kIoError,       // a file or the database could not be read or written
-  kCorruption,    // stored data is not what the product wrote
-  kUnsupported,   // e.g. a database written by a newer kembar
+  kInvalidInput,      // the user's document or argument is wrong; nothing was changed
+  kNotFound,          // a named record does not exist
+  kTooLarge,          // an input exceeds a documented bound
+  kIoError,           // a file or the database could not be read or written
+  kCorruption,        // stored data is not what the product wrote
+  kUnsupported,       // e.g. a database written by a newer kembar
+  kConflict,          // the record changed since the caller read it (a stale version)
+  kPermissionDenied,  // the caller may not make this change (role or region scope)
 };
 
 class Status {
@@ -72,6 +74,20 @@ class Status {
   static Status Unsupported(Message msg) { return {StatusCode::kUnsupported, std::move(msg)}; }
   static Status Unsupported(std::string en, std::string id) {
     return {StatusCode::kUnsupported, {std::move(en), std::move(id)}};
+  }
+  static Status Conflict(std::string msg) { return {StatusCode::kConflict, {std::move(msg), {}}}; }
+  static Status Conflict(Message msg) { return {StatusCode::kConflict, std::move(msg)}; }
+  static Status Conflict(std::string en, std::string id) {
+    return {StatusCode::kConflict, {std::move(en), std::move(id)}};
+  }
+  static Status PermissionDenied(std::string msg) {
+    return {StatusCode::kPermissionDenied, {std::move(msg), {}}};
+  }
+  static Status PermissionDenied(Message msg) {
+    return {StatusCode::kPermissionDenied, std::move(msg)};
+  }
+  static Status PermissionDenied(std::string en, std::string id) {
+    return {StatusCode::kPermissionDenied, {std::move(en), std::move(id)}};
   }
   // A status of `code` with a message in both languages (code kOk gives Ok()).
   static Status FromCode(StatusCode code, Message msg) {

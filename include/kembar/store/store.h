@@ -35,6 +35,13 @@ using ProgressFn = std::function<void(size_t done, size_t total)>;
 struct Principal {
   std::string name;             // "local:siti" for the CLI
   bool local_operator = false;  // holds the database file: roles do not apply
+  std::string address;          // the client's IP address (server); empty for the CLI
+  // Whether this principal may turn `before` into `after` (a creation has no
+  // `before`, a deletion no `after`): ok, or PermissionDenied saying why. Called
+  // inside the write's transaction, with the stored record. Null: anything.
+  std::function<Status(const Partnership* before, const Partnership* after)> may_write_partnership;
+  // Whether this principal may add, change or delete the region `id`. Null: any.
+  std::function<Status(const std::string& id)> may_write_region;
 };
 
 // One entry of the change log, kept apart from the records so that export -> import
@@ -45,6 +52,7 @@ struct ChangeRecord {
   int64_t seq = 0;      // assigned by the store
   std::string at;       // UTC, ISO 8601; assigned by the store
   std::string actor;    // Principal::name
+  std::string address;  // Principal::address: the client's IP address; empty for the CLI
   std::string action;   // "import", "event.add", "event.edit", "event.delete", ...
   std::string record;   // the partnership or region id; the source file for imports
   std::string summary;  // what changed, one line (an import: digest and counts)
