@@ -185,7 +185,9 @@ enum class ImportMode : uint8_t {
 };
 
 struct ImportParams {
-  std::string file;
+  std::string file;  // the dossier file; only names the source when `content` is set
+  // The document itself (an upload), read instead of `file`.
+  std::shared_ptr<const std::string> content;
   ImportMode mode = ImportMode::kRefuseDrops;
   store::Principal actor;
   store::ProgressFn progress;  // optional
@@ -216,6 +218,13 @@ struct EventEdit {
   // kEdit: the members to set, a null member removes it.
   std::string event_json;
   EventFields fields;  // set over event_json's members
+  // kEdit: the event as a whole (its members not in event_json are removed; its id
+  // stays); otherwise only the members given change.
+  bool replace = false;
+  // The partnership's version its author read (PartnershipRecord::version); when set
+  // and the stored one differs, the edit is refused with Conflict. Empty: no check
+  // (the edit still never overwrites a change made since it read the record).
+  std::string if_match;
   store::Principal actor;
 };
 
@@ -231,13 +240,25 @@ struct RecordEdit {
   // Plain members set over `json` (command-line flags, form fields): name -> value,
   // a JSON value ("2.5", "[\"a\"]") or, when it does not parse as one, a string.
   std::vector<std::pair<std::string, std::string>> members;
+  // kEdit: `json` is the whole record (a partnership's events are kept): members it
+  // lacks are removed. Otherwise only the members given change.
+  bool replace = false;
+  std::string if_match;  // a partnership's version, as EventEdit::if_match
   store::Principal actor;
 };
 
 struct DeleteParams {
   enum class Kind : uint8_t { kPartnership, kRegion } kind = Kind::kPartnership;
   std::string id;
+  std::string if_match;  // a partnership's version, as EventEdit::if_match
   store::Principal actor;
+};
+
+// One stored partnership with the regions it names, and its version: a digest of its
+// content that changes with every change to it (an HTTP ETag).
+struct PartnershipRecord {
+  Dossier dossier;  // one partnership, its regions and the document members
+  std::string version;
 };
 
 // What an edit did.
@@ -247,6 +268,7 @@ struct EditResult {
   std::vector<std::string> changed;  // the members that changed ("date", "title")
   std::vector<std::string> diff;     // one line per member: date: "2019" -> "2019-05"
   std::string before, after;         // the event (or record) as JSON, empty when none
+  std::string version;  // the partnership's version after the change; empty when deleted
 };
 
 // What `search` looks for: text matched accent- and case-insensitively.

@@ -84,6 +84,10 @@ class Kembar {
   // Adds, edits or deletes one event: validated by the import's rules (InvalidInput
   // names the JSON path, "event.date"), all or nothing, with a change record holding
   // the event before and after. NotFound for an unknown partnership or event id.
+  // Edits of a partnership (here, EditRecord and Delete) are checked atomically with
+  // their write: Conflict when edit.if_match is set and is not the stored version
+  // (an edit without it is made again on a version changed meanwhile, never over
+  // it), PermissionDenied when the actor's scope check refuses.
   Result<EditResult> EditEvent(const EventEdit& edit) const;
 
   // Adds a partnership or region, or changes its own members: validated by the
@@ -94,6 +98,10 @@ class Kembar {
 
   // Deletes a partnership (with its events) or a region that no partnership names.
   Result<EditResult> Delete(const DeleteParams& params) const;
+
+  // One stored partnership with the regions it names and its version (the value
+  // that EventEdit/RecordEdit/DeleteParams::if_match compare). NotFound when unknown.
+  Result<PartnershipRecord> GetPartnership(const std::string& id) const;
 
   // The selected records as a model (NotFound for an unknown id).
   Result<Dossier> Export(const store::Selection& selection) const;

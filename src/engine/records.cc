@@ -98,26 +98,34 @@ Status SetFields(const EventFields& f, json* patch) {
 Result<store::ImportStats> Import(store::Store& store, const io::ReadOptions& read,
                                   const ImportParams& params) {
   // The file is read once: checked, digested and written from these bytes (not
-  // zero-filled first: they are all read over).
+  // zero-filled first: they are all read over). An upload is used as it is.
   std::unique_ptr<char[]> buffer;
   std::string_view bytes;
-  {
-    std::error_code ec;
-    const bool regular = std::filesystem::is_regular_file(params.file, ec);
-    const uintmax_t size = regular ? std::filesystem::file_size(params.file, ec) : 0;
-    std::ifstream f;
-    if (regular && !ec && size <= read.max_bytes) f.open(params.file, std::ios::binary);
-    if (f) {
-      buffer.reset(new char[size + 1]);
-      f.read(buffer.get(), static_cast<std::streamsize>(size));
-      bytes = std::string_view(buffer.get(), static_cast<size_t>(size));
-    }
-    if (!f || f.gcount() != static_cast<std::streamsize>(size)) {
-      // Missing, unreadable or over the limit: in the reader's words.
+  if (params.content) {
+    if (params.content->size() > read.max_bytes) {
       io::DossierReader reader(read);
-      io::ReadReport report = reader.ReadFile(params.file, nullptr);
-      if (!report.ok()) return report.ToStatus();
-      return Status::IoError("cannot read '" + params.file + "'");
+      return reader.Read(*params.content, nullptr).ToStatus();
+    }
+    bytes = *params.content;
+  } else {
+    {
+      std::error_code ec;
+      const bool regular = std::filesystem::is_regular_file(params.file, ec);
+      const uintmax_t size = regular ? std::filesystem::file_size(params.file, ec) : 0;
+      std::ifstream f;
+      if (regular && !ec && size <= read.max_bytes) f.open(params.file, std::ios::binary);
+      if (f) {
+        buffer.reset(new char[size + 1]);
+        f.read(buffer.get(), static_cast<std::streamsize>(size));
+        bytes = std::string_view(buffer.get(), static_cast<size_t>(size));
+      }
+      if (!f || f.gcount() != static_cast<std::streamsize>(size)) {
+        // Missing, unreadable or over the limit: in the reader's words.
+        io::DossierReader reader(read);
+        io::ReadReport report = reader.ReadFile(params.file, nullptr);
+        if (!report.ok()) return report.ToStatus();
+        return Status::IoError("cannot read '" + params.file + "'");
+      }
     }
   }
   std::future<std::string> digest =
@@ -218,7 +226,12 @@ Result<store::ImportStats> Import(store::Store& store, const io::ReadOptions& re
   // each batch as a small document of its own. Anything unusual (any problem at all,
   // or a layout the outline does not cover) falls back to reading the document whole
   // below, which then reports exactly what it always did.
-  if (std::optional<store::DossierOutline> outline = store::OutlineDossier(bytes)) {
+  // A principal with a scope is checked record by record against what is stored,
+  // inside the transaction: its (bounded) upload is read whole.
+  const bool scoped = params.actor.may_write_partnership || params.actor.may_write_region;
+  std::optional<store::DossierOutline> outline;
+  if (!scoped) outline = store::OutlineDossier(bytes);
+  if (outline) {
     bool fallback = false;
     const Status give_up = Status::InvalidInput("read whole");
     store::ImportRequest req;
@@ -413,7 +426,48 @@ Result<store::ImportStats> Import(store::Store& store, const io::ReadOptions& re
   req.source_name = params.file;
   req.progress = params.progress;
   req.change = make_change(d.regions.size(), std::move(ids), events);
+  if (scoped) {
+    req.precondition = [&](store::ImportSink& sink) -> Status {
+      for (size_t i = 0; params.actor.may_write_region && i < d.regions.size(); ++i) {
+        auto same = sink.StoresRegionAs(d.regions[i]);
+        if (!same.ok()) return same.status();
+        if (*same) continue;  // repeated unchanged: not a change
+        if (Status s = params.actor.may_write_region(d.regions[i].id); !s.ok()) {
+          return Status::PermissionDenied(
+              "regions[" + std::to_string(i) + "]: " + s.message(Lang::kEn),
+              "regions[" + std::to_string(i) + "]: " + s.message(Lang::kId));
+        }
+      }
+      for (size_t i = 0; params.actor.may_write_partnership && i < d.partnerships.size(); ++i) {
+        auto stored = sink.StoredPartnership(d.partnerships[i].id);
+        if (!stored.ok()) return stored.status();
+        const Partnership* before = *stored ? &**stored : nullptr;
+        if (Status s = params.actor.may_write_partnership(before, &d.partnerships[i]); !s.ok()) {
+          return Status::PermissionDenied(
+              "partnerships[" + std::to_string(i) + "]: " + s.message(Lang::kEn),
+              "partnerships[" + std::to_string(i) + "]: " + s.message(Lang::kId));
+        }
+      }
+      return Status::Ok();
+    };
+  }
   return store.Import(req);
+}
+
+std::string PartnershipVersion(const Partnership& p) {
+  std::string text;
+  io::JsonWriter w(&text);
+  io::WritePartnership(p, true, &w);
+  return io::Sha256Hex(text);
+}
+
+Result<PartnershipRecord> GetPartnership(store::Store& store, const std::string& id) {
+  auto d = store.Partnership(id);
+  if (!d.ok()) return d.status();
+  PartnershipRecord record;
+  record.version = PartnershipVersion(d->partnerships.front());
+  record.dossier = std::move(*d);
+  return record;
 }
 
 namespace {
@@ -427,31 +481,98 @@ std::string Summary(const std::string& action, const std::string& id,
   return out;
 }
 
+Status ConflictWith(const std::string& id) {
+  return Status::Conflict(
+      "partnership '" + id +
+          "' was changed by someone else since you read it: reload it and make your change "
+          "again",
+      "kemitraan '" + id +
+          "' telah diubah orang lain sejak Anda membukanya: muat ulang lalu ulangi perubahan "
+          "Anda");
+}
+
+// How an edit of a partnership guards its write: the version its author read
+// (`if_match`, may be empty) and the version the edit itself read (`read`, empty
+// when the partnership was not stored). Inside the write's transaction, the stored
+// version must still be `read`; when it is not and no if_match was given, `*stale`
+// is set so that the edit is made again on the new version (nothing is overwritten
+// silently either way). Then the principal's scope is checked.
+struct WriteGuard {
+  std::string id;
+  std::string if_match;
+  std::string read;
+  const store::Principal* actor = nullptr;
+  bool* stale = nullptr;
+
+  // Before anything is computed: the author's version against the one just read.
+  Status CheckRead() const {
+    if (!if_match.empty() && if_match != read) return ConflictWith(id);
+    return Status::Ok();
+  }
+  Status Check(store::ImportSink& sink, const Partnership* after) const {
+    auto stored = sink.StoredPartnership(id);
+    if (!stored.ok()) return stored.status();
+    const Partnership* before = *stored ? &**stored : nullptr;
+    if ((before ? PartnershipVersion(*before) : std::string()) != read) {
+      if (if_match.empty() && stale) *stale = true;
+      return ConflictWith(id);
+    }
+    if (actor && actor->may_write_partnership) return actor->may_write_partnership(before, after);
+    return Status::Ok();
+  }
+};
+
+// Runs an edit until it is not overtaken by another writer between its read and its
+// write (a few attempts; then the Conflict is returned).
+template <typename F>
+Result<EditResult> Retrying(F once) {
+  for (int attempt = 0;; ++attempt) {
+    bool stale = false;
+    Result<EditResult> r = once(&stale);
+    if (r.ok() || !stale || attempt == 4) return r;
+  }
+}
+
 // Validates `doc` (the one record being edited, as it would be stored) by the import's
-// rules and writes it with `change` in one transaction. Errors name the path as the
-// person editing knows it (`relocate`: "partnerships[0].events[4]" -> "event").
+// rules and writes it with `change` in one transaction, after `guard` (when set)
+// allowed it. Errors name the path as the person editing knows it (`relocate`:
+// "partnerships[0].events[4]" -> "event"). `*version` gets the partnership's new version.
 Status WriteEdited(store::Store& store, const io::ReadOptions& read, const json& doc,
                    store::ChangeRecord change,
-                   const std::function<std::string(const std::string&)>& relocate) {
+                   const std::function<std::string(const std::string&)>& relocate,
+                   const WriteGuard* guard = nullptr, std::string* version = nullptr) {
   io::DossierReader reader(read);
   Dossier updated;
   io::ReadReport report = reader.Read(doc.dump(), &updated);
   if (!report.ok()) {
     Message message;
+    std::vector<Problem> problems;
     for (const io::Diagnostic& d : report.errors) {
       const bool first = message.en.empty();
       message.en += (first ? "" : "; ") + relocate(d.ToString(Lang::kEn));
       message.id += (first ? "" : "; ") + relocate(d.ToString(Lang::kId));
+      problems.push_back({relocate(d.path), {d.message, d.message_id}});
     }
-    return Status::InvalidInput(std::move(message));
+    return Status::InvalidInput(std::move(message)).WithProblems(std::move(problems));
   }
   store::ImportRequest req;
   req.dossier = &updated;
   req.external_refs = std::move(report.external_refs);
   req.log_import = false;
   req.change = std::move(change);
+  if (guard) {
+    const Partnership* after = updated.partnerships.empty() ? nullptr : &updated.partnerships[0];
+    req.precondition = [guard, after](store::ImportSink& sink) {
+      return guard->Check(sink, after);
+    };
+  }
   auto stats = store.Import(req);
-  if (stats.ok()) return Status::Ok();
+  if (stats.ok()) {
+    if (version && !updated.partnerships.empty()) {
+      *version = PartnershipVersion(updated.partnerships[0]);
+    }
+    return Status::Ok();
+  }
   // A region the record names that is not stored: say it at the record's path.
   const Status& s = stats.status();
   if (s.code() != StatusCode::kInvalidInput) return s;
@@ -460,12 +581,15 @@ Status WriteEdited(store::Store& store, const io::ReadOptions& read, const json&
 
 }  // namespace
 
-Result<EditResult> EditEvent(store::Store& store, const io::ReadOptions& read,
-                             const EventEdit& edit) {
-  store::Selection sel;
-  sel.partnership_id = edit.partnership_id;
-  auto current = store.Export(sel);
+namespace {
+
+Result<EditResult> EditEventOnce(store::Store& store, const io::ReadOptions& read,
+                                 const EventEdit& edit, bool* stale) {
+  auto current = store.Partnership(edit.partnership_id);
   if (!current.ok()) return current.status();
+  const WriteGuard guard{edit.partnership_id, edit.if_match,
+                         PartnershipVersion(current->partnerships.front()), &edit.actor, stale};
+  if (Status s = guard.CheckRead(); !s.ok()) return s;
   json doc = json::parse(io::WriteDossier(*current));
   json& events = doc["partnerships"][0]["events"];
 
@@ -530,6 +654,11 @@ Result<EditResult> EditEvent(store::Store& store, const io::ReadOptions& read,
     }
     case EventEdit::Op::kEdit: {
       json& e = events[index];
+      if (edit.replace) {  // the members not given are removed (the id stays)
+        for (auto it = e.begin(); it != e.end(); ++it) {
+          if (it.key() != "id" && !patch.contains(it.key())) patch[it.key()] = nullptr;
+        }
+      }
       for (auto it = patch.begin(); it != patch.end(); ++it) {
         if (it.value().is_null()) {
           if (e.contains(it.key())) {
@@ -568,12 +697,16 @@ Result<EditResult> EditEvent(store::Store& store, const io::ReadOptions& read,
   change.before = result.before;
   change.after = result.after;
   change.partnerships = {edit.partnership_id};
-  if (Status s = WriteEdited(store, read, doc, std::move(change), relocate); !s.ok()) return s;
+  if (Status s =
+          WriteEdited(store, read, doc, std::move(change), relocate, &guard, &result.version);
+      !s.ok()) {
+    return s;
+  }
   return result;
 }
 
-Result<EditResult> EditRecord(store::Store& store, const io::ReadOptions& read,
-                              const RecordEdit& edit) {
+Result<EditResult> EditRecordOnce(store::Store& store, const io::ReadOptions& read,
+                                  const RecordEdit& edit, bool* stale) {
   const bool partnership = edit.kind == RecordEdit::Kind::kPartnership;
   const std::string what = partnership ? "partnership" : "region";
   const std::string what_id = partnership ? "kemitraan" : "daerah";
@@ -602,12 +735,16 @@ Result<EditResult> EditRecord(store::Store& store, const io::ReadOptions& read,
   }
   EditResult result;
   json record;
+  std::string read_version;  // the partnership's version as read here; empty for a new one
   if (edit.op == RecordEdit::Op::kAdd) {
     if (!patch.contains("id") || !patch["id"].is_string()) {
       return Status::InvalidInput(what + ".id: a new " + what + " needs an id",
                                   what_id + ".id: " + what_id + " baru perlu id");
     }
     result.record = patch["id"].get<std::string>();
+    if (partnership && !edit.if_match.empty()) {
+      return ConflictWith(result.record);  // a new record has no version to match
+    }
     store::Selection sel;
     (partnership ? sel.partnership_id : sel.region_id) = result.record;
     if (store.Export(sel).ok()) {
@@ -637,8 +774,9 @@ Result<EditResult> EditRecord(store::Store& store, const io::ReadOptions& read,
     }
     store::Selection sel;
     (partnership ? sel.partnership_id : sel.region_id) = edit.id;
-    auto current = store.Export(sel);
+    auto current = partnership ? store.Partnership(edit.id) : store.Export(sel);
     if (!current.ok()) return current.status();
+    if (partnership) read_version = PartnershipVersion(current->partnerships.front());
     json doc = json::parse(io::WriteDossier(*current));
     for (json& r : doc[list]) {
       if (r.value("id", "") == edit.id) record = r;
@@ -650,6 +788,13 @@ Result<EditResult> EditRecord(store::Store& store, const io::ReadOptions& read,
     json before = record;
     if (partnership) before.erase("events");
     result.before = before.dump();
+    if (edit.replace) {  // the members not given are removed (the id and events stay)
+      for (auto it = record.begin(); it != record.end(); ++it) {
+        if (it.key() != "id" && it.key() != "events" && !patch.contains(it.key())) {
+          patch[it.key()] = nullptr;
+        }
+      }
+    }
     for (auto it = patch.begin(); it != patch.end(); ++it) {
       if (it.value().is_null()) {
         if (record.contains(it.key())) {
@@ -686,8 +831,29 @@ Result<EditResult> EditRecord(store::Store& store, const io::ReadOptions& read,
   change.before = result.before;
   change.after = result.after;
   if (partnership) change.partnerships = {result.record};
-  if (Status s = WriteEdited(store, options, doc, std::move(change), relocate); !s.ok()) return s;
+  const WriteGuard guard{result.record, edit.if_match, read_version, &edit.actor, stale};
+  if (Status s = guard.CheckRead(); partnership && !s.ok()) return s;
+  if (!partnership && edit.actor.may_write_region) {
+    if (Status s = edit.actor.may_write_region(result.record); !s.ok()) return s;
+  }
+  if (Status s = WriteEdited(store, options, doc, std::move(change), relocate,
+                             partnership ? &guard : nullptr, &result.version);
+      !s.ok()) {
+    return s;
+  }
   return result;
+}
+
+}  // namespace
+
+Result<EditResult> EditEvent(store::Store& store, const io::ReadOptions& read,
+                             const EventEdit& edit) {
+  return Retrying([&](bool* stale) { return EditEventOnce(store, read, edit, stale); });
+}
+
+Result<EditResult> EditRecord(store::Store& store, const io::ReadOptions& read,
+                              const RecordEdit& edit) {
+  return Retrying([&](bool* stale) { return EditRecordOnce(store, read, edit, stale); });
 }
 
 Result<EditResult> DeleteRecord(store::Store& store, const DeleteParams& params) {
@@ -717,8 +883,29 @@ Result<EditResult> DeleteRecord(store::Store& store, const DeleteParams& params)
   change.summary = change.action + " " + params.id;
   change.before = result.before;
   if (partnership) change.partnerships = {params.id};
-  const Status s = partnership ? store.DeletePartnership(params.id, change)
-                               : store.DeleteRegion(params.id, change);
+  // Checked inside the delete's transaction, on the record as stored then.
+  std::string read_version;
+  if (partnership) read_version = PartnershipVersion(current->partnerships.front());
+  if (partnership && !params.if_match.empty() && params.if_match != read_version) {
+    return ConflictWith(params.id);
+  }
+  store::Store::DeleteCheck check;
+  if (partnership) {
+    check = [&](const Dossier& stored) -> Status {
+      const Partnership& before = stored.partnerships.front();
+      if (!params.if_match.empty() && PartnershipVersion(before) != params.if_match) {
+        return ConflictWith(params.id);
+      }
+      if (params.actor.may_write_partnership) {
+        return params.actor.may_write_partnership(&before, nullptr);
+      }
+      return Status::Ok();
+    };
+  } else if (params.actor.may_write_region) {
+    check = [&](const Dossier&) { return params.actor.may_write_region(params.id); };
+  }
+  const Status s = partnership ? store.DeletePartnership(params.id, change, check)
+                               : store.DeleteRegion(params.id, change, check);
   if (!s.ok()) return s;
   return result;
 }

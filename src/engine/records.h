@@ -24,6 +24,12 @@ Result<EditResult> EditEvent(store::Store& store, const io::ReadOptions& read,
 Result<EditResult> EditRecord(store::Store& store, const io::ReadOptions& read,
                               const RecordEdit& edit);
 
+// The version of a partnership: the SHA-256 of its dossier-v1 JSON (with events).
+std::string PartnershipVersion(const Partnership& partnership);
+
+// One stored partnership with its regions and version (kembar.h, GetPartnership).
+Result<PartnershipRecord> GetPartnership(store::Store& store, const std::string& id);
+
 // Deletes a stored partnership or region with its change record.
 Result<EditResult> DeleteRecord(store::Store& store, const DeleteParams& params);
 

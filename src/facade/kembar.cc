@@ -81,6 +81,10 @@ Result<EditResult> Kembar::Delete(const DeleteParams& params) const {
   return engine::DeleteRecord(engine_->store(), params);
 }
 
+Result<PartnershipRecord> Kembar::GetPartnership(const std::string& id) const {
+  return engine::GetPartnership(engine_->store(), id);
+}
+
 Result<Dossier> Kembar::Export(const store::Selection& selection) const {
   return engine_->store().Export(selection);
 }

@@ -50,10 +50,16 @@ Status ReadReport::ToStatus() const {
     msg.id += "\n(" + std::string(truncated ? "lebih dari " : "") + n +
               " masalah seluruhnya; perbaiki yang ini lebih dulu)";
   }
+  std::vector<Problem> problems;
+  problems.reserve(errors.size());
+  for (const Diagnostic& d : errors) {
+    problems.push_back({d.path, {d.message, d.message_id}});
+  }
   return Status::FromCode(errors.front().kind == Diagnostic::Kind::kLimit
                               ? StatusCode::kTooLarge
                               : StatusCode::kInvalidInput,
-                          std::move(msg));
+                          std::move(msg))
+      .WithProblems(std::move(problems));
 }
 
 namespace {

@@ -46,7 +46,9 @@ Api::Api(Kembar& kembar, AccountStore& accounts, Options options)
       me_(env_),
       users_(env_),
       tokens_(env_),
-      partnerships_(env_) {
+      partnerships_(env_),
+      events_(env_),
+      import_(env_) {
   Register();
 }
 
@@ -71,6 +73,24 @@ void Api::Register() {
         bind(&partnerships_, &PartnershipsService::List));
   r.Add("GET", "/api/partnerships/{id}", Access::kUser,
         bind(&partnerships_, &PartnershipsService::Get));
+  r.Add("POST", "/api/partnerships", Access::kUser,
+        bind(&partnerships_, &PartnershipsService::Create));
+  r.Add("PUT", "/api/partnerships/{id}", Access::kUser,
+        bind(&partnerships_, &PartnershipsService::Update));
+  r.Add("PATCH", "/api/partnerships/{id}", Access::kUser,
+        bind(&partnerships_, &PartnershipsService::Update));
+  r.Add("DELETE", "/api/partnerships/{id}", Access::kUser,
+        bind(&partnerships_, &PartnershipsService::Delete));
+  r.Add("POST", "/api/partnerships/{id}/events", Access::kUser,
+        bind(&events_, &EventsService::Add));
+  r.Add("PUT", "/api/partnerships/{id}/events/{event_id}", Access::kUser,
+        bind(&events_, &EventsService::Update));
+  r.Add("PATCH", "/api/partnerships/{id}/events/{event_id}", Access::kUser,
+        bind(&events_, &EventsService::Update));
+  r.Add("DELETE", "/api/partnerships/{id}/events/{event_id}", Access::kUser,
+        bind(&events_, &EventsService::Delete));
+  r.Add("POST", "/api/import", Access::kUser, bind(&import_, &ImportService::Import));
+  r.Add("GET", "/api/export", Access::kUser, bind(&import_, &ImportService::Export));
 }
 
 HttpResponse Api::Handle(const HttpRequest& request) const {

@@ -10,7 +10,9 @@
 #include <vector>
 
 #include "server/router.h"
+#include "server/service/events_service.h"
 #include "server/service/health_service.h"
+#include "server/service/import_service.h"
 #include "server/service/me_service.h"
 #include "server/service/partnerships_service.h"
 #include "server/service/service.h"
@@ -54,6 +56,8 @@ class Api {
   UsersService users_;
   TokensService tokens_;
   PartnershipsService partnerships_;
+  EventsService events_;
+  ImportService import_;
   Router router_;
 };
 

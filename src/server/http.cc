@@ -54,9 +54,29 @@ std::string HttpRequest::Cookie(std::string_view name) const {
   return {};
 }
 
-ApiError ErrorFromStatus(const Status& status) {
+namespace {
+
+// The JSON path a message starts with ("event.date: must be ..."), or "".
+std::string LeadingPath(const std::string& message) {
+  const size_t colon = message.find(": ");
+  if (colon == std::string::npos || colon == 0 || colon > 200) return {};
+  for (size_t i = 0; i < colon; ++i) {
+    const char c = message[i];
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                    c == '_' || c == '.' || c == '[' || c == ']' || c == '-';
+    if (!ok) return {};
+  }
+  return message.substr(0, colon);
+}
+
+}  // namespace
+
+ApiError ErrorFromStatus(const Status& status, Lang lang) {
   const ErrorInfo& info = DescribeError(status.code());
-  return {info.http_status, std::string(info.api_code), status.message(), {}};
+  ApiError e(info.http_status, std::string(info.api_code), status.message(lang));
+  for (const Problem& p : status.problems()) e.problems.emplace_back(p.path, p.message.in(lang));
+  e.field = e.problems.empty() ? LeadingPath(status.message()) : e.problems.front().first;
+  return e;
 }
 
 ApiError Unauthorized(std::string message) { return {401, "unauthorized", std::move(message), {}}; }
@@ -78,6 +98,13 @@ ApiError BadRequest(std::string message, std::string field) {
 HttpResponse ErrorResponse(const ApiError& error, const std::string& request_path) {
   nlohmann::json body = {{"code", error.code}, {"message", error.message}, {"path", request_path}};
   if (!error.field.empty()) body["field"] = error.field;
+  if (!error.problems.empty()) {
+    nlohmann::json list = nlohmann::json::array();
+    for (const auto& [path, message] : error.problems) {
+      list.push_back({{"path", path}, {"message", message}});
+    }
+    body["problems"] = std::move(list);
+  }
   return JsonResponse(error.http_status, body);
 }
 

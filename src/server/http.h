@@ -42,22 +42,34 @@ struct HttpResponse {
 // An error as the API reports it: HTTP status, stable code, message, and the JSON
 // path of the request member at fault (empty when the error is not about one).
 struct ApiError {
+  ApiError() = default;
+  ApiError(int http_status, std::string code, std::string message, std::string field = {})
+      : http_status(http_status),
+        code(std::move(code)),
+        message(std::move(message)),
+        field(std::move(field)) {}
+
   int http_status = 500;
   std::string code;
   std::string message;
   std::string field;
+  // A document's problems, each at its JSON path (Status::problems()).
+  std::vector<std::pair<std::string, std::string>> problems;
 };
 
-// The error for a non-ok Status, from the one error table (DescribeError).
-ApiError ErrorFromStatus(const Status& status);
+// The error for a non-ok Status, from the one error table (DescribeError), with the
+// message in `lang`. `field` is the path of the first problem, or the JSON path a
+// message starts with ("event.date: ..."), so that a form can show it in place.
+ApiError ErrorFromStatus(const Status& status, Lang lang = Lang::kEn);
 // The errors the transport and the access checks add to the table.
 ApiError Unauthorized(std::string message);                        // 401 unauthorized
 ApiError Forbidden(std::string message);                           // 403 forbidden
 ApiError CsrfFailed();                                             // 403 csrf_failed
 ApiError BadRequest(std::string message, std::string field = {});  // 400 invalid_input
 
-// The JSON error body {"code","message","path"} (plus "field" when set), where
-// "path" is the request's path.
+// The JSON error body {"code","message","path"} (plus "field" when set, and
+// "problems": [{"path","message"}] for a document's problems), where "path" is the
+// request's path.
 HttpResponse ErrorResponse(const ApiError& error, const std::string& request_path);
 // A JSON response with `status`.
 HttpResponse JsonResponse(int status, const nlohmann::json& body);

@@ -697,7 +697,7 @@ class SqliteStore final : public Store {
     if (!text.empty()) {
       where +=
           " AND (instr(lower(p.id), ?2) > 0 OR instr(lower(h.name), ?2) > 0 OR "
-          "instr(lower(q.name), ?2) > 0)";
+          "instr(lower(q.name), ?2) > 0 OR lower(q.country) = ?2)";
     }
     return ReadTransaction<SummaryPage>([&]() -> Result<SummaryPage> {
       SummaryPage page;
@@ -789,9 +789,15 @@ class SqliteStore final : public Store {
     return out;
   }
 
-  Status DeletePartnership(const std::string& id, const ChangeRecord& change) override {
+  Status DeletePartnership(const std::string& id, const ChangeRecord& change,
+                           const DeleteCheck& precondition) override {
     std::lock_guard lock(mu_);
     return InTransaction([&]() -> Status {
+      if (precondition) {
+        auto stored = ExportPartnerships(id, std::nullopt);
+        if (!stored.ok()) return stored.status();
+        if (Status s = precondition(*stored); !s.ok()) return s;
+      }
       Stmt del(db_, "DELETE FROM partnership WHERE id = ?1");
       if (!del.ok()) return Error(del.error());
       del.Bind(1, id);
@@ -803,10 +809,20 @@ class SqliteStore final : public Store {
     });
   }
 
-  Status DeleteRegion(const std::string& id, const ChangeRecord& change) override {
+  Status DeleteRegion(const std::string& id, const ChangeRecord& change,
+                      const DeleteCheck& precondition) override {
     std::lock_guard lock(mu_);
     return InTransaction([&]() -> Status {
       if (Status s = RequireRegion(id); !s.ok()) return s;
+      if (precondition) {
+        auto stored = ExportPartnerships(std::nullopt, id);
+        if (!stored.ok()) return stored.status();
+        Dossier alone;
+        for (Region& r : stored->regions) {
+          if (r.id == id) alone.regions.push_back(std::move(r));
+        }
+        if (Status s = precondition(alone); !s.ok()) return s;
+      }
       Stmt named(db_,
                  "SELECT partnership_id FROM partnership_region WHERE region_id = ?1 "
                  "ORDER BY partnership_id LIMIT 1");
@@ -1073,6 +1089,16 @@ class SqliteStore final : public Store {
       return Status::Ok();
     }
 
+    Result<bool> StoresRegionAs(const Region& r) override {
+      Stmt st(db_, "SELECT doc FROM region WHERE id = ?1");
+      if (!st.ok()) return store_->Error(st.error());
+      st.Bind(1, r.id);
+      const int rc = st.Step();
+      if (rc == SQLITE_DONE) return false;
+      if (rc != SQLITE_ROW) return store_->Error("reading region '" + r.id + "'");
+      return st.Text(0) == RegionDoc(r);
+    }
+
     Result<bool> HasRegion(const std::string& id) override {
       region_exists_.Reset();
       region_exists_.Bind(1, id);
@@ -1214,6 +1240,9 @@ class SqliteStore final : public Store {
     Writer w(this);
     if (Status s = w.Prepare(); !s.ok()) return s;
     w.change_ = req.change;
+    if (req.precondition) {
+      if (Status s = req.precondition(w); !s.ok()) return s;
+    }
     size_t events = 0;
     if (req.stream) {
       // A bulk load into a database without partnerships: the events' key index is

@@ -1,6 +1,7 @@
 // Black-box tests of `kembar serve`'s HTTP API: a server on an ephemeral loopback
 // port, spoken to over plain sockets: login, cookie + CSRF, Bearer, JSON error bodies
-// (401, 403, 404, 413, 431), a slow client dropped without blocking others, SIGTERM.
+// (401, 403, 404, 413, 431), a slow client dropped without blocking others, SIGTERM,
+// the role matrix, expiry and throttling, JSON paths, and racing writers (409).
 #include <arpa/inet.h>
 #include <gtest/gtest.h>
 #include <netinet/in.h>
@@ -8,11 +9,13 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <chrono>
 #include <csignal>
 #include <filesystem>
 #include <future>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <thread>
 
 #include "kembar/kembar.h"
@@ -150,7 +153,7 @@ class HttpTest : public ::testing::Test {
     std::string req =
         method + " " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n";
     for (const std::string& h : headers) req += h + "\r\n";
-    if (!body.empty() || method == "POST" || method == "PUT") {
+    if (!body.empty() || method == "POST" || method == "PUT" || method == "PATCH") {
       req += "Content-Type: application/json\r\nContent-Length: " + std::to_string(body.size()) +
              "\r\n";
     }
@@ -397,6 +400,109 @@ TEST_F(HttpTest, SigtermLetsTheInFlightRequestFinishThenReturns) {
 
 namespace kembar {
 namespace {
+
+// The role matrix over the wire: each role, each kind of change, inside and outside
+// the editor's region (siti edits Surabaya), and reads open to all.
+TEST_F(HttpTest, RolesAndRegionScopeDecideEveryChange) {
+  StartServer();
+  const std::string event = R"({"type": "activity", "date": "2026-05-02", "title": "Rapat"})";
+  struct Row {
+    const char* user;
+    const char* partnership;
+    int add, patch, remove;
+  };
+  for (const Row& row :
+       {Row{"admin", "bandung-namur", 201, 200, 204}, Row{"siti", "surabaya-kochi", 201, 200, 204},
+        Row{"siti", "bandung-suwon", 403, 403, 403},
+        Row{"budi", "surabaya-busan", 403, 403, 403}}) {
+    SCOPED_TRACE(std::string(row.user) + " " + row.partnership);
+    const std::vector<std::string> auth = {"Authorization: Bearer " +
+                                           LogIn(row.user)["token"].get<std::string>()};
+    const std::string url = std::string("/api/partnerships/") + row.partnership;
+    EXPECT_EQ(Request("GET", url, "", auth).status, 200);
+    EXPECT_EQ(Request("POST", url + "/events", event, auth).status, row.add);
+    EXPECT_EQ(Request("PATCH", url, R"({"title": "Baru"})", auth).status, row.patch);
+    EXPECT_EQ(Request("DELETE", url, "", auth).status, row.remove);
+  }
+}
+
+TEST_F(HttpTest, SessionsExpireAndFailedLoginsAreThrottled) {
+  server::ServerOptions o;
+  o.session_lifetime_s = 1;
+  StartServer(o);
+  const std::string token = LogIn("budi")["token"];
+  EXPECT_EQ(Request("GET", "/api/me", "", {"Authorization: Bearer " + token}).status, 200);
+  std::this_thread::sleep_for(2100ms);
+  ExpectErrorBody(Request("GET", "/api/me", "", {"Authorization: Bearer " + token}), 401,
+                  "unauthorized", "/api/me");
+  // Five wrong passwords for one name, then even the right one waits.
+  for (int i = 0; i < 5; ++i) {
+    EXPECT_EQ(Request("POST", "/api/session",
+                      json{{"username", "siti"}, {"password", "not the password"}}.dump())
+                  .status,
+              401);
+  }
+  Response locked =
+      Request("POST", "/api/session", json{{"username", "siti"}, {"password", kPassword}}.dump());
+  ExpectErrorBody(locked, 429, "rate_limited", "/api/session");
+  EXPECT_TRUE(locked.headers.count("retry-after"));
+}
+
+TEST_F(HttpTest, ABadEventGetsItsJsonPathAndChangesNothing) {
+  StartServer();
+  const std::vector<std::string> auth = {"Authorization: Bearer " +
+                                         LogIn("siti")["token"].get<std::string>()};
+  const std::string url = "/api/partnerships/surabaya-liverpool";
+  const std::string before = Request("GET", url, "", auth).body;
+  Response bad = Request("POST", url + "/events",
+                         R"({"type": "visit", "date": "2018-02-30", "title": "x"})", auth);
+  ExpectErrorBody(bad, 400, "invalid_input", url + "/events");
+  EXPECT_EQ(bad.Json()["field"], "event.date") << bad.body;
+  Response malformed = Request("POST", url + "/events", "{\n\"type\": \"visit\",,\n}", auth);
+  ExpectErrorBody(malformed, 400, "invalid_input", url + "/events");
+  EXPECT_NE(malformed.Json()["message"].get<std::string>().find("line 2"), std::string::npos)
+      << malformed.body;
+  EXPECT_EQ(Request("GET", url, "", auth).body, before);
+}
+
+// Two clients read the same version and write at once, each with If-Match: exactly
+// one wins, the other gets 409, and the winner's change is the one stored.
+TEST_F(HttpTest, TwoWritersRacingGetExactlyOne409AndNothingIsLost) {
+  StartServer();
+  const std::string url = "/api/partnerships/surabaya-guangzhou";
+  for (int round = 0; round < 5; ++round) {
+    SCOPED_TRACE(round);
+    const std::vector<std::string> a = {"Authorization: Bearer " +
+                                        LogIn("siti")["token"].get<std::string>()};
+    const std::vector<std::string> b = {"Authorization: Bearer " +
+                                        LogIn("admin")["token"].get<std::string>()};
+    Response read = Request("GET", url, "", a);
+    ASSERT_EQ(read.status, 200);
+    const std::string etag = read.headers.at("etag");
+    const size_t events = read.Json()["partnership"]["events"].size();
+    std::atomic<int> ready{0};
+    Response ra, rb;
+    auto write = [&](std::vector<std::string> auth, const std::string& title, Response* out) {
+      auth.push_back("If-Match: " + etag);
+      ready.fetch_add(1);
+      while (ready.load() < 2) std::this_thread::yield();
+      *out = Request("POST", url + "/events",
+                     json{{"type", "activity"}, {"date", "2026-06-01"}, {"title", title}}.dump(),
+                     auth);
+    };
+    std::thread ta(write, a, "A" + std::to_string(round), &ra);
+    std::thread tb(write, b, "B" + std::to_string(round), &rb);
+    ta.join();
+    tb.join();
+    EXPECT_EQ(std::multiset<int>({ra.status, rb.status}), std::multiset<int>({201, 409}))
+        << ra.body << "\n"
+        << rb.body;
+    const Response& won = ra.status == 201 ? ra : rb;
+    json now = Request("GET", url, "", a).Json();
+    ASSERT_EQ(now["partnership"]["events"].size(), events + 1);
+    EXPECT_EQ(now["partnership"]["events"].back()["title"], won.Json()["event"]["title"]);
+  }
+}
 
 TEST(ServeCliTest, UserAddRefusesShortPasswordsAndServeNeedsADatabase) {
   const std::string dir = testing::TempDir();

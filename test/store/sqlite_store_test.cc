@@ -420,7 +420,7 @@ TEST_F(SqliteStoreTest, VersionAndChangedSince) {
   change.action = "partnership.delete";
   change.record = "p1";
   change.partnerships = {"p1"};
-  ASSERT_TRUE(store_->DeletePartnership("p1", change).ok());
+  ASSERT_TRUE(store_->DeletePartnership("p1", change, nullptr).ok());
   EXPECT_GT(*store_->Version(), v1);
   EXPECT_EQ(*store_->ChangedSince(v1), (std::vector<std::string>{"p1"}));
 }

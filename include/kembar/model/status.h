@@ -10,11 +10,13 @@
 #define KEMBAR_MODEL_STATUS_H_
 
 #include <cassert>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <variant>
+#include <vector>
 
 #include "kembar/model/lang.h"
 
@@ -31,6 +33,14 @@ enum class StatusCode {
   kUnsupported,       // e.g. a database written by a newer kembar
   kConflict,          // the record changed since the caller read it (a stale version)
   kPermissionDenied,  // the caller may not make this change (role or region scope)
+};
+
+// One problem of a document or form behind an InvalidInput: where it is (a JSON
+// path, "partnerships[3].events[1].date" or "event.date"; empty for the whole
+// document) and what is wrong, in both languages. Front ends show each at its place.
+struct Problem {
+  std::string path;
+  Message message;
 };
 
 class Status {
@@ -107,10 +117,24 @@ class Status {
   // "<code name>: <message>", or "OK".
   std::string ToString() const;
 
+  // The problems this status is made of, each at its path (a document's diagnostics);
+  // empty when the status is not about separate problems. The message stays the
+  // whole story for readers that show one text.
+  const std::vector<Problem>& problems() const {
+    static const std::vector<Problem> kNone;
+    return problems_ ? *problems_ : kNone;
+  }
+  // This status with `problems` attached.
+  Status WithProblems(std::vector<Problem> problems) && {
+    problems_ = std::make_shared<const std::vector<Problem>>(std::move(problems));
+    return std::move(*this);
+  }
+
  private:
   Status(StatusCode code, Message msg) : code_(code), message_(std::move(msg)) {}
   StatusCode code_ = StatusCode::kOk;
   Message message_;
+  std::shared_ptr<const std::vector<Problem>> problems_;  // shared: a Status is copied often
 };
 
 // A value of T or the Status that explains why there is none.

@@ -33,6 +33,11 @@ using ProgressFn = std::function<void(size_t done, size_t total)>;
 // Who made a change: the CLI acts as the local operator, named with the
 // operating-system user; the server will pass its logged-in users.
 struct Principal {
+  Principal() = default;
+  // A principal without scope checks (the CLI's local operator, tools, tests).
+  Principal(std::string name, bool local_operator = false)  // NOLINT(google-explicit-constructor)
+      : name(std::move(name)), local_operator(local_operator) {}
+
   std::string name;             // "local:siti" for the CLI
   bool local_operator = false;  // holds the database file: roles do not apply
   std::string address;          // the client's IP address (server); empty for the CLI
@@ -79,6 +84,11 @@ struct ImportRequest {
   // Written in the same transaction as the records (absent: no change record).
   std::optional<ChangeRecord> change;
   bool log_import = true;  // false for an edit: no line in the import log
+  // Run first inside the import's transaction (optional): a non-ok status rolls the
+  // import back and is returned. An edit checks here, atomically with its write, that
+  // the stored record is still the version its author read and that the author may
+  // change it (the sink answers what is stored).
+  std::function<Status(ImportSink& sink)> precondition;
 };
 
 // Writes the records of one import in progress (ImportRequest::stream), within its
@@ -95,6 +105,9 @@ class ImportSink {
   virtual Status PutMember(const std::string& key, const std::string& json) = 0;
   // Whether a region with this id is stored (or was put by this import).
   virtual Result<bool> HasRegion(const std::string& id) = 0;
+  // Whether the region `region.id` is stored exactly as `region` (false when it is
+  // not stored or differs): an import may repeat a region without changing it.
+  virtual Result<bool> StoresRegionAs(const Region& region) = 0;
   // The stored event ids of a partnership in timeline order (events without an id
   // are not listed); nullopt when the partnership is not stored.
   virtual Result<std::optional<std::vector<std::string>>> StoredEventIds(const std::string& id) = 0;
@@ -134,7 +147,7 @@ struct PartnershipSummary {
 struct SummaryQuery {
   std::optional<std::string> region_id;  // only partnerships where it is a party
   // Only partnerships whose id, home region name or partner region name contains this
-  // text, ignoring ASCII case; empty: no filter.
+  // text, or whose partner's country code it is, ignoring ASCII case; empty: no filter.
   std::string text;
   size_t offset = 0;
   size_t limit = 50;
@@ -199,12 +212,19 @@ class Store {
   virtual Result<std::vector<std::pair<std::string, std::vector<std::string>>>> StoredEventIds(
       const std::vector<std::string>& ids) = 0;
 
+  // Checks the stored record before a delete, inside its transaction (see
+  // ImportRequest::precondition); given the partnership (with the regions it names)
+  // or the region (alone) as stored. Null: no check.
+  using DeleteCheck = std::function<Status(const Dossier& stored)>;
+
   // Deletes a partnership and its events, with `change`, in one transaction.
   // NotFound when it is not stored.
-  virtual Status DeletePartnership(const std::string& id, const ChangeRecord& change) = 0;
+  virtual Status DeletePartnership(const std::string& id, const ChangeRecord& change,
+                                   const DeleteCheck& precondition) = 0;
   // Deletes a region no partnership names; InvalidInput (naming one of them) when a
   // partnership still names it, NotFound when it is not stored.
-  virtual Status DeleteRegion(const std::string& id, const ChangeRecord& change) = 0;
+  virtual Status DeleteRegion(const std::string& id, const ChangeRecord& change,
+                              const DeleteCheck& precondition) = 0;
 
   // Deletes the partnerships (with their events) and then the regions, with `change`,
   // in one transaction; ids not stored are skipped. InvalidInput (naming one) when a

@@ -12,12 +12,6 @@ namespace kembar::server {
 
 namespace {
 
-std::string Lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return s;
-}
-
 nlohmann::json OptJson(const std::optional<std::string>& v) {
   return v ? nlohmann::json(*v) : nlohmann::json(nullptr);
 }
@@ -32,14 +26,6 @@ nlohmann::json SummaryJson(const store::PartnershipSummary& s) {
       {"mou_date", OptJson(s.mou_date)},
       {"last_date", OptJson(s.last_date)},
       {"events", s.events}};
-}
-
-bool MatchesText(const store::PartnershipSummary& s, const std::string& needle) {
-  for (const std::string* f :
-       {&s.id, &s.home_id, &s.home_name, &s.partner_id, &s.partner_name, &s.partner_country}) {
-    if (Lower(*f).find(needle) != std::string::npos) return true;
-  }
-  return false;
 }
 
 // A positive integer query parameter, or `fallback` when absent.
@@ -64,58 +50,116 @@ HttpResponse PartnershipsService::List(RequestContext& ctx) const {
     return ctx.Error(BadRequest(
         "\"per_page\" is an integer from 1 to " + std::to_string(kMaxPerPage), "per_page"));
   }
-  store::Selection selection;
+  // One page read from the store: the cost follows the page, not the database.
+  store::SummaryQuery query;
   if (auto it = r.query.find("region"); it != r.query.end() && !it->second.empty()) {
     auto id = env_.WithKembar([&](Kembar& k) { return k.ResolveRegion(it->second); });
     if (!id.ok()) {
-      ApiError e = ErrorFromStatus(id.status());
+      ApiError e = ErrorFromStatus(id.status(), ctx.lang());
       e.field = "region";
       return ctx.Error(e);
     }
-    selection.region_id = *id;
+    query.region_id = *id;
   }
-  auto all = env_.WithKembar([&](Kembar& k) { return k.List(selection); });
-  if (!all.ok()) return ctx.Error(all.status());
-  std::string needle;
-  if (auto it = r.query.find("text"); it != r.query.end()) needle = Lower(it->second);
-  std::vector<const store::PartnershipSummary*> hits;
-  for (const auto& s : *all) {
-    if (needle.empty() || MatchesText(s, needle)) hits.push_back(&s);
-  }
+  if (auto it = r.query.find("text"); it != r.query.end()) query.text = it->second;
+  query.offset = (*page - 1) * *per_page;
+  query.limit = *per_page;
+  auto found = env_.WithKembar([&](Kembar& k) { return k.ListPage(query); });
+  if (!found.ok()) return ctx.Error(found.status());
   nlohmann::json items = nlohmann::json::array();
-  const size_t first = (*page - 1) * *per_page;
-  for (size_t i = first; i < hits.size() && i < first + *per_page; ++i) {
-    items.push_back(SummaryJson(*hits[i]));
-  }
+  for (const auto& s : found->items) items.push_back(SummaryJson(s));
   return JsonResponse(200, {{"items", std::move(items)},
-                            {"total", hits.size()},
+                            {"total", found->total},
                             {"page", *page},
                             {"per_page", *per_page}});
 }
 
-HttpResponse PartnershipsService::Get(RequestContext& ctx) const {
-  store::Selection selection;
-  selection.partnership_id = ctx.params.at("id");
-  auto dossier = env_.WithKembar([&](Kembar& k) { return k.Export(selection); });
-  if (!dossier.ok()) return ctx.Error(dossier.status());
-  if (dossier->partnerships.empty()) {
-    return ctx.Error(Status::NotFound("no partnership '" + ctx.params.at("id") + "'"));
-  }
+std::string IfMatch(const HttpRequest& request) {
+  std::string v = request.Header("if-match");
+  while (!v.empty() && v.front() == ' ') v.erase(0, 1);
+  while (!v.empty() && v.back() == ' ') v.pop_back();
+  if (v.rfind("W/", 0) == 0) v.erase(0, 2);
+  if (v.size() >= 2 && v.front() == '"' && v.back() == '"') v = v.substr(1, v.size() - 2);
+  return v == "*" ? std::string() : v;
+}
+
+std::optional<HttpResponse> RefuseViewer(const RequestContext& ctx) {
+  if (ctx.auth && ctx.auth->user.role != Role::kViewer) return std::nullopt;
+  return ctx.Error(Status::PermissionDenied("a viewer cannot change records",
+                                            "peninjau (viewer) tidak dapat mengubah data"));
+}
+
+HttpResponse PartnershipResponse(const ServiceEnv& env, const RequestContext& ctx,
+                                 const std::string& id, int status) {
+  auto record = env.WithKembar([&](Kembar& k) { return k.GetPartnership(id); });
+  if (!record.ok()) return ctx.Error(record.status());
   // Written straight from the model, as the dossier-v1 writer writes it.
-  std::string partnership;
-  {
-    io::JsonWriter w(&partnership);
-    io::WritePartnership(dossier->partnerships.front(), true, &w);
-  }
   HttpResponse resp;
-  resp.body = "{\"partnership\":" + partnership + ",\"regions\":[";
-  for (size_t i = 0; i < dossier->regions.size(); ++i) {
+  resp.status = status;
+  resp.body = "{\"partnership\":";
+  {
+    io::JsonWriter w(&resp.body);
+    io::WritePartnership(record->dossier.partnerships.front(), true, &w);
+  }
+  resp.body += ",\"regions\":[";
+  for (size_t i = 0; i < record->dossier.regions.size(); ++i) {
     if (i) resp.body += ',';
     io::JsonWriter w(&resp.body);
-    io::WriteRegion(dossier->regions[i], &w);
+    io::WriteRegion(record->dossier.regions[i], &w);
   }
-  resp.body += "]}";
-  resp.headers.emplace_back("ETag", "\"" + io::Sha256Hex(partnership) + "\"");
+  resp.body += "],\"version\":\"" + record->version + "\"}";
+  resp.headers.emplace_back("ETag", "\"" + record->version + "\"");
+  return resp;
+}
+
+HttpResponse PartnershipsService::Get(RequestContext& ctx) const {
+  return PartnershipResponse(env_, ctx, ctx.params.at("id"), 200);
+}
+
+HttpResponse PartnershipsService::Create(RequestContext& ctx) const {
+  if (auto refused = RefuseViewer(ctx)) return *refused;
+  auto body = ParseObject(ctx.request);
+  if (!body.ok()) return ctx.Error(body.status());
+  RecordEdit edit;
+  edit.kind = RecordEdit::Kind::kPartnership;
+  edit.op = RecordEdit::Op::kAdd;
+  edit.json = ctx.request.body;
+  edit.actor = ctx.principal();
+  auto r = env_.WithKembar([&](Kembar& k) { return k.EditRecord(edit); });
+  if (!r.ok()) return ctx.Error(r.status());
+  HttpResponse resp = PartnershipResponse(env_, ctx, r->record, 201);
+  resp.headers.emplace_back("Location", "/api/partnerships/" + r->record);
+  return resp;
+}
+
+HttpResponse PartnershipsService::Update(RequestContext& ctx) const {
+  if (auto refused = RefuseViewer(ctx)) return *refused;
+  auto body = ParseObject(ctx.request);
+  if (!body.ok()) return ctx.Error(body.status());
+  RecordEdit edit;
+  edit.kind = RecordEdit::Kind::kPartnership;
+  edit.op = RecordEdit::Op::kEdit;
+  edit.id = ctx.params.at("id");
+  edit.json = ctx.request.body;
+  edit.replace = ctx.request.method == "PUT";
+  edit.if_match = IfMatch(ctx.request);
+  edit.actor = ctx.principal();
+  auto r = env_.WithKembar([&](Kembar& k) { return k.EditRecord(edit); });
+  if (!r.ok()) return ctx.Error(r.status());
+  return PartnershipResponse(env_, ctx, r->record, 200);
+}
+
+HttpResponse PartnershipsService::Delete(RequestContext& ctx) const {
+  if (auto refused = RefuseViewer(ctx)) return *refused;
+  DeleteParams params;
+  params.kind = DeleteParams::Kind::kPartnership;
+  params.id = ctx.params.at("id");
+  params.if_match = IfMatch(ctx.request);
+  params.actor = ctx.principal();
+  auto r = env_.WithKembar([&](Kembar& k) { return k.Delete(params); });
+  if (!r.ok()) return ctx.Error(r.status());
+  HttpResponse resp;
+  resp.status = 204;
   return resp;
 }
 

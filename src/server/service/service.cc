@@ -1,6 +1,43 @@
 #include "server/service/service.h"
 
+#include "server/scope.h"
+
 namespace kembar::server {
+
+Lang RequestContext::lang() const {
+  if (auto it = request.query.find("lang"); it != request.query.end()) {
+    if (it->second == "id") return Lang::kId;
+    if (it->second == "en") return Lang::kEn;
+  }
+  if (auth) return auth->user.language == "id" ? Lang::kId : Lang::kEn;
+  const std::string accept = request.Header("accept-language");
+  return accept.rfind("id", 0) == 0 ? Lang::kId : Lang::kEn;
+}
+
+store::Principal RequestContext::principal() const {
+  store::Principal p;
+  p.address = request.remote;
+  if (!auth) return p;
+  p.name = auth->user.name;
+  const User user = auth->user;
+  p.may_write_partnership = [user](const Partnership* before, const Partnership* after) {
+    if (MayWritePartnership(user, before, after)) return Status::Ok();
+    if (user.role == Role::kViewer) {
+      return Status::PermissionDenied("a viewer cannot change records",
+                                      "peninjau (viewer) tidak dapat mengubah data");
+    }
+    const std::string id = before ? before->id : after ? after->id : std::string();
+    return Status::PermissionDenied(
+        "partnership '" + id + "' has no party among your regions",
+        "kemitraan '" + id + "' tidak memiliki pihak di antara daerah Anda");
+  };
+  p.may_write_region = [user](const std::string& id) {
+    if (MayWriteRegion(user, id)) return Status::Ok();
+    return Status::PermissionDenied("region '" + id + "' is not one of your regions",
+                                    "daerah '" + id + "' bukan salah satu daerah Anda");
+  };
+  return p;
+}
 
 nlohmann::json UserJson(const User& user) {
   return {{"name", user.name},         {"role", RoleName(user.role)},

@@ -50,10 +50,16 @@ struct RequestContext {
 
   // The error response for this request.
   HttpResponse Error(const ApiError& error) const { return ErrorResponse(error, request.path); }
-  // The error response for a non-ok Status.
-  HttpResponse Error(const Status& status) const { return Error(ErrorFromStatus(status)); }
+  // The error response for a non-ok Status, in the caller's language.
+  HttpResponse Error(const Status& status) const { return Error(ErrorFromStatus(status, lang())); }
   // The audit actor: the user's name and the client's address.
   Actor actor() const { return {auth ? auth->user.name : std::string(), request.remote}; }
+  // The caller's language: ?lang=id|en, else the user's preference, else the
+  // browser's (Accept-Language starting with "id"), else English.
+  Lang lang() const;
+  // The user as the engine's principal: named, with the client's address and the
+  // role and region-scope checks run inside each write's transaction.
+  store::Principal principal() const;
 };
 
 // The user as the API shows it (no secrets).
