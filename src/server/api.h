@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "server/router.h"
+#include "server/service/audit_service.h"
 #include "server/service/health_service.h"
 #include "server/service/me_service.h"
 #include "server/service/partnerships_service.h"
@@ -53,6 +54,7 @@ class Api {
   MeService me_;
   UsersService users_;
   TokensService tokens_;
+  AuditService audit_;
   PartnershipsService partnerships_;
   Router router_;
 };
