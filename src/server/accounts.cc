@@ -262,18 +262,19 @@ Status AccountStore::Init() {
   }
   return Transaction([&]() -> Status {
     if (Status s = Exec(kSchema); !s.ok()) return s;
-    Stmt v(db_, "SELECT value FROM account_meta WHERE key = 'schema_version'");
-    if (!v.ok()) return Error(v.error());
-    if (v.Step() == SQLITE_ROW) {
-      const int64_t version = std::atoll(v.Text(0).c_str());
-      if (version > kAccountSchemaVersion) {
-        return Status::Unsupported("the account tables have schema version " +
-                                   std::to_string(version) + "; this kembar understands up to " +
-                                   std::to_string(kAccountSchemaVersion) + ": upgrade kembar");
-      }
-      if (version < 2) {
-        if (Status m = MigrateV1Locked(); !m.ok()) return m;
-      }
+    std::optional<int64_t> version;  // none: new tables
+    {
+      Stmt v(db_, "SELECT value FROM account_meta WHERE key = 'schema_version'");
+      if (!v.ok()) return Error(v.error());
+      if (v.Step() == SQLITE_ROW) version = std::atoll(v.Text(0).c_str());
+    }  // finalized: a migration drops a table
+    if (version && *version > kAccountSchemaVersion) {
+      return Status::Unsupported("the account tables have schema version " +
+                                 std::to_string(*version) + "; this kembar understands up to " +
+                                 std::to_string(kAccountSchemaVersion) + ": upgrade kembar");
+    }
+    if (version && *version < 2) {
+      if (Status m = MigrateV1Locked(); !m.ok()) return m;
     }
     Stmt ins(db_, "INSERT OR REPLACE INTO account_meta(key, value) VALUES ('schema_version', ?1)");
     ins.Bind(1, std::to_string(kAccountSchemaVersion));
@@ -315,44 +316,49 @@ Status AccountStore::MigrateV1Locked() {
       !s.ok()) {
     return s;
   }
-  Stmt exists(db_, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'audit_log'");
-  if (exists.Step() != SQLITE_ROW) return Status::Ok();
+  {
+    Stmt exists(db_, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'audit_log'");
+    if (exists.Step() != SQLITE_ROW) return Status::Ok();
+  }  // finalized: the table is dropped below
   // The old entries move to the change log in their order, with their times, chained
   // anew; whether their old chain held is said in one more entry.
-  Stmt st(db_,
-          "SELECT seq, at, actor, address, action, target, detail, hash FROM audit_log "
-          "ORDER BY seq");
-  if (!st.ok()) return Error(st.error());
   std::string prev, broken;
   int64_t expected = 1, moved = 0;
-  int rc;
-  while ((rc = st.Step()) == SQLITE_ROW) {
-    const int64_t seq = st.Int(0);
-    const std::string at = st.Text(1), actor = st.Text(2), address = st.Text(3),
-                      action = st.Text(4), target = st.Text(5), detail = st.Text(6),
-                      hash = st.Text(7);
-    if (broken.empty()) {
-      std::string buf;
-      for (const std::string* f : {&prev, &at, &actor, &address, &action, &target, &detail}) {
-        buf += std::to_string(f->size()) + ":" + *f;
+  {
+    Stmt st(db_,
+            "SELECT seq, at, actor, address, action, target, detail, hash FROM audit_log "
+            "ORDER BY seq");
+    if (!st.ok()) return Error(st.error());
+    int rc;
+    while ((rc = st.Step()) == SQLITE_ROW) {
+      const int64_t seq = st.Int(0);
+      const std::string at = st.Text(1), actor = st.Text(2), address = st.Text(3),
+                        action = st.Text(4), target = st.Text(5), detail = st.Text(6),
+                        hash = st.Text(7);
+      if (broken.empty()) {
+        std::string buf;
+        for (const std::string* f : std::initializer_list<const std::string*>{
+                 &prev, &at, &actor, &address, &action, &target, &detail}) {
+          buf += std::to_string(f->size()) + ":" + *f;
+        }
+        buf += std::to_string(seq);
+        if (seq != expected || io::Sha256Hex(buf) != hash) broken = std::to_string(expected);
       }
-      buf += std::to_string(seq);
-      if (seq != expected || io::Sha256Hex(buf) != hash) broken = std::to_string(expected);
+      prev = hash;
+      ++expected;
+      store::ChangeRecord c;
+      c.area = std::string(store::kAccountsArea);
+      c.at = at;
+      c.actor = actor;
+      c.address = address;
+      c.action = action;
+      c.record = target;
+      c.summary = detail;
+      if (Status s = store::AppendChange(db_, &c); !s.ok()) return s;
+      ++moved;
     }
-    prev = hash;
-    ++expected;
-    store::ChangeRecord c;
-    c.area = std::string(store::kAccountsArea);
-    c.at = at;
-    c.actor = actor;
-    c.address = address;
-    c.action = action;
-    c.record = target;
-    c.summary = detail;
-    if (Status s = store::AppendChange(db_, &c); !s.ok()) return s;
-    ++moved;
+    if (rc != SQLITE_DONE) return Error("reading the old audit log");
   }
-  if (rc != SQLITE_DONE) return Error("reading the old audit log");
   if (moved > 0) {
     std::string summary = std::to_string(moved) + " entries moved from audit_log; their chain " +
                           (broken.empty() ? "held" : "was broken at entry " + broken);
@@ -759,7 +765,8 @@ Result<std::string> AccountStore::RotateFeed(const std::string& name, const Acto
 Result<std::optional<User>> AccountStore::AuthenticateFeed(const std::string& token) {
   if (!token.starts_with(kFeedTokenPrefix)) return std::optional<User>();
   const size_t sep = token.find('_', kFeedTokenPrefix.size());
-  if (sep == std::string::npos || sep == kFeedTokenPrefix.size() || sep > 24 ||
+  // At most 18 digits of user id: no overflow.
+  if (sep == std::string::npos || sep == kFeedTokenPrefix.size() || sep > 22 ||
       token.size() != sep + 1 + 64) {
     return std::optional<User>();
   }
