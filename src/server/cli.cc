@@ -1,4 +1,5 @@
 // The command line's entry points for `kembar serve`, `kembar user` and `kembar token`.
+#include <pwd.h>
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 #include <termios.h>
@@ -19,9 +20,15 @@ namespace kembar::server {
 namespace {
 
 // The CLI acts as the local operator, named with the operating-system user.
+// (As apps/kembar names it for the records' changes: $USER, $LOGNAME, else the
+// password database.)
 Actor LocalOperator() {
   const char* user = std::getenv("USER");
   if (!user || !*user) user = std::getenv("LOGNAME");
+  if (!user || !*user) {
+    const passwd* pw = getpwuid(geteuid());
+    user = pw ? pw->pw_name : nullptr;
+  }
   return {std::string("local:") + (user && *user ? user : "unknown"), ""};
 }
 
