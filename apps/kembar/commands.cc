@@ -18,6 +18,7 @@
 #include "kembar/kembar.h"
 #include "kembar/report/assessment_json.h"
 #include "kembar/report/assessment_text.h"
+#include "kembar/report/audit_text.h"
 #include "kembar/report/charts.h"
 #include "kembar/report/cli_text.h"
 #include "kembar/report/network_export.h"
@@ -381,30 +382,64 @@ int Run(int argc, char** argv) {
   find_cmd->add_option("--policy", policy_file, T("find.policy"));
   find_cmd->add_flag("--json", json, T("opt.json"));
 
-  // kembar serve and kembar user add: thin front ends of src/server/ (docs/api.md).
+  // kembar serve, user and token: thin front ends of src/server/ (docs/api.md).
   std::string listen = "127.0.0.1:8080";
   unsigned threads = 0;
   auto* serve_cmd = app.add_subcommand("serve", "Serve the HTTP API (docs/api.md)");
   add_db(serve_cmd);
   serve_cmd->add_option("--listen", listen, "HOST:PORT to listen on (default 127.0.0.1:8080)");
   serve_cmd->add_option("--threads", threads, "I/O and worker threads (default: the CPUs)");
-  auto* user_cmd = app.add_subcommand("user", "User accounts of kembar serve");
+  auto* user_cmd = app.add_subcommand("user", T("user.help"));
   user_cmd->require_subcommand(1);
-  auto* user_add = user_cmd->add_subcommand(
-      "add", "Add a user; the password (12+ characters) is read from standard input");
+  auto* user_add = user_cmd->add_subcommand("add", T("user.add.help"));
   std::string user_name, user_role;
   std::vector<std::string> user_regions;
   bool password_stdin = true;
-  user_add->add_option("NAME", user_name, "User name (a-z, 0-9, . _ -)")->required();
-  user_add->add_option("--role", user_role, "admin, editor or viewer")
+  user_add->add_option("NAME", user_name, T("user.name"))->required();
+  user_add->add_option("--role", user_role, T("user.role"))
       ->required()
       ->check(CLI::IsMember({"admin", "editor", "viewer"}));
-  user_add->add_option("--region", user_regions, "A region an editor may change (repeatable)");
-  user_add->add_flag("--password-stdin", password_stdin,
-                     "Read the password from standard input (the default)");
+  user_add->add_option("--region", user_regions, T("user.region"));
+  user_add->add_flag("--password-stdin", password_stdin, T("user.password_stdin"));
   add_db(user_add);
-  auto* user_list = user_cmd->add_subcommand("list", "List the user accounts");
+  auto* user_list = user_cmd->add_subcommand("list", T("user.list.help"));
   add_db(user_list);
+  auto* user_disable = user_cmd->add_subcommand("disable", T("user.disable.help"));
+  auto* user_enable = user_cmd->add_subcommand("enable", T("user.enable.help"));
+  auto* user_passwd = user_cmd->add_subcommand("passwd", T("user.passwd.help"));
+  for (CLI::App* c : {user_disable, user_enable, user_passwd}) {
+    c->add_option("NAME", user_name, T("user.name"))->required();
+    add_db(c);
+  }
+  user_passwd->add_flag("--password-stdin", password_stdin, T("user.password_stdin"));
+
+  // kembar token: API tokens for scripts.
+  auto* token_cmd = app.add_subcommand("token", T("token.help"));
+  token_cmd->require_subcommand(1);
+  std::string token_label;
+  int64_t token_id = 0;
+  auto* token_create = token_cmd->add_subcommand("create", T("token.create.help"));
+  token_create->add_option("NAME", user_name, T("token.user"))->required();
+  token_create->add_option("--label", token_label, T("token.label"));
+  auto* token_list = token_cmd->add_subcommand("list", T("token.list.help"));
+  auto* token_revoke = token_cmd->add_subcommand("revoke", T("token.revoke.help"));
+  token_revoke->add_option("ID", token_id, T("token.id"))->required();
+  for (CLI::App* c : {token_create, token_list, token_revoke}) add_db(c);
+
+  // kembar audit: the change log, records' and accounts' entries.
+  AuditParams audit_params;
+  auto* audit_cmd = app.add_subcommand("audit", T("audit.help"));
+  audit_cmd->add_option("--user", audit_params.user, T("audit.user"));
+  audit_cmd->add_option("--region", audit_params.region, T("audit.region"));
+  audit_cmd->add_option("--from", audit_params.from, T("audit.from"));
+  audit_cmd->add_option("--to", audit_params.to, T("audit.to"));
+  audit_cmd->add_option("--action", audit_params.action, T("audit.action"));
+  audit_cmd->add_option("--limit", audit_params.limit, T("audit.limit"))
+      ->check(CLI::Range(size_t{1}, kMaxAuditLimit));
+  audit_cmd->add_flag("--json", json, T("audit.json"));
+  add_db(audit_cmd);
+  auto* audit_verify = audit_cmd->add_subcommand("verify", T("audit.verify.help"));
+  add_db(audit_verify);
 
   // The help screen's group headings are group names, not labels: name them in the
   // language, in every command.
@@ -511,19 +546,72 @@ int Run(int argc, char** argv) {
 
   if (serve_cmd->parsed()) return server::RunServe({db, listen, threads});
   if (user_list->parsed()) {
-    auto users = server::ListUsers(db);
+    auto users = server::UserInfos(db);
     if (!users.ok()) return Fail(users.status());
-    std::fputs(users->c_str(), stdout);
+    if (users->empty()) std::printf("%s\n", Text("user.list.none").c_str());
+    for (const server::UserInfo& u : *users) {
+      std::string line = u.name + " " + u.role;
+      for (size_t i = 0; i < u.regions.size(); ++i) line += (i ? "," : " ") + u.regions[i];
+      if (u.disabled) line += " " + Text("user.list.disabled");
+      std::printf("%s\n", line.c_str());
+    }
     return 0;
   }
-  if (user_add->parsed()) {
-    auto password = server::ReadPassword("Password for " + user_name + ": ");
+  if (user_add->parsed() || user_passwd->parsed()) {
+    auto password = server::ReadPassword(Text("user.prompt", {{"name", user_name}}));
     if (!password.ok()) return Fail(password.status());
+    if (user_passwd->parsed()) {
+      if (Status s = server::SetUserPassword(db, user_name, *password); !s.ok()) return Fail(s);
+      std::printf("%s\n", Text("user.passwd_done", {{"name", user_name}}).c_str());
+      return 0;
+    }
     if (Status s = server::CreateUser(db, user_name, user_role, user_regions, *password); !s.ok()) {
       return Fail(s);
     }
-    std::printf("added %s %s to %s\n", user_role.c_str(), user_name.c_str(), db.c_str());
+    std::printf("%s\n",
+                Text("user.added", {{"role", user_role}, {"name", user_name}, {"db", db}}).c_str());
     return 0;
+  }
+  if (user_disable->parsed() || user_enable->parsed()) {
+    const bool disable = user_disable->parsed();
+    if (Status s = server::SetUserDisabled(db, user_name, disable); !s.ok()) return Fail(s);
+    std::printf("%s\n",
+                Text(disable ? "user.disabled" : "user.enabled", {{"name", user_name}}).c_str());
+    return 0;
+  }
+  if (token_create->parsed()) {
+    auto t = server::CreateApiToken(db, user_name, token_label);
+    if (!t.ok()) return Fail(t.status());
+    std::fprintf(
+        stderr, "%s\n",
+        Text("token.created", {{"id", std::to_string(t->first.id)}, {"name", user_name}}).c_str());
+    std::printf("%s\n", t->second.c_str());
+    return 0;
+  }
+  if (token_list->parsed()) {
+    auto tokens = server::ApiTokens(db);
+    if (!tokens.ok()) return Fail(tokens.status());
+    if (tokens->empty()) std::printf("%s\n", Text("token.list.none").c_str());
+    for (const server::TokenInfo& t : *tokens) {
+      std::printf("%lld %s %s %s\n", static_cast<long long>(t.id), t.user.c_str(),
+                  t.created_at.c_str(), t.label.c_str());
+    }
+    return 0;
+  }
+  if (token_revoke->parsed()) {
+    if (Status s = server::RevokeApiToken(db, token_id); !s.ok()) return Fail(s);
+    std::printf("%s\n", Text("token.revoked", {{"id", std::to_string(token_id)}}).c_str());
+    return 0;
+  }
+  if (audit_cmd->parsed()) {
+    for (const auto& [option, value] :
+         {std::pair<const char*, const std::string*>{"--from", &audit_params.from},
+          {"--to", &audit_params.to}}) {
+      if (!value->empty() && !ParseDay(*value).ok()) {
+        return Fail(CliError(StatusCode::kInvalidInput, "err.bad_day",
+                             {{"option", option}, {"value", *value}}));
+      }
+    }
   }
 
   // Only an import may create the database; reading a database that does not exist
@@ -669,6 +757,22 @@ int Run(int argc, char** argv) {
                 Text(partnership_cmd->parsed() ? "delete.partnership_done" : "delete.region_done",
                      {{"id", delete_id}})
                     .c_str());
+    return 0;
+  }
+  if (audit_verify->parsed()) {
+    if (Status v = kb.VerifyChangeLog(); !v.ok()) return Fail(v);
+    AuditParams all;
+    all.limit = 1;
+    auto r = kb.Audit(all);
+    if (!r.ok()) return Fail(r.status());
+    std::printf("%s\n", Text("audit.verify.ok", {{"count", Count(r->total)}}).c_str());
+    return 0;
+  }
+  if (audit_cmd->parsed()) {
+    auto r = kb.Audit(audit_params);
+    if (!r.ok()) return Fail(r.status());
+    std::fputs((json ? report::AuditJson(*r) : report::FormatAuditTable(*r, g_lang)).c_str(),
+               stdout);
     return 0;
   }
   if (history_cmd->parsed()) {

@@ -284,6 +284,29 @@ struct SearchResult {
   std::vector<const geo::Place*> places;                // gazetteer places of that name
 };
 
+// Which audit log entries to list (Kembar::Audit): the change log's records' and
+// accounts' entries alike. Every condition given must hold.
+struct AuditParams {
+  std::string user;    // the acting user name ("admin", "local:siti"); empty: any
+  std::string region;  // a region id or name: its own changes and its partnerships'
+  std::string from;    // first day, YYYY-MM-DD (UTC), inclusive; empty: unbounded
+  std::string to;      // last day, YYYY-MM-DD (UTC), inclusive; empty: unbounded
+  std::string action;  // an action or its prefix: "login", "user.", "event.edit"
+  size_t offset = 0;
+  size_t limit = 50;  // at most kMaxAuditLimit
+};
+
+// The most entries one Kembar::Audit call returns.
+inline constexpr size_t kMaxAuditLimit = 1000;
+
+// One page of the audit log, newest first.
+struct AuditReport {
+  std::vector<store::ChangeRecord> entries;
+  size_t total = 0;  // entries matching, over all pages
+  size_t offset = 0;
+  size_t limit = 0;
+};
+
 }  // namespace kembar
 
 #endif  // KEMBAR_API_H_

@@ -126,6 +126,10 @@ class Kembar {
   Result<std::vector<store::ChangeRecord>> History(const std::string& id) const;
   // Checks the change log's hash chain (Corruption names the first altered entry).
   Status VerifyChangeLog() const;
+  // One page of the audit log (the change log, records' and accounts' entries), newest
+  // first, filtered by params. NotFound for an unknown region, InvalidInput for a bad
+  // date, a `to` before `from` or a limit over kMaxAuditLimit.
+  Result<AuditReport> Audit(const AuditParams& params) const;
 
   // --- Assessment ------------------------------------------------------------------
 

@@ -213,6 +213,7 @@ Result<store::ImportStats> ImportWorldNetwork(const Engine& engine,
     }
     store::ChangeRecord change;
     change.actor = params.actor.name;
+    change.address = params.actor.address;
     change.action = "network.remove";
     change.record = "worldwide network";
     change.summary = "removed the worldwide network: " + std::to_string(ties.size()) + " ties, " +
@@ -357,6 +358,7 @@ Result<store::ImportStats> ImportWorldNetwork(const Engine& engine,
   req.progress = params.progress;
   store::ChangeRecord change;
   change.actor = params.actor.name;
+  change.address = params.actor.address;
   change.action = "network.import";
   change.record = "worldwide network";
   change.summary =

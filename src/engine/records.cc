@@ -134,6 +134,7 @@ Result<store::ImportStats> Import(store::Store& store, const io::ReadOptions& re
   auto make_change = [&](size_t regions, std::vector<std::string> ids, size_t events) {
     store::ChangeRecord change;
     change.actor = params.actor.name;
+    change.address = params.actor.address;
     change.action = "import";
     change.record = params.file;
     change.summary = "sha256:" + digest.get() + ", " + std::to_string(regions) + " regions, " +
@@ -691,6 +692,7 @@ Result<EditResult> EditEventOnce(store::Store& store, const io::ReadOptions& rea
   static constexpr const char* kActions[] = {"event.add", "event.edit", "event.delete"};
   store::ChangeRecord change;
   change.actor = edit.actor.name;
+  change.address = edit.actor.address;
   change.action = kActions[static_cast<int>(edit.op)];
   change.record = edit.partnership_id;
   change.summary = Summary(change.action, result.event_id, result.changed);
@@ -825,6 +827,7 @@ Result<EditResult> EditRecordOnce(store::Store& store, const io::ReadOptions& re
   options.allow_external_refs = true;  // the parties are stored regions
   store::ChangeRecord change;
   change.actor = edit.actor.name;
+  change.address = edit.actor.address;
   change.action = what + (edit.op == RecordEdit::Op::kAdd ? ".add" : ".edit");
   change.record = result.record;
   change.summary = Summary(change.action, result.record, result.changed);
@@ -878,6 +881,7 @@ Result<EditResult> DeleteRecord(store::Store& store, const DeleteParams& params)
   }
   store::ChangeRecord change;
   change.actor = params.actor.name;
+  change.address = params.actor.address;
   change.action = partnership ? "partnership.delete" : "region.delete";
   change.record = params.id;
   change.summary = change.action + " " + params.id;

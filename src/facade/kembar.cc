@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "engine/assess.h"
+#include "engine/audit.h"
 #include "engine/documents.h"
 #include "engine/engine.h"
 #include "engine/finder.h"
@@ -113,6 +114,10 @@ Result<std::vector<store::ChangeRecord>> Kembar::History(const std::string& id) 
 }
 
 Status Kembar::VerifyChangeLog() const { return engine_->store().VerifyChangeLog(); }
+
+Result<AuditReport> Kembar::Audit(const AuditParams& params) const {
+  return engine::Audit(engine_->store(), params);
+}
 
 Result<AssessReport> Kembar::Assess(const AssessParams& params) const {
   return engine::Assess(engine_.get(), params);

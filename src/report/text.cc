@@ -157,8 +157,9 @@ std::string FormatChangeRecords(const std::vector<store::ChangeRecord>& records)
   if (records.empty()) return "no change recorded\n";
   std::string out;
   for (const store::ChangeRecord& c : records) {
-    out += "#" + std::to_string(c.seq) + "  " + c.at + "  " + c.actor + "  " + c.action + "  " +
-           c.record + "\n  " + c.summary + "\n";
+    out += "#" + std::to_string(c.seq) + "  " + c.at + "  " + c.actor +
+           (c.address.empty() ? "" : " (" + c.address + ")") + "  " + c.action + "  " + c.record +
+           "\n  " + c.summary + "\n";
     if (!c.before.empty() && c.before.size() < 2000) out += "  before: " + c.before + "\n";
     if (!c.after.empty() && c.after.size() < 2000) out += "  after:  " + c.after + "\n";
   }
@@ -175,6 +176,7 @@ std::string ChangeRecordsJson(const std::vector<store::ChangeRecord>& records) {
     w.Uint(static_cast<uint64_t>(c.seq));
     for (const auto& [k, v] : {std::pair<const char*, const std::string*>{"at", &c.at},
                                {"actor", &c.actor},
+                               {"address", &c.address},
                                {"action", &c.action},
                                {"record", &c.record},
                                {"summary", &c.summary}}) {

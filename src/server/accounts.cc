@@ -6,10 +6,13 @@
 #include <chrono>
 #include <cstdio>
 #include <ctime>
+#include <nlohmann/json.hpp>
 #include <stdexcept>
 
 #include "kembar/io/digest.h"
+#include "kembar/store/sqlite_store.h"
 #include "server/sqlite_util.h"
+#include "store/change_log.h"
 #include "store/lines.h"
 
 namespace kembar::server {
@@ -17,7 +20,9 @@ namespace kembar::server {
 namespace {
 
 // account_meta's schema_version: the layout of the tables below.
-constexpr int64_t kAccountSchemaVersion = 1;
+// 1: the first layout, with its own audit_log table.
+// 2: account_user.feed_generation; the audit entries live in change_log.
+constexpr int64_t kAccountSchemaVersion = 2;
 
 constexpr const char* kSchema = R"sql(
 CREATE TABLE IF NOT EXISTS account_meta (
@@ -32,7 +37,8 @@ CREATE TABLE IF NOT EXISTS account_user (
   password_hash TEXT NOT NULL,              -- argon2id, libsodium string form
   language      TEXT NOT NULL DEFAULT 'en',
   disabled      INTEGER NOT NULL DEFAULT 0,
-  created_at    TEXT NOT NULL
+  created_at    TEXT NOT NULL,
+  feed_generation INTEGER NOT NULL DEFAULT 0  -- bumped to rotate the calendar feed token
 );
 CREATE TABLE IF NOT EXISTS account_session (
   id         INTEGER PRIMARY KEY,
@@ -49,16 +55,6 @@ CREATE TABLE IF NOT EXISTS account_token (
   user_id    INTEGER NOT NULL REFERENCES account_user(id) ON DELETE CASCADE,
   label      TEXT NOT NULL,
   created_at TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS audit_log (
-  seq     INTEGER PRIMARY KEY,
-  at      TEXT NOT NULL,
-  actor   TEXT NOT NULL,
-  address TEXT NOT NULL,
-  action  TEXT NOT NULL,
-  target  TEXT NOT NULL,
-  detail  TEXT NOT NULL,
-  hash    TEXT NOT NULL                     -- SHA-256 of the previous hash and this entry
 );
 )sql";
 
@@ -121,15 +117,14 @@ const std::string& DummyHash() {
   return hash;
 }
 
-AuditEntry Entry(std::string actor, std::string address, std::string action, std::string target,
-                 std::string detail) {
-  AuditEntry e;
-  e.actor = std::move(actor);
-  e.address = std::move(address);
-  e.action = std::move(action);
-  e.target = std::move(target);
-  e.detail = std::move(detail);
-  return e;
+// A user as the change log's before/after: never its password hash.
+std::string UserJson(const User& u) {
+  return nlohmann::json{{"name", u.name},
+                        {"role", RoleName(u.role)},
+                        {"regions", u.regions},
+                        {"language", u.language},
+                        {"disabled", u.disabled}}
+      .dump();
 }
 
 User RowToUser(Stmt& st) {
@@ -202,16 +197,6 @@ bool ConstantTimeEquals(std::string_view a, std::string_view b) {
   return sodium_memcmp(a.data(), b.data(), a.size()) == 0;
 }
 
-std::string AuditChainHash(const std::string& prev, const AuditEntry& e) {
-  std::string buf;
-  for (const std::string* f :
-       {&prev, &e.at, &e.actor, &e.address, &e.action, &e.target, &e.detail}) {
-    buf += std::to_string(f->size()) + ":" + *f;
-  }
-  buf += std::to_string(e.seq);
-  return io::Sha256Hex(buf);
-}
-
 AccountStore::AccountStore(sqlite3* db, Options options) : db_(db), options_(std::move(options)) {}
 
 AccountStore::~AccountStore() { sqlite3_close_v2(db_); }
@@ -219,6 +204,12 @@ AccountStore::~AccountStore() { sqlite3_close_v2(db_); }
 Result<std::unique_ptr<AccountStore>> AccountStore::Open(const std::string& db_path,
                                                          Options options) {
   if (sodium_init() < 0) return Status::IoError("libsodium could not be initialised");
+  {
+    // The change log the accounts' entries go to belongs to the records' schema:
+    // create or migrate it first.
+    auto records = store::OpenSqliteStore(db_path);
+    if (!records.ok()) return records.status();
+  }
   sqlite3* db = nullptr;
   const int rc =
       sqlite3_open_v2(db_path.c_str(), &db,
@@ -271,20 +262,27 @@ Status AccountStore::Init() {
   }
   return Transaction([&]() -> Status {
     if (Status s = Exec(kSchema); !s.ok()) return s;
-    Stmt v(db_, "SELECT value FROM account_meta WHERE key = 'schema_version'");
-    if (!v.ok()) return Error(v.error());
-    if (v.Step() == SQLITE_ROW) {
-      const int64_t version = std::atoll(v.Text(0).c_str());
-      if (version > kAccountSchemaVersion) {
-        return Status::Unsupported("the account tables have schema version " +
-                                   std::to_string(version) + "; this kembar understands up to " +
-                                   std::to_string(kAccountSchemaVersion) + ": upgrade kembar");
-      }
-      return Status::Ok();
+    std::optional<int64_t> version;  // none: new tables
+    {
+      Stmt v(db_, "SELECT value FROM account_meta WHERE key = 'schema_version'");
+      if (!v.ok()) return Error(v.error());
+      if (v.Step() == SQLITE_ROW) version = std::atoll(v.Text(0).c_str());
+    }  // finalized: a migration drops a table
+    if (version && *version > kAccountSchemaVersion) {
+      return Status::Unsupported("the account tables have schema version " +
+                                 std::to_string(*version) + "; this kembar understands up to " +
+                                 std::to_string(kAccountSchemaVersion) + ": upgrade kembar");
     }
-    Stmt ins(db_, "INSERT INTO account_meta(key, value) VALUES ('schema_version', ?1)");
+    if (version && *version < 2) {
+      if (Status m = MigrateV1Locked(); !m.ok()) return m;
+    }
+    Stmt ins(db_, "INSERT OR REPLACE INTO account_meta(key, value) VALUES ('schema_version', ?1)");
     ins.Bind(1, std::to_string(kAccountSchemaVersion));
     if (ins.Step() != SQLITE_DONE) return Error("writing the schema version");
+    // The feed tokens' key: 256 random bits, made once.
+    Stmt key(db_, "INSERT OR IGNORE INTO account_meta(key, value) VALUES ('feed_key', ?1)");
+    key.Bind(1, RandomHex(32));
+    if (key.Step() != SQLITE_DONE) return Error("writing the feed key");
     return Status::Ok();
   });
 }
@@ -297,32 +295,78 @@ Status AccountStore::Transaction(const std::function<Status()>& body) {
   return s;
 }
 
-Status AccountStore::AppendAudit(const AuditEntry& entry) {
-  std::lock_guard lock(mu_);
-  return Transaction([&] { return AppendAuditLocked(entry); });
+Status AccountStore::AppendLocked(const Actor& actor, std::string action, std::string record,
+                                  std::string summary, std::string before, std::string after) {
+  store::ChangeRecord c;
+  c.area = std::string(store::kAccountsArea);
+  c.at = NowIso();
+  c.actor = actor.name;
+  c.address = actor.address;
+  c.action = std::move(action);
+  c.record = std::move(record);
+  c.summary = std::move(summary);
+  c.before = std::move(before);
+  c.after = std::move(after);
+  return store::AppendChange(db_, &c);
 }
 
-Status AccountStore::AppendAuditLocked(AuditEntry e) {
-  std::string prev;
-  e.seq = 1;
+Status AccountStore::MigrateV1Locked() {
+  if (Status s = Exec("ALTER TABLE account_user ADD COLUMN feed_generation INTEGER NOT NULL "
+                      "DEFAULT 0");
+      !s.ok()) {
+    return s;
+  }
   {
-    Stmt last(db_, "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1");
-    if (!last.ok()) return Error(last.error());
-    if (last.Step() == SQLITE_ROW) {
-      e.seq = last.Int(0) + 1;
-      prev = last.Text(1);
+    Stmt exists(db_, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'audit_log'");
+    if (exists.Step() != SQLITE_ROW) return Status::Ok();
+  }  // finalized: the table is dropped below
+  // The old entries move to the change log in their order, with their times, chained
+  // anew; whether their old chain held is said in one more entry.
+  std::string prev, broken;
+  int64_t expected = 1, moved = 0;
+  {
+    Stmt st(db_,
+            "SELECT seq, at, actor, address, action, target, detail, hash FROM audit_log "
+            "ORDER BY seq");
+    if (!st.ok()) return Error(st.error());
+    int rc;
+    while ((rc = st.Step()) == SQLITE_ROW) {
+      const int64_t seq = st.Int(0);
+      const std::string at = st.Text(1), actor = st.Text(2), address = st.Text(3),
+                        action = st.Text(4), target = st.Text(5), detail = st.Text(6),
+                        hash = st.Text(7);
+      if (broken.empty()) {
+        std::string buf;
+        for (const std::string* f : std::initializer_list<const std::string*>{
+                 &prev, &at, &actor, &address, &action, &target, &detail}) {
+          buf += std::to_string(f->size()) + ":" + *f;
+        }
+        buf += std::to_string(seq);
+        if (seq != expected || io::Sha256Hex(buf) != hash) broken = std::to_string(expected);
+      }
+      prev = hash;
+      ++expected;
+      store::ChangeRecord c;
+      c.area = std::string(store::kAccountsArea);
+      c.at = at;
+      c.actor = actor;
+      c.address = address;
+      c.action = action;
+      c.record = target;
+      c.summary = detail;
+      if (Status s = store::AppendChange(db_, &c); !s.ok()) return s;
+      ++moved;
+    }
+    if (rc != SQLITE_DONE) return Error("reading the old audit log");
+  }
+  if (moved > 0) {
+    std::string summary = std::to_string(moved) + " entries moved from audit_log; their chain " +
+                          (broken.empty() ? "held" : "was broken at entry " + broken);
+    if (Status s = AppendLocked({"kembar", ""}, "audit.migrate", "audit_log", summary); !s.ok()) {
+      return s;
     }
   }
-  e.at = NowIso();
-  e.hash = AuditChainHash(prev, e);
-  Stmt ins(db_,
-           "INSERT INTO audit_log(seq, at, actor, address, action, target, detail, hash) "
-           "VALUES (?1,?2,?3,?4,?5,?6,?7,?8)");
-  if (!ins.ok()) return Error(ins.error());
-  ins.Bind(1, e.seq).Bind(2, e.at).Bind(3, e.actor).Bind(4, e.address).Bind(5, e.action);
-  ins.Bind(6, e.target).Bind(7, e.detail).Bind(8, e.hash);
-  if (ins.Step() != SQLITE_DONE) return Error("writing the audit log");
-  return Status::Ok();
+  return Exec("DROP TABLE audit_log");
 }
 
 Result<std::optional<User>> AccountStore::FindUserLocked(const std::string& name) {
@@ -381,7 +425,7 @@ Result<User> AccountStore::CreateUser(const NewUser& user, const Actor& actor) {
         detail += (i ? "," : "") + user.regions[i];
       }
     }
-    return AppendAuditLocked(Entry(actor.name, actor.address, "user.add", user.name, detail));
+    return AppendLocked(actor, "user.add", user.name, detail, "", UserJson(created));
   });
   if (!s.ok()) return s;
   return created;
@@ -408,6 +452,7 @@ Result<User> AccountStore::UpdateUser(const std::string& name, const UserUpdate&
     if (!found.ok()) return found.status();
     if (!found->has_value()) return Status::NotFound("no user \"" + name + "\"");
     User u = **found;
+    const User before = u;
     const bool was_enabled_admin = u.role == Role::kAdmin && !u.disabled;
     std::vector<std::string> changed;
     if (update.role && *update.role != u.role) {
@@ -453,7 +498,7 @@ Result<User> AccountStore::UpdateUser(const std::string& name, const UserUpdate&
     if (changed.empty()) return Status::Ok();
     std::string detail;
     for (const std::string& c : changed) detail += (detail.empty() ? "" : ", ") + c;
-    return AppendAuditLocked(Entry(actor.name, actor.address, "user.edit", name, detail));
+    return AppendLocked(actor, "user.edit", name, detail, UserJson(before), UserJson(u));
   });
   if (!s.ok()) return s;
   return updated;
@@ -478,8 +523,8 @@ Status AccountStore::DeleteUser(const std::string& name, const Actor& actor) {
       del.Bind(1, u.id);
       if (del.Step() != SQLITE_DONE) return Error("deleting user");
     }
-    return AppendAuditLocked(Entry(actor.name, actor.address, "user.delete", name,
-                                   "role " + std::string(RoleName(u.role))));
+    return AppendLocked(actor, "user.delete", name, "role " + std::string(RoleName(u.role)),
+                        UserJson(u));
   });
 }
 
@@ -539,8 +584,8 @@ Result<std::optional<NewSession>> AccountStore::Login(const std::string& name,
     const std::string reason =
         !user ? "unknown user" : (!match ? "wrong password" : "user disabled");
     Status s = Transaction([&] {
-      return AppendAuditLocked(
-          Entry(name.substr(0, 64), address, "login.failed", name.substr(0, 64), reason));
+      return AppendLocked({name.substr(0, 64), address}, "login.failed", name.substr(0, 64),
+                          reason);
     });
     if (!s.ok()) return s;
     return std::optional<NewSession>();
@@ -561,8 +606,8 @@ Result<std::optional<NewSession>> AccountStore::Login(const std::string& name,
     ins.Bind(1, io::Sha256Hex(session.token)).Bind(2, io::Sha256Hex(session.csrf));
     ins.Bind(3, user->id).Bind(4, address).Bind(5, Now()).Bind(6, session.expires_at);
     if (ins.Step() != SQLITE_DONE) return Error("writing session");
-    return AppendAuditLocked(Entry(name, address, "login", name,
-                                   "session " + std::to_string(sqlite3_last_insert_rowid(db_))));
+    return AppendLocked({name, address}, "login", name,
+                        "session " + std::to_string(sqlite3_last_insert_rowid(db_)));
   });
   if (!s.ok()) return s;
   return std::optional<NewSession>(std::move(session));
@@ -575,8 +620,7 @@ Status AccountStore::Logout(int64_t session_id, const Actor& actor) {
     del.Bind(1, session_id);
     if (del.Step() != SQLITE_DONE) return Error("ending session");
     if (sqlite3_changes(db_) == 0) return Status::Ok();
-    return AppendAuditLocked(Entry(actor.name, actor.address, "logout", actor.name,
-                                   "session " + std::to_string(session_id)));
+    return AppendLocked(actor, "logout", actor.name, "session " + std::to_string(session_id));
   });
 }
 
@@ -634,9 +678,10 @@ Result<NewApiToken> AccountStore::CreateToken(const std::string& user, const std
     ins.Bind(4, out.info.created_at);
     if (ins.Step() != SQLITE_DONE) return Error("writing token");
     out.info.id = sqlite3_last_insert_rowid(db_);
-    return AppendAuditLocked(Entry(actor.name, actor.address, "token.add",
-                                   "token " + std::to_string(out.info.id),
-                                   "for " + user + (label.empty() ? "" : ": " + label)));
+    return AppendLocked(
+        actor, "token.add", "token " + std::to_string(out.info.id),
+        "for " + user + (label.empty() ? "" : ": " + label), "",
+        nlohmann::json{{"id", out.info.id}, {"user", user}, {"label", label}}.dump());
   });
   if (!s.ok()) return s;
   return out;
@@ -649,8 +694,7 @@ Status AccountStore::DeleteToken(int64_t id, const Actor& actor) {
     del.Bind(1, id);
     if (del.Step() != SQLITE_DONE) return Error("deleting token");
     if (sqlite3_changes(db_) == 0) return Status::NotFound("no API token " + std::to_string(id));
-    return AppendAuditLocked(
-        Entry(actor.name, actor.address, "token.delete", "token " + std::to_string(id), ""));
+    return AppendLocked(actor, "token.delete", "token " + std::to_string(id), "");
   });
 }
 
@@ -669,40 +713,82 @@ Result<std::vector<ApiToken>> AccountStore::Tokens() {
   return out;
 }
 
-Result<std::vector<AuditEntry>> AccountStore::Audit() {
-  std::lock_guard lock(mu_);
+Result<std::string> AccountStore::FeedTokenLocked(int64_t user_id) {
   Stmt st(db_,
-          "SELECT seq, at, actor, address, action, target, detail, hash FROM audit_log "
-          "ORDER BY seq");
+          "SELECT u.feed_generation, m.value FROM account_user u, account_meta m "
+          "WHERE u.id = ?1 AND m.key = 'feed_key'");
   if (!st.ok()) return Error(st.error());
-  std::vector<AuditEntry> out;
-  int rc;
-  while ((rc = st.Step()) == SQLITE_ROW) {
-    out.push_back({st.Int(0), st.Text(1), st.Text(2), st.Text(3), st.Text(4), st.Text(5),
-                   st.Text(6), st.Text(7)});
-  }
-  if (rc != SQLITE_DONE) return Error("reading the audit log");
-  return out;
+  st.Bind(1, user_id);
+  if (st.Step() != SQLITE_ROW)
+    return Status::NotFound("no user with id " + std::to_string(user_id));
+  const std::string message = "feed:" + std::to_string(user_id) + ":" + std::to_string(st.Int(0));
+  const std::string key = st.Text(1);
+  unsigned char mac[crypto_auth_hmacsha256_BYTES];
+  crypto_auth_hmacsha256_state state;
+  crypto_auth_hmacsha256_init(&state, reinterpret_cast<const unsigned char*>(key.data()),
+                              key.size());
+  crypto_auth_hmacsha256_update(&state, reinterpret_cast<const unsigned char*>(message.data()),
+                                message.size());
+  crypto_auth_hmacsha256_final(&state, mac);
+  char hex[2 * sizeof mac + 1];
+  sodium_bin2hex(hex, sizeof hex, mac, sizeof mac);
+  return std::string(kFeedTokenPrefix) + std::to_string(user_id) + "_" + hex;
 }
 
-Status AccountStore::VerifyAudit() {
-  auto all = Audit();
-  if (!all.ok()) return all.status();
-  std::string prev;
-  int64_t expected_seq = 1;
-  for (const AuditEntry& e : *all) {
-    if (e.seq != expected_seq) {
-      return Status::Corruption("the audit log lacks entry " + std::to_string(expected_seq) +
-                                " (removed before entry " + std::to_string(e.seq) + ")");
-    }
-    if (AuditChainHash(prev, e) != e.hash) {
-      return Status::Corruption("the audit log was altered at entry " + std::to_string(e.seq) +
-                                " (" + e.action + " " + e.target + ", " + e.at + ")");
-    }
-    prev = e.hash;
-    ++expected_seq;
+Result<std::string> AccountStore::FeedToken(const std::string& name) {
+  std::lock_guard lock(mu_);
+  auto found = FindUserLocked(name);
+  if (!found.ok()) return found.status();
+  if (!found->has_value()) return Status::NotFound("no user \"" + name + "\"");
+  return FeedTokenLocked((*found)->id);
+}
+
+Result<std::string> AccountStore::RotateFeed(const std::string& name, const Actor& actor) {
+  std::lock_guard lock(mu_);
+  std::string token;
+  Status s = Transaction([&]() -> Status {
+    auto found = FindUserLocked(name);
+    if (!found.ok()) return found.status();
+    if (!found->has_value()) return Status::NotFound("no user \"" + name + "\"");
+    Stmt up(db_, "UPDATE account_user SET feed_generation = feed_generation + 1 WHERE id = ?1");
+    up.Bind(1, (*found)->id);
+    if (up.Step() != SQLITE_DONE) return Error("rotating the feed token");
+    auto t = FeedTokenLocked((*found)->id);
+    if (!t.ok()) return t.status();
+    token = *t;
+    return AppendLocked(actor, "feed.rotate", name, "calendar feed token replaced");
+  });
+  if (!s.ok()) return s;
+  return token;
+}
+
+Result<std::optional<User>> AccountStore::AuthenticateFeed(const std::string& token) {
+  if (!token.starts_with(kFeedTokenPrefix)) return std::optional<User>();
+  const size_t sep = token.find('_', kFeedTokenPrefix.size());
+  // At most 18 digits of user id: no overflow.
+  if (sep == std::string::npos || sep == kFeedTokenPrefix.size() || sep > 22 ||
+      token.size() != sep + 1 + 64) {
+    return std::optional<User>();
   }
-  return Status::Ok();
+  int64_t id = 0;
+  for (size_t i = kFeedTokenPrefix.size(); i < sep; ++i) {
+    if (token[i] < '0' || token[i] > '9') return std::optional<User>();
+    id = id * 10 + (token[i] - '0');
+  }
+  std::lock_guard lock(mu_);
+  const std::string sql =
+      std::string("SELECT ") + kUserColumns + " FROM account_user u WHERE u.id = ?1";
+  Stmt st(db_, sql.c_str());
+  if (!st.ok()) return Error(st.error());
+  st.Bind(1, id);
+  const int rc = st.Step();
+  if (rc == SQLITE_DONE) return std::optional<User>();
+  if (rc != SQLITE_ROW) return Error("reading user");
+  User u = RowToUser(st);
+  auto expected = FeedTokenLocked(id);
+  if (!expected.ok()) return expected.status();
+  if (!ConstantTimeEquals(*expected, token) || u.disabled) return std::optional<User>();
+  return std::optional<User>(std::move(u));
 }
 
 }  // namespace kembar::server

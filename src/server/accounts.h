@@ -1,6 +1,8 @@
-// Users, roles, sessions, API tokens and the audit log of the HTTP server, kept in
-// the records' SQLite file but in the server's own tables (account_*, audit_log),
-// created and versioned here (account_meta), never through src/store.
+// Users, roles, sessions and API tokens of the HTTP server, kept in the records'
+// SQLite file but in the server's own tables (account_*), created and versioned here
+// (account_meta). Their audit entries (logins, failed logins, logouts, user and
+// token changes) go to the records' change log (area "accounts"), through the one
+// append path of src/store/change_log.h, in the same transaction as the change.
 //
 // Credentials: passwords are hashed with argon2id (libsodium, interactive limits);
 // session and API tokens are 256 random bits, handed out once and stored only as
@@ -75,7 +77,7 @@ struct UserUpdate {
   std::optional<bool> disabled;
 };
 
-// Who acts on the accounts, for the audit log.
+// Who acts on the accounts, for the change log.
 struct Actor {
   std::string name;     // a user name, or "local:<os user>" for the CLI
   std::string address;  // the client's IP address; empty for the CLI
@@ -111,21 +113,12 @@ struct NewApiToken {
   std::string token;
 };
 
-// One entry of the audit log. Entries are hash-chained: `hash` is the SHA-256 of the
-// previous entry's hash and this entry's length-prefixed fields and sequence number.
-struct AuditEntry {
-  int64_t seq = 0;
-  std::string at;       // UTC, ISO 8601
-  std::string actor;    // the user name (attempted name for failed logins)
-  std::string address;  // client IP address; empty for the CLI
-  std::string action;   // "login", "login.failed", "logout", "user.add", ...
-  std::string target;   // the user or token concerned
-  std::string detail;   // one line, never a secret
-  std::string hash;
-};
-
-// The chain hash of `entry` after an entry whose hash is `prev` ("" for the first).
-std::string AuditChainHash(const std::string& prev, const AuditEntry& entry);
+// Calendar feed tokens ("kbf_<user id>_<64 hex digits>"): read-only credentials for
+// GET /api/calendar.ics?feed=TOKEN. A token is the HMAC-SHA256, under a random
+// server key kept in account_meta, of the user id and the user's feed generation:
+// the database holds no per-user token, rotating (a new generation) invalidates the
+// user's old one, and deleting the key (account_meta 'feed_key') invalidates all.
+inline constexpr std::string_view kFeedTokenPrefix = "kbf_";
 
 // Seconds since the Unix epoch; replaceable in tests.
 using Clock = std::function<int64_t()>;
@@ -182,13 +175,15 @@ class AccountStore {
   // Every API token (never the token itself).
   Result<std::vector<ApiToken>> Tokens();
 
-  // The audit log, oldest first.
-  Result<std::vector<AuditEntry>> Audit();
-  // Recomputes the audit chain: Corruption naming the first entry that was altered,
-  // inserted or removed.
-  Status VerifyAudit();
-  // Appends an entry (at, seq and hash are assigned).
-  Status AppendAudit(const AuditEntry& entry);
+  // The calendar feed token of user `name` (see kFeedTokenPrefix); the same until
+  // RotateFeed. NotFound for an unknown user.
+  Result<std::string> FeedToken(const std::string& name);
+  // Gives user `name` a new feed token (the old one stops working) and returns it.
+  // NotFound for an unknown user. Audited as "feed.rotate".
+  Result<std::string> RotateFeed(const std::string& name, const Actor& actor);
+  // The user a feed token belongs to; nullopt when it is malformed, was rotated away,
+  // or its user is unknown or disabled.
+  Result<std::optional<User>> AuthenticateFeed(const std::string& token);
 
  private:
   AccountStore(sqlite3* db, Options options);
@@ -197,7 +192,12 @@ class AccountStore {
   Status Error(const std::string& what);
   int64_t Now() const;
   std::string NowIso() const;
-  Status AppendAuditLocked(AuditEntry entry);
+  // Appends an accounts' entry to the change log (inside a transaction).
+  Status AppendLocked(const Actor& actor, std::string action, std::string record,
+                      std::string summary, std::string before = "", std::string after = "");
+  // Schema 1 -> 2: the feed generation, and audit_log's rows moved to change_log.
+  Status MigrateV1Locked();
+  Result<std::string> FeedTokenLocked(int64_t user_id);
   Result<std::optional<User>> FindUserLocked(const std::string& name);
   Result<int64_t> EnabledAdminsLocked();
   // Runs `body` in an IMMEDIATE transaction (rolled back when it fails).

@@ -46,6 +46,7 @@ Api::Api(Kembar& kembar, AccountStore& accounts, Options options)
       me_(env_),
       users_(env_),
       tokens_(env_),
+      audit_(env_),
       partnerships_(env_),
       events_(env_),
       import_(env_) {
@@ -69,6 +70,8 @@ void Api::Register() {
   r.Add("GET", "/api/tokens", Access::kAdmin, bind(&tokens_, &TokensService::List));
   r.Add("POST", "/api/tokens", Access::kAdmin, bind(&tokens_, &TokensService::Create));
   r.Add("DELETE", "/api/tokens/{id}", Access::kAdmin, bind(&tokens_, &TokensService::Delete));
+  r.Add("GET", "/api/audit", Access::kAdmin, bind(&audit_, &AuditService::List));
+  r.Add("POST", "/api/me/feed", Access::kUser, bind(&me_, &MeService::RotateFeed));
   r.Add("GET", "/api/partnerships", Access::kUser,
         bind(&partnerships_, &PartnershipsService::List));
   r.Add("GET", "/api/partnerships/{id}", Access::kUser,

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "server/router.h"
+#include "server/service/audit_service.h"
 #include "server/service/events_service.h"
 #include "server/service/health_service.h"
 #include "server/service/import_service.h"
@@ -55,6 +56,7 @@ class Api {
   MeService me_;
   UsersService users_;
   TokensService tokens_;
+  AuditService audit_;
   PartnershipsService partnerships_;
   EventsService events_;
   ImportService import_;

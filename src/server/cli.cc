@@ -1,4 +1,5 @@
-// The command line's entry points for `kembar serve` and `kembar user add`.
+// The command line's entry points for `kembar serve`, `kembar user` and `kembar token`.
+#include <pwd.h>
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 #include <termios.h>
@@ -19,9 +20,15 @@ namespace kembar::server {
 namespace {
 
 // The CLI acts as the local operator, named with the operating-system user.
+// (As apps/kembar names it for the records' changes: $USER, $LOGNAME, else the
+// password database.)
 Actor LocalOperator() {
   const char* user = std::getenv("USER");
   if (!user || !*user) user = std::getenv("LOGNAME");
+  if (!user || !*user) {
+    const passwd* pw = getpwuid(geteuid());
+    user = pw ? pw->pw_name : nullptr;
+  }
   return {std::string("local:") + (user && *user ? user : "unknown"), ""};
 }
 
@@ -117,6 +124,77 @@ Result<std::string> ListUsers(const std::string& db_path) {
            (u.disabled ? " (disabled)" : "") + "\n";
   }
   return out;
+}
+
+namespace {
+
+// The account tables of an existing database (NotFound when there is none).
+Result<std::unique_ptr<AccountStore>> OpenExisting(const std::string& db_path) {
+  if (db_path.empty() || !std::filesystem::exists(db_path)) {
+    return Status::NotFound("there is no database at '" + db_path + "'",
+                            "tidak ada basis data di '" + db_path + "'");
+  }
+  return AccountStore::Open(db_path, {});
+}
+
+}  // namespace
+
+Result<std::vector<UserInfo>> UserInfos(const std::string& db_path) {
+  auto accounts = OpenExisting(db_path);
+  if (!accounts.ok()) return accounts.status();
+  auto users = (*accounts)->Users();
+  if (!users.ok()) return users.status();
+  std::vector<UserInfo> out;
+  for (const User& u : *users) {
+    out.push_back({u.name, std::string(RoleName(u.role)), u.regions, u.disabled, u.created_at});
+  }
+  return out;
+}
+
+Status SetUserDisabled(const std::string& db_path, const std::string& name, bool disabled) {
+  auto accounts = OpenExisting(db_path);
+  if (!accounts.ok()) return accounts.status();
+  UserUpdate update;
+  update.disabled = disabled;
+  auto user = (*accounts)->UpdateUser(name, update, LocalOperator());
+  return user.ok() ? Status::Ok() : user.status();
+}
+
+Status SetUserPassword(const std::string& db_path, const std::string& name,
+                       const std::string& password) {
+  auto accounts = OpenExisting(db_path);
+  if (!accounts.ok()) return accounts.status();
+  UserUpdate update;
+  update.password = password;
+  auto user = (*accounts)->UpdateUser(name, update, LocalOperator());
+  return user.ok() ? Status::Ok() : user.status();
+}
+
+Result<std::pair<TokenInfo, std::string>> CreateApiToken(const std::string& db_path,
+                                                         const std::string& user,
+                                                         const std::string& label) {
+  auto accounts = OpenExisting(db_path);
+  if (!accounts.ok()) return accounts.status();
+  auto t = (*accounts)->CreateToken(user, label, LocalOperator());
+  if (!t.ok()) return t.status();
+  return std::make_pair(TokenInfo{t->info.id, t->info.user, t->info.label, t->info.created_at},
+                        t->token);
+}
+
+Result<std::vector<TokenInfo>> ApiTokens(const std::string& db_path) {
+  auto accounts = OpenExisting(db_path);
+  if (!accounts.ok()) return accounts.status();
+  auto tokens = (*accounts)->Tokens();
+  if (!tokens.ok()) return tokens.status();
+  std::vector<TokenInfo> out;
+  for (const ApiToken& t : *tokens) out.push_back({t.id, t.user, t.label, t.created_at});
+  return out;
+}
+
+Status RevokeApiToken(const std::string& db_path, int64_t id) {
+  auto accounts = OpenExisting(db_path);
+  if (!accounts.ok()) return accounts.status();
+  return (*accounts)->DeleteToken(id, LocalOperator());
 }
 
 Result<std::string> ReadPassword(const std::string& prompt) {

@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <array>
+#include <chrono>
+#include <cstdio>
 #include <cstring>
 #include <mutex>
 #include <set>
@@ -16,6 +18,7 @@
 
 #include "kembar/io/digest.h"
 #include "kembar/io/dossier_writer.h"
+#include "store/change_log.h"
 #include "store/lines.h"
 
 namespace kembar::store {
@@ -120,6 +123,15 @@ constexpr const char* kMigrations[] = {
     ALTER TABLE event_v4 RENAME TO event;
     CREATE UNIQUE INDEX event_key ON event(partnership_id, seq);
     )sql",
+    // v4 -> v5: the audit log is the change log, extended: the client's address, and
+    // the area of each entry ('records', or 'accounts' for the server's logins, users
+    // and tokens, which do not change the records' version).
+    R"sql(
+    ALTER TABLE change_log ADD COLUMN address TEXT NOT NULL DEFAULT '';
+    ALTER TABLE change_log ADD COLUMN area TEXT NOT NULL DEFAULT 'records';
+    CREATE INDEX change_log_area ON change_log(area, seq);
+    CREATE INDEX change_log_actor ON change_log(actor, seq);
+    )sql",
 };
 static_assert(std::size(kMigrations) == kSqliteSchemaVersion);
 
@@ -179,19 +191,6 @@ class Stmt {
 };
 
 int64_t DayNumber(Day d) { return d.time_since_epoch().count(); }
-
-// SHA-256 (hex) of the previous entry's hash and this entry's fields, each
-// length-prefixed so that no two different entries hash alike.
-std::string ChainHash(const std::string& prev, const ChangeRecord& c) {
-  std::string buf;
-  for (const std::string* f :
-       {&prev, &c.at, &c.actor, &c.action, &c.record, &c.summary, &c.before, &c.after}) {
-    buf += std::to_string(f->size()) + ":" + *f;
-  }
-  const std::string touched = Join(c.partnerships);
-  buf += std::to_string(touched.size()) + ":" + touched + std::to_string(c.seq);
-  return io::Sha256Hex(buf);
-}
 
 // Reads the records the store wrote (canonical dossier-v1 JSON of one region, one
 // partnership without "events", one event) back into the model. They were validated
@@ -560,6 +559,30 @@ std::vector<std::string> NamedRegions(const Partnership& p) {
   return ids;
 }
 
+// Whether `s` is a calendar day written YYYY-MM-DD.
+bool IsIsoDay(const std::string& s) {
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
+    if (s[i] < '0' || s[i] > '9') return false;
+  }
+  const std::chrono::year_month_day ymd{std::chrono::year(std::stoi(s.substr(0, 4))),
+                                        std::chrono::month(std::stoul(s.substr(5, 2))),
+                                        std::chrono::day(std::stoul(s.substr(8, 2)))};
+  return ymd.ok();
+}
+
+// The day after the YYYY-MM-DD day `s`, in the same form.
+std::string NextDay(const std::string& s) {
+  const std::chrono::year_month_day ymd{std::chrono::year(std::stoi(s.substr(0, 4))),
+                                        std::chrono::month(std::stoul(s.substr(5, 2))),
+                                        std::chrono::day(std::stoul(s.substr(8, 2)))};
+  const std::chrono::year_month_day next{std::chrono::sys_days(ymd) + std::chrono::days(1)};
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(next.year()),
+                static_cast<unsigned>(next.month()), static_cast<unsigned>(next.day()));
+  return buf;
+}
+
 constexpr int kBusyTimeoutMs = 5000;
 
 class SqliteStore final : public Store {
@@ -722,14 +745,14 @@ class SqliteStore final : public Store {
 
   Result<int64_t> Version() override {
     std::lock_guard lock(mu_);
-    Stmt st(db_, "SELECT coalesce(max(seq), 0) FROM change_log");
+    Stmt st(db_, "SELECT coalesce(max(seq), 0) FROM change_log WHERE area = 'records'");
     if (!st.ok() || st.Step() != SQLITE_ROW) return Error("reading the version");
     return st.Int(0);
   }
 
   Result<std::vector<std::string>> ChangedSince(int64_t version) override {
     std::lock_guard lock(mu_);
-    Stmt st(db_, "SELECT touched FROM change_log WHERE seq > ?1 ORDER BY seq");
+    Stmt st(db_, "SELECT touched FROM change_log WHERE seq > ?1 AND area = 'records' ORDER BY seq");
     if (!st.ok()) return Error(st.error());
     st.Bind(1, version);
     std::set<std::string> ids;
@@ -884,19 +907,81 @@ class SqliteStore final : public Store {
 
   Status VerifyChangeLog() override {
     std::lock_guard lock(mu_);
-    auto all = HistoryLocked("");
+    auto all = ReadTransaction<std::vector<ChangeRecord>>(
+        [&] { return HistoryLocked("", /*all_areas=*/true); });
     if (!all.ok()) return all.status();
     std::string prev;
+    int64_t expected = 1;
     for (const ChangeRecord& c : *all) {
-      if (ChainHash(prev, c) != c.hash) {
+      if (c.seq != expected) {
+        const std::string entry = std::to_string(expected);
+        const std::string next = std::to_string(c.seq);
+        return Status::Corruption(
+            "the change log was altered: entry " + entry + " was removed (before entry " + next +
+                ")",
+            "log perubahan telah diubah: entri " + entry + " dihapus (sebelum entri " + next + ")");
+      }
+      if (ChangeChainHash(prev, c) != c.hash) {
         const std::string entry =
             std::to_string(c.seq) + " (" + c.action + " " + c.record + ", " + c.at + ")";
         return Status::Corruption("the change log was altered at entry " + entry,
                                   "log perubahan telah diubah pada entri " + entry);
       }
       prev = c.hash;
+      ++expected;
     }
     return Status::Ok();
+  }
+
+  Result<size_t> ChangeLogSize() override {
+    std::lock_guard lock(mu_);
+    Stmt st(db_, "SELECT count(*) FROM change_log");
+    if (!st.ok() || st.Step() != SQLITE_ROW) return Error("counting the change log");
+    return static_cast<size_t>(st.Int(0));
+  }
+
+  Result<ChangePage> ChangeLog(const ChangeQuery& q) override {
+    for (const std::string* d : {&q.from, &q.to}) {
+      if (!d->empty() && !IsIsoDay(*d)) {
+        return Status::InvalidInput("a date is YYYY-MM-DD, not \"" + *d + "\"",
+                                    "tanggal ditulis TTTT-BB-HH, bukan \"" + *d + "\"");
+      }
+    }
+    std::lock_guard lock(mu_);
+    // ?1 actor, ?2 region, ?3 from, ?4 to (the day after, exclusive), ?5 action prefix.
+    std::string where = " WHERE 1";
+    if (!q.actor.empty()) where += " AND c.actor = ?1";
+    if (!q.region_id.empty()) {
+      where +=
+          " AND c.area = 'records' AND c.seq IN (SELECT seq FROM change_record WHERE record_id = "
+          "?2 OR record_id IN (SELECT id FROM partnership WHERE home = ?2 OR partner = ?2))";
+    }
+    if (!q.from.empty()) where += " AND c.at >= ?3";
+    if (!q.to.empty()) where += " AND c.at < ?4";
+    if (!q.action.empty()) where += " AND substr(c.action, 1, length(?5)) = ?5";
+    return ReadTransaction<ChangePage>([&]() -> Result<ChangePage> {
+      Stmt count(db_, ("SELECT count(*) FROM change_log c" + where).c_str());
+      Stmt st(db_, (std::string("SELECT ") + kChangeColumns + " FROM change_log c" + where +
+                    " ORDER BY c.seq DESC LIMIT ?6 OFFSET ?7")
+                       .c_str());
+      if (!count.ok() || !st.ok()) return Error(count.ok() ? st.error() : count.error());
+      for (Stmt* s : {&count, &st}) {
+        if (!q.actor.empty()) s->Bind(1, q.actor);
+        if (!q.region_id.empty()) s->Bind(2, q.region_id);
+        if (!q.from.empty()) s->Bind(3, q.from);
+        if (!q.to.empty()) s->Bind(4, NextDay(q.to));
+        if (!q.action.empty()) s->Bind(5, q.action);
+      }
+      st.Bind(6, static_cast<int64_t>(std::min<size_t>(q.limit, INT64_MAX)));
+      st.Bind(7, static_cast<int64_t>(std::min<size_t>(q.offset, INT64_MAX)));
+      if (count.Step() != SQLITE_ROW) return Error("counting the change log");
+      ChangePage page;
+      page.total = static_cast<size_t>(count.Int(0));
+      int rc;
+      while ((rc = st.Step()) == SQLITE_ROW) page.items.push_back(RowToChange(st));
+      if (rc != SQLITE_DONE) return Error("reading the change log");
+      return page;
+    });
   }
 
   Result<Counts> Count() override {
@@ -1195,11 +1280,12 @@ class SqliteStore final : public Store {
     return Status::Ok();
   }
 
-  Result<std::vector<ChangeRecord>> HistoryLocked(const std::string& id) {
-    std::string sql =
-        "SELECT c.seq, c.at, c.actor, c.action, c.record, c.summary, c.before, c.after, "
-        "c.touched, c.hash FROM change_log c";
-    if (!id.empty()) sql += " WHERE c.seq IN (SELECT seq FROM change_record WHERE record_id = ?1)";
+  // The records' change records that touched `id` (all of them when empty), oldest
+  // first; with `all_areas`, the accounts' entries too.
+  Result<std::vector<ChangeRecord>> HistoryLocked(const std::string& id, bool all_areas = false) {
+    std::string sql = std::string("SELECT ") + kChangeColumns + " FROM change_log c WHERE 1";
+    if (!id.empty()) sql += " AND c.seq IN (SELECT seq FROM change_record WHERE record_id = ?1)";
+    if (!all_areas) sql += " AND c.area = 'records'";
     sql += " ORDER BY c.seq";
     Stmt st(db_, sql.c_str());
     if (!st.ok()) return Error(st.error());
@@ -1210,6 +1296,10 @@ class SqliteStore final : public Store {
     if (rc != SQLITE_DONE) return Error("reading the change log");
     return out;
   }
+
+  static constexpr const char* kChangeColumns =
+      "c.seq, c.at, c.actor, c.action, c.record, c.summary, c.before, c.after, c.touched, "
+      "c.hash, c.address, c.area";
 
   static ChangeRecord RowToChange(Stmt& st) {
     ChangeRecord c;
@@ -1223,6 +1313,8 @@ class SqliteStore final : public Store {
     c.after = st.Text(7);
     c.partnerships = SplitLines(st.Text(8));
     c.hash = st.Text(9);
+    c.address = st.Text(10);
+    c.area = st.Text(11);
     return c;
   }
 
@@ -1302,39 +1394,8 @@ class SqliteStore final : public Store {
 
   // Appends `c` to the change log, chained to the last entry (inside a transaction).
   Status WriteChange(ChangeRecord c) {
-    std::string prev;
-    {
-      Stmt last(db_, "SELECT seq, hash FROM change_log ORDER BY seq DESC LIMIT 1");
-      if (!last.ok()) return Error(last.error());
-      c.seq = 1;
-      if (last.Step() == SQLITE_ROW) {
-        c.seq = last.Int(0) + 1;
-        prev = last.Text(1);
-      }
-    }
-    {
-      Stmt now(db_, "SELECT strftime('%Y-%m-%dT%H:%M:%fZ', 'now')");
-      if (!now.ok() || now.Step() != SQLITE_ROW) return Error("reading the clock");
-      c.at = now.Text(0);
-    }
-    c.hash = ChainHash(prev, c);
-    Stmt ins(db_,
-             "INSERT INTO change_log(seq, at, actor, action, record, summary, before, after, "
-             "touched, hash) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)");
-    if (!ins.ok()) return Error(ins.error());
-    ins.Bind(1, c.seq).Bind(2, c.at).Bind(3, c.actor).Bind(4, c.action).Bind(5, c.record);
-    ins.Bind(6, c.summary).Bind(7, c.before).Bind(8, c.after).Bind(9, Join(c.partnerships));
-    ins.Bind(10, c.hash);
-    if (ins.Step() != SQLITE_DONE) return Error("writing the change log");
-    Stmt touch(db_, "INSERT OR IGNORE INTO change_record(seq, record_id) VALUES (?1,?2)");
-    std::vector<std::string> ids = c.partnerships;
-    ids.push_back(c.record);
-    for (const std::string& id : ids) {
-      touch.Reset();
-      touch.Bind(1, c.seq).Bind(2, id);
-      if (touch.Step() != SQLITE_DONE) return Error("indexing the change log");
-    }
-    return Status::Ok();
+    c.area = std::string(kRecordsArea);
+    return AppendChange(db_, &c);
   }
 
   // Runs `body` in one transaction: committed when it succeeds, rolled back otherwise.

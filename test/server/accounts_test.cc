@@ -1,13 +1,16 @@
-// Accounts: password hashing, sessions and their expiry, API tokens, the audit
-// chain and its tamper detection, region scope, the login throttle.
+// Accounts: password hashing, sessions and their expiry, API tokens, their entries in
+// the change log and its tamper detection, feed tokens, region scope, the throttle.
 #include "server/accounts.h"
 
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
 #include <filesystem>
+#include <thread>
 
 #include "kembar/io/digest.h"
+#include "kembar/kembar.h"
+#include "kembar/store/sqlite_store.h"
 #include "server/scope.h"
 #include "server/throttle.h"
 #include "testing/fixtures.h"
@@ -200,45 +203,220 @@ TEST_F(AccountsTest, ApiTokensActAsTheirUserUntilRevoked) {
   EXPECT_EQ(store_->DeleteToken(t->info.id, {"admin", ""}).code(), StatusCode::kNotFound);
 }
 
-TEST_F(AccountsTest, AuditLogRecordsAccountEventsWithoutSecrets) {
-  Add("admin", Role::kAdmin);
-  ASSERT_TRUE(store_->Login("admin", "not the password", "10.1.1.1").ok());
-  auto s = store_->Login("admin", kPassword, "10.1.1.1");
-  auto a = store_->Authenticate((*s)->token);
-  ASSERT_TRUE(store_->Logout((*a)->credential_id, {"admin", "10.1.1.1"}).ok());
-  auto log = store_->Audit();
-  ASSERT_TRUE(log.ok());
-  std::vector<std::string> actions;
-  for (const AuditEntry& e : *log) {
-    actions.push_back(e.action);
-    EXPECT_EQ(e.detail.find(kPassword), std::string::npos);
-    EXPECT_EQ(e.detail.find("not the password"), std::string::npos);
-  }
-  EXPECT_EQ(actions, (std::vector<std::string>{"user.add", "login.failed", "login", "logout"}));
-  EXPECT_EQ((*log)[1].address, "10.1.1.1");
-  EXPECT_EQ((*log)[1].detail, "wrong password");
-  EXPECT_EQ((*log)[0].at, "2027-01-15T08:00:00Z");
-  EXPECT_TRUE(store_->VerifyAudit().ok());
+// The change log as the records' store reads it (oldest first, both areas).
+std::vector<store::ChangeRecord> ChangeLog(const std::string& path) {
+  auto s = store::OpenSqliteStore(path);
+  EXPECT_TRUE(s.ok()) << s.status().ToString();
+  store::ChangeQuery q;
+  q.limit = 1000;
+  auto page = (*s)->ChangeLog(q);
+  EXPECT_TRUE(page.ok()) << page.status().ToString();
+  std::vector<store::ChangeRecord> out(page->items.rbegin(), page->items.rend());
+  return out;
 }
 
-TEST_F(AccountsTest, AuditChainDetectsAlteredAndRemovedEntries) {
+Status VerifyChain(const std::string& path) {
+  auto s = store::OpenSqliteStore(path);
+  if (!s.ok()) return s.status();
+  return (*s)->VerifyChangeLog();
+}
+
+TEST_F(AccountsTest, AccountEventsGoToTheChangeLogWithAddressAndWithoutSecrets) {
   Add("admin", Role::kAdmin);
+  ASSERT_TRUE(store_->Login("admin", "not the password", "10.1.1.1").ok());
+  ASSERT_TRUE(store_->Login("nobody", "not the password", "10.1.1.2").ok());
+  auto s = store_->Login("admin", kPassword, "10.1.1.1");
+  auto a = store_->Authenticate((*s)->token);
+  ASSERT_TRUE(store_->UpdateUser("admin", {.language = "id"}, {"admin", "10.1.1.1"}).ok());
+  auto t = store_->CreateToken("admin", "nightly", {"admin", "10.1.1.1"});
+  ASSERT_TRUE(t.ok());
+  ASSERT_TRUE(store_->Logout((*a)->credential_id, {"admin", "10.1.1.1"}).ok());
+  const std::vector<store::ChangeRecord> log = ChangeLog(path_);
+  std::vector<std::string> actions;
+  for (const store::ChangeRecord& e : log) {
+    actions.push_back(e.action);
+    EXPECT_EQ(e.area, "accounts");
+    for (const std::string* f : {&e.summary, &e.before, &e.after, &e.record}) {
+      EXPECT_EQ(f->find(kPassword), std::string::npos);
+      EXPECT_EQ(f->find("not the password"), std::string::npos);
+      EXPECT_EQ(f->find("argon2"), std::string::npos);
+      EXPECT_EQ(f->find(t->token), std::string::npos);
+      EXPECT_EQ(f->find((*s)->token), std::string::npos);
+    }
+  }
+  EXPECT_EQ(actions, (std::vector<std::string>{"user.add", "login.failed", "login.failed", "login",
+                                               "user.edit", "token.add", "logout"}));
+  EXPECT_EQ(log[0].address, "");  // the CLI
+  EXPECT_EQ(log[0].at, "2027-01-15T08:00:00Z");
+  EXPECT_EQ(log[1].address, "10.1.1.1");
+  EXPECT_EQ(log[1].summary, "wrong password");
+  EXPECT_EQ(log[2].actor, "nobody");
+  EXPECT_EQ(log[2].address, "10.1.1.2");
+  EXPECT_EQ(log[2].summary, "unknown user");
+  EXPECT_EQ(log[3].address, "10.1.1.1");
+  // A user change holds the user before and after.
+  EXPECT_NE(log[4].before.find("\"language\":\"en\""), std::string::npos) << log[4].before;
+  EXPECT_NE(log[4].after.find("\"language\":\"id\""), std::string::npos) << log[4].after;
+  EXPECT_EQ(log[4].address, "10.1.1.1");
+  EXPECT_TRUE(VerifyChain(path_).ok());
+  // Disabled users' failed logins say so.
   Add("budi", Role::kViewer);
-  ASSERT_TRUE(store_->Login("budi", "wrong password x", "10.0.0.9").ok());
-  ASSERT_TRUE(store_->Login("budi", kPassword, "10.0.0.9").ok());
-  ASSERT_TRUE(store_->VerifyAudit().ok());
+  ASSERT_TRUE(store_->UpdateUser("budi", {.disabled = true}, {"admin", ""}).ok());
+  ASSERT_FALSE(store_->Login("budi", kPassword, "10.1.1.3")->has_value());
+  EXPECT_EQ(ChangeLog(path_).back().summary, "user disabled");
+}
 
-  Sql("UPDATE audit_log SET address = '127.0.0.1' WHERE seq = 3");
-  Status altered = store_->VerifyAudit();
+TEST_F(AccountsTest, AccountEntriesLeaveTheRecordsVersionAlone) {
+  auto records = store::OpenSqliteStore(path_);
+  ASSERT_TRUE(records.ok());
+  const int64_t before = *(*records)->Version();
+  Add("admin", Role::kAdmin);
+  ASSERT_TRUE(store_->Login("admin", kPassword, "10.1.1.1").ok());
+  EXPECT_EQ(*(*records)->Version(), before);
+  EXPECT_TRUE((*records)->ChangedSince(before)->empty());
+}
+
+TEST_F(AccountsTest, TheChainHoldsAcrossRecordsAndAccountsWrittenByBothConnections) {
+  KembarOptions options;
+  options.db_path = path_;
+  auto kembar = Kembar::Open(options);
+  ASSERT_TRUE(kembar.ok());
+  const std::string file = testing::TempDir() + "/doc.json";
+  auto import = [&](const std::string& pid) {
+    testing::WriteFileOrDie(
+        file, R"({"format":"kembar-dossier/1","regions":[{"id":"id-a","name":"A","country":"ID",)"
+              R"("level":"city"},{"id":"jp-b","name":"B","country":"JP","level":"city"}],)"
+              R"("partnerships":[{"id":")" +
+                  pid + R"(","kind":"sister_city","parties":["id-a","jp-b"],"events":[]}]})");
+    ImportParams p;
+    p.file = file;
+    p.mode = ImportMode::kReplace;
+    p.actor.name = "editor1";
+    p.actor.address = "10.2.2.2";
+    p.actor.local_operator = true;
+    auto r = (*kembar)->Import(p);
+    ASSERT_TRUE(r.ok()) << r.status().ToString();
+  };
+  import("p1");
+  Add("admin", Role::kAdmin);
+  import("p2");
+  ASSERT_TRUE(store_->Login("admin", kPassword, "10.1.1.1").ok());
+  ASSERT_TRUE(store_->Login("admin", "wrong one!!", "10.1.1.1").ok());
+  import("p3");
+  Add("budi", Role::kViewer);
+  // Concurrently: both connections append at once; the chain must not fork.
+  std::thread t([&] {
+    for (int i = 0; i < 5; ++i)
+      ASSERT_TRUE(store_->Login("budi", "nope nope nope", "10.3.3.3").ok());
+  });
+  for (int i = 0; i < 5; ++i) import("q" + std::to_string(i));
+  t.join();
+  const std::vector<store::ChangeRecord> log = ChangeLog(path_);
+  ASSERT_EQ(log.size(), 17u);
+  for (size_t i = 0; i < log.size(); ++i) EXPECT_EQ(log[i].seq, static_cast<int64_t>(i + 1));
+  EXPECT_EQ(log[0].area, "records");
+  EXPECT_EQ(log[0].address, "10.2.2.2");
+  EXPECT_EQ(log[1].area, "accounts");
+  Status ok = (*kembar)->VerifyChangeLog();
+  EXPECT_TRUE(ok.ok()) << ok.ToString();
+
+  Sql("UPDATE change_log SET summary = 'right password' WHERE seq = 5");
+  Status altered = (*kembar)->VerifyChangeLog();
   EXPECT_EQ(altered.code(), StatusCode::kCorruption);
-  EXPECT_NE(altered.message().find("altered at entry 3"), std::string::npos) << altered.message();
-  Sql("UPDATE audit_log SET address = '10.0.0.9' WHERE seq = 3");
-  ASSERT_TRUE(store_->VerifyAudit().ok());
+  EXPECT_NE(altered.message().find("entry 5"), std::string::npos) << altered.message();
+}
 
-  Sql("DELETE FROM audit_log WHERE seq = 2");
-  Status removed = store_->VerifyAudit();
-  EXPECT_EQ(removed.code(), StatusCode::kCorruption);
-  EXPECT_NE(removed.message().find("lacks entry 2"), std::string::npos) << removed.message();
+TEST_F(AccountsTest, AnOldAuditLogIsMovedIntoTheChangeLog) {
+  Add("admin", Role::kAdmin);
+  store_.reset();
+  // The schema 1 layout: no feed generation, the entries in audit_log with their chain.
+  Sql(R"sql(
+    CREATE TABLE account_user_v1 AS SELECT id, name, role, regions, password_hash, language,
+      disabled, created_at FROM account_user;
+    DROP TABLE account_session; DROP TABLE account_token; DROP TABLE account_user;
+    ALTER TABLE account_user_v1 RENAME TO account_user;
+    CREATE TABLE audit_log(seq INTEGER PRIMARY KEY, at TEXT NOT NULL, actor TEXT NOT NULL,
+      address TEXT NOT NULL, action TEXT NOT NULL, target TEXT NOT NULL, detail TEXT NOT NULL,
+      hash TEXT NOT NULL);
+    DELETE FROM change_log;
+    UPDATE account_meta SET value = '1' WHERE key = 'schema_version';
+  )sql");
+  auto hash = [](const std::string& prev, std::vector<std::string> f, int64_t seq) {
+    std::string buf = std::to_string(prev.size()) + ":" + prev;
+    for (const std::string& x : f) buf += std::to_string(x.size()) + ":" + x;
+    return io::Sha256Hex(buf + std::to_string(seq));
+  };
+  const std::string h1 =
+      hash("", {"2026-01-01T00:00:00Z", "local:x", "", "user.add", "admin", "role admin"}, 1);
+  const std::string h2 =
+      hash(h1, {"2026-01-02T00:00:00Z", "admin", "10.0.0.1", "login", "admin", "session 1"}, 2);
+  Sql("INSERT INTO audit_log VALUES (1, '2026-01-01T00:00:00Z', 'local:x', '', 'user.add', "
+      "'admin', 'role admin', '" +
+      h1 +
+      "'), (2, '2026-01-02T00:00:00Z', 'admin', '10.0.0.1', 'login', 'admin', "
+      "'session 1', '" +
+      h2 + "')");
+  auto again = AccountStore::Open(path_, {});
+  ASSERT_TRUE(again.ok()) << again.status().ToString();
+  const std::vector<store::ChangeRecord> log = ChangeLog(path_);
+  ASSERT_EQ(log.size(), 3u);
+  EXPECT_EQ(log[0].action, "user.add");
+  EXPECT_EQ(log[0].at, "2026-01-01T00:00:00Z");
+  EXPECT_EQ(log[1].address, "10.0.0.1");
+  EXPECT_EQ(log[1].area, "accounts");
+  EXPECT_EQ(log[2].action, "audit.migrate");
+  EXPECT_NE(log[2].summary.find("held"), std::string::npos) << log[2].summary;
+  EXPECT_TRUE(VerifyChain(path_).ok());
+  // audit_log is gone, the feed works on the migrated user.
+  auto feed = (*again)->FeedToken("admin");
+  ASSERT_TRUE(feed.ok()) << feed.status().ToString();
+  EXPECT_TRUE((*again)->AuthenticateFeed(*feed)->has_value());
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+  sqlite3_stmt* st = nullptr;
+  sqlite3_prepare_v2(db, "SELECT count(*) FROM sqlite_master WHERE name = 'audit_log'", -1, &st,
+                     nullptr);
+  ASSERT_EQ(sqlite3_step(st), SQLITE_ROW);
+  EXPECT_EQ(sqlite3_column_int(st, 0), 0);
+  sqlite3_finalize(st);
+  sqlite3_close(db);
+}
+
+TEST_F(AccountsTest, FeedTokensAreStableRotateAndStopForDisabledUsers) {
+  Add("admin", Role::kAdmin);
+  User budi = Add("budi", Role::kViewer);
+  auto feed = store_->FeedToken("budi");
+  ASSERT_TRUE(feed.ok());
+  EXPECT_TRUE(feed->starts_with("kbf_" + std::to_string(budi.id) + "_")) << *feed;
+  EXPECT_EQ(*store_->FeedToken("budi"), *feed);
+  EXPECT_NE(*store_->FeedToken("admin"), *feed);
+  auto who = store_->AuthenticateFeed(*feed);
+  ASSERT_TRUE(who.ok() && who->has_value());
+  EXPECT_EQ((*who)->name, "budi");
+  // Not a session or API token, and nothing stored in the clear.
+  EXPECT_FALSE(store_->Authenticate(*feed)->has_value());
+  EXPECT_EQ(testing::ReadFileOrDie(path_).find(feed->substr(10)), std::string::npos);
+  // Forged: another user's id with this MAC, a changed digit, garbage.
+  std::string forged = *feed;
+  forged.back() = forged.back() == '0' ? '1' : '0';
+  EXPECT_FALSE(store_->AuthenticateFeed(forged)->has_value());
+  std::string other = *feed;
+  other.replace(4, std::to_string(budi.id).size(), "1");
+  EXPECT_FALSE(store_->AuthenticateFeed(other)->has_value());
+  EXPECT_FALSE(store_->AuthenticateFeed("kbf_")->has_value());
+  EXPECT_FALSE(store_->AuthenticateFeed("kbf_x_y")->has_value());
+  // Rotation: a new token, the old one stops.
+  auto rotated = store_->RotateFeed("budi", {"budi", "10.0.0.5"});
+  ASSERT_TRUE(rotated.ok());
+  EXPECT_NE(*rotated, *feed);
+  EXPECT_FALSE(store_->AuthenticateFeed(*feed)->has_value());
+  EXPECT_TRUE(store_->AuthenticateFeed(*rotated)->has_value());
+  EXPECT_EQ(ChangeLog(path_).back().action, "feed.rotate");
+  // Disabled: the feed stops; enabled again: it works again.
+  ASSERT_TRUE(store_->UpdateUser("budi", {.disabled = true}, {"admin", ""}).ok());
+  EXPECT_FALSE(store_->AuthenticateFeed(*rotated)->has_value());
+  ASSERT_TRUE(store_->UpdateUser("budi", {.disabled = false}, {"admin", ""}).ok());
+  EXPECT_TRUE(store_->AuthenticateFeed(*rotated)->has_value());
 }
 
 TEST_F(AccountsTest, ReopensWithItsSchemaVersionAndRefusesANewerOne) {

@@ -95,6 +95,48 @@ Status CreateUser(const std::string& db_path, const std::string& name, const std
 // an editor's regions, "(disabled)". NotFound when there is no database.
 Result<std::string> ListUsers(const std::string& db_path);
 
+// A user account as `kembar user list` shows it (never its password).
+struct UserInfo {
+  std::string name;
+  std::string role;                  // admin, editor or viewer
+  std::vector<std::string> regions;  // an editor's regions
+  bool disabled = false;
+  std::string created_at;  // UTC, ISO 8601
+};
+
+// Every user of the database at `db_path`, by name. NotFound when there is no database.
+Result<std::vector<UserInfo>> UserInfos(const std::string& db_path);
+
+// `kembar user disable|enable NAME`: disabling ends the user's sessions and stops its
+// API tokens and calendar feed; the last enabled admin cannot be disabled
+// (InvalidInput). NotFound for no database or an unknown user. Audited as the local
+// operator.
+Status SetUserDisabled(const std::string& db_path, const std::string& name, bool disabled);
+
+// `kembar user passwd NAME`: sets the password (at least kMinPasswordLength
+// characters, else InvalidInput) and ends the user's sessions. NotFound for no
+// database or an unknown user. Audited as the local operator.
+Status SetUserPassword(const std::string& db_path, const std::string& name,
+                       const std::string& password);
+
+// An API token as `kembar token list` shows it (never the token).
+struct TokenInfo {
+  int64_t id = 0;
+  std::string user, label, created_at;
+};
+
+// `kembar token create NAME`: a new API token ("kbt_...") acting as user `user`,
+// stored only as its SHA-256; the returned token is the only copy. NotFound for no
+// database or an unknown user; InvalidInput for a label of several lines or over
+// 200 characters. Audited as the local operator.
+Result<std::pair<TokenInfo, std::string>> CreateApiToken(const std::string& db_path,
+                                                         const std::string& user,
+                                                         const std::string& label);
+// `kembar token list`: every API token, oldest first. NotFound when there is no database.
+Result<std::vector<TokenInfo>> ApiTokens(const std::string& db_path);
+// `kembar token revoke ID`. NotFound for no database or an unknown id. Audited.
+Status RevokeApiToken(const std::string& db_path, int64_t id);
+
 // Reads a password from standard input: from a terminal without echo (after writing
 // `prompt` to standard error), otherwise one line. InvalidInput when nothing was read.
 Result<std::string> ReadPassword(const std::string& prompt);

@@ -58,6 +58,9 @@ struct ChangeRecord {
   std::string at;       // UTC, ISO 8601; assigned by the store
   std::string actor;    // Principal::name
   std::string address;  // Principal::address: the client's IP address; empty for the CLI
+  // "records" (imports and edits: they alone advance Store::Version) or "accounts"
+  // (logins, users, tokens, written by the server); assigned "records" when empty.
+  std::string area;
   std::string action;   // "import", "event.add", "event.edit", "event.delete", ...
   std::string record;   // the partnership or region id; the source file for imports
   std::string summary;  // what changed, one line (an import: digest and counts)
@@ -158,6 +161,22 @@ struct SummaryPage {
   size_t total = 0;                       // partnerships matching, over all pages
 };
 
+// Which change log entries Store::ChangeLog returns: every condition set must hold.
+struct ChangeQuery {
+  std::string actor;      // exactly this actor (a user name, "local:siti"); empty: any
+  std::string region_id;  // entries about this region or a partnership it is a party of
+  std::string from, to;   // UTC days YYYY-MM-DD, inclusive; empty: unbounded
+  std::string action;     // actions starting with this ("user.", "event.add"); empty: any
+  size_t offset = 0;
+  size_t limit = 50;
+};
+
+// A page of change log entries, newest first, and how many match in all.
+struct ChangePage {
+  std::vector<ChangeRecord> items;
+  size_t total = 0;
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -233,12 +252,20 @@ class Store {
                                             const std::vector<std::string>& regions,
                                             const ChangeRecord& change) = 0;
 
-  // The change records that touched `id` (a partnership or region), oldest first;
-  // every change record when `id` is empty.
+  // The records' change records that touched `id` (a partnership or region), oldest
+  // first; every records' change record when `id` is empty (never the accounts').
   virtual Result<std::vector<ChangeRecord>> History(const std::string& id) = 0;
-  // Recomputes the hash chain of the change log: Corruption naming the first entry
-  // whose hash does not follow from its fields and its predecessor.
+  // Recomputes the hash chain of the change log (records' and accounts' entries
+  // alike): Corruption naming the first entry whose hash does not follow from its
+  // fields and its predecessor, or the first missing sequence number.
   virtual Status VerifyChangeLog() = 0;
+  // How many entries the change log holds (both areas).
+  virtual Result<size_t> ChangeLogSize() = 0;
+
+  // The change log entries of both areas matching `query`, newest first. A region
+  // matches the entries whose record is that region or that touched a partnership
+  // in which it is (now) a party. InvalidInput for a malformed date.
+  virtual Result<ChangePage> ChangeLog(const ChangeQuery& query) = 0;
 };
 
 }  // namespace kembar::store

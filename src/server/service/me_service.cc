@@ -9,6 +9,9 @@ HttpResponse MeService::Get(RequestContext& ctx) const {
       {"credential", a.kind == Authenticated::Kind::kSession ? "session" : "api_token"},
       {"expires_at", nullptr}};
   if (a.expires_at) out["expires_at"] = a.expires_at;
+  auto feed = env_.accounts->FeedToken(a.user.name);
+  if (!feed.ok()) return ctx.Error(feed.status());
+  out["feed_token"] = *feed;
   return JsonResponse(200, out);
 }
 
@@ -31,7 +34,15 @@ HttpResponse MeService::Put(RequestContext& ctx) const {
     e.field = "language";
     return ctx.Error(e);
   }
-  return JsonResponse(200, {{"user", UserJson(*user)}});
+  auto feed = env_.accounts->FeedToken(user->name);
+  if (!feed.ok()) return ctx.Error(feed.status());
+  return JsonResponse(200, {{"user", UserJson(*user)}, {"feed_token", *feed}});
+}
+
+HttpResponse MeService::RotateFeed(RequestContext& ctx) const {
+  auto feed = env_.accounts->RotateFeed(ctx.auth->user.name, ctx.actor());
+  if (!feed.ok()) return ctx.Error(feed.status());
+  return JsonResponse(200, {{"feed_token", *feed}});
 }
 
 }  // namespace kembar::server

@@ -1,0 +1,107 @@
+#include "store/change_log.h"
+
+#include <vector>
+
+#include "kembar/io/digest.h"
+#include "store/lines.h"
+
+namespace kembar::store {
+
+namespace {
+
+Status DbError(sqlite3* db, const std::string& what) {
+  return Status::IoError("database error (" + what + "): " + sqlite3_errmsg(db));
+}
+
+// A statement finalized when it goes out of scope.
+struct Prepared {
+  Prepared(sqlite3* db, const char* sql) { sqlite3_prepare_v2(db, sql, -1, &st, nullptr); }
+  ~Prepared() { sqlite3_finalize(st); }
+  Prepared(const Prepared&) = delete;
+  Prepared& operator=(const Prepared&) = delete;
+  void Bind(int i, std::string_view s) {
+    sqlite3_bind_text(st, i, s.data(), static_cast<int>(s.size()), SQLITE_TRANSIENT);
+  }
+  void Bind(int i, int64_t v) { sqlite3_bind_int64(st, i, v); }
+  std::string Text(int col) {
+    const unsigned char* t = sqlite3_column_text(st, col);
+    return t ? std::string(reinterpret_cast<const char*>(t),
+                           static_cast<size_t>(sqlite3_column_bytes(st, col)))
+             : std::string();
+  }
+  sqlite3_stmt* st = nullptr;
+};
+
+}  // namespace
+
+std::string ChangeChainHash(const std::string& prev, const ChangeRecord& c) {
+  std::string buf;
+  for (const std::string* f :
+       {&prev, &c.at, &c.actor, &c.action, &c.record, &c.summary, &c.before, &c.after}) {
+    buf += std::to_string(f->size()) + ":" + *f;
+  }
+  const std::string touched = Join(c.partnerships);
+  buf += std::to_string(touched.size()) + ":" + touched + std::to_string(c.seq);
+  // Fields added with schema 5: absent from the hash when empty (older entries).
+  if (!c.address.empty()) buf += "|address " + std::to_string(c.address.size()) + ":" + c.address;
+  if (!c.area.empty() && c.area != kRecordsArea) {
+    buf += "|area " + std::to_string(c.area.size()) + ":" + c.area;
+  }
+  return io::Sha256Hex(buf);
+}
+
+Status AppendChange(sqlite3* db, ChangeRecord* c) {
+  if (c->area.empty()) c->area = std::string(kRecordsArea);
+  std::string prev;
+  {
+    Prepared last(db, "SELECT seq, hash FROM change_log ORDER BY seq DESC LIMIT 1");
+    if (!last.st) return DbError(db, "reading the change log");
+    c->seq = 1;
+    const int rc = sqlite3_step(last.st);
+    if (rc == SQLITE_ROW) {
+      c->seq = sqlite3_column_int64(last.st, 0) + 1;
+      prev = last.Text(1);
+    } else if (rc != SQLITE_DONE) {
+      return DbError(db, "reading the change log");
+    }
+  }
+  if (c->at.empty()) {
+    Prepared now(db, "SELECT strftime('%Y-%m-%dT%H:%M:%fZ', 'now')");
+    if (!now.st || sqlite3_step(now.st) != SQLITE_ROW) return DbError(db, "reading the clock");
+    c->at = now.Text(0);
+  }
+  c->hash = ChangeChainHash(prev, *c);
+  {
+    Prepared ins(db,
+                 "INSERT INTO change_log(seq, at, actor, address, area, action, record, summary, "
+                 "before, after, touched, hash) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12)");
+    if (!ins.st) return DbError(db, "writing the change log");
+    ins.Bind(1, c->seq);
+    ins.Bind(2, c->at);
+    ins.Bind(3, c->actor);
+    ins.Bind(4, c->address);
+    ins.Bind(5, c->area);
+    ins.Bind(6, c->action);
+    ins.Bind(7, c->record);
+    ins.Bind(8, c->summary);
+    ins.Bind(9, c->before);
+    ins.Bind(10, c->after);
+    ins.Bind(11, Join(c->partnerships));
+    ins.Bind(12, c->hash);
+    if (sqlite3_step(ins.st) != SQLITE_DONE) return DbError(db, "writing the change log");
+  }
+  if (c->area != kRecordsArea) return Status::Ok();
+  Prepared touch(db, "INSERT OR IGNORE INTO change_record(seq, record_id) VALUES (?1,?2)");
+  if (!touch.st) return DbError(db, "indexing the change log");
+  std::vector<std::string> ids = c->partnerships;
+  ids.push_back(c->record);
+  for (const std::string& id : ids) {
+    sqlite3_reset(touch.st);
+    touch.Bind(1, c->seq);
+    touch.Bind(2, id);
+    if (sqlite3_step(touch.st) != SQLITE_DONE) return DbError(db, "indexing the change log");
+  }
+  return Status::Ok();
+}
+
+}  // namespace kembar::store

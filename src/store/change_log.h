@@ -1,0 +1,37 @@
+// The one append path of the change log (table change_log), shared by the records'
+// store (SqliteStore) and the server's account tables (server::AccountStore), which
+// write to the same file through their own connections. Private to src/.
+#ifndef KEMBAR_SRC_STORE_CHANGE_LOG_H_
+#define KEMBAR_SRC_STORE_CHANGE_LOG_H_
+
+#include <sqlite3.h>
+
+#include <string>
+#include <string_view>
+
+#include "kembar/model/status.h"
+#include "kembar/store/store.h"
+
+namespace kembar::store {
+
+// The areas of the change log: the records' changes (they alone make
+// Store::Version()) and the accounts' (logins, users, tokens).
+inline constexpr std::string_view kRecordsArea = "records";
+inline constexpr std::string_view kAccountsArea = "accounts";
+
+// SHA-256 (hex) of the previous entry's hash `prev` and the fields of `c`, each
+// length-prefixed. The address and area enter only when set (an area other than
+// "records"), so that entries written before they existed still verify.
+std::string ChangeChainHash(const std::string& prev, const ChangeRecord& c);
+
+// Appends `*c` to the change log of `db`, chained to its last entry: assigns c->seq,
+// c->at (the SQLite clock, unless c->at is set: a migrated entry keeps its time),
+// c->area (kRecordsArea when empty) and c->hash. Must run inside a write transaction
+// (BEGIN IMMEDIATE), so that two connections never append after the same entry.
+// Records' entries are indexed in change_record (Store::History); accounts' are not.
+// IoError on a database error.
+Status AppendChange(sqlite3* db, ChangeRecord* c);
+
+}  // namespace kembar::store
+
+#endif  // KEMBAR_SRC_STORE_CHANGE_LOG_H_
