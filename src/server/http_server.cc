@@ -70,6 +70,7 @@ struct HttpServer::Impl {
   std::unordered_set<ConnectionBase*> live;
   std::atomic<bool> stopping{false};
   std::atomic<bool> destroying{false};
+  std::atomic<bool> abandoned{false};  // the grace period passed: queued requests are dropped
   uint16_t port = 0;
 
   net::io_context ioc;
@@ -248,6 +249,7 @@ class Connection : public ConnectionBase {
     auto work = std::make_shared<net::executor_work_guard<net::io_context::executor_type>>(
         server_.ioc.get_executor());
     net::post(server_.workers, [self = Self(), request = std::move(request), work] {
+      if (self->server_.abandoned) return;  // shutting down past the grace period
       HttpResponse response = self->server_.handler(request);
       net::post(self->executor(), [self, response = std::move(response), work,
                                    method = request.method, path = request.path]() mutable {
@@ -374,6 +376,7 @@ void HttpServer::Impl::BeginShutdown() {
   grace_timer.async_wait([this](beast::error_code ec) {
     if (ec == net::error::operation_aborted) return;  // every connection closed in time
     spdlog::warn("shutdown: closing connections still open after the grace period");
+    abandoned = true;  // requests still queued for a worker are not started
     ioc.stop();
   });
   std::lock_guard lock(mu);
