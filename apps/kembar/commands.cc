@@ -389,7 +389,10 @@ int Run(int argc, char** argv) {
   add_db(serve_cmd);
   serve_cmd->add_option("--listen", listen, "HOST:PORT to listen on (default 127.0.0.1:8080)");
   serve_cmd->add_option("--threads", threads, "I/O and worker threads (default: the CPUs)");
-  auto* user_cmd = app.add_subcommand("user", T("user.help"));
+  std::string tls_cert, tls_key;
+  serve_cmd->add_option("--tls-cert", tls_cert, "HTTPS: the PEM certificate chain");
+  serve_cmd->add_option("--tls-key", tls_key, "HTTPS: the PEM private key of --tls-cert");
+    auto* user_cmd = app.add_subcommand("user", T("user.help"));
   user_cmd->require_subcommand(1);
   auto* user_add = user_cmd->add_subcommand("add", T("user.add.help"));
   std::string user_name, user_role;
@@ -544,7 +547,7 @@ int Run(int argc, char** argv) {
     return 0;
   }
 
-  if (serve_cmd->parsed()) return server::RunServe({db, listen, threads});
+  if (serve_cmd->parsed()) return server::RunServe({db, listen, threads, tls_cert, tls_key});
   if (user_list->parsed()) {
     auto users = server::UserInfos(db);
     if (!users.ok()) return Fail(users.status());

@@ -197,6 +197,13 @@ bool ConstantTimeEquals(std::string_view a, std::string_view b) {
   return sodium_memcmp(a.data(), b.data(), a.size()) == 0;
 }
 
+namespace {
+
+// Verified credentials kept at most (the cache is emptied when it is full).
+constexpr size_t kAuthCacheMax = 10000;
+
+}  // namespace
+
 AccountStore::AccountStore(sqlite3* db, Options options) : db_(db), options_(std::move(options)) {}
 
 AccountStore::~AccountStore() { sqlite3_close_v2(db_); }
@@ -288,6 +295,12 @@ Status AccountStore::Init() {
 }
 
 Status AccountStore::Transaction(const std::function<Status()>& body) {
+  {
+    // Whatever the transaction changes, no credential verified before it is reused.
+    std::lock_guard cache_lock(cache_mu_);
+    ++generation_;
+    auth_cache_.clear();
+  }
   if (Status s = Exec("BEGIN IMMEDIATE"); !s.ok()) return s;
   Status s = body();
   if (s.ok()) s = Exec("COMMIT");
@@ -629,8 +642,25 @@ Result<std::optional<Authenticated>> AccountStore::Authenticate(const std::strin
   if ((!session && !token.starts_with(kApiTokenPrefix)) || token.size() != 4 + 64) {
     return std::optional<Authenticated>();
   }
+  const int64_t steady_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                                std::chrono::steady_clock::now().time_since_epoch())
+                                .count();
+  if (options_.auth_cache_ttl_ms > 0) {
+    std::lock_guard cache_lock(cache_mu_);
+    auto it = auth_cache_.find(token);
+    if (it != auth_cache_.end() &&
+        steady_ms - it->second.verified_ms < options_.auth_cache_ttl_ms) {
+      if (session && it->second.auth.expires_at <= Now()) return std::optional<Authenticated>();
+      return std::optional<Authenticated>(it->second.auth);
+    }
+  }
   const std::string token_hash = io::Sha256Hex(token);
   std::lock_guard lock(mu_);
+  uint64_t generation;
+  {
+    std::lock_guard cache_lock(cache_mu_);
+    generation = generation_;
+  }
   const std::string sql =
       std::string("SELECT ") + kUserColumns +
       (session ? ", s.id, s.csrf_hash, s.expires_at FROM account_session s JOIN account_user u "
@@ -651,6 +681,13 @@ Result<std::optional<Authenticated>> AccountStore::Authenticate(const std::strin
   a.expires_at = st.Int(9);
   if (a.user.disabled || (session && a.expires_at <= Now())) {
     return std::optional<Authenticated>();
+  }
+  if (options_.auth_cache_ttl_ms > 0) {
+    std::lock_guard cache_lock(cache_mu_);
+    if (generation == generation_) {
+      if (auth_cache_.size() >= kAuthCacheMax) auth_cache_.clear();
+      auth_cache_[token] = {a, steady_ms};
+    }
   }
   return std::optional<Authenticated>(std::move(a));
 }

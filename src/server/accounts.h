@@ -19,6 +19,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "kembar/model/status.h"
@@ -124,12 +125,17 @@ inline constexpr std::string_view kFeedTokenPrefix = "kbf_";
 using Clock = std::function<int64_t()>;
 
 // The account tables of one database file. Thread-safe: one connection behind a
-// mutex (password hashing runs outside it).
+// mutex (password hashing runs outside it). Authenticate() keeps the credentials it
+// verified for `Options::auth_cache_ttl_ms` so that a busy client costs no SQLite
+// query per request; every change to the account tables made through this store
+// (logout, password, disable, delete, token revoked, ...) empties that cache at once.
+// A change made by another process (the CLI) is seen within the TTL.
 class AccountStore {
  public:
   struct Options {
     int64_t session_lifetime_s = 12 * 3600;  // a session ends this long after login
     Clock clock;                             // null: the system clock
+    int64_t auth_cache_ttl_ms = 2000;        // 0: every Authenticate() asks SQLite
   };
 
   // Opens the account tables of the SQLite file at `db_path`, creating them (and the
@@ -206,6 +212,15 @@ class AccountStore {
   sqlite3* db_;
   Options options_;
   std::mutex mu_;
+
+  // Verified credentials by token, with when they were verified (steady clock, ms).
+  struct CachedAuth {
+    Authenticated auth;
+    int64_t verified_ms = 0;
+  };
+  std::mutex cache_mu_;  // taken after mu_ when both are held
+  std::unordered_map<std::string, CachedAuth> auth_cache_;
+  uint64_t generation_ = 0;  // bumped (under both mutexes) by every transaction
 };
 
 }  // namespace kembar::server

@@ -16,6 +16,10 @@ bool ChangesState(const std::string& method) {
   return method != "GET" && method != "HEAD" && method != "OPTIONS";
 }
 
+double SteadySeconds() {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
+}
+
 int64_t SystemNow() {
   return std::chrono::duration_cast<std::chrono::seconds>(
              std::chrono::system_clock::now().time_since_epoch())
@@ -39,6 +43,7 @@ void AddSecurityHeaders(const std::string& path, HttpResponse* r) {
 Api::Api(Kembar& kembar, AccountStore& accounts, Options options)
     : options_(std::move(options)),
       throttle_(options_.throttle),
+      anonymous_(options_.anonymous),
       env_{&kembar,    options_.serialize_kembar ? &kembar_mu_ : nullptr,  &accounts,
            &throttle_, options_.clock ? options_.clock : Clock(SystemNow), options_.service},
       health_(env_),
@@ -113,6 +118,36 @@ HttpResponse Api::Handle(const HttpRequest& request) const {
 }
 
 HttpResponse Api::Dispatch(const HttpRequest& request, std::string* user) const {
+  // The credential first: a request with a valid one is never rate-limited.
+  std::string token;
+  bool by_cookie = false;
+  const std::string authz = request.Header("authorization");
+  const bool bad_authz =
+      !authz.empty() &&
+      !(authz.size() > 7 && (authz.starts_with("Bearer ") || authz.starts_with("bearer ")));
+  if (!authz.empty()) {
+    if (!bad_authz) token = authz.substr(7);
+  } else {
+    token = request.Cookie(kSessionCookie);
+    by_cookie = true;
+  }
+  Result<std::optional<Authenticated>> auth = std::optional<Authenticated>();
+  if (!token.empty() && !bad_authz) auth = env_.accounts->Authenticate(token);
+  if (!auth.ok() || !auth->has_value()) {
+    const double now = options_.monotonic_clock ? options_.monotonic_clock() : SteadySeconds();
+    if (const int wait = anonymous_.Take(request.remote, now); wait > 0) {
+      HttpResponse r =
+          ErrorResponse({429,
+                         "rate_limited",
+                         "too many requests without a login from this address; try again in " +
+                             std::to_string(wait) + " s",
+                         {}},
+                        request.path);
+      r.headers.emplace_back("Retry-After", std::to_string(wait));
+      return r;
+    }
+  }
+
   // Everything outside /api is the web application, compiled into the binary.
   if (auto r = web::ServeStatic({request.method, request.path, request.Header("if-none-match"),
                                  request.Header("accept-encoding")});
@@ -146,23 +181,14 @@ HttpResponse Api::Dispatch(const HttpRequest& request, std::string* user) const 
   RequestContext ctx{request, std::move(m.params), std::nullopt, {}};
   if (m.access != Access::kPublic) {
     // A Bearer token (session or API token) needs no CSRF header; the cookie does.
-    std::string token;
-    bool by_cookie = false;
-    const std::string authz = request.Header("authorization");
-    if (authz.size() > 7 && (authz.starts_with("Bearer ") || authz.starts_with("bearer "))) {
-      token = authz.substr(7);
-    } else if (!authz.empty()) {
+    if (bad_authz) {
       return ctx.Error(Unauthorized("the Authorization header takes \"Bearer TOKEN\""));
-    } else {
-      token = request.Cookie(kSessionCookie);
-      by_cookie = true;
     }
     if (token.empty()) {
       HttpResponse r = ctx.Error(Unauthorized("log in first (POST /api/session)"));
       r.headers.emplace_back("WWW-Authenticate", "Bearer realm=\"kembar\"");
       return r;
     }
-    auto auth = env_.accounts->Authenticate(token);
     if (!auth.ok()) return ctx.Error(auth.status());
     if (!auth->has_value()) {
       HttpResponse r = ctx.Error(Unauthorized("the session has ended or the token is not valid"));

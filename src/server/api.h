@@ -4,11 +4,13 @@
 #ifndef KEMBAR_SERVER_API_H_
 #define KEMBAR_SERVER_API_H_
 
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
 #include <vector>
 
+#include "server/rate_limit.h"
 #include "server/router.h"
 #include "server/service/audit_service.h"
 #include "server/service/events_service.h"
@@ -32,6 +34,10 @@ class Api {
     // Kembar is safe to call from several threads (kembar.h); true serialises the
     // calls anyway, for tests that compare.
     bool serialize_kembar = false;
+    // Requests without a valid session or token, per client address (429 beyond).
+    RateLimiter::Limits anonymous;
+    // Seconds on a monotonic clock, for the rate limit; null: std::chrono::steady_clock.
+    std::function<double()> monotonic_clock;
   };
 
   // `kembar` and `accounts` must outlive the Api.
@@ -50,6 +56,7 @@ class Api {
   Options options_;
   mutable std::mutex kembar_mu_;
   mutable LoginThrottle throttle_;
+  mutable RateLimiter anonymous_;
   ServiceEnv env_;
   HealthService health_;
   SessionService session_;

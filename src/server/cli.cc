@@ -54,12 +54,15 @@ int RunServe(const ServeOptions& options) {
   ServerOptions sopts;
   sopts.listen = options.listen;
   sopts.threads = options.threads;
+  sopts.tls_cert_file = options.tls_cert;
+  sopts.tls_key_file = options.tls_key;
   auto server = Server::Create(sopts, **kembar, options.db_path);
   if (!server.ok()) return Fail(server.status());
   auto listen = ParseListen(options.listen);
   std::string host = listen.ok() ? listen->first : "127.0.0.1";
   if (host.find(':') != std::string::npos) host = "[" + host + "]";
-  const std::string base = "http://" + host + ":" + std::to_string((*server)->port());
+  const std::string base = std::string((*server)->tls() ? "https://" : "http://") + host + ":" +
+                           std::to_string((*server)->port());
   std::printf("kembar serve: %s (database %s)\n", base.c_str(), options.db_path.c_str());
   std::printf("  log in:  open %s/ in a browser (the web application)\n", base.c_str());
   std::printf("  scripts: POST %s/api/session with {\"username\": ..., \"password\": ...}\n",

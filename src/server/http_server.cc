@@ -1,5 +1,8 @@
 #include "server/http_server.h"
 
+#include <openssl/err.h>
+#include <openssl/ssl.h>
+#include <openssl/x509.h>
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
@@ -7,10 +10,12 @@
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <boost/beast/ssl.hpp>
 #include <csignal>
 #include <mutex>
 #include <optional>
 #include <thread>
+#include <type_traits>
 #include <unordered_set>
 #include <vector>
 
@@ -23,9 +28,19 @@ namespace http = beast::http;
 namespace net = boost::asio;
 using tcp = net::ip::tcp;
 
+namespace ssl = net::ssl;
+
 namespace {
 
-class Connection;
+// What the server and its shutdown need of a connection, whatever its stream.
+class ConnectionBase : public std::enable_shared_from_this<ConnectionBase> {
+ public:
+  virtual ~ConnectionBase() = default;
+  // On the connection's strand: closes it unless a request is being answered.
+  virtual void Shutdown() = 0;
+  // The connection's strand.
+  virtual net::any_io_executor executor() = 0;
+};
 
 }  // namespace
 
@@ -37,22 +52,25 @@ struct HttpServer::Impl {
         acceptor(net::make_strand(ioc)),
         workers(std::max(1u, options.threads)),
         grace_timer(ioc),
-        signals(ioc) {}
+        signals(ioc),
+        tls_context(ssl::context::tls_server) {}
 
   void Accept();
   void OnAccept(beast::error_code ec, tcp::socket socket);
   void BeginShutdown();
-  void Register(Connection* c);
-  void Unregister(Connection* c);
+  void Register(ConnectionBase* c);
+  void Unregister(ConnectionBase* c);
+  Status LoadTls();
 
   TransportOptions options;
   Handler handler;
   // Declared before the Asio objects: connections destroyed with the io_context
   // still unregister.
   mutable std::mutex mu;
-  std::unordered_set<Connection*> live;
+  std::unordered_set<ConnectionBase*> live;
   std::atomic<bool> stopping{false};
   std::atomic<bool> destroying{false};
+  std::atomic<bool> abandoned{false};  // the grace period passed: queued requests are dropped
   uint16_t port = 0;
 
   net::io_context ioc;
@@ -60,6 +78,8 @@ struct HttpServer::Impl {
   net::thread_pool workers;
   net::steady_timer grace_timer;  // used on the acceptor's strand
   net::signal_set signals;
+  bool tls = false;
+  ssl::context tls_context;
 };
 
 namespace {
@@ -70,49 +90,81 @@ bool IsUpload(const TransportOptions& o, std::string_view target) {
           target[o.upload_prefix.size()] == '/');
 }
 
-// One client connection: reads requests one after another (keep-alive), hands each to
-// the worker pool, writes the answer back on the connection's strand.
-class Connection : public std::enable_shared_from_this<Connection> {
+using TlsStream = beast::ssl_stream<beast::tcp_stream>;
+
+// One client connection over `Stream` (beast::tcp_stream, or TlsStream for HTTPS):
+// reads requests one after another (keep-alive), hands each to the worker pool,
+// writes the answer back on the connection's strand.
+template <typename Stream>
+class Connection : public ConnectionBase {
  public:
   Connection(tcp::socket&& socket, HttpServer::Impl& server)
-      : stream_(std::move(socket)), server_(server) {
+      : stream_(MakeStream(std::move(socket), server)), server_(server) {
     beast::error_code ec;
-    auto ep = stream_.socket().remote_endpoint(ec);
+    auto ep = Socket().remote_endpoint(ec);
     if (!ec) remote_ = ep.address().to_string();
     server_.Register(this);
   }
-  ~Connection() { server_.Unregister(this); }
+  ~Connection() override { server_.Unregister(this); }
 
   void Start() {
-    net::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->ReadHeader(); });
+    net::dispatch(stream_.get_executor(), [self = Self()] {
+      if constexpr (std::is_same_v<Stream, TlsStream>) {
+        // The handshake counts as part of the header: a silent client is dropped.
+        beast::get_lowest_layer(self->stream_).expires_after(self->server_.options.header_timeout);
+        self->stream_.async_handshake(ssl::stream_base::server, [self](beast::error_code ec) {
+          if (ec) return self->Close();
+          self->ReadHeader();
+        });
+      } else {
+        self->ReadHeader();
+      }
+    });
   }
 
   // On the strand: closes the connection unless a request is being answered (that one
   // closes after its response).
-  void Shutdown() {
+  void Shutdown() override {
     if (busy_) return;
     Close();
   }
 
-  net::any_io_executor executor() { return stream_.get_executor(); }
+  net::any_io_executor executor() override { return stream_.get_executor(); }
 
  private:
+  static Stream MakeStream(tcp::socket&& socket, HttpServer::Impl& server) {
+    if constexpr (std::is_same_v<Stream, TlsStream>) {
+      return Stream(std::move(socket), server.tls_context);
+    } else {
+      return Stream(std::move(socket));
+    }
+  }
+
+  std::shared_ptr<Connection> Self() {
+    return std::static_pointer_cast<Connection>(shared_from_this());
+  }
+  tcp::socket& Socket() { return beast::get_lowest_layer(stream_).socket(); }
+  void ExpiresAfter(std::chrono::milliseconds t) {
+    beast::get_lowest_layer(stream_).expires_after(t);
+  }
+
+  // Closes the socket. Over TLS no close_notify is sent: the HTTP framing (a length or
+  // Connection: close before the close) already marks where every response ends.
   void Close() {
     beast::error_code ec;
-    stream_.socket().shutdown(tcp::socket::shutdown_both, ec);
-    stream_.socket().close(ec);
+    Socket().shutdown(tcp::socket::shutdown_both, ec);
+    Socket().close(ec);
   }
 
   // Keep-alive: waits for the next request's first bytes under the idle timeout.
   void WaitIdle() {
     if (buffer_.size() > 0) return ReadHeader();
-    stream_.expires_after(server_.options.idle_timeout);
-    stream_.async_read_some(buffer_.prepare(4096),
-                            [self = shared_from_this()](beast::error_code ec, size_t n) {
-                              if (ec) return self->Close();
-                              self->buffer_.commit(n);
-                              self->ReadHeader();
-                            });
+    ExpiresAfter(server_.options.idle_timeout);
+    stream_.async_read_some(buffer_.prepare(4096), [self = Self()](beast::error_code ec, size_t n) {
+      if (ec) return self->Close();
+      self->buffer_.commit(n);
+      self->ReadHeader();
+    });
   }
 
   void ReadHeader() {
@@ -121,10 +173,9 @@ class Connection : public std::enable_shared_from_this<Connection> {
     parser_->header_limit(static_cast<uint32_t>(server_.options.max_header_bytes));
     // The route's own limit is set once the target is known (OnHeader).
     parser_->body_limit(std::max(server_.options.max_body_bytes, server_.options.max_upload_bytes));
-    stream_.expires_after(server_.options.header_timeout);
-    http::async_read_header(
-        stream_, buffer_, *parser_,
-        [self = shared_from_this()](beast::error_code ec, size_t) { self->OnHeader(ec); });
+    ExpiresAfter(server_.options.header_timeout);
+    http::async_read_header(stream_, buffer_, *parser_,
+                            [self = Self()](beast::error_code ec, size_t) { self->OnHeader(ec); });
   }
 
   void OnHeader(beast::error_code ec) {
@@ -135,7 +186,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
     }
     if (ec == http::error::end_of_stream || ec == beast::error::timeout ||
         ec == net::error::operation_aborted || ec == net::error::connection_reset ||
-        ec == net::error::eof) {
+        ec == net::error::eof || ec == ssl::error::stream_truncated) {
       return Close();
     }
     if (ec) return Fail(400, "invalid_input", "malformed HTTP request: " + ec.message());
@@ -147,23 +198,21 @@ class Connection : public std::enable_shared_from_this<Connection> {
       return Fail(413, "too_large", "the request body exceeds " + std::to_string(limit) + " bytes");
     }
     parser_->body_limit(limit);
-    stream_.expires_after(server_.options.body_timeout);
+    ExpiresAfter(server_.options.body_timeout);
     if (beast::iequals(req[http::field::expect], "100-continue")) {
       auto cont = std::make_shared<http::response<http::empty_body>>(http::status::continue_,
                                                                      req.version());
-      return http::async_write(stream_, *cont,
-                               [self = shared_from_this(), cont](beast::error_code ec, size_t) {
-                                 if (ec) return self->Close();
-                                 self->ReadBody();
-                               });
+      return http::async_write(stream_, *cont, [self = Self(), cont](beast::error_code ec, size_t) {
+        if (ec) return self->Close();
+        self->ReadBody();
+      });
     }
     ReadBody();
   }
 
   void ReadBody() {
-    http::async_read(
-        stream_, buffer_, *parser_,
-        [self = shared_from_this()](beast::error_code ec, size_t) { self->OnBody(ec); });
+    http::async_read(stream_, buffer_, *parser_,
+                     [self = Self()](beast::error_code ec, size_t) { self->OnBody(ec); });
   }
 
   void OnBody(beast::error_code ec) {
@@ -171,7 +220,8 @@ class Connection : public std::enable_shared_from_this<Connection> {
       return Fail(413, "too_large", "the request body is over the limit");
     }
     if (ec == beast::error::timeout || ec == net::error::operation_aborted ||
-        ec == http::error::end_of_stream || ec == net::error::eof) {
+        ec == http::error::end_of_stream || ec == net::error::eof ||
+        ec == ssl::error::stream_truncated) {
       return Close();
     }
     if (ec) return Fail(400, "invalid_input", "malformed HTTP request: " + ec.message());
@@ -198,7 +248,8 @@ class Connection : public std::enable_shared_from_this<Connection> {
     started_ = std::chrono::steady_clock::now();
     auto work = std::make_shared<net::executor_work_guard<net::io_context::executor_type>>(
         server_.ioc.get_executor());
-    net::post(server_.workers, [self = shared_from_this(), request = std::move(request), work] {
+    net::post(server_.workers, [self = Self(), request = std::move(request), work] {
+      if (self->server_.abandoned) return;  // shutting down past the grace period
       HttpResponse response = self->server_.handler(request);
       net::post(self->executor(), [self, response = std::move(response), work,
                                    method = request.method, path = request.path]() mutable {
@@ -244,16 +295,15 @@ class Connection : public std::enable_shared_from_this<Connection> {
                    path.empty() ? "-" : path, response.status, bytes, ms,
                    response.log_user.empty() ? "-" : response.log_user);
     }
-    stream_.expires_after(server_.options.body_timeout);
-    http::async_write(stream_, *res,
-                      [self = shared_from_this(), res, keep](beast::error_code ec, size_t) {
-                        self->busy_ = false;
-                        if (ec || !keep || self->server_.stopping) return self->Close();
-                        self->WaitIdle();
-                      });
+    ExpiresAfter(server_.options.body_timeout);
+    http::async_write(stream_, *res, [self = Self(), res, keep](beast::error_code ec, size_t) {
+      self->busy_ = false;
+      if (ec || !keep || self->server_.stopping) return self->Close();
+      self->WaitIdle();
+    });
   }
 
-  beast::tcp_stream stream_;
+  Stream stream_;
   HttpServer::Impl& server_;
   beast::flat_buffer buffer_;
   std::optional<http::request_parser<http::string_body>> parser_;
@@ -266,12 +316,12 @@ class Connection : public std::enable_shared_from_this<Connection> {
 
 }  // namespace
 
-void HttpServer::Impl::Register(Connection* c) {
+void HttpServer::Impl::Register(ConnectionBase* c) {
   std::lock_guard lock(mu);
   live.insert(c);
 }
 
-void HttpServer::Impl::Unregister(Connection* c) {
+void HttpServer::Impl::Unregister(ConnectionBase* c) {
   std::lock_guard lock(mu);
   live.erase(c);
   if (stopping && !destroying && live.empty()) {
@@ -299,7 +349,11 @@ void HttpServer::Impl::OnAccept(beast::error_code ec, tcp::socket socket) {
       beast::error_code ignored;
       socket.close(ignored);  // over the limit: refused at once
     } else {
-      std::make_shared<Connection>(std::move(socket), *this)->Start();
+      if (tls) {
+        std::make_shared<Connection<TlsStream>>(std::move(socket), *this)->Start();
+      } else {
+        std::make_shared<Connection<beast::tcp_stream>>(std::move(socket), *this)->Start();
+      }
     }
   }
   Accept();
@@ -310,10 +364,10 @@ void HttpServer::Impl::BeginShutdown() {
   beast::error_code ec;
   acceptor.close(ec);
   signals.cancel(ec);
-  std::vector<std::shared_ptr<Connection>> open;
+  std::vector<std::shared_ptr<ConnectionBase>> open;
   {
     std::lock_guard lock(mu);
-    for (Connection* c : live) {
+    for (ConnectionBase* c : live) {
       if (auto sp = c->weak_from_this().lock()) open.push_back(std::move(sp));
     }
   }
@@ -322,6 +376,7 @@ void HttpServer::Impl::BeginShutdown() {
   grace_timer.async_wait([this](beast::error_code ec) {
     if (ec == net::error::operation_aborted) return;  // every connection closed in time
     spdlog::warn("shutdown: closing connections still open after the grace period");
+    abandoned = true;  // requests still queued for a worker are not started
     ioc.stop();
   });
   std::lock_guard lock(mu);
@@ -337,8 +392,57 @@ HttpServer::~HttpServer() {
   impl_->workers.join();
 }
 
+namespace {
+
+// The OpenSSL error queue as one line (emptied).
+std::string OpenSslErrors() {
+  std::string out;
+  while (const unsigned long e = ERR_get_error()) {
+    char buf[256];
+    ERR_error_string_n(e, buf, sizeof buf);
+    out += (out.empty() ? "" : "; ") + std::string(buf);
+  }
+  return out.empty() ? "unknown OpenSSL error" : out;
+}
+
+}  // namespace
+
+Status HttpServer::Impl::LoadTls() {
+  if (options.tls_cert_file.empty() && options.tls_key_file.empty()) return Status::Ok();
+  if (options.tls_cert_file.empty() || options.tls_key_file.empty()) {
+    return Status::InvalidInput(
+        "HTTPS needs both a certificate (--tls-cert) and a key (--tls-key)");
+  }
+  SSL_CTX* ctx = tls_context.native_handle();
+  ERR_clear_error();
+  SSL_CTX_set_min_proto_version(ctx, TLS1_2_VERSION);
+  SSL_CTX_set_options(
+      ctx, SSL_OP_NO_COMPRESSION | SSL_OP_NO_RENEGOTIATION | SSL_OP_CIPHER_SERVER_PREFERENCE);
+  if (SSL_CTX_use_certificate_chain_file(ctx, options.tls_cert_file.c_str()) != 1) {
+    return Status::IoError("cannot use the TLS certificate " + options.tls_cert_file +
+                           " (a PEM certificate chain): " + OpenSslErrors());
+  }
+  if (SSL_CTX_use_PrivateKey_file(ctx, options.tls_key_file.c_str(), SSL_FILETYPE_PEM) != 1) {
+    if (ERR_GET_REASON(ERR_peek_last_error()) == X509_R_KEY_VALUES_MISMATCH) {
+      return Status::IoError("the TLS key " + options.tls_key_file +
+                             " does not match the certificate " + options.tls_cert_file + ": " +
+                             OpenSslErrors());
+    }
+    return Status::IoError("cannot use the TLS key " + options.tls_key_file +
+                           " (a PEM private key): " + OpenSslErrors());
+  }
+  if (SSL_CTX_check_private_key(ctx) != 1) {
+    return Status::IoError("the TLS key " + options.tls_key_file +
+                           " does not match the certificate " + options.tls_cert_file + ": " +
+                           OpenSslErrors());
+  }
+  tls = true;
+  return Status::Ok();
+}
+
 Status HttpServer::Listen() {
   Impl& s = *impl_;
+  if (Status tls = s.LoadTls(); !tls.ok()) return tls;
   beast::error_code ec;
   const auto address = net::ip::make_address(s.options.host, ec);
   if (ec) return Status::InvalidInput("not an IP address: \"" + s.options.host + "\"");
@@ -380,6 +484,8 @@ void HttpServer::Run() {
 void HttpServer::Stop() {
   net::post(impl_->acceptor.get_executor(), [this] { impl_->BeginShutdown(); });
 }
+
+bool HttpServer::tls() const { return impl_->tls; }
 
 size_t HttpServer::connections() const {
   std::lock_guard lock(impl_->mu);

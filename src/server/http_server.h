@@ -2,8 +2,9 @@
 // threads, runs handlers on a pool of N workers (so a slow handler never stalls
 // I/O), and bounds what a client may hold: a header-read timeout, a body timeout,
 // an idle keep-alive timeout, header and body size limits, and a maximum number of
-// open connections. Stop() stops accepting, closes idle connections, lets in-flight
-// requests finish (up to a grace period), then Run() returns.
+// open connections. With a certificate and key it speaks HTTPS only (TLS 1.2 or
+// later, OpenSSL); the TLS handshake runs under the header timeout. Stop() stops accepting, closes
+// idle connections, lets in-flight requests finish (up to a grace period), then Run() returns.
 #ifndef KEMBAR_SERVER_HTTP_SERVER_H_
 #define KEMBAR_SERVER_HTTP_SERVER_H_
 
@@ -33,6 +34,9 @@ struct TransportOptions {
   size_t max_connections = 4096;  // more are closed as soon as accepted
   bool handle_signals = false;    // SIGINT and SIGTERM call Stop()
   bool access_log = true;         // one spdlog line per request (no query, no secrets)
+  // HTTPS: a PEM certificate chain and its PEM private key; both empty: plain HTTP.
+  std::string tls_cert_file;
+  std::string tls_key_file;
 };
 
 class HttpServer {
@@ -45,7 +49,9 @@ class HttpServer {
   HttpServer(const HttpServer&) = delete;
   HttpServer& operator=(const HttpServer&) = delete;
 
-  // Binds and listens: IoError when the address is taken or invalid.
+  // Loads the TLS certificate and key when set (IoError naming the file that cannot
+  // be read or does not match), then binds and listens: IoError when the address is
+  // taken or invalid.
   Status Listen();
   // The bound port (after Listen).
   uint16_t port() const;
@@ -57,6 +63,8 @@ class HttpServer {
   void Stop();
   // Open connections now.
   size_t connections() const;
+  // Whether the server speaks HTTPS (a certificate and key were given).
+  bool tls() const;
 
   struct Impl;
 

@@ -58,7 +58,10 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options, Kem
 
   Api::Options api_options;
   api_options.service.session_lifetime_s = options.session_lifetime_s;
-  api_options.service.secure_cookies = options.secure_cookies;
+  const bool tls = !options.tls_cert_file.empty() || !options.tls_key_file.empty();
+  api_options.service.secure_cookies = options.secure_cookies || tls;
+  api_options.anonymous.rate = options.anonymous_rate;
+  api_options.anonymous.burst = options.anonymous_burst;
   impl->api = std::make_unique<Api>(kembar, *impl->accounts, api_options);
 
   TransportOptions t;
@@ -75,6 +78,8 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options, Kem
   t.max_connections = options.max_connections;
   t.handle_signals = options.handle_signals;
   t.access_log = options.access_log;
+  t.tls_cert_file = options.tls_cert_file;
+  t.tls_key_file = options.tls_key_file;
   const Api* api = impl->api.get();
   impl->http = std::make_unique<HttpServer>(
       t, [api](const HttpRequest& request) { return api->Handle(request); });
@@ -83,6 +88,8 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options, Kem
 }
 
 uint16_t Server::port() const { return impl_->http->port(); }
+
+bool Server::tls() const { return impl_->http->tls(); }
 
 void Server::Run() { impl_->http->Run(); }
 

@@ -1,10 +1,17 @@
 // Black-box tests of `kembar serve`'s HTTP API: a server on an ephemeral loopback
 // port, spoken to over plain sockets: login, cookie + CSRF, Bearer, JSON error bodies
 // (401, 403, 404, 413, 431), a slow client dropped without blocking others, SIGTERM,
-// the role matrix, expiry and throttling, JSON paths, and racing writers (409).
+// the role matrix, expiry and throttling, JSON paths, and racing writers (409),
+// HTTPS with a certificate made at test time, concurrent reads and writes.
 #include <arpa/inet.h>
 #include <gtest/gtest.h>
 #include <netinet/in.h>
+#include <openssl/ec.h>
+#include <openssl/err.h>
+#include <openssl/evp.h>
+#include <openssl/pem.h>
+#include <openssl/ssl.h>
+#include <openssl/x509.h>
 #include <poll.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -12,8 +19,10 @@
 #include <atomic>
 #include <chrono>
 #include <csignal>
+#include <cstdio>
 #include <filesystem>
 #include <future>
+#include <mutex>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <thread>
@@ -74,6 +83,66 @@ std::string ReadToClose(int fd, std::chrono::milliseconds timeout) {
     if (n <= 0) break;
     out.append(buf, static_cast<size_t>(n));
   }
+  return out;
+}
+
+// Writes a new P-256 key to `key_path` and a self-signed certificate for
+// "localhost" (valid for a day) to `cert_path`, both PEM.
+void MakeSelfSignedCertificate(const std::string& cert_path, const std::string& key_path) {
+  EVP_PKEY* key = EVP_EC_gen("P-256");
+  ASSERT_NE(key, nullptr);
+  X509* cert = X509_new();
+  ASSERT_NE(cert, nullptr);
+  X509_set_version(cert, 2);
+  ASN1_INTEGER_set(X509_get_serialNumber(cert), 1);
+  X509_gmtime_adj(X509_getm_notBefore(cert), -60);
+  X509_gmtime_adj(X509_getm_notAfter(cert), 24 * 3600);
+  X509_set_pubkey(cert, key);
+  X509_NAME* name = X509_get_subject_name(cert);
+  X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_ASC,
+                             reinterpret_cast<const unsigned char*>("localhost"), -1, -1, 0);
+  X509_set_issuer_name(cert, name);
+  ASSERT_GT(X509_sign(cert, key, EVP_sha256()), 0);
+  FILE* f = std::fopen(cert_path.c_str(), "w");
+  ASSERT_NE(f, nullptr);
+  PEM_write_X509(f, cert);
+  std::fclose(f);
+  f = std::fopen(key_path.c_str(), "w");
+  ASSERT_NE(f, nullptr);
+  PEM_write_PrivateKey(f, key, nullptr, nullptr, 0, nullptr, nullptr);
+  std::fclose(f);
+  X509_free(cert);
+  EVP_PKEY_free(key);
+}
+
+// One HTTPS exchange on loopback `port`: a TLS 1.2+ handshake that trusts only
+// `ca_file`, then `request` sent and everything read until the server closes.
+// Returns "" when the handshake fails; `protocol` gets the version's name.
+std::string HttpsExchange(uint16_t port, const std::string& ca_file, const std::string& request,
+                          std::string* protocol = nullptr) {
+  SSL_CTX* ctx = SSL_CTX_new(TLS_client_method());
+  SSL_CTX_set_min_proto_version(ctx, TLS1_2_VERSION);
+  SSL_CTX_load_verify_locations(ctx, ca_file.c_str(), nullptr);
+  SSL_CTX_set_verify(ctx, SSL_VERIFY_PEER, nullptr);
+  std::string out;
+  int fd = Connect(port);
+  SSL* ssl = SSL_new(ctx);
+  SSL_set_fd(ssl, fd);
+  SSL_set_tlsext_host_name(ssl, "localhost");
+  if (fd >= 0 && SSL_connect(ssl) == 1) {
+    if (protocol) *protocol = SSL_get_version(ssl);
+    SSL_write(ssl, request.data(), static_cast<int>(request.size()));
+    char buf[65536];
+    for (;;) {
+      const int n = SSL_read(ssl, buf, sizeof buf);
+      if (n <= 0) break;
+      out.append(buf, static_cast<size_t>(n));
+    }
+  }
+  ERR_clear_error();
+  SSL_free(ssl);
+  if (fd >= 0) ::close(fd);
+  SSL_CTX_free(ctx);
   return out;
 }
 
@@ -393,6 +462,173 @@ TEST_F(HttpTest, SigtermLetsTheInFlightRequestFinishThenReturns) {
   auto k = Kembar::Open(ko);
   ASSERT_TRUE(k.ok());
   EXPECT_TRUE((*k)->VerifyChangeLog().ok());
+}
+
+TEST_F(HttpTest, HttpsWithACertificateMadeAtTestTime) {
+  const std::string cert = dir_ + "/cert.pem", key = dir_ + "/key.pem";
+  MakeSelfSignedCertificate(cert, key);
+  server::ServerOptions o;
+  o.tls_cert_file = cert;
+  o.tls_key_file = key;
+  o.header_timeout = 800ms;
+  StartServer(o);
+  ASSERT_TRUE(server_->tls());
+  const std::string get =
+      "GET /api/health HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n";
+  std::string protocol;
+  Response health = Parse(HttpsExchange(port_, cert, get, &protocol));
+  ASSERT_EQ(health.status, 200) << health.body;
+  EXPECT_EQ(health.Json()["status"], "ok");
+  EXPECT_TRUE(protocol == "TLSv1.2" || protocol == "TLSv1.3") << protocol;
+  // Over TLS the session cookie is Secure without being asked.
+  const std::string body = json{{"username", "budi"}, {"password", kPassword}}.dump();
+  Response login =
+      Parse(HttpsExchange(port_, cert,
+                          "POST /api/session HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+                          "Content-Type: application/json\r\nContent-Length: " +
+                              std::to_string(body.size()) + "\r\n\r\n" + body));
+  ASSERT_EQ(login.status, 200) << login.body;
+  ASSERT_EQ(login.cookies.size(), 1u);
+  EXPECT_NE(login.cookies[0].find("; Secure"), std::string::npos) << login.cookies[0];
+
+  // Plain HTTP to the TLS port: no HTTP answer, the connection is closed at once.
+  {
+    int fd = Connect(port_);
+    ASSERT_GE(fd, 0);
+    const auto t0 = std::chrono::steady_clock::now();
+    SendAll(fd, get);
+    const std::string got = ReadToClose(fd, 5s);
+    EXPECT_LT(std::chrono::steady_clock::now() - t0, 2s);
+    EXPECT_EQ(got.find("HTTP/1.1"), std::string::npos) << got;
+    ::close(fd);
+  }
+  // A client that connects and says nothing is dropped after the header timeout.
+  {
+    int fd = Connect(port_);
+    ASSERT_GE(fd, 0);
+    const auto t0 = std::chrono::steady_clock::now();
+    ReadToClose(fd, 5s);
+    EXPECT_LT(std::chrono::steady_clock::now() - t0, 3s);
+    ::close(fd);
+  }
+  // The server is unharmed.
+  EXPECT_EQ(Parse(HttpsExchange(port_, cert, get)).status, 200);
+  EXPECT_EQ(server_->tls(), true);
+}
+
+TEST_F(HttpTest, UnusableCertificatesAreRefusedNamingTheFile) {
+  const std::string cert = dir_ + "/cert.pem", key = dir_ + "/key.pem";
+  const std::string other_cert = dir_ + "/other.pem", other_key = dir_ + "/other-key.pem";
+  MakeSelfSignedCertificate(cert, key);
+  MakeSelfSignedCertificate(other_cert, other_key);
+  KembarOptions ko;
+  ko.db_path = db_;
+  auto k = Kembar::Open(ko);
+  ASSERT_TRUE(k.ok());
+  auto create = [&](const std::string& c, const std::string& kf) {
+    server::ServerOptions o;
+    o.listen = "127.0.0.1:0";
+    o.handle_signals = false;
+    o.tls_cert_file = c;
+    o.tls_key_file = kf;
+    return server::Server::Create(o, **k, db_);
+  };
+  auto missing = create(dir_ + "/nothere.pem", key);
+  ASSERT_FALSE(missing.ok());
+  EXPECT_NE(missing.status().message().find("nothere.pem"), std::string::npos)
+      << missing.status().message();
+  auto mismatched = create(cert, other_key);
+  ASSERT_FALSE(mismatched.ok());
+  EXPECT_NE(mismatched.status().message().find("does not match"), std::string::npos)
+      << mismatched.status().message();
+  EXPECT_NE(mismatched.status().message().find("other-key.pem"), std::string::npos);
+  auto not_a_key = create(cert, cert);
+  ASSERT_FALSE(not_a_key.ok());
+  EXPECT_NE(not_a_key.status().message().find("cert.pem"), std::string::npos);
+  auto half = create(cert, "");
+  ASSERT_FALSE(half.ok());
+  // The command line fails with a non-zero exit code and the file's name.
+  testing::CliOutput cli = testing::RunKembar(
+      dir_, "serve --db kembar.db --listen 127.0.0.1:0 --tls-cert nothere.pem --tls-key key.pem");
+  EXPECT_NE(cli.exit_code, 0);
+  EXPECT_NE(cli.err.find("nothere.pem"), std::string::npos) << cli.err;
+}
+
+TEST_F(HttpTest, ConcurrentReadsAndWritesNeverAnswer5xx) {
+  StartServer();
+  const std::string admin = LogIn("admin")["token"];
+  std::atomic<int> requests{0}, server_errors{0}, other{0};
+  std::string first_error;
+  std::mutex mu;
+  auto check = [&](const Response& r, int want, const std::string& what) {
+    ++requests;
+    if (r.status >= 500 || r.status == 0) {
+      ++server_errors;
+      std::lock_guard lock(mu);
+      if (first_error.empty()) first_error = what + ": " + std::to_string(r.status) + " " + r.body;
+    } else if (r.status != want) {
+      ++other;
+    }
+  };
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&, t] {
+      const std::string user = t % 2 ? "budi" : "siti";
+      for (int i = 0; i < 3; ++i) {
+        // A login writes a session and an audit entry.
+        Response login = Request("POST", "/api/session",
+                                 json{{"username", user}, {"password", kPassword}}.dump());
+        check(login, 200, "login");
+        if (login.status != 200) continue;
+        const std::string bearer =
+            "Authorization: Bearer " + login.Json()["token"].get<std::string>();
+        for (int j = 0; j < 10; ++j) {
+          check(Request("PUT", "/api/me", json{{"language", j % 2 ? "id" : "en"}}.dump(), {bearer}),
+                200, "PUT /api/me");
+          check(Request("GET", "/api/partnerships?per_page=20&page=" + std::to_string(j % 3 + 1),
+                        "", {bearer}),
+                200, "GET /api/partnerships");
+          check(Request("GET", "/api/partnerships/surabaya-liverpool", "", {bearer}), 200,
+                "GET /api/partnerships/{id}");
+        }
+        check(Request("DELETE", "/api/session", "", {bearer}), 204, "logout");
+      }
+    });
+  }
+  // An admin changing users and tokens meanwhile.
+  threads.emplace_back([&] {
+    for (int i = 0; i < 15; ++i) {
+      check(Request("PUT", "/api/users/siti", json{{"language", i % 2 ? "id" : "en"}}.dump(),
+                    {"Authorization: Bearer " + admin}),
+            200, "PUT /api/users/siti");
+      Response token = Request("POST", "/api/tokens", json{{"label", "t"}}.dump(),
+                               {"Authorization: Bearer " + admin});
+      check(token, 201, "POST /api/tokens");
+      if (token.status == 201) {
+        check(Request("DELETE", "/api/tokens/" + std::to_string(token.Json()["id"].get<int64_t>()),
+                      "", {"Authorization: Bearer " + admin}),
+              204, "DELETE /api/tokens");
+      }
+    }
+  });
+  // And another process's connection writing the records' tables: a re-import.
+  threads.emplace_back([&] {
+    KembarOptions ko;
+    ko.db_path = db_;
+    auto k = Kembar::Open(ko);
+    ASSERT_TRUE(k.ok());
+    for (int i = 0; i < 2; ++i) {
+      ImportParams p;
+      p.file = testing::SourcePath("data/indonesia.dossier.json");
+      p.actor = {"local:test", true};
+      Status s = (*k)->Import(p).status();
+      EXPECT_TRUE(s.ok()) << s.ToString();
+    }
+  });
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(server_errors.load(), 0) << first_error;
+  EXPECT_EQ(other.load(), 0);
+  EXPECT_GT(requests.load(), 400);
 }
 
 }  // namespace

@@ -32,16 +32,27 @@ struct ServerOptions {
   size_t max_connections = 4096;               // more are closed when accepted
   int64_t session_lifetime_s = 12 * 3600;      // a session ends this long after login
   bool secure_cookies = false;                 // "Secure" cookies (behind a TLS proxy)
-  bool handle_signals = true;                  // SIGINT and SIGTERM stop the server
-  bool access_log = true;                      // one spdlog line per request
+  // HTTPS on the listen address: a PEM certificate chain and its PEM private key
+  // (TLS 1.2 or later; the session cookie is then Secure). Both empty: plain HTTP.
+  std::string tls_cert_file;
+  std::string tls_key_file;
+  // Requests without a valid session or token: a token bucket per client address
+  // refills at this many per second up to `anonymous_burst`; beyond it 429 with
+  // Retry-After. 0: no limit. Authenticated requests are never limited.
+  double anonymous_rate = 50;
+  double anonymous_burst = 100;
+  bool handle_signals = true;  // SIGINT and SIGTERM stop the server
+  bool access_log = true;      // one spdlog line per request
 };
 
 // A running HTTP API over one database. Create() binds; Run() serves.
 class Server {
  public:
   // Opens the account tables of `db_path` (the file `kembar` was opened on; created
-  // when missing) and binds options.listen. InvalidInput for a bad listen address,
-  // IoError when it cannot be bound. `kembar` must outlive the Server.
+  // when missing), loads the TLS certificate and key when given, and binds
+  // options.listen. InvalidInput for a bad listen address or only one of the TLS
+  // files, IoError naming a TLS file that cannot be read or does not match, or when
+  // the address cannot be bound. `kembar` must outlive the Server.
   static Result<std::unique_ptr<Server>> Create(const ServerOptions& options, Kembar& kembar,
                                                 const std::string& db_path);
   ~Server();
@@ -56,6 +67,8 @@ class Server {
   void Run();
   // Starts the graceful shutdown; safe from any thread; idempotent.
   void Stop();
+  // Whether it speaks HTTPS.
+  bool tls() const;
   // Whether an enabled admin account exists.
   Result<bool> HasAdmin();
 
@@ -76,6 +89,8 @@ struct ServeOptions {
   std::string db_path = "kembar.db";
   std::string listen = "127.0.0.1:8080";
   unsigned threads = 0;
+  std::string tls_cert;  // --tls-cert FILE and --tls-key FILE: HTTPS
+  std::string tls_key;
 };
 
 // `kembar serve`: refuses a database that does not exist (saying how to create one),
