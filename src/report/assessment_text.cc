@@ -5,9 +5,9 @@
 #include <cmath>
 #include <map>
 
-#include "kembar/report/assessment_json.h"
 #include "kembar/geo/countries.h"
 #include "kembar/io/json_writer.h"
+#include "kembar/report/assessment_json.h"
 #include "report/width.h"
 
 namespace kembar::report {
@@ -257,17 +257,25 @@ std::string FormatStatus(const Dossier& dossier, const std::vector<PartnershipAs
          t.Render() + "\n" + Summary(as, lang) + Legend(as, lang);
 }
 
-std::string FormatStatusBy(const Dossier& dossier, const std::vector<PartnershipAssessment>& as,
-                           GroupBy by, Day as_of, Lang lang) {
+namespace {
+
+// One row of the national picture.
+struct StatusGroup {
+  std::map<Condition, size_t> n;
+  size_t total = 0, agreed = 0, idle = 0;
+  std::map<ConceptCode, size_t> reasons;
+};
+
+// The partnerships grouped per province of the home region or per partner country
+// (named in `lang`), in key order: what FormatStatusBy and StatusByJson show.
+template <typename Assessments, typename Deref>
+std::map<std::string, StatusGroup> GroupStatus(const Dossier& dossier, const Assessments& as,
+                                               Deref deref, GroupBy by, Lang lang) {
   const Names names(dossier);
   const bool id = lang == Lang::kId;
-  struct Group {
-    std::map<Condition, size_t> n;
-    size_t total = 0, agreed = 0, idle = 0;
-    std::map<ConceptCode, size_t> reasons;
-  };
-  std::map<std::string, Group> groups;
-  for (const PartnershipAssessment& a : as) {
+  std::map<std::string, StatusGroup> groups;
+  for (const auto& item : as) {
+    const PartnershipAssessment& a = deref(item);
     std::string key;
     if (by == GroupBy::kCountry) {
       const Region* r = names.Find(a.partner);
@@ -285,7 +293,7 @@ std::string FormatStatusBy(const Dossier& dossier, const std::vector<Partnership
         key = std::string(Text("province_unknown", lang));
       }
     }
-    Group& g = groups[key];
+    StatusGroup& g = groups[key];
     ++g.total;
     ++g.n[a.condition];
     if (a.agreement.signed_) {
@@ -296,6 +304,26 @@ std::string FormatStatusBy(const Dossier& dossier, const std::vector<Partnership
       if (!assess::IsAdvisory(c.code)) ++g.reasons[c.code];
     }
   }
+  return groups;
+}
+
+// A group's reasons, most frequent first (ties in code order), at most `n`.
+std::vector<std::pair<size_t, ConceptCode>> TopReasons(const StatusGroup& g, size_t n) {
+  std::vector<std::pair<size_t, ConceptCode>> reasons;
+  for (const auto& [c, k] : g.reasons) reasons.emplace_back(k, c);
+  std::stable_sort(reasons.begin(), reasons.end(),
+                   [](const auto& x, const auto& y) { return x.first > y.first; });
+  if (reasons.size() > n) reasons.resize(n);
+  return reasons;
+}
+
+}  // namespace
+
+std::string FormatStatusBy(const Dossier& dossier, const std::vector<PartnershipAssessment>& as,
+                           GroupBy by, Day as_of, Lang lang) {
+  const bool id = lang == Lang::kId;
+  const std::map<std::string, StatusGroup> groups = GroupStatus(
+      dossier, as, [](const PartnershipAssessment& a) -> const auto& { return a; }, by, lang);
   std::vector<std::string> header = {by == GroupBy::kCountry
                                          ? (id ? "NEGARA MITRA" : "PARTNER COUNTRY")
                                          : (id ? "PROVINSI" : "PROVINCE"),
@@ -319,12 +347,9 @@ std::string FormatStatusBy(const Dossier& dossier, const std::vector<Partnership
     row.push_back(g.agreed ? std::to_string(g.idle) + "/" + std::to_string(g.agreed) + " (" +
                                  Percent(g.idle, g.agreed, lang) + ")"
                            : "-");
-    std::vector<std::pair<size_t, ConceptCode>> reasons;
-    for (const auto& [c, k] : g.reasons) reasons.emplace_back(k, c);
-    std::stable_sort(reasons.begin(), reasons.end(),
-                     [](const auto& x, const auto& y) { return x.first > y.first; });
+    const auto reasons = TopReasons(g, 3);
     std::string top;
-    for (size_t i = 0; i < reasons.size() && i < 3; ++i) {
+    for (size_t i = 0; i < reasons.size(); ++i) {
       top += (top.empty() ? "" : ", ") + std::string(assess::Label(reasons[i].second, lang)) +
              " (" + std::to_string(reasons[i].first) + ")";
     }
@@ -333,6 +358,80 @@ std::string FormatStatusBy(const Dossier& dossier, const std::vector<Partnership
   }
   return std::string(Text("as_of", lang)) + " " + assess::FormatDate(as_of, lang) + "\n" +
          t.Render() + "\n" + Summary(as, lang) + Legend(as, lang);
+}
+
+std::string StatusByJson(const Dossier& dossier,
+                         const std::vector<const PartnershipAssessment*>& assessments, GroupBy by,
+                         Day as_of, Lang lang) {
+  const std::map<std::string, StatusGroup> groups = GroupStatus(
+      dossier, assessments, [](const PartnershipAssessment* a) -> const auto& { return *a; }, by,
+      lang);
+  std::string out;
+  io::JsonWriter w(&out);
+  auto conditions = [&w](const std::map<Condition, size_t>& n) {
+    w.Key("conditions");
+    w.BeginObject();
+    for (Condition c : kConditionOrder) {
+      auto it = n.find(c);
+      w.Key(ToString(c));
+      w.Uint(it == n.end() ? 0 : it->second);
+    }
+    w.EndObject();
+  };
+  StatusGroup all;
+  for (const auto& [key, g] : groups) {
+    all.total += g.total;
+    all.agreed += g.agreed;
+    all.idle += g.idle;
+    for (const auto& [c, k] : g.n) all.n[c] += k;
+  }
+  w.BeginObject();
+  w.Key("as_of");
+  w.String(FormatDay(as_of));
+  w.Key("by");
+  w.String(by == GroupBy::kCountry ? "country" : "province");
+  w.Key("total");
+  w.Uint(all.total);
+  conditions(all.n);
+  w.Key("groups");
+  w.BeginArray();
+  for (const auto& [key, g] : groups) {
+    w.BeginObject();
+    w.Key("name");
+    w.String(key);
+    w.Key("total");
+    w.Uint(g.total);
+    conditions(g.n);
+    w.Key("mou_signed");
+    w.Uint(g.agreed);
+    w.Key("mou_not_active");
+    w.Uint(g.idle);
+    w.Key("reasons");
+    w.BeginArray();
+    for (const auto& [k, c] : TopReasons(g, 3)) {
+      w.BeginObject();
+      w.Key("code");
+      w.String(ToString(c));
+      w.Key("label");
+      w.String(assess::Label(c, lang));
+      w.Key("count");
+      w.Uint(k);
+      w.EndObject();
+    }
+    w.EndArray();
+    w.EndObject();
+  }
+  w.EndArray();
+  w.EndObject();
+  return out;
+}
+
+std::string StatusByJson(const Dossier& dossier, const std::vector<PartnershipAssessment>& as,
+                         GroupBy by, Day as_of, Lang lang) {
+  std::vector<const PartnershipAssessment*> ptrs;
+  ptrs.reserve(as.size());
+  for (const auto& a : as) ptrs.push_back(&a);
+  return StatusByJson(dossier, ptrs, by, as_of, lang);
 }
 
 std::string FormatCalendarGaps(const std::vector<PartnershipAssessment>& as, Lang lang) {

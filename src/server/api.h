@@ -10,11 +10,21 @@
 #include <vector>
 
 #include "server/router.h"
+#include "server/service/assessment_service.h"
+#include "server/service/calendar_service.h"
+#include "server/service/finder_service.h"
 #include "server/service/health_service.h"
+#include "server/service/history_service.h"
 #include "server/service/me_service.h"
+#include "server/service/network_service.h"
 #include "server/service/partnerships_service.h"
+#include "server/service/regions_service.h"
+#include "server/service/relations_service.h"
+#include "server/service/search_service.h"
 #include "server/service/service.h"
 #include "server/service/session_service.h"
+#include "server/service/status_service.h"
+#include "server/service/todo_service.h"
 #include "server/service/tokens_service.h"
 #include "server/service/users_service.h"
 
@@ -54,6 +64,17 @@ class Api {
   UsersService users_;
   TokensService tokens_;
   PartnershipsService partnerships_;
+  // The read endpoints (regions, history, assessments, dashboards, network).
+  RegionsService regions_;
+  HistoryService history_;
+  AssessmentService assessment_;
+  StatusService status_;
+  TodoService todo_;
+  CalendarService calendar_;
+  SearchService search_;
+  FinderService finder_;
+  NetworkService network_;
+  RelationsService relations_;
   Router router_;
 };
 
