@@ -78,9 +78,9 @@ int main(int argc, char** argv) {
       r.remote = "127.0.0.1";
       return api.Handle(r);
     };
-    HttpResponse login = call(
-        "POST", "/api/session",
-        nlohmann::json{{"username", "bench"}, {"password", password}}.dump(), "");
+    HttpResponse login =
+        call("POST", "/api/session",
+             nlohmann::json{{"username", "bench"}, {"password", password}}.dump(), "");
     if (login.status != 200) {
       std::fprintf(stderr, "login: %s\n", login.body.c_str());
       return 1;

@@ -36,7 +36,8 @@ class ReadApiTest : public ::testing::Test {
     ASSERT_TRUE(k.ok());
     ImportParams p;
     p.file = testing::SourcePath("data/indonesia.dossier.json");
-    p.actor = {"local:test", true};
+    p.actor.name = "local:test";
+    p.actor.local_operator = true;
     ASSERT_TRUE((*k)->Import(p).ok());
   }
 
@@ -58,7 +59,8 @@ class ReadApiTest : public ::testing::Test {
     api_ = std::make_unique<Api>(*kembar_, *accounts_, opts);
     ASSERT_TRUE(
         accounts_->CreateUser({"budi", Role::kViewer, {}, kPassword, "en"}, {"t", ""}).ok());
-    ASSERT_TRUE(accounts_->CreateUser({"wati", Role::kViewer, {}, kPassword, "id"}, {"t", ""}).ok());
+    ASSERT_TRUE(
+        accounts_->CreateUser({"wati", Role::kViewer, {}, kPassword, "id"}, {"t", ""}).ok());
     ASSERT_TRUE(
         accounts_->CreateUser({"siti", Role::kEditor, {"id-surabaya"}, kPassword, "en"}, {"t", ""})
             .ok());
@@ -66,8 +68,8 @@ class ReadApiTest : public ::testing::Test {
   }
 
   std::string LogIn(const std::string& user) {
-    HttpResponse r = Raw("POST", "/api/session",
-                         json{{"username", user}, {"password", kPassword}}.dump(), "");
+    HttpResponse r =
+        Raw("POST", "/api/session", json{{"username", user}, {"password", kPassword}}.dump(), "");
     EXPECT_EQ(r.status, 200) << r.body;
     return json::parse(r.body)["token"];
   }
@@ -129,9 +131,9 @@ std::string* ReadApiTest::template_dir_ = nullptr;
 TEST_F(ReadApiTest, EveryReadEndpointNeedsALogin) {
   for (const char* target :
        {"/api/regions", "/api/regions/id-surabaya", "/api/partnerships/surabaya-busan/history",
-        "/api/partnerships/surabaya-busan/assessment", "/api/status", "/api/todo",
-        "/api/calendar", "/api/calendar.ics", "/api/search?q=x", "/api/find-partners?region=x",
-        "/api/network/stats", "/api/network/ego?place=x", "/api/network/export?format=gexf",
+        "/api/partnerships/surabaya-busan/assessment", "/api/status", "/api/todo", "/api/calendar",
+        "/api/calendar.ics", "/api/search?q=x", "/api/find-partners?region=x", "/api/network/stats",
+        "/api/network/ego?place=x", "/api/network/export?format=gexf",
         "/api/relations?a=id&b=jp"}) {
     EXPECT_EQ(Raw("GET", target, "", "").status, 401) << target;
   }
@@ -180,7 +182,7 @@ TEST_F(ReadApiTest, HistoryListsTheChangeRecordsOldestFirst) {
   EventEdit edit;
   edit.partnership_id = "surabaya-busan";
   edit.event_json = R"({"type":"visit","date":"2024-05-01","title":"Delegation"})";
-  edit.actor = {"siti", false};
+  edit.actor.name = "siti";
   ASSERT_TRUE(kembar_->EditEvent(edit).ok());
   h = GetJson("/api/partnerships/surabaya-busan/history");
   ASSERT_EQ(h["items"].size(), records->size() + 1);
@@ -214,10 +216,10 @@ TEST_F(ReadApiTest, AssessmentIsTheCliDocument) {
   EXPECT_EQ(id.body, report::AssessmentJson(r->assessments, TestDay(), 2, Lang::kId));
   EXPECT_NE(id.body, resp.body);
   // The user's preferred language when ?lang= is absent.
-  EXPECT_EQ(Get("/api/partnerships/surabaya-busan/assessment?as_of=" + std::string(kDay),
-                LogIn("wati"))
-                .body,
-            id.body);
+  EXPECT_EQ(
+      Get("/api/partnerships/surabaya-busan/assessment?as_of=" + std::string(kDay), LogIn("wati"))
+          .body,
+      id.body);
   ExpectError("/api/partnerships/surabaya-busan/assessment?as_of=2024-13-40", 400, "as_of");
   ExpectError("/api/partnerships/surabaya-busan/assessment?as_of=yesterday", 400, "as_of");
   ExpectError("/api/partnerships/surabaya-busan/assessment?lang=fr", 400, "lang");
@@ -230,8 +232,8 @@ TEST_F(ReadApiTest, StatusHasTheCliNumbers) {
                               std::pair{"country", report::GroupBy::kCountry}}) {
     json s = GetJson(std::string("/api/status?by=") + by + "&as_of=" + kDay + "&lang=en");
     // `kembar status --by BY --json` over the same assessments.
-    json cli = json::parse(report::StatusByJson(all.dossier, all.assessments, group_by, TestDay(),
-                                                Lang::kEn));
+    json cli = json::parse(
+        report::StatusByJson(all.dossier, all.assessments, group_by, TestDay(), Lang::kEn));
     EXPECT_TRUE(s.contains("version"));
     s.erase("version");
     EXPECT_EQ(s, cli) << by;
@@ -281,7 +283,7 @@ TEST_F(ReadApiTest, SnapshotIsReusedAndRefreshedAfterAChange) {
   // A deletion shows in the next answer.
   DeleteParams del;
   del.id = "surabaya-busan";
-  del.actor = {"siti", false};
+  del.actor.name = "siti";
   ASSERT_TRUE(kembar_->Delete(del).ok());
   json after = GetJson(target);
   EXPECT_EQ(after["total"], before["total"].get<int>() - 1);
@@ -316,9 +318,10 @@ TEST_F(ReadApiTest, TodoIsTheFacadesAndAnEditorSeesItsRegions) {
   TodoParams params;
   params.assess.as_of = TestDay();
   params.within_days = 365;
+  params.undated = true;
   auto todo = kembar_->Todo(params);
   ASSERT_TRUE(todo.ok());
-  HttpResponse r = Get(std::string("/api/todo?within=365&lang=en&as_of=") + kDay);
+  HttpResponse r = Get(std::string("/api/todo?within=365&all=1&lang=en&as_of=") + kDay);
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(json::parse(r.body), json::parse(report::TodoJson(todo->items, TestDay(), Lang::kEn)));
   EXPECT_FALSE(todo->items.empty());
@@ -326,14 +329,15 @@ TEST_F(ReadApiTest, TodoIsTheFacadesAndAnEditorSeesItsRegions) {
   params.selection.region_id = "id-surabaya";
   auto own = kembar_->Todo(params);
   ASSERT_TRUE(own.ok());
-  json mine = GetJson(std::string("/api/todo?within=365&as_of=") + kDay, LogIn("siti"));
+  json mine = GetJson(std::string("/api/todo?within=365&all=1&as_of=") + kDay, LogIn("siti"));
   EXPECT_EQ(mine, json::parse(report::TodoJson(own->items, TestDay(), Lang::kEn)));
   EXPECT_LT(mine["items"].size(), json::parse(r.body)["items"].size());
   // Indonesian texts.
-  json id = GetJson(std::string("/api/todo?within=365&lang=id&as_of=") + kDay);
+  json id = GetJson(std::string("/api/todo?within=365&all=1&lang=id&as_of=") + kDay);
   EXPECT_EQ(id, json::parse(report::TodoJson(todo->items, TestDay(), Lang::kId)));
   ExpectError("/api/todo?within=-1", 400, "within");
   ExpectError("/api/todo?within=soon", 400, "within");
+  ExpectError("/api/todo?all=yes", 400, "all");
   ExpectError("/api/todo?region=atlantis", 404, "region");
 }
 
@@ -344,8 +348,8 @@ TEST_F(ReadApiTest, CalendarJsonAndIcsAreTheCli) {
   auto cal = kembar_->Calendar(params);
   ASSERT_TRUE(cal.ok());
   json j = GetJson(std::string("/api/calendar?months=24&as_of=") + kDay);
-  EXPECT_EQ(j, json::parse(report::CalendarJson(cal->entries, cal->assessed.assessments, TestDay(),
-                                                24)));
+  EXPECT_EQ(
+      j, json::parse(report::CalendarJson(cal->entries, cal->assessed.assessments, TestDay(), 24)));
   HttpResponse ics = Get(std::string("/api/calendar.ics?months=24&lang=id&as_of=") + kDay);
   ASSERT_EQ(ics.status, 200) << ics.body;
   EXPECT_EQ(ics.content_type, "text/calendar; charset=utf-8");
@@ -414,8 +418,8 @@ TEST_F(ReadApiTest, NetworkFinderAndRelations) {
   FindOptions fo;
   fo.top = 5;
   fo.needs = {Field::kTourism};
-  fo.today = std::chrono::floor<std::chrono::days>(
-      std::chrono::sys_seconds(std::chrono::seconds(now_)));
+  fo.today =
+      std::chrono::floor<std::chrono::days>(std::chrono::sys_seconds(std::chrono::seconds(now_)));
   auto found = kembar_->FindPartners("Surabaya", fo);
   ASSERT_TRUE(found.ok());
   json f = GetJson("/api/find-partners?region=Surabaya&needs=tourism&limit=5&lang=id");
