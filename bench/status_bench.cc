@@ -25,9 +25,9 @@
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
+using SteadyClock = std::chrono::steady_clock;
 
-double Ms(Clock::time_point a, Clock::time_point b) {
+double Ms(SteadyClock::time_point a, SteadyClock::time_point b) {
   return std::chrono::duration<double, std::milli>(b - a).count();
 }
 
@@ -88,9 +88,9 @@ int main(int argc, char** argv) {
     const std::string token = nlohmann::json::parse(login.body)["token"];
     const std::string target = "/api/status?by=province&as_of=2024-06-30";
     auto timed = [&](const std::string& t) {
-      const auto t0 = Clock::now();
+      const auto t0 = SteadyClock::now();
       HttpResponse r = call("GET", t, "", token);
-      const auto t1 = Clock::now();
+      const auto t1 = SteadyClock::now();
       if (r.status != 200) {
         std::fprintf(stderr, "%s: %d %s\n", t.c_str(), r.status, r.body.substr(0, 300).c_str());
         std::exit(1);

@@ -4,6 +4,7 @@
 #include <array>
 #include <cmath>
 #include <map>
+#include <unordered_map>
 
 #include "kembar/geo/countries.h"
 #include "kembar/io/json_writer.h"
@@ -261,48 +262,68 @@ namespace {
 
 // One row of the national picture.
 struct StatusGroup {
-  std::map<Condition, size_t> n;
+  std::array<size_t, 6> n{};  // per Condition value
   size_t total = 0, agreed = 0, idle = 0;
-  std::map<ConceptCode, size_t> reasons;
+  std::array<size_t, assess::kConceptCount> reasons{};  // per ConceptCode value
+
+  size_t count(Condition c) const { return n[static_cast<size_t>(c)]; }
+  void Add(const PartnershipAssessment& a) {
+    ++total;
+    ++n[static_cast<size_t>(a.condition)];
+    if (a.agreement.signed_) {
+      ++agreed;
+      if (a.condition == Condition::kDormant || a.condition == Condition::kEnded) ++idle;
+    }
+    for (const auto& c : a.concepts) {
+      if (!assess::IsAdvisory(c.code)) ++reasons[static_cast<size_t>(c.code)];
+    }
+  }
+  void Merge(const StatusGroup& g) {
+    for (size_t i = 0; i < n.size(); ++i) n[i] += g.n[i];
+    for (size_t i = 0; i < reasons.size(); ++i) reasons[i] += g.reasons[i];
+    total += g.total;
+    agreed += g.agreed;
+    idle += g.idle;
+  }
 };
 
 // The partnerships grouped per province of the home region or per partner country
-// (named in `lang`), in key order: what FormatStatusBy and StatusByJson show.
+// (named in `lang`), in key order: what FormatStatusBy and StatusByJson show. Counts
+// first per deciding region (the home region, or the partner), then per name, so
+// that the names are worked out once per region rather than once per partnership.
 template <typename Assessments, typename Deref>
 std::map<std::string, StatusGroup> GroupStatus(const Dossier& dossier, const Assessments& as,
                                                Deref deref, GroupBy by, Lang lang) {
-  const Names names(dossier);
-  const bool id = lang == Lang::kId;
-  std::map<std::string, StatusGroup> groups;
+  std::unordered_map<std::string_view, const Region*> regions;
+  regions.reserve(dossier.regions.size());
+  for (const Region& r : dossier.regions) regions.emplace(r.id, &r);
+  auto find = [&](const std::string& id) -> const Region* {
+    auto it = regions.find(id);
+    return it == regions.end() ? nullptr : it->second;
+  };
+  std::unordered_map<const Region*, StatusGroup> per_region;
   for (const auto& item : as) {
     const PartnershipAssessment& a = deref(item);
+    per_region[find(by == GroupBy::kCountry ? a.partner : a.home)].Add(a);
+  }
+  const bool id = lang == Lang::kId;
+  std::map<std::string, StatusGroup> groups;
+  for (const auto& [r, g] : per_region) {
     std::string key;
     if (by == GroupBy::kCountry) {
-      const Region* r = names.Find(a.partner);
       key = r ? geo::CountryName(r->country, id) : "?";
+    } else if (r && r->country != "ID") {
+      // Ties between two foreign places (the worldwide network) have no province.
+      key = std::string(Text("province_abroad", lang));
+    } else if (r && r->level == Level::kProvince) {
+      key = r->name;
+    } else if (r && r->parent) {
+      const Region* parent = find(*r->parent);
+      key = parent ? parent->name : *r->parent;
     } else {
-      const Region* r = names.Find(a.home);
-      if (r && r->country != "ID") {
-        // Ties between two foreign places (the worldwide network) have no province.
-        key = std::string(Text("province_abroad", lang));
-      } else if (r && r->level == Level::kProvince) {
-        key = r->name;
-      } else if (r && r->parent) {
-        key = names.Region(*r->parent);
-      } else {
-        key = std::string(Text("province_unknown", lang));
-      }
+      key = std::string(Text("province_unknown", lang));
     }
-    StatusGroup& g = groups[key];
-    ++g.total;
-    ++g.n[a.condition];
-    if (a.agreement.signed_) {
-      ++g.agreed;
-      if (a.condition == Condition::kDormant || a.condition == Condition::kEnded) ++g.idle;
-    }
-    for (const auto& c : a.concepts) {
-      if (!assess::IsAdvisory(c.code)) ++g.reasons[c.code];
-    }
+    groups[key].Merge(g);
   }
   return groups;
 }
@@ -310,7 +331,9 @@ std::map<std::string, StatusGroup> GroupStatus(const Dossier& dossier, const Ass
 // A group's reasons, most frequent first (ties in code order), at most `n`.
 std::vector<std::pair<size_t, ConceptCode>> TopReasons(const StatusGroup& g, size_t n) {
   std::vector<std::pair<size_t, ConceptCode>> reasons;
-  for (const auto& [c, k] : g.reasons) reasons.emplace_back(k, c);
+  for (size_t c = 0; c < g.reasons.size(); ++c) {
+    if (g.reasons[c]) reasons.emplace_back(g.reasons[c], static_cast<ConceptCode>(c));
+  }
   std::stable_sort(reasons.begin(), reasons.end(),
                    [](const auto& x, const auto& y) { return x.first > y.first; });
   if (reasons.size() > n) reasons.resize(n);
@@ -340,10 +363,7 @@ std::string FormatStatusBy(const Dossier& dossier, const std::vector<Partnership
   Table t(header);
   for (const auto& [key, g] : groups) {
     std::vector<std::string> row = {Clip(key, 30), std::to_string(g.total)};
-    for (Condition c : kConditionOrder) {
-      auto it = g.n.find(c);
-      row.push_back(it == g.n.end() ? "0" : std::to_string(it->second));
-    }
+    for (Condition c : kConditionOrder) row.push_back(std::to_string(g.count(c)));
     row.push_back(g.agreed ? std::to_string(g.idle) + "/" + std::to_string(g.agreed) + " (" +
                                  Percent(g.idle, g.agreed, lang) + ")"
                            : "-");
@@ -368,23 +388,17 @@ std::string StatusByJson(const Dossier& dossier,
       lang);
   std::string out;
   io::JsonWriter w(&out);
-  auto conditions = [&w](const std::map<Condition, size_t>& n) {
+  auto conditions = [&w](const StatusGroup& g) {
     w.Key("conditions");
     w.BeginObject();
     for (Condition c : kConditionOrder) {
-      auto it = n.find(c);
       w.Key(ToString(c));
-      w.Uint(it == n.end() ? 0 : it->second);
+      w.Uint(g.count(c));
     }
     w.EndObject();
   };
   StatusGroup all;
-  for (const auto& [key, g] : groups) {
-    all.total += g.total;
-    all.agreed += g.agreed;
-    all.idle += g.idle;
-    for (const auto& [c, k] : g.n) all.n[c] += k;
-  }
+  for (const auto& [key, g] : groups) all.Merge(g);
   w.BeginObject();
   w.Key("as_of");
   w.String(FormatDay(as_of));
@@ -392,7 +406,7 @@ std::string StatusByJson(const Dossier& dossier,
   w.String(by == GroupBy::kCountry ? "country" : "province");
   w.Key("total");
   w.Uint(all.total);
-  conditions(all.n);
+  conditions(all);
   w.Key("groups");
   w.BeginArray();
   for (const auto& [key, g] : groups) {
@@ -401,7 +415,7 @@ std::string StatusByJson(const Dossier& dossier,
     w.String(key);
     w.Key("total");
     w.Uint(g.total);
-    conditions(g.n);
+    conditions(g);
     w.Key("mou_signed");
     w.Uint(g.agreed);
     w.Key("mou_not_active");

@@ -26,12 +26,30 @@ HttpResponse StatusService::Get(RequestContext& ctx) const {
   if (!snapshot.ok()) return ctx.Error(snapshot.status());
   std::vector<std::string> regions;
   if (const auto& r = std::get<std::optional<std::string>>(region)) regions.push_back(*r);
-  const AssessSnapshot& s = **snapshot;
-  std::string body = report::StatusByJson(s.report.dossier, SelectAssessments(s, regions), by,
-                                          s.as_of, std::get<Lang>(lang));
-  // One more member, written before the closing brace of the renderer's object.
-  body.insert(body.rfind('}'), ",\"version\":" + std::to_string(s.version));
+  const std::shared_ptr<const AssessSnapshot>& s = *snapshot;
+  const std::string query = std::string(by == report::GroupBy::kCountry ? "country" : "province") +
+                            '\n' + (regions.empty() ? "" : regions.front()) + '\n' +
+                            std::string(ToString(std::get<Lang>(lang)));
   HttpResponse resp;
+  {
+    std::lock_guard lock(mu_);
+    std::erase_if(answers_, [](const Answer& a) { return a.snapshot.expired(); });
+    for (const Answer& a : answers_) {
+      if (a.query == query && a.snapshot.lock() == s) {
+        resp.body = a.body;
+        return resp;
+      }
+    }
+  }
+  std::string body = report::StatusByJson(s->report.dossier, SelectAssessments(*s, regions), by,
+                                          s->as_of, std::get<Lang>(lang));
+  // One more member, written before the closing brace of the renderer's object.
+  body.insert(body.rfind('}'), ",\"version\":" + std::to_string(s->version));
+  {
+    std::lock_guard lock(mu_);
+    if (answers_.size() >= kMaxAnswers) answers_.erase(answers_.begin());
+    answers_.push_back({s, query, body});
+  }
   resp.body = std::move(body);
   return resp;
 }
