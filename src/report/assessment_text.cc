@@ -308,10 +308,18 @@ std::map<std::string, StatusGroup> GroupStatus(const Dossier& dossier, const Ass
   }
   const bool id = lang == Lang::kId;
   std::map<std::string, StatusGroup> groups;
+  std::unordered_map<std::string_view, std::string> country_names;
   for (const auto& [r, g] : per_region) {
     std::string key;
     if (by == GroupBy::kCountry) {
-      key = r ? geo::CountryName(r->country, id) : "?";
+      if (!r) {
+        key = "?";
+      } else {
+        // Named once per country, not once per partner region.
+        auto [it, added] = country_names.try_emplace(r->country);
+        if (added) it->second = geo::CountryName(r->country, id);
+        key = it->second;
+      }
     } else if (r && r->country != "ID") {
       // Ties between two foreign places (the worldwide network) have no province.
       key = std::string(Text("province_abroad", lang));

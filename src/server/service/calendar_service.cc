@@ -12,9 +12,14 @@ namespace {
 // point into (kept alive by the snapshot and `storage`).
 struct Calendar {
   std::shared_ptr<const AssessSnapshot> snapshot;
-  std::vector<assess::PartnershipAssessment> storage;
-  const std::vector<assess::PartnershipAssessment>* assessments = nullptr;
+  bool whole = true;  // every partnership: the snapshot's own assessments
+  std::vector<assess::PartnershipAssessment> storage;  // else copies of a region's
   std::vector<assess::CalendarEntry> entries;
+
+  // Not a pointer kept in the struct: a Calendar is moved, `storage` with it.
+  const std::vector<assess::PartnershipAssessment>& assessments() const {
+    return whole ? snapshot->report.assessments : storage;
+  }
 };
 
 Result<Calendar> Compute(const ServiceEnv& env, const CalendarService::Request& request) {
@@ -26,8 +31,9 @@ Result<Calendar> Compute(const ServiceEnv& env, const CalendarService::Request& 
   c.snapshot = *snapshot;
   std::vector<std::string> regions;
   if (request.region) regions.push_back(*request.region);
-  c.assessments = &SelectedAssessments(*c.snapshot, regions, &c.storage);
-  c.entries = assess::UpcomingRenewals(*c.assessments, request.as_of, request.months,
+  c.whole = regions.empty();
+  SelectedAssessments(*c.snapshot, regions, &c.storage);
+  c.entries = assess::UpcomingRenewals(c.assessments(), request.as_of, request.months,
                                        assess::DefaultPolicy());
   return c;
 }
@@ -59,7 +65,7 @@ HttpResponse CalendarService::Json(RequestContext& ctx) const {
   auto c = Compute(env_, r);
   if (!c.ok()) return ctx.Error(c.status());
   HttpResponse resp;
-  resp.body = report::CalendarJson(c->entries, *c->assessments, r.as_of, r.months);
+  resp.body = report::CalendarJson(c->entries, c->assessments(), r.as_of, r.months);
   return resp;
 }
 
