@@ -995,7 +995,13 @@ int Run(int argc, char** argv) {
     auto r = kb.Assess(params);
     if (!r.ok()) return Fail(r.status());
     const Day as_of = assess_options.as_of;
-    if (json) {
+    const report::GroupBy group_by =
+        by == "country" ? report::GroupBy::kCountry : report::GroupBy::kProvince;
+    if (json && status_cmd->parsed() && !by.empty()) {
+      // The national picture, as GET /api/status answers it.
+      std::fputs(report::StatusByJson(r->dossier, r->assessments, group_by, as_of, lang).c_str(),
+                 stdout);
+    } else if (json) {
       std::fputs(report::AssessmentJson(r->assessments, as_of).c_str(), stdout);
     } else if (assess_cmd->parsed()) {
       std::fputs(report::FormatAssessments(r->dossier, r->assessments, as_of, lang).c_str(),
@@ -1003,10 +1009,7 @@ int Run(int argc, char** argv) {
     } else {
       const std::string text =
           by.empty() ? report::FormatStatus(r->dossier, r->assessments, as_of, lang)
-                     : report::FormatStatusBy(
-                           r->dossier, r->assessments,
-                           by == "country" ? report::GroupBy::kCountry : report::GroupBy::kProvince,
-                           as_of, lang);
+                     : report::FormatStatusBy(r->dossier, r->assessments, group_by, as_of, lang);
       std::fputs(text.c_str(), stdout);
     }
     return 0;

@@ -80,6 +80,16 @@ struct TodoReport {
   int within_days = 90;
 };
 
+// Every stored partnership assessed at one version of the store: the snapshot the
+// dashboards (status, to-do, calendar) read, shared and never modified
+// (Kembar::AssessAll).
+struct AssessSnapshot {
+  int64_t version = -1;  // Store::Version() it was computed at
+  Day as_of{};
+  AssessReport report;  // every stored partnership (store order) and its assessment
+  std::unordered_map<std::string, size_t> index;  // partnership id -> report.assessments
+};
+
 // Diplomatic relations between two countries (ISO codes or names).
 struct RelationsParams {
   std::string a, b;

@@ -111,6 +111,8 @@ class Kembar {
   Result<std::vector<store::PartnershipSummary>> List(const store::Selection& selection) const;
   // Counts of what is stored.
   Result<store::Store::Counts> Count() const;
+  // Every stored region's id, name, country, level and other names.
+  Result<std::vector<store::RegionRow>> Regions() const;
 
   // Regions, partnerships and gazetteer places matching a text: a region by any of its
   // names or its id, a partnership by its id, title, parties or the partner's country
@@ -141,6 +143,12 @@ class Kembar {
   Result<CalendarReport> Calendar(const CalendarParams& params) const;
   // The due recommendations of the selected partnerships, overdue first.
   Result<TodoReport> Todo(const TodoParams& params) const;
+  // Every stored partnership assessed as of options.as_of under options.policy: a
+  // shared, read-only snapshot computed once per (store version, day, policy) and
+  // reused until the store changes (concurrent first callers wait for one
+  // computation). For the dashboards of a long-running server; the evidence paths
+  // point into the snapshot's whole-store dossier.
+  Result<std::shared_ptr<const AssessSnapshot>> AssessAll(const AssessOptions& options) const;
 
   // --- Network and partner finder ---------------------------------------------------
 

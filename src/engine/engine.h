@@ -10,6 +10,7 @@
 #include <string>
 #include <unordered_map>
 
+#include "engine/snapshot.h"
 #include "kembar/api.h"
 #include "kembar/io/dossier_reader.h"
 #include "kembar/network/graph.h"
@@ -48,6 +49,13 @@ class Engine {
   // The view of the store's current version: rebuilt only after a change, so that
   // searches and network reads do not export the whole store each time.
   Result<std::shared_ptr<const WorldView>> view() const;
+  // Every stored partnership assessed as of options.as_of: one shared snapshot per
+  // (store version, day, policy), recomputed only after a change (thread-safe).
+  Result<std::shared_ptr<const AssessSnapshot>> assessed(const AssessOptions& options) const {
+    return assessments_.Get(*store_, options);
+  }
+  // The cache behind assessed(), for its counters.
+  const AssessmentCache& assessment_cache() const { return assessments_; }
 
  private:
   std::unique_ptr<store::Store> store_;
@@ -57,6 +65,7 @@ class Engine {
   mutable Status world_status_;
   mutable std::mutex view_mutex_;
   mutable std::shared_ptr<const WorldView> view_;
+  mutable AssessmentCache assessments_;
 };
 
 }  // namespace kembar::engine

@@ -109,6 +109,8 @@ Result<std::string> Kembar::ResolveRegion(const std::string& id_or_name) const {
   return engine::ResolveRegion(engine_->store(), id_or_name);
 }
 
+Result<std::vector<store::RegionRow>> Kembar::Regions() const { return engine_->store().Regions(); }
+
 Result<std::vector<store::ChangeRecord>> Kembar::History(const std::string& id) const {
   return engine_->store().History(id);
 }
@@ -129,6 +131,11 @@ Result<CalendarReport> Kembar::Calendar(const CalendarParams& params) const {
 
 Result<TodoReport> Kembar::Todo(const TodoParams& params) const {
   return engine::Todo(*engine_, params);
+}
+
+Result<std::shared_ptr<const AssessSnapshot>> Kembar::AssessAll(
+    const AssessOptions& options) const {
+  return engine_->assessed(options);
 }
 
 Result<std::shared_ptr<const network::Graph>> Kembar::WorldNetwork(

@@ -56,7 +56,7 @@ void WriteRecommendationMembers(const PartnershipAssessment& a, const Action& x,
 }
 
 std::string AssessmentJson(const std::vector<PartnershipAssessment>& assessments, Day as_of,
-                           int indent) {
+                           int indent, Lang lang) {
   std::string out;
   io::JsonWriter w(&out, indent, /*inline_depth=*/5);
   auto null = [&] { w.Raw("null"); };
@@ -100,7 +100,7 @@ std::string AssessmentJson(const std::vector<PartnershipAssessment>& assessments
       }
       w.EndArray();
       w.Key("explanation");
-      w.String(Explain(a, c, Lang::kEn));
+      w.String(Explain(a, c, lang));
       w.Key("source");
       w.String(SourceOf(c.code));
       w.Key("facts");
@@ -172,7 +172,7 @@ std::string AssessmentJson(const std::vector<PartnershipAssessment>& assessments
     w.BeginArray();
     for (const Action& act : a.actions) {
       w.BeginObject();
-      WriteRecommendationMembers(a, act, Lang::kEn, &w);
+      WriteRecommendationMembers(a, act, lang, &w);
       w.Key("facts");
       WriteFacts(act.facts, &w);
       w.EndObject();

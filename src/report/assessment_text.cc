@@ -4,10 +4,11 @@
 #include <array>
 #include <cmath>
 #include <map>
+#include <unordered_map>
 
-#include "kembar/report/assessment_json.h"
 #include "kembar/geo/countries.h"
 #include "kembar/io/json_writer.h"
+#include "kembar/report/assessment_json.h"
 #include "report/width.h"
 
 namespace kembar::report {
@@ -257,45 +258,103 @@ std::string FormatStatus(const Dossier& dossier, const std::vector<PartnershipAs
          t.Render() + "\n" + Summary(as, lang) + Legend(as, lang);
 }
 
-std::string FormatStatusBy(const Dossier& dossier, const std::vector<PartnershipAssessment>& as,
-                           GroupBy by, Day as_of, Lang lang) {
-  const Names names(dossier);
-  const bool id = lang == Lang::kId;
-  struct Group {
-    std::map<Condition, size_t> n;
-    size_t total = 0, agreed = 0, idle = 0;
-    std::map<ConceptCode, size_t> reasons;
-  };
-  std::map<std::string, Group> groups;
-  for (const PartnershipAssessment& a : as) {
-    std::string key;
-    if (by == GroupBy::kCountry) {
-      const Region* r = names.Find(a.partner);
-      key = r ? geo::CountryName(r->country, id) : "?";
-    } else {
-      const Region* r = names.Find(a.home);
-      if (r && r->country != "ID") {
-        // Ties between two foreign places (the worldwide network) have no province.
-        key = std::string(Text("province_abroad", lang));
-      } else if (r && r->level == Level::kProvince) {
-        key = r->name;
-      } else if (r && r->parent) {
-        key = names.Region(*r->parent);
-      } else {
-        key = std::string(Text("province_unknown", lang));
-      }
-    }
-    Group& g = groups[key];
-    ++g.total;
-    ++g.n[a.condition];
+namespace {
+
+// One row of the national picture.
+struct StatusGroup {
+  std::array<size_t, 6> n{};  // per Condition value
+  size_t total = 0, agreed = 0, idle = 0;
+  std::array<size_t, assess::kConceptCount> reasons{};  // per ConceptCode value
+
+  size_t count(Condition c) const { return n[static_cast<size_t>(c)]; }
+  void Add(const PartnershipAssessment& a) {
+    ++total;
+    ++n[static_cast<size_t>(a.condition)];
     if (a.agreement.signed_) {
-      ++g.agreed;
-      if (a.condition == Condition::kDormant || a.condition == Condition::kEnded) ++g.idle;
+      ++agreed;
+      if (a.condition == Condition::kDormant || a.condition == Condition::kEnded) ++idle;
     }
     for (const auto& c : a.concepts) {
-      if (!assess::IsAdvisory(c.code)) ++g.reasons[c.code];
+      if (!assess::IsAdvisory(c.code)) ++reasons[static_cast<size_t>(c.code)];
     }
   }
+  void Merge(const StatusGroup& g) {
+    for (size_t i = 0; i < n.size(); ++i) n[i] += g.n[i];
+    for (size_t i = 0; i < reasons.size(); ++i) reasons[i] += g.reasons[i];
+    total += g.total;
+    agreed += g.agreed;
+    idle += g.idle;
+  }
+};
+
+// The partnerships grouped per province of the home region or per partner country
+// (named in `lang`), in key order: what FormatStatusBy and StatusByJson show. Counts
+// first per deciding region (the home region, or the partner), then per name, so
+// that the names are worked out once per region rather than once per partnership.
+template <typename Assessments, typename Deref>
+std::map<std::string, StatusGroup> GroupStatus(const Dossier& dossier, const Assessments& as,
+                                               Deref deref, GroupBy by, Lang lang) {
+  std::unordered_map<std::string_view, const Region*> regions;
+  regions.reserve(dossier.regions.size());
+  for (const Region& r : dossier.regions) regions.emplace(r.id, &r);
+  auto find = [&](const std::string& id) -> const Region* {
+    auto it = regions.find(id);
+    return it == regions.end() ? nullptr : it->second;
+  };
+  std::unordered_map<const Region*, StatusGroup> per_region;
+  for (const auto& item : as) {
+    const PartnershipAssessment& a = deref(item);
+    per_region[find(by == GroupBy::kCountry ? a.partner : a.home)].Add(a);
+  }
+  const bool id = lang == Lang::kId;
+  std::map<std::string, StatusGroup> groups;
+  std::unordered_map<std::string_view, std::string> country_names;
+  for (const auto& [r, g] : per_region) {
+    std::string key;
+    if (by == GroupBy::kCountry) {
+      if (!r) {
+        key = "?";
+      } else {
+        // Named once per country, not once per partner region.
+        auto [it, added] = country_names.try_emplace(r->country);
+        if (added) it->second = geo::CountryName(r->country, id);
+        key = it->second;
+      }
+    } else if (r && r->country != "ID") {
+      // Ties between two foreign places (the worldwide network) have no province.
+      key = std::string(Text("province_abroad", lang));
+    } else if (r && r->level == Level::kProvince) {
+      key = r->name;
+    } else if (r && r->parent) {
+      const Region* parent = find(*r->parent);
+      key = parent ? parent->name : *r->parent;
+    } else {
+      key = std::string(Text("province_unknown", lang));
+    }
+    groups[key].Merge(g);
+  }
+  return groups;
+}
+
+// A group's reasons, most frequent first (ties in code order), at most `n`.
+std::vector<std::pair<size_t, ConceptCode>> TopReasons(const StatusGroup& g, size_t n) {
+  std::vector<std::pair<size_t, ConceptCode>> reasons;
+  for (size_t c = 0; c < g.reasons.size(); ++c) {
+    if (g.reasons[c]) reasons.emplace_back(g.reasons[c], static_cast<ConceptCode>(c));
+  }
+  std::stable_sort(reasons.begin(), reasons.end(),
+                   [](const auto& x, const auto& y) { return x.first > y.first; });
+  if (reasons.size() > n) reasons.resize(n);
+  return reasons;
+}
+
+}  // namespace
+
+std::string FormatStatusBy(const Dossier& dossier, const std::vector<PartnershipAssessment>& as,
+                           GroupBy by, Day as_of, Lang lang) {
+  const bool id = lang == Lang::kId;
+  const std::map<std::string, StatusGroup> groups = GroupStatus(
+      dossier, as, [](const PartnershipAssessment& a) -> const auto& { return a; }, by, lang);
   std::vector<std::string> header = {by == GroupBy::kCountry
                                          ? (id ? "NEGARA MITRA" : "PARTNER COUNTRY")
                                          : (id ? "PROVINSI" : "PROVINCE"),
@@ -312,19 +371,13 @@ std::string FormatStatusBy(const Dossier& dossier, const std::vector<Partnership
   Table t(header);
   for (const auto& [key, g] : groups) {
     std::vector<std::string> row = {Clip(key, 30), std::to_string(g.total)};
-    for (Condition c : kConditionOrder) {
-      auto it = g.n.find(c);
-      row.push_back(it == g.n.end() ? "0" : std::to_string(it->second));
-    }
+    for (Condition c : kConditionOrder) row.push_back(std::to_string(g.count(c)));
     row.push_back(g.agreed ? std::to_string(g.idle) + "/" + std::to_string(g.agreed) + " (" +
                                  Percent(g.idle, g.agreed, lang) + ")"
                            : "-");
-    std::vector<std::pair<size_t, ConceptCode>> reasons;
-    for (const auto& [c, k] : g.reasons) reasons.emplace_back(k, c);
-    std::stable_sort(reasons.begin(), reasons.end(),
-                     [](const auto& x, const auto& y) { return x.first > y.first; });
+    const auto reasons = TopReasons(g, 3);
     std::string top;
-    for (size_t i = 0; i < reasons.size() && i < 3; ++i) {
+    for (size_t i = 0; i < reasons.size(); ++i) {
       top += (top.empty() ? "" : ", ") + std::string(assess::Label(reasons[i].second, lang)) +
              " (" + std::to_string(reasons[i].first) + ")";
     }
@@ -333,6 +386,74 @@ std::string FormatStatusBy(const Dossier& dossier, const std::vector<Partnership
   }
   return std::string(Text("as_of", lang)) + " " + assess::FormatDate(as_of, lang) + "\n" +
          t.Render() + "\n" + Summary(as, lang) + Legend(as, lang);
+}
+
+std::string StatusByJson(const Dossier& dossier,
+                         const std::vector<const PartnershipAssessment*>& assessments, GroupBy by,
+                         Day as_of, Lang lang) {
+  const std::map<std::string, StatusGroup> groups = GroupStatus(
+      dossier, assessments, [](const PartnershipAssessment* a) -> const auto& { return *a; }, by,
+      lang);
+  std::string out;
+  io::JsonWriter w(&out);
+  auto conditions = [&w](const StatusGroup& g) {
+    w.Key("conditions");
+    w.BeginObject();
+    for (Condition c : kConditionOrder) {
+      w.Key(ToString(c));
+      w.Uint(g.count(c));
+    }
+    w.EndObject();
+  };
+  StatusGroup all;
+  for (const auto& [key, g] : groups) all.Merge(g);
+  w.BeginObject();
+  w.Key("as_of");
+  w.String(FormatDay(as_of));
+  w.Key("by");
+  w.String(by == GroupBy::kCountry ? "country" : "province");
+  w.Key("total");
+  w.Uint(all.total);
+  conditions(all);
+  w.Key("groups");
+  w.BeginArray();
+  for (const auto& [key, g] : groups) {
+    w.BeginObject();
+    w.Key("name");
+    w.String(key);
+    w.Key("total");
+    w.Uint(g.total);
+    conditions(g);
+    w.Key("mou_signed");
+    w.Uint(g.agreed);
+    w.Key("mou_not_active");
+    w.Uint(g.idle);
+    w.Key("reasons");
+    w.BeginArray();
+    for (const auto& [k, c] : TopReasons(g, 3)) {
+      w.BeginObject();
+      w.Key("code");
+      w.String(ToString(c));
+      w.Key("label");
+      w.String(assess::Label(c, lang));
+      w.Key("count");
+      w.Uint(k);
+      w.EndObject();
+    }
+    w.EndArray();
+    w.EndObject();
+  }
+  w.EndArray();
+  w.EndObject();
+  return out;
+}
+
+std::string StatusByJson(const Dossier& dossier, const std::vector<PartnershipAssessment>& as,
+                         GroupBy by, Day as_of, Lang lang) {
+  std::vector<const PartnershipAssessment*> ptrs;
+  ptrs.reserve(as.size());
+  for (const auto& a : as) ptrs.push_back(&a);
+  return StatusByJson(dossier, ptrs, by, as_of, lang);
 }
 
 std::string FormatCalendarGaps(const std::vector<PartnershipAssessment>& as, Lang lang) {

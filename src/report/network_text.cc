@@ -420,6 +420,34 @@ std::string CandidatesText(const FindReport& r) {
   return out;
 }
 
+std::string CandidateExplanation(const finder::Place& p, const finder::Candidate& c, Lang lang) {
+  const bool id = lang == Lang::kId;
+  auto num = [&](double v, int decimals) { return CliNumber(v, decimals, lang); };
+  std::string out =
+      std::string(p.name) + " (" + geo::CountryName(p.country, id) +
+      "): " + (id ? "skor " : "score ") + num(c.score, 3) + " (" + (id ? "tingkat " : "level ") +
+      num(c.components.level, 2) + ", " + (id ? "kemiripan " : "similarity ") +
+      num(c.components.similarity, 2) + ", " + (id ? "saling melengkapi " : "complementarity ") +
+      num(c.components.complementarity, 2) + ", " + (id ? "kedekatan " : "proximity ") +
+      num(c.components.proximity, 2) + ", " + (id ? "jaringan " : "network ") +
+      num(c.components.network, 2) + "); " + (id ? "berjarak " : "") + num(c.distance_km, 0) +
+      " km" + (id ? "" : " away") + ", " + (id ? "selisih waktu " : "") + num(c.tz_gap_hours, 1) +
+      (id ? " jam" : " h time difference") + "; " +
+      (id ? "hubungan diplomatik: " : "diplomatic relations: ") +
+      std::string(geo::ToString(c.relations));
+  if (!c.strengths_meeting_needs.empty()) {
+    out += id ? "; kekuatannya memenuhi kebutuhan: " : "; its strengths meet the needs: ";
+    for (size_t i = 0; i < c.strengths_meeting_needs.size(); ++i) {
+      out += (i ? ", " : "") + std::string(ToString(c.strengths_meeting_needs[i]));
+    }
+  }
+  if (!c.flags.empty()) {
+    out += id ? "; penanda: " : "; flags: ";
+    for (size_t i = 0; i < c.flags.size(); ++i) out += (i ? ", " : "") + c.flags[i];
+  }
+  return out + ".";
+}
+
 std::string EgoToText(const Graph& g, const EgoNetwork& ego, Lang lang) {
   const network::NetNode& c = g.node(ego.center);
   std::string out =

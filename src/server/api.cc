@@ -54,7 +54,17 @@ Api::Api(Kembar& kembar, AccountStore& accounts, Options options)
       audit_(env_),
       partnerships_(env_),
       events_(env_),
-      import_(env_) {
+      import_(env_),
+      regions_(env_),
+      history_(env_),
+      assessment_(env_),
+      status_(env_),
+      todo_(env_),
+      calendar_(env_),
+      search_(env_),
+      finder_(env_),
+      network_(env_),
+      relations_(env_) {
   Register();
 }
 
@@ -99,6 +109,23 @@ void Api::Register() {
         bind(&events_, &EventsService::Delete));
   r.Add("POST", "/api/import", Access::kUser, bind(&import_, &ImportService::Import));
   r.Add("GET", "/api/export", Access::kUser, bind(&import_, &ImportService::Export));
+  // The read endpoints.
+  r.Add("GET", "/api/regions", Access::kUser, bind(&regions_, &RegionsService::List));
+  r.Add("GET", "/api/regions/{id}", Access::kUser, bind(&regions_, &RegionsService::Get));
+  r.Add("GET", "/api/partnerships/{id}/history", Access::kUser,
+        bind(&history_, &HistoryService::Get));
+  r.Add("GET", "/api/partnerships/{id}/assessment", Access::kUser,
+        bind(&assessment_, &AssessmentService::Get));
+  r.Add("GET", "/api/status", Access::kUser, bind(&status_, &StatusService::Get));
+  r.Add("GET", "/api/todo", Access::kUser, bind(&todo_, &TodoService::Get));
+  r.Add("GET", "/api/calendar", Access::kUser, bind(&calendar_, &CalendarService::Json));
+  r.Add("GET", "/api/calendar.ics", Access::kUser, bind(&calendar_, &CalendarService::IcsForUser));
+  r.Add("GET", "/api/search", Access::kUser, bind(&search_, &SearchService::Get));
+  r.Add("GET", "/api/find-partners", Access::kUser, bind(&finder_, &FinderService::Get));
+  r.Add("GET", "/api/network/stats", Access::kUser, bind(&network_, &NetworkService::Stats));
+  r.Add("GET", "/api/network/ego", Access::kUser, bind(&network_, &NetworkService::Ego));
+  r.Add("GET", "/api/network/export", Access::kUser, bind(&network_, &NetworkService::Export));
+  r.Add("GET", "/api/relations", Access::kUser, bind(&relations_, &RelationsService::Get));
 }
 
 HttpResponse Api::Handle(const HttpRequest& request) const {

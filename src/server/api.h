@@ -12,14 +12,24 @@
 
 #include "server/rate_limit.h"
 #include "server/router.h"
+#include "server/service/assessment_service.h"
 #include "server/service/audit_service.h"
+#include "server/service/calendar_service.h"
 #include "server/service/events_service.h"
+#include "server/service/finder_service.h"
 #include "server/service/health_service.h"
+#include "server/service/history_service.h"
 #include "server/service/import_service.h"
 #include "server/service/me_service.h"
+#include "server/service/network_service.h"
 #include "server/service/partnerships_service.h"
+#include "server/service/regions_service.h"
+#include "server/service/relations_service.h"
+#include "server/service/search_service.h"
 #include "server/service/service.h"
 #include "server/service/session_service.h"
+#include "server/service/status_service.h"
+#include "server/service/todo_service.h"
 #include "server/service/tokens_service.h"
 #include "server/service/users_service.h"
 
@@ -67,6 +77,17 @@ class Api {
   PartnershipsService partnerships_;
   EventsService events_;
   ImportService import_;
+  // The read endpoints (regions, history, assessments, dashboards, network).
+  RegionsService regions_;
+  HistoryService history_;
+  AssessmentService assessment_;
+  StatusService status_;
+  TodoService todo_;
+  CalendarService calendar_;
+  SearchService search_;
+  FinderService finder_;
+  NetworkService network_;
+  RelationsService relations_;
   Router router_;
 };
 

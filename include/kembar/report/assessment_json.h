@@ -13,10 +13,11 @@ namespace kembar::report {
 
 // One JSON document for the assessments, pretty-printed with `indent` spaces (0:
 // compact). Codes and numbers are language-neutral; `explanation` and the
-// recommendations' `text` are English, naming regions by name; `facts` (an addition
-// the contract allows) are the values the texts are built from.
+// recommendations' `text` are in `lang` (English unless asked), naming regions by
+// name; `facts` (an addition the contract allows) are the values the texts are built
+// from.
 std::string AssessmentJson(const std::vector<assess::PartnershipAssessment>& assessments, Day as_of,
-                           int indent = 2);
+                           int indent = 2, assess::Lang lang = assess::Lang::kEn);
 
 // The members of one recommendation object ("code", "concept", "due", "urgency",
 // "text" in `lang`), written into an object the caller has begun.

@@ -35,13 +35,23 @@ std::string FormatStatusBy(const Dossier& dossier,
                            const std::vector<assess::PartnershipAssessment>& assessments,
                            GroupBy by, Day as_of, assess::Lang lang);
 
+// The national picture as JSON, the same groups and numbers as FormatStatusBy:
+// {"as_of","by":"province"|"country","total","conditions":{"active":n,...},
+// "groups":[{"name","total","conditions","mou_signed","mou_not_active",
+// "reasons":[{"code","label","count"}]}]}; group names and reason labels in `lang`.
+std::string StatusByJson(const Dossier& dossier,
+                         const std::vector<assess::PartnershipAssessment>& assessments, GroupBy by,
+                         Day as_of, assess::Lang lang);
+// The same over assessments held elsewhere (a subset of a shared snapshot).
+std::string StatusByJson(const Dossier& dossier,
+                         const std::vector<const assess::PartnershipAssessment*>& assessments,
+                         GroupBy by, Day as_of, assess::Lang lang);
+
 // The renewal calendar as a table.
 std::string FormatCalendar(const Dossier& dossier,
                            const std::vector<assess::CalendarEntry>& entries, Day as_of, int months,
                            assess::Lang lang);
 
-// The renewal calendar as an iCalendar (RFC 5545) file: one all-day VEVENT per entry,
-// CRLF lines folded at 75 octets, stable UIDs so re-imports update rather than duplicate.
 // The to-do list as a table: urgency, due day, partnership (by names), action.
 std::string FormatTodo(const std::vector<assess::TodoItem>& items, Day as_of, int within_days,
                        assess::Lang lang);
@@ -59,6 +69,9 @@ std::string CalendarJson(const std::vector<assess::CalendarEntry>& entries,
                          const std::vector<assess::PartnershipAssessment>& assessments, Day as_of,
                          int months);
 
+// The renewal calendar as an iCalendar (RFC 5545) file: one all-day VEVENT per entry,
+// CRLF lines folded at 75 octets, stable UIDs so re-imports update rather than duplicate.
+// Shared by `kembar calendar --ics` and GET /api/calendar.ics.
 std::string CalendarIcs(const Dossier& dossier, const std::vector<assess::CalendarEntry>& entries,
                         Day as_of, assess::Lang lang);
 

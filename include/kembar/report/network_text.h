@@ -46,6 +46,12 @@ std::string CandidatesJson(std::string_view region_id, std::span<const finder::P
 // The same as a text table.
 std::string CandidatesText(const FindReport& report);
 
+// One sentence in `lang` explaining a candidate's rank: its country, score and score
+// components, distance, time difference, diplomatic relations, the strengths that
+// meet the needs and the flags.
+std::string CandidateExplanation(const finder::Place& place, const finder::Candidate& candidate,
+                                 Lang lang);
+
 }  // namespace kembar::report
 
 #endif  // KEMBAR_REPORT_NETWORK_TEXT_H_
