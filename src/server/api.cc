@@ -56,6 +56,7 @@ void Api::Register() {
   };
   Router& r = router_;
   r.Add("GET", "/api/health", Access::kPublic, bind(&health_, &HealthService::Get));
+  r.Add("GET", "/api/openapi.json", Access::kPublic, bind(&openapi_, &OpenApiService::Get));
   r.Add("POST", "/api/session", Access::kPublic, bind(&session_, &SessionService::Login));
   r.Add("DELETE", "/api/session", Access::kUser, bind(&session_, &SessionService::Logout));
   r.Add("GET", "/api/me", Access::kUser, bind(&me_, &MeService::Get));

@@ -12,6 +12,7 @@
 #include "server/router.h"
 #include "server/service/health_service.h"
 #include "server/service/me_service.h"
+#include "server/service/openapi_service.h"
 #include "server/service/partnerships_service.h"
 #include "server/service/service.h"
 #include "server/service/session_service.h"
@@ -49,6 +50,7 @@ class Api {
   mutable LoginThrottle throttle_;
   ServiceEnv env_;
   HealthService health_;
+  OpenApiService openapi_;
   SessionService session_;
   MeService me_;
   UsersService users_;

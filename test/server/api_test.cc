@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "kembar/kembar.h"
+#include "server/openapi_check.h"
 #include "testing/fixtures.h"
 
 namespace kembar::server {
@@ -66,7 +67,14 @@ class ApiTest : public ::testing::Test {
     r.headers = std::move(headers);
     r.body = body;
     r.remote = "192.0.2.7";
-    return api_->Handle(r);
+    HttpResponse response = api_->Handle(r);
+    // Every answer the API tests receive must be what src/server/openapi.json says.
+    if (Status s =
+            ValidateResponse(method, r.path, response.status, response.content_type, response.body);
+        !s.ok()) {
+      ADD_FAILURE() << s.message();
+    }
+    return response;
   }
   struct Login {
     std::string token, csrf;
