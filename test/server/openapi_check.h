@@ -28,7 +28,8 @@ std::optional<std::string> FindOpenApiPath(const std::string& path);
 // body must validate against that response's schema (valijson, draft 7; refs into
 // "#/components/..." resolve). A response with no content in the document must have
 // an empty body. An answer for a path outside /api is Ok (the web application); one
-// for an undescribed /api path or method must be a 404 or 405 with the Error body.
+// for an undescribed /api path or method must be a 404, 405 (or 429) with the
+// Error body.
 // InvalidInput names the operation and the first mismatch.
 Status ValidateResponse(const std::string& method, const std::string& path, int status,
                         const std::string& content_type, const std::string& body);
