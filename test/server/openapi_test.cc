@@ -4,8 +4,10 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <map>
 #include <set>
 
+#include "kembar/io/schema.h"
 #include "kembar/kembar.h"
 #include "server/api.h"
 #include "server/openapi_check.h"
@@ -49,6 +51,31 @@ const std::set<std::string>& Pending() {
       "GET /api/export",
   };
   return *pending;
+}
+
+// A dossier-v1 definition as openapi.json holds it under components/schemas:
+// "#/$defs/x" refs renamed by `names`, and a "$ref" with siblings written as
+// {"allOf": [{"$ref"}, {siblings}]} (valijson implements draft 7, which ignores them).
+json AsComponent(json node, const std::map<std::string, std::string>& names) {
+  if (node.is_array()) {
+    for (auto& item : node) item = AsComponent(std::move(item), names);
+    return node;
+  }
+  if (!node.is_object()) return node;
+  for (auto& [key, value] : node.items()) {
+    if (key == "enum" || key == "const") continue;
+    if (key == "$ref") {
+      value = "#/components/schemas/" + names.at(value.get<std::string>().substr(8));
+    } else {
+      value = AsComponent(std::move(value), names);
+    }
+  }
+  if (node.contains("$ref") && node.size() > 1) {
+    json rest = node;
+    rest.erase("$ref");
+    return json{{"allOf", {json{{"$ref", node["$ref"]}}, rest}}};
+  }
+  return node;
 }
 
 class OpenApiTest : public ::testing::Test {
@@ -110,6 +137,35 @@ TEST_F(OpenApiTest, EveryOperationHasAnIdASummaryAndAnErrorSchema) {
       EXPECT_TRUE(op["responses"].contains("500")) << method << " " << path;
     }
   }
+}
+
+TEST_F(OpenApiTest, DossierComponentsAreTheDossierSchemasDefinitions) {
+  const std::map<std::string, std::string> names = {{"id", "DossierId"},
+                                                    {"date", "DossierDate"},
+                                                    {"period", "DossierPeriod"},
+                                                    {"text", "DossierText"},
+                                                    {"field", "Field"},
+                                                    {"fields", "Fields"},
+                                                    {"sector", "Sector"},
+                                                    {"party", "Party"},
+                                                    {"validity", "Validity"},
+                                                    {"region", "Region"},
+                                                    {"partnership", "Partnership"},
+                                                    {"event", "Event"}};
+  json schema = json::parse(io::DossierSchemaText());
+  const json& components = OpenApiDocument().at("components").at("schemas");
+  ASSERT_EQ(schema["$defs"].size(), names.size()) << "a new dossier-v1 definition: add it";
+  for (const auto& [key, def] : schema["$defs"].items()) {
+    ASSERT_TRUE(names.contains(key)) << key;
+    json have = components.at(names.at(key));
+    const json want = AsComponent(def, names);
+    if (!want.contains("description")) have.erase("description");
+    EXPECT_EQ(have, want) << names.at(key) << " differs from schemas/dossier-v1.schema.json";
+  }
+  for (const char* meta : {"$schema", "$id", "$defs"}) schema.erase(meta);
+  json dossier = components.at("Dossier");
+  dossier.erase("description");
+  EXPECT_EQ(dossier, AsComponent(schema, names));
 }
 
 TEST_F(OpenApiTest, ServedWithoutALoginAndParses) {
