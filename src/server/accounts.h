@@ -94,7 +94,7 @@ struct NewSession {
 
 // Who a request's credential belongs to.
 struct Authenticated {
-  enum class Kind { kSession, kApiToken } kind = Kind::kSession;
+  enum class Kind { kSession, kApiToken, kFeed } kind = Kind::kSession;  // kFeed: read-only ICS
   int64_t credential_id = 0;  // the session's or the API token's id
   std::string csrf_hash;      // sessions: SHA-256 of the CSRF token
   int64_t expires_at = 0;     // Unix seconds; 0 when the credential does not expire

@@ -74,6 +74,7 @@ void Api::Register() {
   };
   Router& r = router_;
   r.Add("GET", "/api/health", Access::kPublic, bind(&health_, &HealthService::Get));
+  r.Add("GET", "/api/openapi.json", Access::kPublic, bind(&openapi_, &OpenApiService::Get));
   r.Add("POST", "/api/session", Access::kPublic, bind(&session_, &SessionService::Login));
   r.Add("DELETE", "/api/session", Access::kUser, bind(&session_, &SessionService::Logout));
   r.Add("GET", "/api/me", Access::kUser, bind(&me_, &MeService::Get));
@@ -119,7 +120,7 @@ void Api::Register() {
   r.Add("GET", "/api/status", Access::kUser, bind(&status_, &StatusService::Get));
   r.Add("GET", "/api/todo", Access::kUser, bind(&todo_, &TodoService::Get));
   r.Add("GET", "/api/calendar", Access::kUser, bind(&calendar_, &CalendarService::Json));
-  r.Add("GET", "/api/calendar.ics", Access::kUser, bind(&calendar_, &CalendarService::IcsForUser));
+  r.Add("GET", "/api/calendar.ics", Access::kFeed, bind(&calendar_, &CalendarService::IcsForUser));
   r.Add("GET", "/api/search", Access::kUser, bind(&search_, &SearchService::Get));
   r.Add("GET", "/api/find-partners", Access::kUser, bind(&finder_, &FinderService::Get));
   r.Add("GET", "/api/network/stats", Access::kUser, bind(&network_, &NetworkService::Stats));
@@ -206,6 +207,23 @@ HttpResponse Api::Dispatch(const HttpRequest& request, std::string* user) const 
     return r;
   }
   RequestContext ctx{request, std::move(m.params), std::nullopt, {}};
+  if (auto feed = request.query.find("feed");
+      m.access == Access::kFeed && feed != request.query.end()) {
+    // A calendar app holds no session: its read-only feed token names the user.
+    auto owner = env_.accounts->AuthenticateFeed(feed->second);
+    if (!owner.ok()) return ctx.Error(owner.status());
+    if (!owner->has_value()) {
+      return ctx.Error(
+          Unauthorized("the calendar feed token is not valid (it may have been renewed): copy "
+                       "the subscription link again"));
+    }
+    Authenticated a;
+    a.kind = Authenticated::Kind::kFeed;
+    a.user = std::move(**owner);
+    ctx.auth = std::move(a);
+    *user = ctx.auth->user.name;
+    return (*m.handler)(ctx);
+  }
   if (m.access != Access::kPublic) {
     // A Bearer token (session or API token) needs no CSRF header; the cookie does.
     if (bad_authz) {

@@ -22,6 +22,7 @@
 #include "server/service/import_service.h"
 #include "server/service/me_service.h"
 #include "server/service/network_service.h"
+#include "server/service/openapi_service.h"
 #include "server/service/partnerships_service.h"
 #include "server/service/regions_service.h"
 #include "server/service/relations_service.h"
@@ -69,6 +70,7 @@ class Api {
   mutable RateLimiter anonymous_;
   ServiceEnv env_;
   HealthService health_;
+  OpenApiService openapi_;
   SessionService session_;
   MeService me_;
   UsersService users_;

@@ -20,6 +20,7 @@ enum class Access {
   kPublic,  // no login
   kUser,    // any logged-in user (session or token)
   kAdmin,   // admins only
+  kFeed,    // as kUser, or a calendar feed token in ?feed= (for calendar apps)
 };
 
 using Handler = std::function<HttpResponse(RequestContext&)>;

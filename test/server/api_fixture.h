@@ -16,6 +16,7 @@
 
 #include "kembar/kembar.h"
 #include "server/api.h"
+#include "server/openapi_check.h"
 #include "testing/fixtures.h"
 
 namespace kembar::server {
@@ -76,7 +77,14 @@ class ApiTest : public ::testing::Test {
     r.headers = std::move(headers);
     r.body = body;
     r.remote = "192.0.2.7";
-    return api_->Handle(r);
+    HttpResponse response = api_->Handle(r);
+    // Every answer the API tests receive must be what src/server/openapi.json says.
+    if (Status s =
+            ValidateResponse(method, r.path, response.status, response.content_type, response.body);
+        !s.ok()) {
+      ADD_FAILURE() << s.message();
+    }
+    return response;
   }
   struct Login {
     std::string token, csrf;

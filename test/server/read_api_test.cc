@@ -15,74 +15,36 @@
 #include "kembar/report/assessment_text.h"
 #include "kembar/report/network_text.h"
 #include "server/api.h"
+#include "server/api_fixture.h"
 #include "testing/fixtures.h"
 
 namespace kembar::server {
 namespace {
 
 using nlohmann::json;
-constexpr const char* kPassword = "correct horse battery";
 constexpr const char* kDay = "2024-06-30";
 
 Day TestDay() { return *ParseDay(kDay); }
 
-class ReadApiTest : public ::testing::Test {
+// The API fixture (api_fixture.h: every answer is checked against the OpenAPI
+// description) with one more user, wati, a viewer who reads in Indonesian.
+class ReadApiTest : public ApiTest {
  protected:
-  static void SetUpTestSuite() {
-    template_dir_ = new std::string(testing::TempDir());
-    KembarOptions o;
-    o.db_path = *template_dir_ + "/kembar.db";
-    auto k = Kembar::Open(o);
-    ASSERT_TRUE(k.ok());
-    ImportParams p;
-    p.file = testing::SourcePath("data/indonesia.dossier.json");
-    p.actor.name = "local:test";
-    p.actor.local_operator = true;
-    ASSERT_TRUE((*k)->Import(p).ok());
-  }
-
   void SetUp() override {
-    path_ = testing::TempDir() + "/kembar.db";
-    std::filesystem::copy_file(*template_dir_ + "/kembar.db", path_);
-    KembarOptions o;
-    o.db_path = path_;
-    auto k = Kembar::Open(o);
-    ASSERT_TRUE(k.ok());
-    kembar_ = std::move(*k);
-    AccountStore::Options ao;
-    ao.clock = [this] { return now_; };
-    auto a = AccountStore::Open(path_, ao);
-    ASSERT_TRUE(a.ok());
-    accounts_ = std::move(*a);
-    Api::Options opts;
-    opts.clock = [this] { return now_; };
-    api_ = std::make_unique<Api>(*kembar_, *accounts_, opts);
-    ASSERT_TRUE(
-        accounts_->CreateUser({"budi", Role::kViewer, {}, kPassword, "en"}, {"t", ""}).ok());
+    ApiTest::SetUp();
     ASSERT_TRUE(
         accounts_->CreateUser({"wati", Role::kViewer, {}, kPassword, "id"}, {"t", ""}).ok());
-    ASSERT_TRUE(
-        accounts_->CreateUser({"siti", Role::kEditor, {"id-surabaya"}, kPassword, "en"}, {"t", ""})
-            .ok());
     viewer_ = LogIn("budi");
   }
 
-  std::string LogIn(const std::string& user) {
-    HttpResponse r =
-        Raw("POST", "/api/session", json{{"username", user}, {"password", kPassword}}.dump(), "");
-    EXPECT_EQ(r.status, 200) << r.body;
-    return json::parse(r.body)["token"];
-  }
+  // A session token for `user`.
+  std::string LogIn(const std::string& user) { return ApiTest::LogIn(user).token; }
+  // A request with `token` as Bearer (none when empty).
   HttpResponse Raw(const std::string& method, const std::string& target, const std::string& body,
                    const std::string& token) {
-    HttpRequest r;
-    r.method = method;
-    r.target = target;
-    EXPECT_TRUE(ParseTarget(target, &r.path, &r.query));
-    if (!token.empty()) r.headers["authorization"] = "Bearer " + token;
-    r.body = body;
-    r.remote = "192.0.2.7";
-    return api_->Handle(r);
+    std::map<std::string, std::string> headers;
+    if (!token.empty()) headers["authorization"] = "Bearer " + token;
+    return Call(method, target, body, std::move(headers));
   }
   // GET as the viewer (or `token`).
   HttpResponse Get(const std::string& target, const std::string& token = "") {
@@ -102,12 +64,6 @@ class ReadApiTest : public ::testing::Test {
     json b = json::parse(r.body);
     EXPECT_EQ(b.value("field", ""), field) << target << ": " << r.body;
   }
-  static std::string Header(const HttpResponse& r, const std::string& name) {
-    for (const auto& [k, v] : r.headers) {
-      if (k == name) return v;
-    }
-    return {};
-  }
   // The whole store assessed by the facade, as `kembar assess/status --db` does.
   AssessReport AssessAllViaFacade() {
     AssessParams params;
@@ -117,16 +73,8 @@ class ReadApiTest : public ::testing::Test {
     return std::move(r).value();
   }
 
-  static std::string* template_dir_;
-  std::string path_;
-  int64_t now_ = 1'800'000'000;
-  std::unique_ptr<Kembar> kembar_;
-  std::unique_ptr<AccountStore> accounts_;
-  std::unique_ptr<Api> api_;
   std::string viewer_;
 };
-
-std::string* ReadApiTest::template_dir_ = nullptr;
 
 TEST_F(ReadApiTest, EveryReadEndpointNeedsALogin) {
   for (const char* target :

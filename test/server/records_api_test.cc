@@ -272,3 +272,38 @@ TEST_F(RecordsApiTest, ImportIsAllOrNothingWithEveryProblemListed) {
 
 }  // namespace
 }  // namespace kembar::server
+
+namespace kembar::server {
+namespace {
+
+// A calendar app subscribes with the user's read-only feed token, without a session;
+// renewing the token or disabling the user stops the old link.
+TEST_F(ApiTest, TheCalendarFeedTokenServesTheIcsWithoutASession) {
+  Login l = LogIn("siti");
+  HttpResponse me = Call("GET", "/api/me", "", Bearer(l));
+  ASSERT_EQ(me.status, 200) << me.body;
+  const std::string feed = nlohmann::json::parse(me.body)["feed_token"];
+  HttpResponse ics = Call("GET", "/api/calendar.ics?feed=" + feed);
+  ASSERT_EQ(ics.status, 200) << ics.body;
+  EXPECT_EQ(ics.content_type, "text/calendar; charset=utf-8");
+  EXPECT_TRUE(ics.body.starts_with("BEGIN:VCALENDAR")) << ics.body.substr(0, 80);
+  // The feed token opens nothing else.
+  EXPECT_EQ(Call("GET", "/api/calendar?feed=" + feed).status, 401);
+  EXPECT_EQ(Call("GET", "/api/me", "", {{"authorization", "Bearer " + feed}}).status, 401);
+  EXPECT_EQ(Call("GET", "/api/calendar.ics?feed=kbf_1_00").status, 401);
+  // Renewed: the old link stops, the new one works.
+  HttpResponse rotated = Call("POST", "/api/me/feed", "", Bearer(l));
+  ASSERT_EQ(rotated.status, 200) << rotated.body;
+  const std::string renewed = nlohmann::json::parse(rotated.body)["feed_token"];
+  EXPECT_NE(renewed, feed);
+  EXPECT_EQ(Call("GET", "/api/calendar.ics?feed=" + feed).status, 401);
+  EXPECT_EQ(Call("GET", "/api/calendar.ics?feed=" + renewed).status, 200);
+  // A disabled user's feed stops too.
+  UserUpdate off;
+  off.disabled = true;
+  ASSERT_TRUE(accounts_->UpdateUser("siti", off, {"admin", ""}).ok());
+  EXPECT_EQ(Call("GET", "/api/calendar.ics?feed=" + renewed).status, 401);
+}
+
+}  // namespace
+}  // namespace kembar::server
