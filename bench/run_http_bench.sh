@@ -93,6 +93,7 @@ error_log $TMP/nginx-error.log warn;
 daemon off;
 events { worker_connections 8192; }
 http {
+  map_hash_bucket_size 256;  # request targets with a query are long keys
   access_log $TMP/nginx-access.log;
   client_body_temp_path $TMP/nginx-tmp/body;
   proxy_temp_path $TMP/nginx-tmp/proxy;

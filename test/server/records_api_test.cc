@@ -307,3 +307,28 @@ TEST_F(ApiTest, TheCalendarFeedTokenServesTheIcsWithoutASession) {
 
 }  // namespace
 }  // namespace kembar::server
+
+namespace kembar::server {
+namespace {
+
+// Answers are kept while the records stay the same, and only so long: an edit shows
+// in the next answer.
+TEST_F(ApiTest, AKeptAssessmentGivesWayToAnEdit) {
+  Login l = LogIn("siti");
+  const std::string url = "/api/partnerships/surabaya-busan/assessment?as_of=2024-06-30";
+  HttpResponse first = Call("GET", url, "", Bearer(l));
+  ASSERT_EQ(first.status, 200) << first.body;
+  EXPECT_EQ(Call("GET", url, "", Bearer(l)).body, first.body);
+  ASSERT_EQ(Call("POST", "/api/partnerships/surabaya-busan/events",
+                 R"({"type": "activity", "date": "2024-06-01", "title": "Pertukaran pelajar"})",
+                 Bearer(l))
+                .status,
+            201);
+  HttpResponse after = Call("GET", url, "", Bearer(l));
+  ASSERT_EQ(after.status, 200);
+  EXPECT_NE(after.body, first.body);
+  EXPECT_NE(after.body.find("2024-06-01"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace kembar::server
