@@ -327,7 +327,9 @@ TEST_F(ApiTest, AKeptAssessmentGivesWayToAnEdit) {
   HttpResponse after = Call("GET", url, "", Bearer(l));
   ASSERT_EQ(after.status, 200);
   EXPECT_NE(after.body, first.body);
-  EXPECT_NE(after.body.find("2024-06-01"), std::string::npos);
+  // Dormant for years, active again after the recorded activity.
+  EXPECT_EQ(nlohmann::json::parse(first.body)["partnerships"][0]["condition"], "dormant");
+  EXPECT_NE(nlohmann::json::parse(after.body)["partnerships"][0]["condition"], "dormant");
 }
 
 }  // namespace
