@@ -559,18 +559,6 @@ std::vector<std::string> NamedRegions(const Partnership& p) {
   return ids;
 }
 
-// Whether `s` is a calendar day written YYYY-MM-DD.
-bool IsIsoDay(const std::string& s) {
-  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
-  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
-    if (s[i] < '0' || s[i] > '9') return false;
-  }
-  const std::chrono::year_month_day ymd{std::chrono::year(std::stoi(s.substr(0, 4))),
-                                        std::chrono::month(std::stoul(s.substr(5, 2))),
-                                        std::chrono::day(std::stoul(s.substr(8, 2)))};
-  return ymd.ok();
-}
-
 // The day after the YYYY-MM-DD day `s`, in the same form.
 std::string NextDay(const std::string& s) {
   const std::chrono::year_month_day ymd{std::chrono::year(std::stoi(s.substr(0, 4))),
@@ -942,7 +930,7 @@ class SqliteStore final : public Store {
 
   Result<ChangePage> ChangeLog(const ChangeQuery& q) override {
     for (const std::string* d : {&q.from, &q.to}) {
-      if (!d->empty() && !IsIsoDay(*d)) {
+      if (!d->empty() && !ParseDay(*d).ok()) {
         return Status::InvalidInput("a date is YYYY-MM-DD, not \"" + *d + "\"",
                                     "tanggal ditulis TTTT-BB-HH, bukan \"" + *d + "\"");
       }

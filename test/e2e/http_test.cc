@@ -29,6 +29,7 @@
 
 #include "kembar/kembar.h"
 #include "kembar/server/server.h"
+#include "server/openapi_check.h"
 #include "testing/fixtures.h"
 
 namespace kembar {
@@ -230,6 +231,14 @@ class HttpTest : public ::testing::Test {
     SendAll(fd, req);
     Response r = Parse(ReadToClose(fd, 10s));
     ::close(fd);
+    // Every answer must be what the OpenAPI description says (431 comes from the
+    // transport before any route, and is not an operation's answer).
+    if (r.status != 0 && r.status != 431) {
+      const std::string type = r.headers.count("content-type") ? r.headers.at("content-type") : "";
+      if (Status s = server::ValidateResponse(method, target, r.status, type, r.body); !s.ok()) {
+        ADD_FAILURE() << s.message();
+      }
+    }
     return r;
   }
   json LogIn(const std::string& user) {

@@ -7,49 +7,15 @@
 #include "kembar/io/dossier_writer.h"
 #include "kembar/io/json_writer.h"
 #include "kembar/model/vocab.h"
+#include "server/service/read_params.h"
 
 namespace kembar::server {
 
-namespace {
-
-nlohmann::json OptJson(const std::optional<std::string>& v) {
-  return v ? nlohmann::json(*v) : nlohmann::json(nullptr);
-}
-
-nlohmann::json SummaryJson(const store::PartnershipSummary& s) {
-  return {
-      {"id", s.id},
-      {"kind", ToString(s.kind)},
-      {"home", {{"id", s.home_id}, {"name", s.home_name}}},
-      {"partner", {{"id", s.partner_id}, {"name", s.partner_name}, {"country", s.partner_country}}},
-      {"first_date", OptJson(s.first_date)},
-      {"mou_date", OptJson(s.mou_date)},
-      {"last_date", OptJson(s.last_date)},
-      {"events", s.events}};
-}
-
-// A positive integer query parameter, or `fallback` when absent.
-std::optional<size_t> PositiveParam(const HttpRequest& r, const std::string& key, size_t fallback) {
-  auto it = r.query.find(key);
-  if (it == r.query.end()) return fallback;
-  size_t v = 0;
-  const std::string& t = it->second;
-  auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), v);
-  if (ec != std::errc() || end != t.data() + t.size() || v == 0) return std::nullopt;
-  return v;
-}
-
-}  // namespace
-
 HttpResponse PartnershipsService::List(RequestContext& ctx) const {
   const HttpRequest& r = ctx.request;
-  auto page = PositiveParam(r, "page", 1);
-  if (!page) return ctx.Error(BadRequest("\"page\" is a positive integer", "page"));
-  auto per_page = PositiveParam(r, "per_page", kPerPage);
-  if (!per_page || *per_page > kMaxPerPage) {
-    return ctx.Error(BadRequest(
-        "\"per_page\" is an integer from 1 to " + std::to_string(kMaxPerPage), "per_page"));
-  }
+  auto paging = PageParam(ctx, kPerPage, kMaxPerPage);
+  if (auto e = ErrorOf(paging)) return *e;
+  const Page pg = std::get<Page>(paging);
   // One page read from the store: the cost follows the page, not the database.
   store::SummaryQuery query;
   if (auto it = r.query.find("region"); it != r.query.end() && !it->second.empty()) {
@@ -62,16 +28,16 @@ HttpResponse PartnershipsService::List(RequestContext& ctx) const {
     query.region_id = *id;
   }
   if (auto it = r.query.find("text"); it != r.query.end()) query.text = it->second;
-  query.offset = (*page - 1) * *per_page;
-  query.limit = *per_page;
+  query.offset = (pg.page - 1) * pg.per_page;
+  query.limit = pg.per_page;
   auto found = env_.WithKembar([&](Kembar& k) { return k.ListPage(query); });
   if (!found.ok()) return ctx.Error(found.status());
   nlohmann::json items = nlohmann::json::array();
-  for (const auto& s : found->items) items.push_back(SummaryJson(s));
+  for (const auto& s : found->items) items.push_back(PartnershipSummaryJson(s));
   return JsonResponse(200, {{"items", std::move(items)},
                             {"total", found->total},
-                            {"page", *page},
-                            {"per_page", *per_page}});
+                            {"page", pg.page},
+                            {"per_page", pg.per_page}});
 }
 
 std::string IfMatch(const HttpRequest& request) {

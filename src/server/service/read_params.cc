@@ -87,6 +87,29 @@ nlohmann::json RegionRowJson(const store::RegionRow& row, Lang lang) {
           {"names", row.other_names}};
 }
 
+Param<Page> PageParam(const RequestContext& ctx, size_t per_page, size_t max_per_page) {
+  auto positive = [&](const std::string& key, size_t fallback) -> std::optional<size_t> {
+    auto it = ctx.request.query.find(key);
+    if (it == ctx.request.query.end()) return fallback;
+    size_t v = 0;
+    const std::string& t = it->second;
+    auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), v);
+    if (ec != std::errc() || end != t.data() + t.size() || v == 0) return std::nullopt;
+    return v;
+  };
+  Page out;
+  auto page = positive("page", 1);
+  if (!page) return ctx.Error(BadRequest("\"page\" is a positive integer", "page"));
+  auto per = positive("per_page", per_page);
+  if (!per || *per > max_per_page) {
+    return ctx.Error(BadRequest(
+        "\"per_page\" is an integer from 1 to " + std::to_string(max_per_page), "per_page"));
+  }
+  out.page = *page;
+  out.per_page = *per;
+  return out;
+}
+
 nlohmann::json PartnershipSummaryJson(const store::PartnershipSummary& s) {
   return {
       {"id", s.id},

@@ -43,6 +43,15 @@ Param<std::optional<std::string>> RegionParam(const ServiceEnv& env, const Reque
 Param<int> IntParam(const RequestContext& ctx, const std::string& key, int fallback, int min,
                     int max);
 
+// A page of a listing: ?page= (from 1) and ?per_page= (1 to `max_per_page`).
+struct Page {
+  size_t page = 1;
+  size_t per_page = 50;
+  size_t offset() const { return (page - 1) * per_page; }
+};
+// ?page=&per_page= (default 1 and `per_page`). 400 naming "page" or "per_page".
+Param<Page> PageParam(const RequestContext& ctx, size_t per_page, size_t max_per_page);
+
 // ?`key`= as a non-empty string; 400 naming `key` when absent or empty.
 Param<std::string> RequiredParam(const RequestContext& ctx, const std::string& key);
 
