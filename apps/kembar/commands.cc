@@ -392,7 +392,7 @@ int Run(int argc, char** argv) {
   std::string tls_cert, tls_key;
   serve_cmd->add_option("--tls-cert", tls_cert, "HTTPS: the PEM certificate chain");
   serve_cmd->add_option("--tls-key", tls_key, "HTTPS: the PEM private key of --tls-cert");
-    auto* user_cmd = app.add_subcommand("user", T("user.help"));
+  auto* user_cmd = app.add_subcommand("user", T("user.help"));
   user_cmd->require_subcommand(1);
   auto* user_add = user_cmd->add_subcommand("add", T("user.add.help"));
   std::string user_name, user_role;
@@ -547,7 +547,7 @@ int Run(int argc, char** argv) {
     return 0;
   }
 
-  if (serve_cmd->parsed()) return server::RunServe({db, listen, threads, tls_cert, tls_key});
+  if (serve_cmd->parsed()) return server::RunServe({db, listen, threads, tls_cert, tls_key, lang});
   if (user_list->parsed()) {
     auto users = server::UserInfos(db);
     if (!users.ok()) return Fail(users.status());

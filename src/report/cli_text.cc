@@ -244,6 +244,25 @@ constexpr CliTextEntry kTexts[] = {
     {"user.password_stdin", "read the password from standard input (the default)",
      "baca kata sandi dari masukan standar (bawaan)"},
     {"user.prompt", "Password for {name}: ", "Kata sandi untuk {name}: "},
+    {"serve.no_db",
+     "no database at {db}: import records first (kembar import FILE) or create the first "
+     "admin (kembar user add NAME --role admin), then run kembar serve again",
+     "tidak ada basis data di {db}: impor data dulu (kembar import BERKAS) atau buat admin "
+     "pertama (kembar user add NAMA --role admin), lalu jalankan kembar serve lagi"},
+    {"serve.listening", "kembar serve: {url} (database {db})",
+     "kembar serve: {url} (basis data {db})"},
+    {"serve.login", "  log in:  open {url}/ in a browser (the web application)",
+     "  masuk:   buka {url}/ di peramban (aplikasi web)"},
+    {"serve.scripts", "  scripts: POST {url}/api/session with {body}",
+     "  skrip:   POST {url}/api/session dengan {body}"},
+    {"serve.health", "  health:  GET {url}/api/health; stop with Ctrl-C or SIGTERM",
+     "  status:  GET {url}/api/health; hentikan dengan Ctrl-C atau SIGTERM"},
+    {"serve.no_admin",
+     "  no admin yet: create the first with\n    kembar user add NAME --role admin --db {db}\n"
+     "  (it reads the password, at least {min} characters, from standard input)",
+     "  belum ada admin: buat yang pertama dengan\n    kembar user add NAMA --role admin --db "
+     "{db}\n  (kata sandi, minimal {min} karakter, dibaca dari masukan standar)"},
+    {"serve.stopped", "kembar serve: stopped", "kembar serve: berhenti"},
     {"user.added", "added {role} {name} to {db}", "{role} {name} ditambahkan ke {db}"},
     {"user.list.help", "List the user accounts", "Daftar akun pengguna"},
     {"user.list.disabled", "(disabled)", "(dinonaktifkan)"},

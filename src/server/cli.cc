@@ -12,6 +12,7 @@
 
 #include "kembar/kembar.h"
 #include "kembar/model/error_table.h"
+#include "kembar/report/cli_text.h"
 #include "kembar/server/server.h"
 #include "server/accounts.h"
 
@@ -32,8 +33,8 @@ Actor LocalOperator() {
   return {std::string("local:") + (user && *user ? user : "unknown"), ""};
 }
 
-int Fail(const Status& s) {
-  std::fprintf(stderr, "kembar: %s\n", s.message().c_str());
+int Fail(const Status& s, Lang lang = Lang::kEn) {
+  std::fprintf(stderr, "kembar: %s\n", s.message(lang).c_str());
   return DescribeError(s.code()).exit_code;
 }
 
@@ -41,46 +42,45 @@ int Fail(const Status& s) {
 
 int RunServe(const ServeOptions& options) {
   if (options.db_path.empty() || !std::filesystem::exists(options.db_path)) {
-    return Fail(
-        Status::NotFound("no database at " + options.db_path +
-                         ": import records first (kembar import FILE) or create the first admin "
-                         "(kembar user add NAME --role admin), then run kembar serve again"));
+    const report::CliArgs db = {{"db", options.db_path}};
+    return Fail(Status::NotFound(report::CliText("serve.no_db", Lang::kEn, db),
+                                 report::CliText("serve.no_db", Lang::kId, db)),
+                options.lang);
   }
   spdlog::set_default_logger(spdlog::stderr_color_mt("kembar"));
   KembarOptions kopts;
   kopts.db_path = options.db_path;
   auto kembar = Kembar::Open(kopts);
-  if (!kembar.ok()) return Fail(kembar.status());
+  if (!kembar.ok()) return Fail(kembar.status(), options.lang);
   ServerOptions sopts;
   sopts.listen = options.listen;
   sopts.threads = options.threads;
   sopts.tls_cert_file = options.tls_cert;
   sopts.tls_key_file = options.tls_key;
   auto server = Server::Create(sopts, **kembar, options.db_path);
-  if (!server.ok()) return Fail(server.status());
+  if (!server.ok()) return Fail(server.status(), options.lang);
   auto listen = ParseListen(options.listen);
   std::string host = listen.ok() ? listen->first : "127.0.0.1";
   if (host.find(':') != std::string::npos) host = "[" + host + "]";
   const std::string base = std::string((*server)->tls() ? "https://" : "http://") + host + ":" +
                            std::to_string((*server)->port());
-  std::printf("kembar serve: %s (database %s)\n", base.c_str(), options.db_path.c_str());
-  std::printf("  log in:  open %s/ in a browser (the web application)\n", base.c_str());
-  std::printf("  scripts: POST %s/api/session with {\"username\": ..., \"password\": ...}\n",
-              base.c_str());
-  std::printf("  health:  GET %s/api/health; stop with Ctrl-C or SIGTERM\n", base.c_str());
+  const report::CliArgs at = {
+      {"url", base}, {"db", options.db_path}, {"body", R"({"username": ..., "password": ...})"}};
+  for (const char* key : {"serve.listening", "serve.login", "serve.scripts", "serve.health"}) {
+    std::printf("%s\n", report::CliText(key, options.lang, at).c_str());
+  }
   auto has_admin = (*server)->HasAdmin();
   if (has_admin.ok() && !*has_admin) {
-    std::printf(
-        "  no admin yet: create the first with\n"
-        "    kembar user add NAME --role admin --db %s\n"
-        "  (it reads the password, at least %zu characters, from standard input)\n",
-        options.db_path.c_str(), kMinPasswordLength);
+    std::printf("%s\n", report::CliText(
+                            "serve.no_admin", options.lang,
+                            {{"db", options.db_path}, {"min", std::to_string(kMinPasswordLength)}})
+                            .c_str());
   }
   std::fflush(stdout);
   (*server)->Run();
   server->reset();  // the account tables close before the records
   kembar->reset();
-  std::printf("kembar serve: stopped\n");
+  std::printf("%s\n", report::CliText("serve.stopped", options.lang, {}).c_str());
   return 0;
 }
 

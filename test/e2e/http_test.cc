@@ -768,13 +768,17 @@ TEST(ServeCliTest, UserAddRefusesShortPasswordsAndServeNeedsADatabase) {
       testing::RunKembar(dir, "user add root --role admin --db k.db < good.txt");
   EXPECT_EQ(added.exit_code, 0) << added.err;
   EXPECT_NE(added.out.find("added admin root"), std::string::npos) << added.out;
-  EXPECT_EQ(testing::ReadFileOrDie(dir + "/k.db").find("twelve chars"), std::string::npos);
+  EXPECT_EQ(testing::ReadFileOrDie(dir + "/k.db").find("ten chars!"), std::string::npos);
 
   testing::CliOutput missing = testing::RunKembar(dir, "serve --db nothere.db");
   EXPECT_EQ(missing.exit_code, 3);
   EXPECT_NE(missing.err.find("kembar user add NAME --role admin"), std::string::npos)
       << missing.err;
   EXPECT_FALSE(std::filesystem::exists(dir + "/nothere.db"));
+  testing::CliOutput missing_id = testing::RunKembar(dir, "serve --db nothere.db --lang id");
+  EXPECT_EQ(missing_id.exit_code, 3);
+  EXPECT_NE(missing_id.err.find("tidak ada basis data di nothere.db"), std::string::npos)
+      << missing_id.err;
   testing::CliOutput bad_listen = testing::RunKembar(dir, "serve --db k.db --listen nowhere");
   EXPECT_EQ(bad_listen.exit_code, 2) << bad_listen.err;
 }

@@ -91,6 +91,7 @@ struct ServeOptions {
   unsigned threads = 0;
   std::string tls_cert;  // --tls-cert FILE and --tls-key FILE: HTTPS
   std::string tls_key;
+  Lang lang = Lang::kEn;  // of what serve prints (--lang, $LANG)
 };
 
 // `kembar serve`: refuses a database that does not exist (saying how to create one),
