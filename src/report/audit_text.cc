@@ -6,6 +6,7 @@
 
 #include "kembar/io/json_writer.h"
 #include "kembar/report/cli_text.h"
+#include "report/change_json.h"
 #include "report/width.h"
 
 namespace kembar::report {
@@ -59,23 +60,7 @@ std::string AuditJson(const AuditReport& report) {
   w.BeginArray();
   for (const store::ChangeRecord& c : report.entries) {
     w.BeginObject();
-    w.Key("seq");
-    w.Uint(static_cast<uint64_t>(c.seq));
-    for (const auto& [k, v] : {std::pair<const char*, const std::string*>{"at", &c.at},
-                               {"actor", &c.actor},
-                               {"address", &c.address},
-                               {"area", &c.area},
-                               {"action", &c.action},
-                               {"record", &c.record},
-                               {"summary", &c.summary}}) {
-      w.Key(k);
-      w.String(*v);
-    }
-    // before/after are JSON documents the store or the accounts wrote themselves.
-    w.Key("before");
-    w.Raw(c.before.empty() ? "null" : c.before);
-    w.Key("after");
-    w.Raw(c.after.empty() ? "null" : c.after);
+    WriteChangeMembers(c, /*with_area=*/true, &w);
     w.EndObject();
   }
   w.EndArray();

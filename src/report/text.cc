@@ -6,9 +6,31 @@
 
 #include "kembar/geo/countries.h"
 #include "kembar/io/json_writer.h"
+#include "report/change_json.h"
 #include "report/width.h"
 
 namespace kembar::report {
+
+void WriteChangeMembers(const store::ChangeRecord& c, bool with_area, io::JsonWriter* w) {
+  w->Key("seq");
+  w->Uint(static_cast<uint64_t>(c.seq));
+  for (const auto& [k, v] : {std::pair<const char*, const std::string*>{"at", &c.at},
+                             {"actor", &c.actor},
+                             {"address", &c.address},
+                             {"area", with_area ? &c.area : nullptr},
+                             {"action", &c.action},
+                             {"record", &c.record},
+                             {"summary", &c.summary}}) {
+    if (!v) continue;
+    w->Key(k);
+    w->String(*v);
+  }
+  // before/after are JSON documents the store or the accounts wrote themselves.
+  w->Key("before");
+  w->Raw(c.before.empty() ? "null" : c.before);
+  w->Key("after");
+  w->Raw(c.after.empty() ? "null" : c.after);
+}
 
 namespace {
 
@@ -172,22 +194,7 @@ std::string ChangeRecordsJson(const std::vector<store::ChangeRecord>& records) {
   w.BeginArray();
   for (const store::ChangeRecord& c : records) {
     w.BeginObject();
-    w.Key("seq");
-    w.Uint(static_cast<uint64_t>(c.seq));
-    for (const auto& [k, v] : {std::pair<const char*, const std::string*>{"at", &c.at},
-                               {"actor", &c.actor},
-                               {"address", &c.address},
-                               {"action", &c.action},
-                               {"record", &c.record},
-                               {"summary", &c.summary}}) {
-      w.Key(k);
-      w.String(*v);
-    }
-    // before/after are JSON documents the store wrote itself.
-    w.Key("before");
-    w.Raw(c.before.empty() ? "null" : c.before);
-    w.Key("after");
-    w.Raw(c.after.empty() ? "null" : c.after);
+    WriteChangeMembers(c, /*with_area=*/false, &w);
     w.Key("partnerships");
     w.BeginArray();
     for (const std::string& p : c.partnerships) w.String(p);
