@@ -280,7 +280,10 @@ class Connection : public ConnectionBase {
     auto res = std::make_shared<http::response<http::string_body>>(
         static_cast<http::status>(response.status), version_ ? version_ : 11);
     res->set(http::field::server, "kembar");
-    if (!response.content_type.empty()) res->set(http::field::content_type, response.content_type);
+    // A 204 or 304 has no body, so no media type either (RFC 9110).
+    if (!response.content_type.empty() && response.status != 204 && response.status != 304) {
+      res->set(http::field::content_type, response.content_type);
+    }
     for (const auto& [name, value] : response.headers) res->insert(name, value);
     const bool keep = keep_alive_ && !server_.stopping;
     res->keep_alive(keep);
