@@ -34,14 +34,7 @@ class AuditCliTest : public ::testing::Test {
     }
     ASSERT_EQ(RunKembar(dir_, "region edit id-surabaya --set population=2874314").exit_code, 0);
   }
-  void Sql(const std::string& sql) {
-    sqlite3* db = nullptr;
-    ASSERT_EQ(sqlite3_open((dir_ + "/kembar.db").c_str(), &db), SQLITE_OK);
-    char* err = nullptr;
-    EXPECT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &err), SQLITE_OK) << err;
-    sqlite3_free(err);
-    sqlite3_close(db);
-  }
+  void Sql(const std::string& sql) { EXPECT_EQ(testing::ExecSql((dir_ + "/kembar.db"), sql), ""); }
   std::unique_ptr<server::AccountStore> Accounts() {
     auto a = server::AccountStore::Open(dir_ + "/kembar.db", {});
     EXPECT_TRUE(a.ok()) << a.status().ToString();

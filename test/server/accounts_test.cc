@@ -41,14 +41,7 @@ class AccountsTest : public ::testing::Test {
     EXPECT_TRUE(created.ok()) << created.status().ToString();
     return created.ok() ? *created : User{};
   }
-  void Sql(const std::string& sql) {
-    sqlite3* db = nullptr;
-    ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
-    char* err = nullptr;
-    EXPECT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &err), SQLITE_OK) << err;
-    sqlite3_free(err);
-    sqlite3_close(db);
-  }
+  void Sql(const std::string& sql) { EXPECT_EQ(testing::ExecSql(path_, sql), ""); }
   std::string path_;
   int64_t now_ = 1'800'000'000;
   std::unique_ptr<AccountStore> store_;

@@ -56,14 +56,7 @@ class ChangeLogTest : public ::testing::Test {
     auto r = kembar_->Import(params);
     ASSERT_TRUE(r.ok()) << r.status().ToString();
   }
-  void Sql(const std::string& sql) {
-    sqlite3* db = nullptr;
-    ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
-    char* err = nullptr;
-    EXPECT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &err), SQLITE_OK) << err;
-    sqlite3_free(err);
-    sqlite3_close(db);
-  }
+  void Sql(const std::string& sql) { EXPECT_EQ(testing::ExecSql(path_, sql), ""); }
   // Appends an accounts' entry through a second connection, as AccountStore does.
   void AppendAccountEntry(const std::string& actor, const std::string& action) {
     sqlite3* db = nullptr;

@@ -1,12 +1,11 @@
 #include "testing/fixtures.h"
 
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+#include <stdlib.h>
 #include <sys/wait.h>
 
 #include <cstdio>
-
-#include <gtest/gtest.h>
-#include <stdlib.h>
-
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
@@ -52,6 +51,23 @@ CliOutput RunKembar(const std::string& dir, const std::string& args) {
   o.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   o.err = ReadFileOrDie(err_file);
   return o;
+}
+
+std::string ExecSql(const std::string& db_path, const std::string& sql) {
+  sqlite3* db = nullptr;
+  if (sqlite3_open(db_path.c_str(), &db) != SQLITE_OK) {
+    std::string error = sqlite3_errmsg(db);
+    sqlite3_close(db);
+    return error.empty() ? "cannot open " + db_path : error;
+  }
+  char* err = nullptr;
+  std::string error;
+  if (sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
+    error = err ? err : "failed";
+  }
+  sqlite3_free(err);
+  sqlite3_close(db);
+  return error;
 }
 
 }  // namespace kembar::testing

@@ -29,6 +29,10 @@ struct CliOutput {
 // $LANG neutralised, so the defaults under test are kembar's own.
 CliOutput RunKembar(const std::string& dir, const std::string& args);
 
+// Runs `sql` on the SQLite file `db_path` through a connection of its own (as someone
+// tampering with the file would); "" when it ran, else SQLite's message.
+std::string ExecSql(const std::string& db_path, const std::string& sql);
+
 }  // namespace kembar::testing
 
 #endif  // KEMBAR_TEST_TESTING_FIXTURES_H_
