@@ -213,9 +213,12 @@ HttpResponse Api::Dispatch(const HttpRequest& request, std::string* user) const 
     auto owner = env_.accounts->AuthenticateFeed(feed->second);
     if (!owner.ok()) return ctx.Error(owner.status());
     if (!owner->has_value()) {
-      return ctx.Error(
-          Unauthorized("the calendar feed token is not valid (it may have been renewed): copy "
-                       "the subscription link again"));
+      return ctx.Error(Unauthorized(
+          ctx.lang() == Lang::kId
+              ? "token umpan kalender tidak berlaku (mungkin sudah diperbarui): salin lagi "
+                "tautan langganannya"
+              : "the calendar feed token is not valid (it may have been renewed): copy the "
+                "subscription link again"));
     }
     Authenticated a;
     a.kind = Authenticated::Kind::kFeed;

@@ -334,3 +334,22 @@ TEST_F(ApiTest, AKeptAssessmentGivesWayToAnEdit) {
 
 }  // namespace
 }  // namespace kembar::server
+
+namespace kembar::server {
+namespace {
+
+// A bad query parameter is named, in the caller's language.
+TEST_F(ApiTest, BadParametersAreNamedInTheCallersLanguage) {
+  Login l = LogIn("admin");
+  HttpResponse en = Call("POST", "/api/import?mode=maybe", "{}", Bearer(l));
+  ASSERT_EQ(en.status, 400);
+  EXPECT_EQ(nlohmann::json::parse(en.body)["field"], "mode");
+  EXPECT_NE(en.body.find("is refuse, merge or replace"), std::string::npos) << en.body;
+  HttpResponse id = Call("GET", "/api/partnerships?page=0&lang=id", "", Bearer(l));
+  ASSERT_EQ(id.status, 400);
+  EXPECT_EQ(nlohmann::json::parse(id.body)["field"], "page");
+  EXPECT_NE(id.body.find("bilangan bulat positif"), std::string::npos) << id.body;
+}
+
+}  // namespace
+}  // namespace kembar::server

@@ -18,7 +18,8 @@ HttpResponse ImportService::Import(RequestContext& ctx) const {
   } else if (m == "replace") {
     params.mode = ImportMode::kReplace;
   } else {
-    return ctx.Error(BadRequest("\"mode\" is refuse, merge or replace", "mode"));
+    return ctx.BadParam("mode", "\"mode\" is refuse, merge or replace",
+                        "\"mode\" berisi refuse, merge atau replace");
   }
   params.file = "upload by " + ctx.principal().name;
   params.content = std::make_shared<const std::string>(ctx.request.body);
@@ -53,7 +54,8 @@ HttpResponse ImportService::Export(RequestContext& ctx) const {
     params.selection.region_id = *id;
   }
   if (params.selection.partnership_id && params.selection.region_id) {
-    return ctx.Error(BadRequest("give \"partnership\" or \"region\", not both", "region"));
+    return ctx.BadParam("region", "give \"partnership\" or \"region\", not both",
+                        "berikan \"partnership\" atau \"region\", tidak keduanya");
   }
   auto text = env_.WithKembar([&](Kembar& k) { return k.ExportJson(params); });
   if (!text.ok()) return ctx.Error(text.status());

@@ -25,7 +25,8 @@ nlohmann::json OptJson(const std::optional<std::string>& v) {
 Param<Lang> LangParam(const RequestContext& ctx) {
   if (const std::string* v = Query(ctx, "lang")) {
     if (auto lang = ParseLang(*v)) return *lang;
-    return ctx.Error(BadRequest("\"lang\" is \"id\" or \"en\"", "lang"));
+    return ctx.BadParam("lang", "\"lang\" is \"id\" or \"en\"",
+                        "\"lang\" berisi \"id\" atau \"en\"");
   }
   if (ctx.auth) {
     if (auto lang = ParseLang(ctx.auth->user.language)) return *lang;
@@ -37,7 +38,8 @@ Param<Day> AsOfParam(const ServiceEnv& env, const RequestContext& ctx) {
   if (const std::string* v = Query(ctx, "as_of"); v && !v->empty()) {
     auto day = ParseDay(*v);
     if (!day.ok()) {
-      return ctx.Error(BadRequest("\"as_of\" is a day as YYYY-MM-DD, not '" + *v + "'", "as_of"));
+      return ctx.BadParam("as_of", "\"as_of\" is a day as YYYY-MM-DD, not '" + *v + "'",
+                          "\"as_of\" adalah tanggal TTTT-BB-HH, bukan '" + *v + "'");
     }
     return *day;
   }
@@ -65,16 +67,19 @@ Param<int> IntParam(const RequestContext& ctx, const std::string& key, int fallb
   int n = 0;
   auto [end, ec] = std::from_chars(v->data(), v->data() + v->size(), n);
   if (ec != std::errc() || end != v->data() + v->size() || n < min || n > max) {
-    return ctx.Error(BadRequest("\"" + key + "\" is a whole number from " + std::to_string(min) +
-                                    " to " + std::to_string(max),
-                                key));
+    return ctx.BadParam(key,
+                        "\"" + key + "\" is a whole number from " + std::to_string(min) + " to " +
+                            std::to_string(max),
+                        "\"" + key + "\" adalah bilangan bulat dari " + std::to_string(min) +
+                            " sampai " + std::to_string(max));
   }
   return n;
 }
 
 Param<std::string> RequiredParam(const RequestContext& ctx, const std::string& key) {
   const std::string* v = Query(ctx, key);
-  if (!v || v->empty()) return ctx.Error(BadRequest("\"" + key + "\" is required", key));
+  if (!v || v->empty())
+    return ctx.BadParam(key, "\"" + key + "\" is required", "\"" + key + "\" wajib diisi");
   return *v;
 }
 
@@ -99,11 +104,14 @@ Param<Page> PageParam(const RequestContext& ctx, size_t per_page, size_t max_per
   };
   Page out;
   auto page = positive("page", 1);
-  if (!page) return ctx.Error(BadRequest("\"page\" is a positive integer", "page"));
+  if (!page)
+    return ctx.BadParam("page", "\"page\" is a positive integer",
+                        "\"page\" adalah bilangan bulat positif");
   auto per = positive("per_page", per_page);
   if (!per || *per > max_per_page) {
-    return ctx.Error(BadRequest(
-        "\"per_page\" is an integer from 1 to " + std::to_string(max_per_page), "per_page"));
+    return ctx.BadParam(
+        "per_page", "\"per_page\" is an integer from 1 to " + std::to_string(max_per_page),
+        "\"per_page\" adalah bilangan bulat dari 1 sampai " + std::to_string(max_per_page));
   }
   out.page = *page;
   out.per_page = *per;

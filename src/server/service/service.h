@@ -52,6 +52,12 @@ struct RequestContext {
   HttpResponse Error(const ApiError& error) const { return ErrorResponse(error, request.path); }
   // The error response for a non-ok Status, in the caller's language.
   HttpResponse Error(const Status& status) const { return Error(ErrorFromStatus(status, lang())); }
+  // 400 invalid_input about the request member or query parameter `field`, with the
+  // message in the caller's language.
+  HttpResponse BadParam(const std::string& field, const std::string& en,
+                        const std::string& id) const {
+    return Error(BadRequest(lang() == Lang::kId ? id : en, field));
+  }
   // The audit actor: the user's name and the client's address.
   Actor actor() const { return {auth ? auth->user.name : std::string(), request.remote}; }
   // The caller's language: ?lang=id|en, else the user's preference, else the
