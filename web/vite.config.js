@@ -20,7 +20,8 @@ export default defineConfig({
     modulePreload: { polyfill: false },
   },
   server: {
-    // `npm run dev` with `kembar serve` running on the default address.
-    proxy: { '/api': 'http://127.0.0.1:8080' },
+    // `npm run dev` with `kembar serve` running on the default address, or on the
+    // one KEMBAR_API names (KEMBAR_API=http://127.0.0.1:8081 npm run dev).
+    proxy: { '/api': process.env.KEMBAR_API || 'http://127.0.0.1:8080' },
   },
 });

@@ -12,6 +12,9 @@ export class ApiError extends Error {
     this.code = body?.code || (status === 0 ? 'network' : 'http_' + status);
     this.path = body?.path || requestPath;
     this.field = body?.field || '';
+    // [{path, message}] for a document refused as a whole (import, a write's body):
+    // every problem at its JSON path, in the reader's language.
+    this.problems = Array.isArray(body?.problems) ? body.problems : [];
     this.retryAfter = 0;
   }
 }
@@ -40,7 +43,11 @@ export function onUnauthorized(f) {
   return () => unauthorizedListeners.delete(f);
 }
 
-export async function request(method, path, { body, query, signal } = {}) {
+// `ifMatch` sends the record's version (If-Match): a write over a version someone
+// else replaced answers 409 `conflict`. `raw: true` sends `body` as it is (a file's
+// text) rather than as JSON. The answer's ETag, when there is one, is returned as
+// `version` on the answer object (a write's new version).
+export async function request(method, path, { body, query, signal, ifMatch, raw } = {}) {
   let url = path;
   if (query) {
     const q = new URLSearchParams();
@@ -51,12 +58,13 @@ export async function request(method, path, { body, query, signal } = {}) {
   const headers = { Accept: 'application/json', 'Accept-Language': language() };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && method !== 'HEAD' && csrf) headers['X-CSRF-Token'] = csrf;
+  if (ifMatch) headers['If-Match'] = `"${ifMatch}"`;
   let response;
   try {
     response = await fetch(url, {
       method,
       headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : raw ? body : JSON.stringify(body),
       credentials: 'same-origin',
       signal,
     });
@@ -87,9 +95,10 @@ export async function request(method, path, { body, query, signal } = {}) {
 
 export const api = {
   get: (path, query, options) => request('GET', path, { query, ...options }),
-  post: (path, body) => request('POST', path, { body }),
-  put: (path, body) => request('PUT', path, { body }),
-  del: (path) => request('DELETE', path),
+  post: (path, body, options) => request('POST', path, { body, ...options }),
+  put: (path, body, options) => request('PUT', path, { body, ...options }),
+  patch: (path, body, options) => request('PATCH', path, { body, ...options }),
+  del: (path, options) => request('DELETE', path, options),
 };
 
 export const enc = encodeURIComponent;

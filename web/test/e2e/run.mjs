@@ -1,0 +1,58 @@
+// The browser tests (ctest `web_e2e`, run by tools/test.sh): a real `kembar serve` on
+// the bundled data (fixture.mjs) and Debian's chromium driven by playwright-core; every
+// module of journeys/ runs in turn against the same server (names sorted, so the
+// order is stable; a journey must not rely on another's writes).
+//
+//   node run.mjs --kembar ../../../build/kembar [--port 8097] [--only officer]
+//                [--chromium /usr/bin/chromium]
+import { readdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
+import { PASSWORD, REPO, USERS, startServer } from './fixture.mjs';
+import { createHarness } from './harness.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const args = Object.fromEntries(
+  process.argv.slice(2).reduce((acc, a, i, all) => (a.startsWith('--') ? [...acc, [a.slice(2), all[i + 1]]] : acc), []),
+);
+
+const server = await startServer({
+  kembar: resolve(args.kembar || join(REPO, 'build/kembar')),
+  port: Number(args.port || 8097),
+  dir: args.dir,
+});
+const browser = await chromium.launch({
+  executablePath: args.chromium || process.env.KEMBAR_CHROMIUM || '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-dev-shm-usage'],
+});
+const t = createHarness({ browser, base: server.url, users: USERS, password: PASSWORD });
+let crashed = null;
+try {
+  const files = readdirSync(join(here, 'journeys'))
+    .filter((f) => f.endsWith('.mjs') && (!args.only || f.includes(args.only)))
+    .sort();
+  for (const f of files) {
+    console.log(`# ${f}`);
+    const journey = (await import(pathToFileURL(join(here, 'journeys', f)).href)).default;
+    try {
+      await journey(t);
+    } catch (e) {
+      t.check(false, `${f} ran to its end: ${e?.stack || e}`);
+    } finally {
+      await t.closeAll();
+    }
+  }
+} catch (e) {
+  crashed = e;
+} finally {
+  await browser.close();
+  await server.stop();
+}
+if (crashed) {
+  console.error(crashed);
+  process.exit(2);
+}
+const failures = t.finish();
+console.log(failures.length ? `${failures.length} failed:\n  ${failures.join('\n  ')}` : 'all passed');
+process.exit(failures.length ? 1 : 0);
