@@ -24,4 +24,13 @@ export default defineConfig({
     // one KEMBAR_API names (KEMBAR_API=http://127.0.0.1:8081 npm run dev).
     proxy: { '/api': process.env.KEMBAR_API || 'http://127.0.0.1:8080' },
   },
+  preview: {
+    // `vite preview` (the built app, /api proxied as above) with the policy `kembar
+    // serve` sends (src/server/api.cc, AddSecurityHeaders), so a style or script the
+    // server would block is blocked here too.
+    headers: {
+      'Content-Security-Policy':
+        "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+    },
+  },
 });

@@ -24,7 +24,7 @@ import { fileURLToPath } from 'node:url';
 const here = dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
 
-export function createHarness({ browser, base, users, password, out = join(here, 'artifacts') }) {
+export function createHarness({ browser, base, apiBase = base, users, password, out = join(here, 'artifacts') }) {
   mkdirSync(out, { recursive: true });
   const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
   const failures = [];
@@ -41,7 +41,7 @@ export function createHarness({ browser, base, users, password, out = join(here,
   async function api(user, method, path, body) {
     let s = sessions.get(user);
     if (!s) {
-      const r = await fetch(new URL('api/session', base), {
+      const r = await fetch(new URL('api/session', apiBase), {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify({ username: user, password }),
@@ -53,7 +53,7 @@ export function createHarness({ browser, base, users, password, out = join(here,
     }
     const headers = { Cookie: s.cookie, 'X-CSRF-Token': s.csrf, Accept: 'application/json' };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
-    const r = await fetch(new URL(path.replace(/^\//, ''), base), {
+    const r = await fetch(new URL(path.replace(/^\//, ''), apiBase), {
       method,
       headers,
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),

@@ -4,7 +4,10 @@
 // order is stable; a journey must not rely on another's writes).
 //
 //   node run.mjs --kembar ../../../build/kembar [--port 8097] [--only officer]
-//                [--chromium /usr/bin/chromium]
+//                [--chromium /usr/bin/chromium] [--ui http://127.0.0.1:5181/]
+// --ui: the pages from another address that proxies /api to this server (while working
+// on the app: `npm run build && KEMBAR_API=http://127.0.0.1:8097 npx vite preview
+// --port 5181` in web/), so that a change needs no rebuild of the binary.
 import { readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -26,7 +29,7 @@ const browser = await chromium.launch({
   executablePath: args.chromium || process.env.KEMBAR_CHROMIUM || '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-dev-shm-usage'],
 });
-const t = createHarness({ browser, base: server.url, users: USERS, password: PASSWORD });
+const t = createHarness({ browser, base: args.ui || server.url, apiBase: server.url, users: USERS, password: PASSWORD });
 let crashed = null;
 try {
   const files = readdirSync(join(here, 'journeys'))
