@@ -11,7 +11,8 @@ PACKAGES=(
   clang libclang-rt-14-dev   # libFuzzer
   libboost-dev libsodium-dev libspdlog-dev   # kembar serve: Beast/Asio, argon2id, access logs
   wrk   # the HTTP load bench (bench/run_http_bench.sh)
-  nodejs npm   # the gazetteer is built from npm packages at build time (cmake/gazetteer.cmake)
+  nodejs npm   # the gazetteer and the web application are built from npm packages at build time
+  chromium fonts-noto-core   # the browser tests (web/test/e2e): headless chromium; Indonesian and partner names
 )
 missing=()
 for p in "${PACKAGES[@]}"; do

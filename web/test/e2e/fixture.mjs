@@ -37,7 +37,7 @@ export async function startServer({ kembar, port = 8081, dir, dossier, lang = 'e
   const work = dir || mkdtempSync(join(tmpdir(), 'kembar-e2e-'));
   mkdirSync(work, { recursive: true });
   const db = join(work, 'kembar.db');
-  rmSync(db, { force: true });
+  for (const f of [db, db + '-wal', db + '-shm']) rmSync(f, { force: true });
   run(kembar, ['import', dossier || join(REPO, 'data/indonesia.dossier.json'), '--db', db, '-q']);
   for (const u of USERS) {
     run(kembar, ['user', 'add', u.name, '--role', u.role, ...u.regions.flatMap((r) => ['--region', r]), '--db', db]);
