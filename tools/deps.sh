@@ -6,6 +6,7 @@ PACKAGES=(
   nlohmann-json3-dev libsimdjson-dev libvalijson-dev libcli11-dev libsqlite3-dev sqlite3
   libgeographiclib-dev libicu-dev   # geodesic distance, time-zone offsets
   libigraph-dev libcairo2-dev libxml2-utils libssl-dev   # network analytics, charts; GraphML/GEXF checks
+  libpango1.0-dev libxlsxwriter-dev fonts-noto-core poppler-utils python3-openpyxl   # reports: PDF, XLSX; their tests
   python3-networkx   # the network benchmark's peer
   libgtest-dev libgmock-dev libbenchmark-dev
   clang libclang-rt-14-dev   # libFuzzer

@@ -23,6 +23,7 @@
 #include "kembar/report/cli_text.h"
 #include "kembar/report/network_export.h"
 #include "kembar/report/network_text.h"
+#include "kembar/report/reports.h"
 #include "kembar/report/text.h"
 #include "kembar/server/server.h"
 
@@ -312,6 +313,20 @@ int Run(int argc, char** argv) {
   calendar_cmd->add_option("--ics", ics_file, T("calendar.ics"));
   calendar_cmd->add_flag("--json", json, T("calendar.json"));
   add_assess_options(calendar_cmd);
+
+  // Reports (issue 13): a document in HTML, Markdown, PDF or XLSX.
+  std::string report_format = "pdf", report_out, report_id;
+  auto* report_cmd = app.add_subcommand("report", T("report.help"));
+  report_cmd->require_subcommand(1);
+  auto* report_partnership = report_cmd->add_subcommand("partnership", T("report.partnership.help"));
+  report_partnership->add_option("ID", report_id, T("opt.partnership_id"))->required();
+  for (CLI::App* c : {report_partnership}) {
+    add_db(c);
+    c->add_option("--format", report_format, T("report.format"))
+        ->check(CLI::IsMember({"html", "pdf", "xlsx", "md"}));
+    c->add_option("-o,--output", report_out, T("report.output"));
+    add_assess_options(c);
+  }
 
   std::string search_text;
   auto* search_cmd = app.add_subcommand("search", T("search.help"));
@@ -1011,6 +1026,33 @@ int Run(int argc, char** argv) {
           by.empty() ? report::FormatStatus(r->dossier, r->assessments, as_of, lang)
                      : report::FormatStatusBy(r->dossier, r->assessments, group_by, as_of, lang);
       std::fputs(text.c_str(), stdout);
+    }
+    return 0;
+  }
+  if (report_partnership->parsed()) {
+    AssessParams params;
+    params.selection.partnership_id = report_id;
+    params.options = assess_options;
+    auto r = kb.Assess(params);
+    if (!r.ok()) return Fail(r.status());
+    if (r->assessments.empty()) {
+      return Fail(CliError(StatusCode::kNotFound, "report.not_yet", {{"id", report_id}}));
+    }
+    const report::Document doc =
+        report::PartnershipReport(r->dossier, r->assessments.front(), {assess_options.as_of, Today(), lang});
+    const report::ReportFormat format = *report::ParseReportFormat(report_format);
+    auto bytes = report::Render(doc, format);
+    if (!bytes.ok()) return Fail(bytes.status());
+    // A binary format goes to a file named after the report unless -o says otherwise.
+    if (report_out.empty()) {
+      report_out = doc.file_stem + "." + std::string(report::Extension(format));
+    }
+    if (!WriteOut(report_out, *bytes)) {
+      return Fail(CliError(StatusCode::kIoError, "err.cannot_write", {{"file", report_out}}));
+    }
+    if (report_out != "-") {
+      std::fprintf(stderr, "%s\n",
+                   Text("report.done", {{"file", report_out}, {"size", Count(bytes->size())}}).c_str());
     }
     return 0;
   }
