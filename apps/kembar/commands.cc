@@ -320,7 +320,13 @@ int Run(int argc, char** argv) {
   report_cmd->require_subcommand(1);
   auto* report_partnership = report_cmd->add_subcommand("partnership", T("report.partnership.help"));
   report_partnership->add_option("ID", report_id, T("opt.partnership_id"))->required();
-  for (CLI::App* c : {report_partnership}) {
+  int report_year = 0;
+  auto* report_region = report_cmd->add_subcommand("region", T("report.region.help"));
+  report_region->add_option("ID", report_id, T("report.region.id"))->required();
+  report_region->add_option("--year", report_year, T("report.year"))->required()->check(CLI::Range(1900, 2999));
+  auto* report_national = report_cmd->add_subcommand("national", T("report.national.help"));
+  report_national->add_option("--year", report_year, T("report.national.year"))->check(CLI::Range(1900, 2999));
+  for (CLI::App* c : {report_partnership, report_region, report_national}) {
     add_db(c);
     c->add_option("--format", report_format, T("report.format"))
         ->check(CLI::IsMember({"html", "pdf", "xlsx", "md"}));
@@ -1029,17 +1035,33 @@ int Run(int argc, char** argv) {
     }
     return 0;
   }
-  if (report_partnership->parsed()) {
+  if (report_partnership->parsed() || report_region->parsed() || report_national->parsed()) {
     AssessParams params;
-    params.selection.partnership_id = report_id;
     params.options = assess_options;
+    // An annual report speaks for the year's last day (or today while it runs),
+    // unless --as-of says otherwise.
+    if (report_year != 0 && as_of_text.empty()) params.options.as_of = report::ReportDay(report_year, Today());
+    if (report_partnership->parsed()) params.selection.partnership_id = report_id;
+    if (report_region->parsed()) {
+      auto id = kb.ResolveRegion(report_id);
+      if (!id.ok()) return Fail(id.status());
+      report_id = *id;
+      params.selection.region_id = report_id;
+    }
     auto r = kb.Assess(params);
     if (!r.ok()) return Fail(r.status());
-    if (r->assessments.empty()) {
-      return Fail(CliError(StatusCode::kNotFound, "report.not_yet", {{"id", report_id}}));
+    const report::ReportContext context{params.options.as_of, Today(), lang};
+    report::Document doc;
+    if (report_partnership->parsed()) {
+      if (r->assessments.empty()) {
+        return Fail(CliError(StatusCode::kNotFound, "report.not_yet", {{"id", report_id}}));
+      }
+      doc = report::PartnershipReport(r->dossier, r->assessments.front(), context);
+    } else if (report_region->parsed()) {
+      doc = report::RegionReport(r->dossier, r->assessments, report_id, report_year, context);
+    } else {
+      doc = report::NationalReport(r->dossier, r->assessments, context);
     }
-    const report::Document doc =
-        report::PartnershipReport(r->dossier, r->assessments.front(), {assess_options.as_of, Today(), lang});
     const report::ReportFormat format = *report::ParseReportFormat(report_format);
     auto bytes = report::Render(doc, format);
     if (!bytes.ok()) return Fail(bytes.status());

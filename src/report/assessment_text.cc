@@ -9,9 +9,14 @@
 #include "kembar/geo/countries.h"
 #include "kembar/io/json_writer.h"
 #include "kembar/report/assessment_json.h"
+#include "report/status_groups.h"
 #include "report/width.h"
 
 namespace kembar::report {
+
+using internal::GroupStatus;
+using internal::StatusGroup;
+using internal::TopReasons;
 
 namespace {
 
@@ -257,98 +262,6 @@ std::string FormatStatus(const Dossier& dossier, const std::vector<PartnershipAs
   return std::string(Text("as_of", lang)) + " " + assess::FormatDate(as_of, lang) + "\n" +
          t.Render() + "\n" + Summary(as, lang) + Legend(as, lang);
 }
-
-namespace {
-
-// One row of the national picture.
-struct StatusGroup {
-  std::array<size_t, 6> n{};  // per Condition value
-  size_t total = 0, agreed = 0, idle = 0;
-  std::array<size_t, assess::kConceptCount> reasons{};  // per ConceptCode value
-
-  size_t count(Condition c) const { return n[static_cast<size_t>(c)]; }
-  void Add(const PartnershipAssessment& a) {
-    ++total;
-    ++n[static_cast<size_t>(a.condition)];
-    if (a.agreement.signed_) {
-      ++agreed;
-      if (a.condition == Condition::kDormant || a.condition == Condition::kEnded) ++idle;
-    }
-    for (const auto& c : a.concepts) {
-      if (!assess::IsAdvisory(c.code)) ++reasons[static_cast<size_t>(c.code)];
-    }
-  }
-  void Merge(const StatusGroup& g) {
-    for (size_t i = 0; i < n.size(); ++i) n[i] += g.n[i];
-    for (size_t i = 0; i < reasons.size(); ++i) reasons[i] += g.reasons[i];
-    total += g.total;
-    agreed += g.agreed;
-    idle += g.idle;
-  }
-};
-
-// The partnerships grouped per province of the home region or per partner country
-// (named in `lang`), in key order: what FormatStatusBy and StatusByJson show. Counts
-// first per deciding region (the home region, or the partner), then per name, so
-// that the names are worked out once per region rather than once per partnership.
-template <typename Assessments, typename Deref>
-std::map<std::string, StatusGroup> GroupStatus(const Dossier& dossier, const Assessments& as,
-                                               Deref deref, GroupBy by, Lang lang) {
-  std::unordered_map<std::string_view, const Region*> regions;
-  regions.reserve(dossier.regions.size());
-  for (const Region& r : dossier.regions) regions.emplace(r.id, &r);
-  auto find = [&](const std::string& id) -> const Region* {
-    auto it = regions.find(id);
-    return it == regions.end() ? nullptr : it->second;
-  };
-  std::unordered_map<const Region*, StatusGroup> per_region;
-  for (const auto& item : as) {
-    const PartnershipAssessment& a = deref(item);
-    per_region[find(by == GroupBy::kCountry ? a.partner : a.home)].Add(a);
-  }
-  const bool id = lang == Lang::kId;
-  std::map<std::string, StatusGroup> groups;
-  std::unordered_map<std::string_view, std::string> country_names;
-  for (const auto& [r, g] : per_region) {
-    std::string key;
-    if (by == GroupBy::kCountry) {
-      if (!r) {
-        key = "?";
-      } else {
-        // Named once per country, not once per partner region.
-        auto [it, added] = country_names.try_emplace(r->country);
-        if (added) it->second = geo::CountryName(r->country, id);
-        key = it->second;
-      }
-    } else if (r && r->country != "ID") {
-      // Ties between two foreign places (the worldwide network) have no province.
-      key = std::string(Text("province_abroad", lang));
-    } else if (r && r->level == Level::kProvince) {
-      key = r->name;
-    } else if (r && r->parent) {
-      const Region* parent = find(*r->parent);
-      key = parent ? parent->name : *r->parent;
-    } else {
-      key = std::string(Text("province_unknown", lang));
-    }
-    groups[key].Merge(g);
-  }
-  return groups;
-}
-
-// A group's reasons, most frequent first (ties in code order), at most `n`.
-std::vector<std::pair<size_t, ConceptCode>> TopReasons(const StatusGroup& g, size_t n) {
-  std::vector<std::pair<size_t, ConceptCode>> reasons;
-  for (size_t c = 0; c < g.reasons.size(); ++c) {
-    if (g.reasons[c]) reasons.emplace_back(g.reasons[c], static_cast<ConceptCode>(c));
-  }
-  std::stable_sort(reasons.begin(), reasons.end(),
-                   [](const auto& x, const auto& y) { return x.first > y.first; });
-  if (reasons.size() > n) reasons.resize(n);
-  return reasons;
-}
-
-}  // namespace
 
 std::string FormatStatusBy(const Dossier& dossier, const std::vector<PartnershipAssessment>& as,
                            GroupBy by, Day as_of, Lang lang) {

@@ -2,7 +2,6 @@
 
 #include <GeographicLib/Geodesic.hpp>
 #include <GeographicLib/GeodesicLine.hpp>
-
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -15,8 +14,8 @@
 namespace kembar::report {
 
 using network::Graph;
-using network::NetNode;
 using network::NetEdge;
+using network::NetNode;
 namespace csv = network::csv;
 
 namespace {
@@ -29,11 +28,21 @@ void AppendXml(std::string_view s, std::string* out) {
     const unsigned char c = static_cast<unsigned char>(s[i]);
     if (c < 0x80) {
       switch (c) {
-        case '&': out->append("&amp;"); break;
-        case '<': out->append("&lt;"); break;
-        case '>': out->append("&gt;"); break;
-        case '"': out->append("&quot;"); break;
-        case '\'': out->append("&apos;"); break;
+        case '&':
+          out->append("&amp;");
+          break;
+        case '<':
+          out->append("&lt;");
+          break;
+        case '>':
+          out->append("&gt;");
+          break;
+        case '"':
+          out->append("&quot;");
+          break;
+        case '\'':
+          out->append("&apos;");
+          break;
         default:
           if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
             out->append("\xEF\xBF\xBD");
@@ -47,7 +56,8 @@ void AppendXml(std::string_view s, std::string* out) {
     // A well-formed multi-byte sequence is copied; anything else is replaced.
     const size_t len = c >= 0xF0 && c < 0xF5 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 && c < 0xE0 ? 2 : 0;
     bool ok = len > 0 && i + len <= s.size();
-    for (size_t k = 1; ok && k < len; ++k) ok = (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80;
+    for (size_t k = 1; ok && k < len; ++k)
+      ok = (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80;
     if (ok) {
       out->append(s.substr(i, len));
       i += len;
@@ -91,12 +101,15 @@ void AppendFixed(double v, int decimals, std::string* out) {
 std::string ToGexf(const Graph& graph) {
   std::string o;
   o.reserve(graph.node_count() * 400 + graph.edge_count() * 150);
-  o += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-       "<gexf xmlns=\"http://www.gexf.net/1.2draft\" xmlns:viz=\"http://www.gexf.net/1.2draft/viz\" "
-       "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
-       "xsi:schemaLocation=\"http://www.gexf.net/1.2draft http://www.gexf.net/1.2draft/gexf.xsd\" version=\"1.2\">\n"
-       "  <meta>\n    <creator>kembar</creator>\n    <description>Twin-city network: places and their "
-       "partnerships";
+  o +=
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+      "<gexf xmlns=\"http://www.gexf.net/1.2draft\" xmlns:viz=\"http://www.gexf.net/1.2draft/viz\" "
+      "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
+      "xsi:schemaLocation=\"http://www.gexf.net/1.2draft http://www.gexf.net/1.2draft/gexf.xsd\" "
+      "version=\"1.2\">\n"
+      "  <meta>\n    <creator>kembar</creator>\n    <description>Twin-city network: places and "
+      "their "
+      "partnerships";
   if (!graph.attribution().empty()) o += ". Data: " + Xml(graph.attribution());
   o += "</description>\n  </meta>\n"
        "  <graph mode=\"static\" defaultedgetype=\"undirected\">\n"
@@ -114,23 +127,29 @@ std::string ToGexf(const Graph& graph) {
        "    <nodes>\n";
   for (size_t i = 0; i < graph.node_count(); ++i) {
     const NetNode& n = graph.node(i);
-    o += "      <node id=\"" + std::to_string(i) + "\" label=\"" + Xml(n.name) + "\">\n        <attvalues>";
+    o += "      <node id=\"" + std::to_string(i) + "\" label=\"" + Xml(n.name) +
+         "\">\n        <attvalues>";
     o += "<attvalue for=\"key\" value=\"" + Xml(n.id) + "\"/>";
     if (!n.country.empty()) o += "<attvalue for=\"country\" value=\"" + Xml(n.country) + "\"/>";
-    if (n.lat) o += "<attvalue for=\"lat\" value=\"" + Num(*n.lat) + "\"/><attvalue for=\"lon\" value=\"" + Num(*n.lon) + "\"/>";
-    o += "<attvalue for=\"degree\" value=\"" + std::to_string(graph.degree(i)) + "\"/></attvalues>\n";
-    if (n.lat) o += "        <viz:position x=\"" + Num(*n.lon) + "\" y=\"" + Num(*n.lat) + "\" z=\"0\"/>\n";
+    if (n.lat)
+      o += "<attvalue for=\"lat\" value=\"" + Num(*n.lat) + "\"/><attvalue for=\"lon\" value=\"" +
+           Num(*n.lon) + "\"/>";
+    o += "<attvalue for=\"degree\" value=\"" + std::to_string(graph.degree(i)) +
+         "\"/></attvalues>\n";
+    if (n.lat)
+      o += "        <viz:position x=\"" + Num(*n.lon) + "\" y=\"" + Num(*n.lat) + "\" z=\"0\"/>\n";
     o += "      </node>\n";
   }
   o += "    </nodes>\n    <edges>\n";
   for (size_t k = 0; k < graph.edge_count(); ++k) {
     const NetEdge& e = graph.edges()[k];
-    o += "      <edge id=\"" + std::to_string(k) + "\" source=\"" + std::to_string(e.a) + "\" target=\"" +
-         std::to_string(e.b) + "\">";
+    o += "      <edge id=\"" + std::to_string(k) + "\" source=\"" + std::to_string(e.a) +
+         "\" target=\"" + std::to_string(e.b) + "\">";
     if (!e.kind.empty() || e.start_year) {
       o += "<attvalues>";
       if (!e.kind.empty()) o += "<attvalue for=\"kind\" value=\"" + Xml(e.kind) + "\"/>";
-      if (e.start_year) o += "<attvalue for=\"start_year\" value=\"" + std::to_string(*e.start_year) + "\"/>";
+      if (e.start_year)
+        o += "<attvalue for=\"start_year\" value=\"" + std::to_string(*e.start_year) + "\"/>";
       o += "</attvalues>";
     }
     o += "</edge>\n";
@@ -161,16 +180,18 @@ std::string ToGraphMl(const Graph& graph) {
        "  <graph id=\"twin_cities\" edgedefault=\"undirected\">\n";
   for (size_t i = 0; i < graph.node_count(); ++i) {
     const NetNode& n = graph.node(i);
-    o += "    <node id=\"n" + std::to_string(i) + "\"><data key=\"name\">" + Xml(n.name) + "</data><data key=\"key\">" +
-         Xml(n.id) + "</data>";
+    o += "    <node id=\"n" + std::to_string(i) + "\"><data key=\"name\">" + Xml(n.name) +
+         "</data><data key=\"key\">" + Xml(n.id) + "</data>";
     if (!n.country.empty()) o += "<data key=\"country\">" + Xml(n.country) + "</data>";
-    if (n.lat) o += "<data key=\"lat\">" + Num(*n.lat) + "</data><data key=\"lon\">" + Num(*n.lon) + "</data>";
+    if (n.lat)
+      o += "<data key=\"lat\">" + Num(*n.lat) + "</data><data key=\"lon\">" + Num(*n.lon) +
+           "</data>";
     o += "<data key=\"degree\">" + std::to_string(graph.degree(i)) + "</data></node>\n";
   }
   for (size_t k = 0; k < graph.edge_count(); ++k) {
     const NetEdge& e = graph.edges()[k];
-    o += "    <edge id=\"e" + std::to_string(k) + "\" source=\"n" + std::to_string(e.a) + "\" target=\"n" +
-         std::to_string(e.b) + "\">";
+    o += "    <edge id=\"e" + std::to_string(k) + "\" source=\"n" + std::to_string(e.a) +
+         "\" target=\"n" + std::to_string(e.b) + "\">";
     if (!e.kind.empty()) o += "<data key=\"kind\">" + Xml(e.kind) + "</data>";
     if (e.start_year) o += "<data key=\"start_year\">" + std::to_string(*e.start_year) + "</data>";
     o += "</edge>\n";
@@ -185,11 +206,13 @@ using Point = std::pair<double, double>;  // (lon, lat), lon unrolled along a li
 
 // The geodesic from a to b as points at most `step_km` apart, longitudes unrolled
 // (continuous across +/-180), then split where the line crosses the antimeridian.
-std::vector<std::vector<Point>> GeodesicParts(const NetNode& a, const NetNode& b, double step_km, double* km) {
+std::vector<std::vector<Point>> GeodesicParts(const NetNode& a, const NetNode& b, double step_km,
+                                              double* km) {
   using GeographicLib::Geodesic;
   const Geodesic& wgs84 = Geodesic::WGS84();
   const GeographicLib::GeodesicLine line =
-      wgs84.InverseLine(*a.lat, *a.lon, *b.lat, *b.lon, Geodesic::LATITUDE | Geodesic::LONGITUDE | Geodesic::DISTANCE_IN);
+      wgs84.InverseLine(*a.lat, *a.lon, *b.lat, *b.lon,
+                        Geodesic::LATITUDE | Geodesic::LONGITUDE | Geodesic::DISTANCE_IN);
   const double length_km = line.Distance() / 1000.0;
   *km = length_km;
   const int segments = std::max(1, static_cast<int>(std::ceil(length_km / std::max(step_km, 1.0))));
@@ -197,8 +220,9 @@ std::vector<std::vector<Point>> GeodesicParts(const NetNode& a, const NetNode& b
   points.reserve(static_cast<size_t>(segments) + 1);
   for (int i = 0; i <= segments; ++i) {
     double lat = 0, lon = 0, t = 0;
-    line.GenPosition(false, line.Distance() * i / segments, Geodesic::LATITUDE | Geodesic::LONGITUDE | Geodesic::LONG_UNROLL,
-                     lat, lon, t, t, t, t, t, t);
+    line.GenPosition(false, line.Distance() * i / segments,
+                     Geodesic::LATITUDE | Geodesic::LONGITUDE | Geodesic::LONG_UNROLL, lat, lon, t,
+                     t, t, t, t, t);
     points.emplace_back(lon, lat);
   }
   std::vector<std::vector<Point>> parts(1);

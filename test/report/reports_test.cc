@@ -231,6 +231,108 @@ print("contribution", type(k["B2"].value).__name__, k["B2"].value)
   EXPECT_NE(out.find("contribution float 8.5"), std::string::npos) << out;
 }
 
+class RegionReportTest : public PartnershipReportTest {
+ protected:
+  static std::vector<assess::PartnershipAssessment> Assess(const char* as_of,
+                                                           const std::string& region = "") {
+    geo::TimeZones zones;
+    assess::Context ctx;
+    ctx.relations = &geo::Relations::Bundled();
+    ctx.time_zones = &zones;
+    auto all = assess::AssessDossier(*dossier_, ParseDay(as_of).value(), ctx);
+    if (!region.empty())
+      std::erase_if(all, [&](const auto& a) { return a.home != region && a.partner != region; });
+    return all;
+  }
+};
+
+// Exactly the activities whose dates fall in (or run through) the year, for every
+// year the Surabaya records cover: worked out here from the dossier itself.
+TEST_F(RegionReportTest, AnnualReportHasExactlyThatYearsActivities) {
+  for (int year : {2018, 2019, 2020, 2021, 2022, 2023}) {
+    const std::string as_of = std::to_string(year) + "-12-31";
+    const auto as = Assess(as_of.c_str(), "id-surabaya");
+    ASSERT_EQ(as.size(), 11u);
+    const Document doc =
+        RegionReport(*dossier_, as, "id-surabaya", year,
+                     {ParseDay(as_of).value(), ParseDay("2026-11-30").value(), Lang::kEn});
+    const Table* t = FindTable(doc, "Activities");
+    ASSERT_NE(t, nullptr);
+    std::multiset<std::string> shown, expected;
+    for (const auto& row : t->rows) shown.insert(row[2].text);
+    const Day first = ParseDay(std::to_string(year) + "-01-01").value();
+    const Day last = ParseDay(as_of).value();
+    for (const Partnership& p : dossier_->partnerships) {
+      if (p.home != "id-surabaya") continue;
+      for (const Event& e : p.events) {
+        if (e.type() == EventType::kActivity && e.date.First() <= last && e.date.Last() >= first) {
+          expected.insert(e.title.value_or(""));
+        }
+      }
+    }
+    EXPECT_EQ(shown, expected) << year;
+    if (year == 2022)
+      EXPECT_EQ(shown.size(), 4u);  // the online training, two webinars, the sightbox
+  }
+}
+
+TEST_F(RegionReportTest, AnnualReportListsEveryPartnershipWithItsCondition) {
+  const auto as = Assess("2023-12-31", "id-surabaya");
+  const Document doc =
+      RegionReport(*dossier_, as, "id-surabaya", 2023,
+                   {ParseDay("2023-12-31").value(), ParseDay("2026-11-30").value(), Lang::kId});
+  EXPECT_EQ(doc.title, "Laporan tahunan kerja sama luar negeri Kota Surabaya 2023");
+  const Table* t = FindTable(doc, "Kemitraan");
+  ASSERT_NE(t, nullptr);
+  ASSERT_EQ(t->rows.size(), 11u);
+  bool liverpool = false;
+  for (const auto& row : t->rows) {
+    if (row[0].text == "Kota Liverpool") {
+      liverpool = true;
+      EXPECT_EQ(row[2].text, "Aktif");
+      EXPECT_EQ(row[3].text, "19 Maret 2018");
+    }
+  }
+  EXPECT_TRUE(liverpool);
+  ASSERT_NE(FindTable(doc, "Evaluasi"), nullptr);
+  EXPECT_EQ(FindTable(doc, "Evaluasi")->rows.size(), 11u);
+}
+
+TEST_F(RegionReportTest, NationalReportAddsUpToEveryPartnership) {
+  const auto as = Assess("2023-12-31");
+  const Document doc = NationalReport(
+      *dossier_, as, {ParseDay("2023-12-31").value(), ParseDay("2026-11-30").value(), Lang::kEn});
+  for (const char* sheet : {"Provinces", "Countries"}) {
+    const Table* t = FindTable(doc, sheet);
+    ASSERT_NE(t, nullptr) << sheet;
+    double total = 0, conditions = 0;
+    for (const auto& row : t->rows) {
+      total += row[1].number;
+      for (size_t c = 2; c < 8; ++c) conditions += row[c].number;
+    }
+    EXPECT_EQ(total, static_cast<double>(as.size())) << sheet;
+    EXPECT_EQ(conditions, total) << sheet;
+  }
+  const Table* provinces = FindTable(doc, "Provinces");
+  bool east_java = false;
+  for (const auto& row : provinces->rows) east_java |= row[0].text == "Jawa Timur";
+  EXPECT_TRUE(east_java);
+  const Table* reasons = FindTable(doc, "Reasons");
+  ASSERT_NE(reasons, nullptr);
+  ASSERT_FALSE(reasons->rows.empty());
+  for (size_t i = 1; i < reasons->rows.size(); ++i)
+    EXPECT_GE(reasons->rows[i - 1][1].number, reasons->rows[i][1].number);
+  auto pdf = RenderPdf(doc);
+  ASSERT_TRUE(pdf.ok());
+  auto xlsx = RenderXlsx(doc);
+  ASSERT_TRUE(xlsx.ok());
+}
+
+TEST(ReportDayTest, TheYearsLastDayOrToday) {
+  EXPECT_EQ(ReportDay(2022, ParseDay("2026-11-30").value()), ParseDay("2022-12-31").value());
+  EXPECT_EQ(ReportDay(2026, ParseDay("2026-11-30").value()), ParseDay("2026-11-30").value());
+}
+
 TEST(ReportCatalogueTest, EveryKeyHasBothLanguages) {
   std::set<std::string_view> keys;
   for (const ReportTextEntry& e : ReportCatalogue()) {

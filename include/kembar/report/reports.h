@@ -32,6 +32,27 @@ struct ReportContext {
 Document PartnershipReport(const Dossier& dossier, const assess::PartnershipAssessment& a,
                            const ReportContext& ctx);
 
+// The annual report of a region's foreign cooperation in `year`: each partnership's
+// condition and that year's activities; the MoUs signed, renewed and expiring in the
+// year; the evaluation table (reciprocity, participation breadth, fields carried out,
+// paradiplomacy layer, activity in the last 36 months); the to-do list for the year
+// ahead. `assessments` are those of the region's partnerships as of ctx.as_of (the
+// year's last day, or the day the report is produced while the year runs).
+Document RegionReport(const Dossier& dossier,
+                      const std::vector<assess::PartnershipAssessment>& assessments,
+                      const std::string& region_id, int year, const ReportContext& ctx);
+
+// The national report: conditions by province and by partner country, the share of
+// MoUs without activity, the main reasons, with charts. `assessments` are every
+// partnership's as of ctx.as_of.
+Document NationalReport(const Dossier& dossier,
+                        const std::vector<assess::PartnershipAssessment>& assessments,
+                        const ReportContext& ctx);
+
+// The day an annual report speaks for: the last day of `year`, or `today` while the
+// year runs (never a day after today).
+Day ReportDay(int year, Day today);
+
 // A word of the reports' catalogue ("report.parties"); the key itself when unknown.
 std::string_view ReportText(std::string_view key, Lang lang);
 
