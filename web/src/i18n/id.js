@@ -280,7 +280,7 @@ export default {
   'calendar.expiredDesc': 'Perjanjian yang masa berlakunya sudah habis tanpa perpanjangan yang tercatat.',
   'calendar.expiredNone': 'Tidak ada.',
   'calendar.expiredOn': 'Kedaluwarsa {date}',
-  'calendar.withoutValidityTitle': 'Berlaku tanpa masa berlaku yang tercatat',
+  'calendar.withoutValidityTitle': 'Masih berlaku, tetapi masa berlakunya tidak tercatat',
   'calendar.withoutValidityDesc': 'Perjanjian yang sudah ditandatangani tetapi masa berlakunya belum dicatat, sehingga pengingat tidak dapat diberikan. Catat masa berlakunya dari naskah MoU.',
   'calendar.withoutValidityNone': 'Semua perjanjian yang berlaku sudah tercatat masa berlakunya.',
   'calendar.feedTitle': 'Berlangganan di aplikasi kalender',

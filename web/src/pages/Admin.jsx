@@ -115,6 +115,7 @@ function AddUser({ regions, onAdded }) {
   const [errors, setErrors] = useState({});
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState('');
+  const [added, setAdded] = useState(0); // a new key empties the regions' filter
   const set = (k) => (v) => setU((x) => ({ ...x, [k]: v }));
   async function submit(ev) {
     ev.preventDefault();
@@ -131,6 +132,7 @@ function AddUser({ regions, onAdded }) {
       if (u.role === 'editor') body.regions = u.regions;
       const created = await api.post('/api/users', body);
       setU(empty);
+      setAdded((n) => n + 1);
       setDone(t('admin.user.added', { name: created.name }));
       onAdded();
     } catch (e) {
@@ -154,7 +156,7 @@ function AddUser({ regions, onAdded }) {
           onChange={set('language')} error={errors.language} options={languageOptions()} />
       </div>
       {u.role === 'editor' && (
-        <RegionsField id="new-user-regions" regions={regions} value={u.regions} onChange={set('regions')} error={errors.regions} />
+        <RegionsField key={added} id="new-user-regions" regions={regions} value={u.regions} onChange={set('regions')} error={errors.regions} />
       )}
       <FormError message={errors.form} />
       <p><button type="submit" class="primary" disabled={busy}>{t('admin.user.add')}</button></p>
@@ -171,6 +173,8 @@ function EditUser({ user, regions, onSaved, onClose }) {
   const [done, setDone] = useState('');
   const set = (k) => (v) => setU((x) => ({ ...x, [k]: v }));
   const base = 'edit-' + user.name;
+  // Opened from the list above: the keyboard continues at the form.
+  useEffect(() => document.getElementById(base + '-title')?.focus(), []);
   async function save(ev) {
     ev.preventDefault();
     setDone('');
@@ -212,7 +216,7 @@ function EditUser({ user, regions, onSaved, onClose }) {
   return (
     <div class="edit-panel" id={base}>
       <form class="admin-form" onSubmit={save} noValidate aria-labelledby={base + '-title'}>
-        <h3 id={base + '-title'}>{t('admin.user.editTitle', { name: user.name })}</h3>
+        <h3 id={base + '-title'} tabIndex={-1}>{t('admin.user.editTitle', { name: user.name })}</h3>
         <div class="form-grid">
           <SelectField id={base + '-role'} label={t('admin.user.role')} value={u.role} onChange={set('role')}
             error={errors.role} options={roleOptions()} />

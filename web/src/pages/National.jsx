@@ -125,12 +125,12 @@ function GroupTable({ rows, by, nameHeader, provinceHref }) {
                   {fmt.number(r.conditions?.[c] || 0)}
                 </td>
               ))}
-              <td data-label={t('national.col.mouIdle')}>
+              <td class="wide" data-label={t('national.col.mouIdle')}>
                 {r.mou_signed
                   ? t('national.mouIdleCell', { idle: fmt.number(r.mou_not_active), signed: fmt.number(r.mou_signed) })
                   : '–'}
               </td>
-              <td data-label={t('national.col.reasons')}>
+              <td class="wide" data-label={t('national.col.reasons')}>
                 {r.reasons?.length
                   ? r.reasons.map((x) => `${x.label} (${fmt.number(x.count)})`).join(', ')
                   : '–'}
