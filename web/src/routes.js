@@ -10,7 +10,9 @@ import { compile } from './lib/router.js';
 
 export const ROUTES = [
   { path: '/', page: Dashboard, nav: 'nav.dashboard' },
+  { path: '/partnerships/new', load: () => import('./pages/PartnershipNew.jsx') }, // before /partnerships/:id
   { path: '/partnerships/:id', page: Partnership },
+  { path: '/import', load: () => import('./pages/Import.jsx'), nav: 'records.navImport', roles: ['editor', 'admin'] },
 ].map((r) => ({ ...r, match: compile(r.path) }));
 
 export function findRoute(path) {
