@@ -3,7 +3,7 @@
 // /api/partnerships/{id}/events[/{event_id}] with If-Match = the version the page was
 // showing when the form opened; the server's answer decides (400 at the fields, 409,
 // 403). Members this form does not show are kept as they were.
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { label, t } from '../i18n/index.js';
 import { api, enc } from '../lib/api.js';
 import {
@@ -103,6 +103,7 @@ export function EventForm({ partnership, names, event, version, onSaved, onCance
   });
   const [base, setBase] = useState({ version, event });
   const [reloading, setReloading] = useState(false);
+  useEffect(() => document.getElementById('event-form-title')?.focus(), []);
   const v = form.values;
   const shown = new Set(membersOf(v.type));
   const parties = partnership.parties.map((rid) => [rid, names(rid)]);
@@ -114,6 +115,7 @@ export function EventForm({ partnership, names, event, version, onSaved, onCance
       const latest = await reloadLatest();
       const ev = event ? (latest.partnership.events || []).find((e) => e.id === event.id) : null;
       setBase({ version: latest.version, event: ev || event });
+      if (ev) form.rebase(valuesOf(ev));
       form.setAlert({ kind: 'reloaded' });
       form.focusAlert();
     } catch (e) {

@@ -17,6 +17,14 @@ const EDIT_KEYS = ['kind', 'parties.0', 'parties.1', 'title', 'fields'];
 
 const same = (a, b) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
+const valuesOf = (p) => ({
+  kind: p.kind,
+  'parties.0': p.parties[0],
+  'parties.1': p.parties[1],
+  title: p.title || '',
+  fields: p.fields || [],
+});
+
 // `partnership` and `regions` (the record's, from GET /api/partnerships/{id}) when
 // editing; `homeRegion` (a stored region) to start a new one with.
 export function PartnershipForm({ partnership, regions = [], version, homeRegion, onSaved, onCancel, reloadLatest }) {
@@ -25,13 +33,7 @@ export function PartnershipForm({ partnership, regions = [], version, homeRegion
   const form = useRecordForm({
     prefix: PREFIX,
     initial: editing
-      ? {
-          kind: partnership.kind,
-          'parties.0': partnership.parties[0],
-          'parties.1': partnership.parties[1],
-          title: partnership.title || '',
-          fields: partnership.fields || [],
-        }
+      ? valuesOf(partnership)
       : { kind: 'sister_city', 'parties.0': homeRegion?.id || '', 'parties.1': '', fields: [] },
     roots: ROOTS,
   });
@@ -43,6 +45,9 @@ export function PartnershipForm({ partnership, regions = [], version, homeRegion
   const [base, setBase] = useState({ version, partnership });
   const [reloading, setReloading] = useState(false);
   const v = form.values;
+  useEffect(() => {
+    if (editing) document.getElementById('partnership-form-title')?.focus();
+  }, []);
 
   useEffect(() => {
     if (!editing && homeRegion && !v['parties.0']) {
@@ -63,6 +68,7 @@ export function PartnershipForm({ partnership, regions = [], version, homeRegion
     try {
       const latest = await reloadLatest();
       setBase({ version: latest.version, partnership: latest.partnership });
+      form.rebase(valuesOf(latest.partnership));
       form.setAlert({ kind: 'reloaded' });
       form.focusAlert();
     } catch (e) {

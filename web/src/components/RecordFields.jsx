@@ -27,6 +27,7 @@ const isEmpty = (v) => v == null || (Array.isArray(v) ? v.length === 0 : String(
 // the path segments naming the record itself), the rest to the top of the form.
 export function useRecordForm({ prefix, initial, roots }) {
   const [values, setValues] = useState(initial);
+  const [dirty, setDirty] = useState(() => new Set()); // the fields the user changed
   const [errors, setErrors] = useState({});
   const [alert, setAlert] = useState(null); // {kind, general?, error?}
   const [busy, setBusy] = useState(false);
@@ -77,7 +78,17 @@ export function useRecordForm({ prefix, initial, roots }) {
     errors,
     alert,
     busy,
-    set: (name, value) => setValues((v) => ({ ...v, [name]: value })),
+    set: (name, value) => {
+      setValues((v) => ({ ...v, [name]: value }));
+      setDirty((d) => (d.has(name) ? d : new Set(d).add(name)));
+    },
+    // After loading the latest version: its values, except where the user typed.
+    rebase: (latest) =>
+      setValues((v) => {
+        const next = { ...latest };
+        for (const k of dirty) next[k] = v[k];
+        return next;
+      }),
     setAlert,
     focusAlert: () => focusOn('alert'),
     submit,

@@ -58,7 +58,7 @@ function Agreement({ events, assessment }) {
   );
 }
 
-function EventItem({ ev, index, names, onEdit, onDelete }) {
+function EventItem({ ev, index, names, onEdit, onDelete, busy }) {
   const details = [];
   if (ev.from && ev.to) details.push(t('partnership.fromTo', { from: names(ev.from), to: names(ev.to) }));
   if (ev.side) details.push(t('partnership.side', { side: names(ev.side) }));
@@ -75,10 +75,10 @@ function EventItem({ ev, index, names, onEdit, onDelete }) {
       {ev.source && <p class="source"><span>{t('partnership.source')}:</span> {ev.source}</p>}
       {onEdit && ev.id && (
         <p class="event-actions">
-          <button type="button" id={'edit-' + eventAnchor(ev, index)} data-event-id={ev.id} class="small" onClick={onEdit}>
+          <button type="button" id={'edit-' + eventAnchor(ev, index)} data-event-id={ev.id} class="small" disabled={busy} onClick={onEdit}>
             {t('records.edit')}<span class="visually-hidden">: {ev.title || label('event', ev.type)}, {fmt.date(ev.date)}</span>
           </button>
-          <button type="button" id={'delete-' + eventAnchor(ev, index)} data-event-id={ev.id} class="small danger" onClick={onDelete}>
+          <button type="button" id={'delete-' + eventAnchor(ev, index)} data-event-id={ev.id} class="small danger" disabled={busy} onClick={onDelete}>
             {t('records.delete')}<span class="visually-hidden">: {ev.title || label('event', ev.type)}, {fmt.date(ev.date)}</span>
           </button>
         </p>
@@ -95,7 +95,7 @@ function Assessment({ a, names }) {
     : [];
   return (
     <>
-      <p>
+      <p id="assessment-condition">
         <ConditionBadge condition={a.condition} />{' '}
         {a.as_of && <span class="muted">{t('assessment.asOf', { date: fmt.date(a.as_of) })}</span>}
       </p>
@@ -118,7 +118,7 @@ function Assessment({ a, names }) {
       <h3>{t('assessment.indicators')}</h3>
       <dl class="facts">
         <dt>{t('col.months')}</dt>
-        <dd>{ind.months_since_activity == null ? t('common.never') : t('common.months', { n: fmt.number(ind.months_since_activity) })}</dd>
+        <dd id="assessment-months">{ind.months_since_activity == null ? t('common.never') : t('common.months', { n: fmt.number(ind.months_since_activity) })}</dd>
         {ind.activities_total != null && <dt>{t('assessment.activities')}</dt>}
         {ind.activities_total != null && <dd>{fmt.number(ind.activities_total)}</dd>}
         {ind.activities_last_36_months != null && <dt>{t('assessment.activities36')}</dt>}
@@ -344,12 +344,12 @@ export default function Partnership({ id, user }) {
       </p>
       <div class="record-actions">
         {writable && (
-          <button type="button" id="partnership-edit" onClick={() => openForm('partnership-edit', 'partnership-edit')}>
+          <button type="button" id="partnership-edit" disabled={res.loading} onClick={() => openForm('partnership-edit', 'partnership-edit')}>
             {t('records.partnership.edit')}
           </button>
         )}
         {writable && (
-          <button type="button" id="partnership-delete" class="danger" onClick={() => openForm('partnership-delete', 'partnership-delete')}>
+          <button type="button" id="partnership-delete" class="danger" disabled={res.loading} onClick={() => openForm('partnership-delete', 'partnership-delete')}>
             {t('records.partnership.delete')}
           </button>
         )}
@@ -426,7 +426,7 @@ export default function Partnership({ id, user }) {
         <p class="muted">{t('partnership.eventCount', { n: fmt.number(events.length) })}</p>
         {writable && open?.what !== 'event-add' && (
           <p>
-            <button type="button" id="event-add" class="primary" onClick={() => openForm('event-add', 'event-add')}>
+            <button type="button" id="event-add" class="primary" disabled={res.loading} onClick={() => openForm('event-add', 'event-add')}>
               {t('records.event.add')}
             </button>
           </p>
@@ -445,6 +445,7 @@ export default function Partnership({ id, user }) {
                 names={names}
                 onEdit={writable ? () => openForm('event-edit', 'edit-' + eventAnchor(ev, i), ev) : null}
                 onDelete={writable ? () => openForm('event-delete', 'delete-' + eventAnchor(ev, i), ev) : null}
+                busy={res.loading}
               />
             ))}
         </ol>
