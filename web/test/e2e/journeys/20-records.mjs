@@ -37,6 +37,12 @@ async function openAs(t, options) {
   return page;
 }
 
+// Screenshots of a form: its top in the viewport shot (t.shot also takes the whole page).
+async function shotAt(t, page, selector, name) {
+  await page.evaluate((sel) => document.querySelector(sel)?.scrollIntoView({ block: 'start' }), selector);
+  await t.shot(page, name);
+}
+
 async function record(t, user, pid) {
   const r = await t.api(user, 'GET', `/api/partnerships/${pid}`);
   if (r.status !== 200) throw new Error(`GET ${pid}: ${r.status} ${JSON.stringify(r.body)}`);
@@ -101,7 +107,7 @@ export default async function (t) {
   t.check((await page.locator('#event-date').inputValue()) === todayLocal(), 'a new event is dated today unless changed');
   t.check((await page.locator('#event-type option[value=mou_signed]').textContent()) === 'MoU signed', 'the types are labelled in the reader\'s language');
   await t.axe(page, 'the event form (en, 1366)');
-  await t.shot(page, 'event-form-en-1366');
+  await shotAt(t, page, '#event-form', 'event-form-en-1366');
 
   // A required field left empty is caught before anything is sent.
   await page.locator('#event-date').fill('');
@@ -147,7 +153,7 @@ export default async function (t) {
   t.check(((await page.locator(`[id="event-${eid}"]`).textContent()) || '').includes(title), 'the new event is listed on the page');
   const history = await waitText(page, 'table.history tbody tr:first-child', (s) => s.includes('Event added'));
   t.check(history?.includes('Event added') && history.includes('siti'), `the change history shows the addition by siti (${history})`);
-  await t.shot(page, 'partnership-after-add-en-1366');
+  await shotAt(t, page, '#assessment-title', 'partnership-after-add-en-1366');
 
   // --- Editing it ------------------------------------------------------------------
   await page.locator(`[id="edit-event-${eid}"]`).click();
@@ -180,7 +186,7 @@ export default async function (t) {
   stored = (await record(t, 'siti', PID)).partnership.events.find((e) => e.id === eid);
   t.check(stored?.date === day, 'the refused date was not stored');
   await t.axe(page, 'the event form with an error (en, 1366)');
-  await t.shot(page, 'event-form-error-en-1366');
+  await shotAt(t, page, '#event-form', 'event-form-error-en-1366');
 
   // --- 409: someone else changed the partnership after the form opened ---------------
   await page.locator('#event-date').fill(day);
@@ -197,7 +203,7 @@ export default async function (t) {
   stored = (await record(t, 'siti', PID)).partnership.events.find((e) => e.id === eid);
   t.check(stored?.title === title + ' (edited)' && stored.description === 'Changed by a colleague meanwhile', 'the stale write was not stored');
   await t.axe(page, 'the event form with a conflict (en, 1366)');
-  await t.shot(page, 'event-form-conflict-en-1366');
+  await shotAt(t, page, '#event-form', 'event-form-conflict-en-1366');
   await page.locator('#event-reload').click();
   await waitText(page, '#event-alert', (s) => s.includes('latest version is loaded'));
   t.check((await page.locator('#event-title').inputValue()) === title + ' (after the conflict)', 'after loading the latest version the typed title is kept');
@@ -253,13 +259,19 @@ export default async function (t) {
     t.check((await stale.locator('#event-title').inputValue()) === 'Should not be stored', 'the typed values stay');
     const after403 = await record(t, 'siti', 'semarang-beihai');
     t.check(after403.partnership.events.length === semarang.partnership.events.length, 'nothing was written to Semarang–Beihai');
-    await t.shot(stale, 'event-form-forbidden-en-1366');
+    await shotAt(t, stale, '#event-form', 'event-form-forbidden-en-1366');
   } finally {
     if (!restored) await t.api('admin', 'PUT', '/api/users/siti', { regions: ['id-surabaya'] });
   }
 
   // --- A partnership created, edited and deleted --------------------------------------
   await page.goto(url(t, '/'));
+  const exportLink = page.locator('[id="export-region-id-surabaya"]');
+  t.check((await exportLink.getAttribute('href')) === '/api/export?region=id-surabaya' && (await exportLink.getAttribute('download')) !== null &&
+    (await exportLink.textContent()).includes('Surabaya'), 'the dashboard links the export of siti\'s region as a download');
+  const exported = await t.api('siti', 'GET', '/api/export?region=id-surabaya');
+  t.check(exported.status === 200 && exported.body.format === 'kembar-dossier/1' &&
+    exported.body.partnerships.some((p) => p.id === PID), 'and that export is a dossier holding Surabaya–Liverpool');
   await page.locator('#partnership-new').click();
   await page.locator('#partnership-form').waitFor();
   t.check(/Surabaya/.test(await page.locator('#partnership-parties-0-chosen').textContent()), 'the home region starts as siti\'s region');
@@ -351,7 +363,7 @@ export default async function (t) {
         t.check(msg.includes('2023-02-30') && !msg.includes('not a real calendar day'), `the refused date is shown at its field in Indonesian too (${msg})`);
       }
       await t.axe(p, `the event form (${lang}, ${width})`);
-      await t.shot(p, `event-form-${lang}-${width}`);
+      await shotAt(t, p, '#event-form', `event-form-${lang}-${width}`);
       await p.goto(url(t, '/partnerships/new'));
       await p.locator('#partnership-form').waitFor();
       await p.locator('#partnership-parties-1').fill('Liv');
