@@ -332,8 +332,20 @@ export default async function (t) {
   await t.axe(page, 'the import page with problems (en, 1366)');
   await t.shot(page, 'import-problems-en-1366');
   await page.locator('#import-file').setInputFiles(good);
+  // The progress shows while the file is read and sent, however briefly: recorded as it comes.
+  await page.evaluate(() => {
+    window.__progressSeen = [];
+    new MutationObserver(() => {
+      const text = document.getElementById('import-progress-text')?.textContent;
+      if (text && !window.__progressSeen.includes(text)) window.__progressSeen.push(text);
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
   await page.locator('#import-submit').click();
   await page.locator('#import-result').waitFor();
+  const progress = await page.evaluate(() => window.__progressSeen);
+  t.check(progress.some((s) => s.startsWith('Reading the file')) && progress.some((s) => /^Sending to the server|^The server is checking/.test(s)),
+    `the import showed its progress (${progress.join(' | ')})`);
+  t.check(!(await page.locator('#import-progress').count()), 'the progress is gone once the answer is shown');
   const summary = (await page.locator('#import-result').textContent()).trim();
   t.check(/Partnerships added\s*1/.test(summary) && /Events imported\s*1/.test(summary), `the good dossier's summary is shown (${summary})`);
   const imported = await t.api('siti', 'GET', `/api/partnerships/${importId}`);
