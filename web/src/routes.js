@@ -10,10 +10,12 @@ import { compile } from './lib/router.js';
 
 export const ROUTES = [
   { path: '/', page: Dashboard, nav: 'nav.dashboard' },
+  { path: '/partnerships/new', load: () => import('./pages/PartnershipNew.jsx') }, // before /partnerships/:id
   { path: '/partnerships/:id', page: Partnership },
   { path: '/national', load: () => import('./pages/National.jsx'), nav: 'nav.national' },
   { path: '/calendar', load: () => import('./pages/Calendar.jsx'), nav: 'nav.calendar' },
   { path: '/admin', load: () => import('./pages/Admin.jsx'), nav: 'nav.admin', roles: ['admin'] },
+  { path: '/import', load: () => import('./pages/Import.jsx'), nav: 'records.navImport', roles: ['editor', 'admin'] },
 ].map((r) => ({ ...r, match: compile(r.path) }));
 
 export function findRoute(path) {

@@ -11,6 +11,7 @@ import { api, enc } from '../lib/api.js';
 import { useLanguage, usePageTitle, useResource } from '../lib/hooks.js';
 import { countryName } from '../lib/names.js';
 import { fetchAssessment } from './assessment.js';
+import { RecordActions } from '../components/RecordActions.jsx';
 
 const PER_PAGE = 500;
 
@@ -213,6 +214,7 @@ export default function Dashboard({ user }) {
           : t('dashboard.allRegions')}
         {list.data && <> · {t('dashboard.count', { n: fmt.number(list.data.total) })}</>}
       </p>
+      <RecordActions user={user} regions={regions} names={regionNames} />
       {list.loading && !list.data && <Loading />}
       {list.error && <ErrorView error={list.error} onRetry={list.reload} />}
       {list.data && (

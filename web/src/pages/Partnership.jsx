@@ -2,6 +2,10 @@
 // of the events by type, the events themselves, and the assessment the API returns
 // (condition, risks with explanation, evidence and source, indicators, contributions
 // of each side, next actions with their dates). The map is loaded only here, lazily.
+// For a user who may write it (an admin, an editor keeping one of its parties), the
+// buttons to record, edit and delete events and to edit or delete the partnership;
+// the forms come in their own chunk (components/RecordEditing.jsx). After a write the
+// record, its assessment and its history are read again.
 import { useEffect, useState } from 'preact/hooks';
 import { BarChart } from '../components/BarChart.jsx';
 import { ConditionBadge } from '../components/ConditionBadge.jsx';
@@ -11,6 +15,8 @@ import { fmt, label, t } from '../i18n/index.js';
 import { api, enc } from '../lib/api.js';
 import { useLanguage, usePageTitle, useResource } from '../lib/hooks.js';
 import { countryName, regionName } from '../lib/names.js';
+import { canWrite, refusalOf } from '../lib/records.js';
+import { navigate } from '../lib/router.js';
 import { fetchAssessment } from './assessment.js';
 
 async function load(id, signal) {
@@ -52,7 +58,7 @@ function Agreement({ events, assessment }) {
   );
 }
 
-function EventItem({ ev, index, names }) {
+function EventItem({ ev, index, names, onEdit, onDelete, busy }) {
   const details = [];
   if (ev.from && ev.to) details.push(t('partnership.fromTo', { from: names(ev.from), to: names(ev.to) }));
   if (ev.side) details.push(t('partnership.side', { side: names(ev.side) }));
@@ -67,6 +73,16 @@ function EventItem({ ev, index, names }) {
       {details.length > 0 && <p class="sub">{details.join(' · ')}</p>}
       {ev.description && <p>{ev.description}</p>}
       {ev.source && <p class="source"><span>{t('partnership.source')}:</span> {ev.source}</p>}
+      {onEdit && ev.id && (
+        <p class="event-actions">
+          <button type="button" id={'edit-' + eventAnchor(ev, index)} data-event-id={ev.id} class="small" disabled={busy} onClick={onEdit}>
+            {t('records.edit')}<span class="visually-hidden">: {ev.title || label('event', ev.type)}, {fmt.date(ev.date)}</span>
+          </button>
+          <button type="button" id={'delete-' + eventAnchor(ev, index)} data-event-id={ev.id} class="small danger" disabled={busy} onClick={onDelete}>
+            {t('records.delete')}<span class="visually-hidden">: {ev.title || label('event', ev.type)}, {fmt.date(ev.date)}</span>
+          </button>
+        </p>
+      )}
     </li>
   );
 }
@@ -79,7 +95,7 @@ function Assessment({ a, names }) {
     : [];
   return (
     <>
-      <p>
+      <p id="assessment-condition">
         <ConditionBadge condition={a.condition} />{' '}
         {a.as_of && <span class="muted">{t('assessment.asOf', { date: fmt.date(a.as_of) })}</span>}
       </p>
@@ -102,7 +118,7 @@ function Assessment({ a, names }) {
       <h3>{t('assessment.indicators')}</h3>
       <dl class="facts">
         <dt>{t('col.months')}</dt>
-        <dd>{ind.months_since_activity == null ? t('common.never') : t('common.months', { n: fmt.number(ind.months_since_activity) })}</dd>
+        <dd id="assessment-months">{ind.months_since_activity == null ? t('common.never') : t('common.months', { n: fmt.number(ind.months_since_activity) })}</dd>
         {ind.activities_total != null && <dt>{t('assessment.activities')}</dt>}
         {ind.activities_total != null && <dd>{fmt.number(ind.activities_total)}</dd>}
         {ind.activities_last_36_months != null && <dt>{t('assessment.activities36')}</dt>}
@@ -153,8 +169,8 @@ async function loadHistory(id, signal) {
   }
 }
 
-function History({ id }) {
-  const res = useResource((signal) => loadHistory(id, signal), [id]);
+function History({ id, stamp }) {
+  const res = useResource((signal) => loadHistory(id, signal), [id, stamp]);
   if (res.loading && !res.data) return <Loading />;
   if (res.error) return <ErrorView error={res.error} onRetry={res.reload} />;
   if (!res.data) return <p class="muted">{t('history.unavailable')}</p>;
@@ -207,10 +223,36 @@ function LazyMap(props) {
   return Map ? <Map {...props} /> : <Loading />;
 }
 
-export default function Partnership({ id }) {
+// The record forms' chunk, fetched once the page shows edit controls.
+function useRecordEditing(enabled) {
+  const [mod, setMod] = useState(null);
+  useEffect(() => {
+    if (!enabled || mod) return undefined;
+    let live = true;
+    import('../components/RecordEditing.jsx').then((m) => live && setMod(m), () => {});
+    return () => {
+      live = false;
+    };
+  }, [enabled]);
+  return mod;
+}
+
+export default function Partnership({ id, user }) {
   const lang = useLanguage();
   const res = useResource((signal) => load(id, signal), [id, lang]);
   const p = res.data?.partnership;
+  const writable = !!p && canWrite(user, p);
+  const editor = useRecordEditing(writable);
+  // The form or dialog open: {what: 'event-add' | 'event-edit' | 'event-delete' |
+  // 'partnership-edit' | 'partnership-delete', event?, version (the one shown when it
+  // opened: If-Match), opener (the button to return the focus to)}.
+  const [open, setOpen] = useState(null);
+  const [notice, setNotice] = useState(null);
+  const [stamp, setStamp] = useState(0);
+  const [removal, setRemoval] = useState({ busy: false, alert: null, reloading: false });
+  useEffect(() => {
+    if (notice) document.getElementById('record-notice')?.focus();
+  }, [notice]);
   const regions = res.data?.regions || [];
   const byId = Object.fromEntries(regions.map((r) => [r.id, r]));
   const names = (rid) => regionName(byId[rid], lang, rid);
@@ -228,6 +270,71 @@ export default function Partnership({ id }) {
   if (!p) return <><h1 id="page-title" tabIndex={-1}>{id}</h1><Loading /></>;
   const events = p.events || [];
   const parties = p.parties.map((rid) => byId[rid] || { id: rid });
+
+  const openForm = (what, opener, event) => {
+    setNotice(null);
+    setRemoval({ busy: false, alert: null, reloading: false });
+    setOpen({ what, event, version: res.data.version, opener });
+  };
+  const close = () => {
+    const opener = open?.opener;
+    setOpen(null);
+    setTimeout(() => document.getElementById(opener)?.focus(), 0);
+  };
+  // After a write: the record, its assessment (condition, months since the last
+  // activity, next actions) and its history again.
+  const saved = ({ message }) => {
+    setOpen(null);
+    setNotice(message);
+    res.reload();
+    setStamp((n) => n + 1);
+  };
+  // For a form that met a 409: the latest version, also shown on the page.
+  const reloadLatest = async () => {
+    const latest = await api.get(`/api/partnerships/${enc(id)}`);
+    res.reload();
+    setStamp((n) => n + 1);
+    return latest;
+  };
+  const confirmRemoval = async () => {
+    setRemoval({ busy: true, alert: null, reloading: false });
+    try {
+      if (open.what === 'event-delete') {
+        await api.del(`/api/partnerships/${enc(id)}/events/${enc(open.event.id)}`, { ifMatch: open.version });
+        saved({ message: t('records.event.deleted') });
+      } else {
+        await api.del(`/api/partnerships/${enc(id)}`, { ifMatch: open.version });
+        navigate('/');
+      }
+    } catch (e) {
+      setRemoval({ busy: false, alert: { kind: refusalOf(e), error: e }, reloading: false });
+    }
+  };
+  const reloadForRemoval = async () => {
+    setRemoval((r) => ({ ...r, reloading: true }));
+    try {
+      const latest = await reloadLatest();
+      const still = open.what !== 'event-delete' || (latest.partnership.events || []).some((e) => e.id === open.event.id);
+      setOpen((o) => ({ ...o, version: latest.version }));
+      setRemoval({ busy: false, alert: still ? { kind: 'reloaded' } : { kind: 'missing', error: null }, reloading: false });
+    } catch (e) {
+      setRemoval({ busy: false, alert: { kind: 'other', error: e }, reloading: false });
+    }
+  };
+  const eventForm = (event) =>
+    editor ? (
+      <editor.EventForm
+        key={event?.id || 'new'}
+        partnership={p}
+        names={names}
+        event={event}
+        version={open.version}
+        onSaved={saved}
+        onCancel={close}
+        reloadLatest={reloadLatest}
+      />
+    ) : <Loading />;
+  const editingGone = open?.what === 'event-edit' && !events.some((ev) => ev.id === open.event.id);
   return (
     <>
       <h1 id="page-title" tabIndex={-1}>{title}</h1>
@@ -235,6 +342,52 @@ export default function Partnership({ id }) {
         {label('kind', p.kind)}
         {p.title && <> · {p.title}</>}
       </p>
+      <div class="record-actions">
+        {writable && (
+          <button type="button" id="partnership-edit" disabled={res.loading} onClick={() => openForm('partnership-edit', 'partnership-edit')}>
+            {t('records.partnership.edit')}
+          </button>
+        )}
+        {writable && (
+          <button type="button" id="partnership-delete" class="danger" disabled={res.loading} onClick={() => openForm('partnership-delete', 'partnership-delete')}>
+            {t('records.partnership.delete')}
+          </button>
+        )}
+        <a id="partnership-export" class="button-link" href={`/api/export?partnership=${enc(id)}`} download>
+          {t('records.export.partnership')}
+        </a>
+      </div>
+      {!writable && user?.role === 'editor' && <p id="partnership-read-only" class="notice">{t('records.readOnly')}</p>}
+      {notice && <p id="record-notice" class="notice-ok" role="status" tabIndex={-1}>{notice}</p>}
+      {open?.what === 'partnership-edit' && (
+        <section class="card" aria-labelledby="partnership-form-title">
+          {editor ? (
+            <editor.PartnershipForm
+              partnership={p}
+              regions={regions}
+              version={open.version}
+              onSaved={saved}
+              onCancel={close}
+              reloadLatest={reloadLatest}
+            />
+          ) : <Loading />}
+        </section>
+      )}
+      {editor && (open?.what === 'event-delete' || open?.what === 'partnership-delete') && (
+        <editor.ConfirmDialog
+          id="delete-dialog"
+          title={open.what === 'event-delete' ? t('records.event.deleteTitle') : t('records.partnership.deleteTitle')}
+          text={open.what === 'event-delete'
+            ? t('records.event.deleteText', { event: `${open.event.title || label('event', open.event.type)} (${fmt.date(open.event.date)})` })
+            : t('records.partnership.deleteText', { name: title, n: fmt.number(events.length) })}
+          confirmLabel={open.what === 'event-delete' ? t('records.event.deleteConfirm') : t('records.partnership.deleteConfirm')}
+          busy={removal.busy}
+          onConfirm={confirmRemoval}
+          onCancel={close}
+        >
+          <editor.FormAlert form={{ prefix: 'delete-dialog', alert: removal.alert }} onReload={reloadForRemoval} reloading={removal.reloading} reloadedText={t('records.reloadedDelete')} />
+        </editor.ConfirmDialog>
+      )}
       <div class="grid">
         <section class="card" aria-labelledby="parties-title">
           <h2 id="parties-title">{t('partnership.parties')}</h2>
@@ -271,13 +424,35 @@ export default function Partnership({ id }) {
       <section class="card" aria-labelledby="events-title">
         <h2 id="events-title">{t('partnership.events')}</h2>
         <p class="muted">{t('partnership.eventCount', { n: fmt.number(events.length) })}</p>
+        {writable && open?.what !== 'event-add' && (
+          <p>
+            <button type="button" id="event-add" class="primary" disabled={res.loading} onClick={() => openForm('event-add', 'event-add')}>
+              {t('records.event.add')}
+            </button>
+          </p>
+        )}
+        {open?.what === 'event-add' && eventForm(null)}
+        {editingGone && eventForm(open.event)}
         <ol class="events">
-          {events.map((ev, i) => <EventItem key={ev.id || i} ev={ev} index={i} names={names} />)}
+          {events.map((ev, i) =>
+            open?.what === 'event-edit' && open.event.id === ev.id ? (
+              <li key={ev.id} id={eventAnchor(ev, i)} class="event event-editing">{eventForm(open.event)}</li>
+            ) : (
+              <EventItem
+                key={ev.id || i}
+                ev={ev}
+                index={i}
+                names={names}
+                onEdit={writable ? () => openForm('event-edit', 'edit-' + eventAnchor(ev, i), ev) : null}
+                onDelete={writable ? () => openForm('event-delete', 'delete-' + eventAnchor(ev, i), ev) : null}
+                busy={res.loading}
+              />
+            ))}
         </ol>
       </section>
       <section class="card" aria-labelledby="history-title">
         <h2 id="history-title">{t('history.title')}</h2>
-        <History id={id} />
+        <History id={id} stamp={stamp} />
       </section>
       <section class="card" aria-labelledby="map-title">
         <h2 id="map-title">{t('map.title')}</h2>
