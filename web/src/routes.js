@@ -11,6 +11,9 @@ import { compile } from './lib/router.js';
 export const ROUTES = [
   { path: '/', page: Dashboard, nav: 'nav.dashboard' },
   { path: '/partnerships/:id', page: Partnership },
+  { path: '/regions/:id', load: () => import('./pages/RegionMap.jsx') },
+  { path: '/network', load: () => import('./pages/Network.jsx'), nav: 'nav.network' },
+  { path: '/finder', load: () => import('./pages/Finder.jsx'), nav: 'nav.finder' },
 ].map((r) => ({ ...r, match: compile(r.path) }));
 
 export function findRoute(path) {
