@@ -13,6 +13,7 @@
 import { geoCentroid, geoGraticule10, geoNaturalEarth1, geoPath } from 'd3-geo';
 import { feature } from 'topojson-client';
 import world from 'world-atlas/countries-110m.json';
+import { useEffect, useRef } from 'preact/hooks';
 import { fmt, t } from '../i18n/index.js';
 
 const land = feature(world, world.objects.countries);
@@ -49,22 +50,34 @@ function makeProjection(points, fit) {
 // Labels right of their point, else left, else below; a label that would still cover
 // another is shown only on hover and focus.
 function placeLabels(items) {
-  const boxes = [];
-  const overlaps = (b) => boxes.some((o) => b.x0 < o.x1 && b.x1 > o.x0 && b.y0 < o.y1 && b.y1 > o.y0);
+  // The points themselves are obstacles too.
+  const boxes = items.map((it) => ({ x0: it.x - 6, x1: it.x + 6, y0: it.y - 6, y1: it.y + 6, id: it.id }));
+  const overlaps = (b, id) => boxes.some((o) => o.id !== id && b.x0 < o.x1 && b.x1 > o.x0 && b.y0 < o.y1 && b.y1 > o.y0);
   return items.map((it) => {
-    const w = it.name.length * 7.6 + 4;
+    const w = it.name.length * (it.role === 'home' ? 9.6 : 8.4) + 4;
     const tries = [
       { x: it.x + 8, y: it.y + 5, anchor: 'start', box: { x0: it.x + 6, x1: it.x + 8 + w, y0: it.y - 9, y1: it.y + 8 } },
       { x: it.x - 8, y: it.y + 5, anchor: 'end', box: { x0: it.x - 8 - w, x1: it.x - 6, y0: it.y - 9, y1: it.y + 8 } },
       { x: it.x, y: it.y + 20, anchor: 'middle', box: { x0: it.x - w / 2, x1: it.x + w / 2, y0: it.y + 7, y1: it.y + 24 } },
     ].filter((c) => c.box.x0 >= 0 && c.box.x1 <= WIDTH && c.box.y0 >= 0 && c.box.y1 <= HEIGHT);
-    const free = tries.find((c) => !overlaps(c.box));
+    const free = tries.find((c) => !overlaps(c.box, it.id));
     if (free) {
       boxes.push(free.box);
       return { ...it, label: free, hidden: false };
     }
     return { ...it, label: tries[0] || { x: it.x + 8, y: it.y + 5, anchor: 'start' }, hidden: true };
   });
+}
+
+// On a phone the map keeps a readable size and scrolls sideways: start in its middle,
+// where the home region is.
+export function useCentredScroll() {
+  const ref = useRef(null);
+  useEffect(() => {
+    const el = ref.current;
+    if (el && el.scrollWidth > el.clientWidth) el.scrollLeft = (el.scrollWidth - el.clientWidth) / 2;
+  }, []);
+  return ref;
 }
 
 export default function WorldMap({ points = [], lines = [], fit = false, title, description, legend = [], listTitle, idPrefix = 'wm' }) {
@@ -82,8 +95,10 @@ export default function WorldMap({ points = [], lines = [], fit = false, title, 
   // The home point first, so its label always has room.
   const labelled = placeLabels([...drawn].sort((a, b) => (a.role === 'home' ? -1 : b.role === 'home' ? 1 : 0)));
   const captionId = `${idPrefix}-caption`;
+  const scroller = useCentredScroll();
   return (
     <figure class="chart map world-map-figure">
+      <div class="map-scroll" ref={scroller}>
       <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} class="world-map" role="group" aria-labelledby={captionId}>
         <path d={path({ type: 'Sphere' })} class="sphere" />
         <path d={path(geoGraticule10())} class="graticule" />
@@ -114,6 +129,7 @@ export default function WorldMap({ points = [], lines = [], fit = false, title, 
           );
         })}
       </svg>
+      </div>
       <figcaption id={captionId}>
         {title && <span class="map-title">{title}</span>}
         {description && <span class="sub">{description}</span>}

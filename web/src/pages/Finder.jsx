@@ -27,6 +27,8 @@ export const FIELDS = [
   'health', 'youth', 'governance', 'other',
 ];
 const LEVELS = ['province', 'state', 'prefecture', 'city', 'regency', 'municipality', 'district', 'institution', 'other'];
+// The total as the explanation writes it (0.626), the components with two decimals.
+const SCORE_DIGITS = { minimumFractionDigits: 3, maximumFractionDigits: 3 };
 const COMPONENTS = ['level', 'similarity', 'complementarity', 'proximity', 'network'];
 
 function useDebounced(value, ms) {
@@ -92,6 +94,10 @@ function FieldError({ id, error }) {
   return error ? <p id={id} class="form-error" role="alert">{error}</p> : null;
 }
 
+function RegionOption({ r, lang }) {
+  return <option value={r.id}>{r.name}{r.country ? ` (${countryName(r.country, lang)})` : ''}</option>;
+}
+
 function RegionField({ value, onChange, user, error }) {
   const lang = useLanguage();
   const [text, setText] = useState('');
@@ -112,11 +118,14 @@ function RegionField({ value, onChange, user, error }) {
         <select id="finder-region" value={value} onChange={(e) => onChange(e.currentTarget.value)}
           aria-invalid={error ? 'true' : undefined} aria-describedby={error ? 'finder-region-error' : undefined}>
           {!value && <option value="">{t('finder.chooseRegion')}</option>}
-          {options.map((r) => (
-            <option key={r.id} value={r.id}>
-              {r.name}{r.country ? ` (${countryName(r.country, lang)})` : ''}{own.has(r.id) ? ' ★' : ''}
-            </option>
-          ))}
+          {own.size > 0 && options.some((r) => own.has(r.id)) && (
+            <optgroup label={t('finder.yourRegions')}>
+              {options.filter((r) => own.has(r.id)).map((r) => <RegionOption key={r.id} r={r} lang={lang} />)}
+            </optgroup>
+          )}
+          <optgroup label={t('finder.allRegions')}>
+            {options.filter((r) => !own.has(r.id)).map((r) => <RegionOption key={r.id} r={r} lang={lang} />)}
+          </optgroup>
         </select>
         <FieldError id="finder-region-error" error={error} />
       </div>
@@ -153,7 +162,7 @@ function Candidates({ answer, home, lang }) {
       lon: places?.[i]?.lon,
       role: 'other',
       href: `#candidate-${i + 1}`,
-      detail: `${c.country_name || countryName(c.country, lang)}, ${t('finder.score')} ${fmt.number(c.score, { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`,
+      detail: `${c.country_name || countryName(c.country, lang)}, ${t('finder.score')} ${fmt.number(c.score, SCORE_DIGITS)}`,
     })),
   ];
   const lines = candidates.map((c, i) => ({ id: key(c, i), from: answer.region, to: key(c, i), className: 'candidate-line' }));
@@ -192,7 +201,7 @@ function Candidates({ answer, home, lang }) {
                 </h3>
                 <p class="total-score">
                   <span class="sub">{t('finder.score')}</span>
-                  <strong data-score>{fmt.number(c.score, { minimumFractionDigits: 2, maximumFractionDigits: 2 })}</strong>
+                  <strong data-score>{fmt.number(c.score, SCORE_DIGITS)}</strong>
                 </p>
               </div>
               <ScoreBars c={c} index={i} />

@@ -8,7 +8,7 @@
 // The ego answer names the places and counts the ties, without coordinates or the tie
 // list: the coordinates come from the centre's country in the network export
 // (GraphML, `country=`), the ties between partners from each partner's own ego answer.
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ConditionBadge } from '../components/ConditionBadge.jsx';
 import { ErrorView, Loading } from '../components/ErrorView.jsx';
 import { LazyWorldMap } from '../components/LazyWorldMap.jsx';
@@ -168,22 +168,51 @@ function EgoGraph({ ego, neighbours, depth, lang }) {
   const r2 = G * 0.46;
   const pos = new Map();
   pos.set(ego.center.id, { x: cx, y: cy, ring: 0, node: ego.center });
-  ring1.forEach((n, i) => {
-    const a = (i / Math.max(1, ring1.length)) * 2 * Math.PI - Math.PI / 2;
-    pos.set(n.id, { x: cx + r1 * Math.cos(a), y: cy + r1 * Math.sin(a), a, ring: 1, node: n });
-  });
-  // The outer ring in the order of the partner each hangs from.
+  // The outer ring in the order of the partner each hangs from (its first one); each
+  // partner gets an arc as wide as its share of the outer ring, and sits in its middle.
+  const inRing2 = new Set(ring2.map((n) => n.id));
   const parentOf = new Map();
+  const children = ring1.map(() => 0);
   if (neighbours.byKey) {
     ring1.forEach((n, i) => {
-      for (const k of neighbours.byKey.get(n.id) || []) if (!parentOf.has(k)) parentOf.set(k, i);
+      for (const k of neighbours.byKey.get(n.id) || []) {
+        if (inRing2.has(k) && !parentOf.has(k)) {
+          parentOf.set(k, i);
+          children[i]++;
+        }
+      }
     });
   }
   const outer = [...ring2].sort((a, b) => (parentOf.get(a.id) ?? 1e9) - (parentOf.get(b.id) ?? 1e9));
-  outer.forEach((n, i) => {
-    const a = (i / Math.max(1, outer.length)) * 2 * Math.PI - Math.PI / 2;
+  const orphans = outer.length - children.reduce((x, y) => x + y, 0);
+  // Every partner gets at least half an even share, so that small ones do not crowd.
+  const least = Math.max(1, Math.ceil(outer.length / Math.max(1, ring1.length) / 2));
+  const slots = children.map((c) => Math.max(least, c));
+  const total = slots.reduce((x, y) => x + y, 0) + orphans;
+  const step = (2 * Math.PI) / Math.max(1, total);
+  let at = -Math.PI / 2;
+  ring1.forEach((n, i) => {
+    const a = at + (slots[i] * step) / 2;
+    at += slots[i] * step;
+    pos.set(n.id, { x: cx + r1 * Math.cos(a), y: cy + r1 * Math.sin(a), a, ring: 1, node: n });
+  });
+  let slot = 0;
+  outer.forEach((n) => {
+    const parent = parentOf.get(n.id);
+    // A partner without children of its own keeps its slot empty on the outer ring.
+    while (parent !== undefined && slot < total && slotOwner(slot) !== parent) slot++;
+    const a = -Math.PI / 2 + (slot + 0.5) * step;
+    slot++;
     pos.set(n.id, { x: cx + r2 * Math.cos(a), y: cy + r2 * Math.sin(a), a, ring: 2, node: n });
   });
+  function slotOwner(k) {
+    let acc = 0;
+    for (let i = 0; i < slots.length; i++) {
+      acc += slots[i];
+      if (k < acc) return i;
+    }
+    return -1;
+  }
   const edges = [];
   const seen = new Set();
   const add = (a, b, cls) => {
@@ -202,9 +231,15 @@ function EgoGraph({ ego, neighbours, depth, lang }) {
     const right = Math.cos(p.a) >= 0;
     return { x: p.x + (right ? 9 : -9), y: p.y + 5, anchor: right ? 'start' : 'end' };
   };
+  const scroller = useRef(null);
+  useEffect(() => {
+    const el = scroller.current;
+    if (el && el.scrollWidth > el.clientWidth) el.scrollLeft = (el.scrollWidth - el.clientWidth) / 2;
+  }, []);
   const desc = t('network.graphDesc', { name: ego.center.name, nodes: fmt.number(ego.nodes), edges: fmt.number(ego.edges) });
   return (
     <figure class="chart ego-figure">
+      <div class="map-scroll" ref={scroller}>
       <svg viewBox={`${-GX} 0 ${G + 2 * GX} ${G}`} class="ego-graph" role="group" aria-labelledby="ego-caption">
         <g aria-hidden="true">
           <circle cx={cx} cy={cy} r={r1} class="ego-ring" />
@@ -229,6 +264,7 @@ function EgoGraph({ ego, neighbours, depth, lang }) {
           );
         })}
       </svg>
+      </div>
       <figcaption id="ego-caption">
         {desc}
         <span class="sub">{t('network.graphHint')}</span>

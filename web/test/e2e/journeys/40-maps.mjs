@@ -12,11 +12,17 @@ const locale = (lang) => (lang === 'id' ? 'id-ID' : 'en-GB');
 const date = (lang, d) => new Intl.DateTimeFormat(locale(lang), { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' })
   .format(new Date(d + 'T00:00:00Z'));
 const num2 = (lang, v) => new Intl.NumberFormat(locale(lang), { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(v);
+const num3 = (lang, v) => new Intl.NumberFormat(locale(lang), { minimumFractionDigits: 3, maximumFractionDigits: 3 }).format(v);
 const num = (lang, v) => new Intl.NumberFormat(locale(lang), { maximumFractionDigits: 2 }).format(v);
 const CONDITION = {
   en: { active: 'Active', at_risk: 'At risk', dormant: 'Dormant', ended: 'Ended', not_in_force: 'Not in force', unknown: 'Unknown' },
   id: { active: 'Aktif', at_risk: 'Berisiko', dormant: 'Tidak aktif (dorman)', ended: 'Berakhir', not_in_force: 'Belum berlaku', unknown: 'Tidak diketahui' },
 };
+
+// At 375 px nothing makes the page wider than the screen (maps scroll inside).
+async function fitsWidth(page, width) {
+  return page.evaluate((w) => document.documentElement.scrollWidth <= w, width);
+}
 
 async function mapChunks(page) {
   return page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name))
@@ -71,6 +77,7 @@ export default async function (t) {
       t.check(lvLine.includes('cond-' + lvCondition), `region map (${tag}): Liverpool's line coloured by its condition`);
       t.check(await page.locator('.world-map a[href="/partnerships/surabaya-liverpool"]').count() === 1, `region map (${tag}): Liverpool's point is a link`);
       t.check(await page.locator('.map-legend li').count() >= 1, `region map (${tag}): legend of the line colours`);
+      t.check(await fitsWidth(page, width), `region map (${tag}): no sideways scrolling of the page`);
       await t.axe(page, `region map (${tag})`);
       await t.shot(page, `region-map-${lang}-${width}`);
 
@@ -108,6 +115,7 @@ export default async function (t) {
         t.check(await page.locator(`a[href="/api/network/export?format=${f}"]`).count() === 1, `network (${tag}): ${f} export link`);
       }
       await page.waitForFunction(() => !document.querySelector('[role=status]'), null, { timeout: 20000 });
+      t.check(await fitsWidth(page, width), `network (${tag}): no sideways scrolling of the page`);
       await t.axe(page, `network (${tag})`);
       await t.shot(page, `network-${lang}-${width}`);
 
@@ -152,12 +160,13 @@ export default async function (t) {
           const w = v > 0 ? Math.max(0.5, v * 100) : 0;
           if (Math.abs(b.width - w) > 1e-6 || b.text !== num2(lang, v)) barsMatch = false;
         });
-        if ((await item.locator('[data-score]').textContent()) !== num2(lang, c.score)) barsMatch = false;
+        if ((await item.locator('[data-score]').textContent()) !== num3(lang, c.score)) barsMatch = false;
       }
       t.check(namesMatch, `finder (${tag}): the candidates in the API's order`);
       t.check(barsMatch, `finder (${tag}): each score component drawn as a bar of its value, written "${num2(lang, 0.29)}"`);
       await page.locator('#finder-map-caption').waitFor({ timeout: 20000 });
       t.check(await page.locator('.world-map path.route').count() >= 1, `finder (${tag}): candidates on the map with lines from the region`);
+      t.check(await fitsWidth(page, width), `finder (${tag}): no sideways scrolling of the page`);
       await t.axe(page, `finder results (${tag})`);
       await t.shot(page, `finder-${lang}-${width}`);
     }
