@@ -171,4 +171,42 @@ export default async function (t) {
       await t.shot(page, `finder-${lang}-${width}`);
     }
   }
+
+  // A ministry analyst (no region of their own): the explorer finds Kōchi despite the
+  // gazetteer spelling it "Kochi", with Surabaya's record of the pair; a place outside
+  // the network is said so; the finder asks for a region, found by name.
+  const kochiEgo = (await t.api('kemendagri', 'GET', '/api/network/ego?place=' + encodeURIComponent('Kōchi, JP') + '&depth=1')).body;
+  const semarang = (await t.api('kemendagri', 'GET', '/api/find-partners?region=id-semarang&limit=3')).body;
+  const page = await t.open({ user: 'kemendagri', lang: 'en', width: 1366, height: 768 });
+  await page.locator('table.partnerships').waitFor();
+  await page.locator('header nav a[href="/network"]').click();
+  await page.locator('#net-search-input').fill('Kōchi');
+  await page.locator('.net-search button[type=submit]').click();
+  await page.locator('.net-choices a', { hasText: 'Japan' }).first().click();
+  await page.locator('table.ties tbody tr').first().waitFor();
+  t.check((await page.locator('table.ties tbody tr').count()) === kochiEgo.rings[0].length, `network (kemendagri): Kōchi's ${kochiEgo.rings[0].length} ties`);
+  const sbRow = page.locator('table.ties tr', { hasText: 'Surabaya' });
+  await sbRow.locator('a[href="/partnerships/surabaya-kochi"]').waitFor({ timeout: 20000 }).catch(() => {});
+  t.check((await sbRow.textContent()).includes('1997') && (await sbRow.locator('a[href="/partnerships/surabaya-kochi"]').count()) === 1,
+    'network (kemendagri): Kōchi–Surabaya with the record\'s MoU year 1997 and a link to it');
+  await page.goto(t.base + 'network?place=' + encodeURIComponent('Nowhereville, ID'));
+  await page.locator('main [role=alert]').waitFor({ timeout: 20000 });
+  t.check(/Nowhereville/.test(await page.locator('main [role=alert]').textContent()), 'network (kemendagri): a place outside the network is said so');
+  await page.goto(t.base + 'finder');
+  await page.locator('#finder-region').waitFor();
+  t.check((await page.locator('#finder-region').inputValue()) === '', 'finder (kemendagri): no region chosen for a user without one');
+  await page.locator('.finder-form button[type=submit]').click();
+  await page.locator('#finder-region-error').waitFor();
+  t.check((await page.locator('#finder-region').getAttribute('aria-invalid')) === 'true' &&
+    (await page.evaluate(() => document.activeElement?.id)) === 'finder-region', 'finder (kemendagri): the missing region is shown at its field, which gets the focus');
+  await page.locator('#finder-region-filter').fill('Semarang');
+  await page.locator('#finder-region option[value="id-semarang"]').waitFor({ state: 'attached' });
+  await page.locator('#finder-region').selectOption('id-semarang');
+  await page.locator('#finder-limit').fill('3');
+  await page.locator('.finder-form button[type=submit]').click();
+  await page.locator('ol.candidates > li').first().waitFor({ timeout: 20000 });
+  const names = await page.locator('ol.candidates > li h3').allTextContents();
+  t.check(names.length === semarang.candidates.length && semarang.candidates.every((c, i) => names[i].includes(c.name)),
+    `finder (kemendagri): Semarang's candidates as the API ranks them (${semarang.candidates.map((c) => c.name).join(', ')})`);
+  t.check(new URL(page.url()).search.includes('region=id-semarang'), 'finder (kemendagri): the search is in the address, to bookmark');
 }
