@@ -1,9 +1,7 @@
 // The pages and their paths. A page is either imported here (the first-load bundle:
-// keep it to what an officer sees first) or loaded on demand with `load`, so the
-// remaining pages of issue 12 (forms, import, calendar, finder, maps, national,
-// admin) slot in as lazy entries without growing the first load:
-//   { path: '/calendar', load: () => import('./pages/Calendar.jsx') },
-//   { path: '/admin', load: () => import('./pages/Admin.jsx'), roles: ['admin'] },
+// keep it to what an officer sees first: the dashboard and a partnership) or loaded
+// on demand with `load`, so the other pages do not grow the first load. `nav` puts a
+// page in the header's navigation (in this order); `roles` limits that entry.
 import Dashboard from './pages/Dashboard.jsx';
 import Partnership from './pages/Partnership.jsx';
 import { compile } from './lib/router.js';
@@ -12,10 +10,13 @@ export const ROUTES = [
   { path: '/', page: Dashboard, nav: 'nav.dashboard' },
   { path: '/partnerships/new', load: () => import('./pages/PartnershipNew.jsx') }, // before /partnerships/:id
   { path: '/partnerships/:id', page: Partnership },
-  { path: '/national', load: () => import('./pages/National.jsx'), nav: 'nav.national' },
+  { path: '/regions/:id', load: () => import('./pages/RegionMap.jsx') },
   { path: '/calendar', load: () => import('./pages/Calendar.jsx'), nav: 'nav.calendar' },
-  { path: '/admin', load: () => import('./pages/Admin.jsx'), nav: 'nav.admin', roles: ['admin'] },
+  { path: '/finder', load: () => import('./pages/Finder.jsx'), nav: 'nav.finder' },
+  { path: '/network', load: () => import('./pages/Network.jsx'), nav: 'nav.network' },
+  { path: '/national', load: () => import('./pages/National.jsx'), nav: 'nav.national' },
   { path: '/import', load: () => import('./pages/Import.jsx'), nav: 'records.navImport', roles: ['editor', 'admin'] },
+  { path: '/admin', load: () => import('./pages/Admin.jsx'), nav: 'nav.admin', roles: ['admin'] },
 ].map((r) => ({ ...r, match: compile(r.path) }));
 
 export function findRoute(path) {

@@ -154,6 +154,20 @@ function Expiry({ agreement }) {
   return <span class="muted">{t('expiry.unknown')}</span>;
 }
 
+// "Your regions: Surabaya", each name a link to the region's partners map.
+function RegionLinks({ regions, names }) {
+  const [before, after = ''] = t('dashboard.yourRegions', { regions: '\u0000' }).split('\u0000');
+  return (
+    <>
+      {before}
+      {regions.map((r, i) => (
+        <span key={r}>{i > 0 && ', '}<a href={`/regions/${enc(r)}`}>{names[r] || r}</a></span>
+      ))}
+      {after}
+    </>
+  );
+}
+
 export default function Dashboard({ user }) {
   const lang = useLanguage();
   usePageTitle(t('dashboard.title'));
@@ -209,9 +223,7 @@ export default function Dashboard({ user }) {
     <>
       <h1 id="page-title" tabIndex={-1}>{t('dashboard.title')}</h1>
       <p class="lead">
-        {regions.length
-          ? t('dashboard.yourRegions', { regions: regions.map((r) => regionNames[r] || r).join(', ') })
-          : t('dashboard.allRegions')}
+        {regions.length ? <RegionLinks regions={regions} names={regionNames} /> : t('dashboard.allRegions')}
         {list.data && <> · {t('dashboard.count', { n: fmt.number(list.data.total) })}</>}
       </p>
       <RecordActions user={user} regions={regions} names={regionNames} />

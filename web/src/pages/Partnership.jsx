@@ -394,7 +394,7 @@ export default function Partnership({ id, user }) {
           <ul class="parties">
             {parties.map((r) => (
               <li key={r.id}>
-                <strong>{regionName(r, lang)}</strong>
+                <strong><a href={`/regions/${enc(r.id)}`}>{regionName(r, lang)}</a></strong>
                 <span class="sub">
                   {[r.level && label('level', r.level), r.country && countryName(r.country, lang)].filter(Boolean).join(' · ')}
                 </span>

@@ -87,7 +87,8 @@ export function createHarness({ browser, base, apiBase = base, users, password, 
       await page.locator('#login-username').fill(user);
       await page.locator('#login-password').fill(password);
       await page.locator('form button[type=submit]').click();
-      await page.locator('#lang-select').waitFor();
+      // The login page has the language switch too: wait for what only a session shows.
+      await page.locator('header nav').waitFor();
     } else {
       await page.goto(base);
     }

@@ -1,0 +1,316 @@
+// The partner finder (issue 12): a region, the fields it needs, optional country and
+// level filters → GET /api/find-partners, the candidates ranked with their score, each
+// component of the score as a bar, the explanation, and a map with lines from the
+// region. The form's state lives in the address (/finder?region=&needs=...), so a
+// search can be bookmarked and sent.
+//
+// The candidates carry no coordinates; the map places those the twin-city network
+// knows (by name and country, GET /api/network/export?country=) and lists the others.
+import { useEffect, useState } from 'preact/hooks';
+import { BarChart } from '../components/BarChart.jsx';
+import { ErrorView } from '../components/ErrorView.jsx';
+import { LazyWorldMap } from '../components/LazyWorldMap.jsx';
+import { compareText } from '../i18n/format.js';
+import { fmt, label, t } from '../i18n/index.js';
+import { api, enc } from '../lib/api.js';
+import { useLanguage, usePageTitle, useResource } from '../lib/hooks.js';
+import { findNetworkPlace, regionDossier } from '../lib/mapData.js';
+import { countryName, regionName } from '../lib/names.js';
+import { navigate, useLocation } from '../lib/router.js';
+
+// The dossier's field vocabulary (schemas/dossier-v1.schema.json, $defs/field): what
+// `needs=` accepts.
+export const FIELDS = [
+  'port_logistics', 'education', 'science_technology', 'culture', 'tourism', 'environment',
+  'economy_trade', 'investment', 'creative_economy', 'smart_city', 'human_resources', 'sports',
+  'urban_planning', 'infrastructure', 'e_government', 'agriculture', 'flood_management', 'smes',
+  'health', 'youth', 'governance', 'other',
+];
+const LEVELS = ['province', 'state', 'prefecture', 'city', 'regency', 'municipality', 'district', 'institution', 'other'];
+// The total as the explanation writes it (0.626), the components with two decimals.
+const SCORE_DIGITS = { minimumFractionDigits: 3, maximumFractionDigits: 3 };
+const COMPONENTS = ['level', 'similarity', 'complementarity', 'proximity', 'network'];
+
+function useDebounced(value, ms) {
+  const [v, setV] = useState(value);
+  useEffect(() => {
+    const id = setTimeout(() => setV(value), ms);
+    return () => clearTimeout(id);
+  }, [value, ms]);
+  return v;
+}
+
+function formFromQuery(query, user) {
+  return {
+    region: query.get('region') || user?.regions?.[0] || '',
+    needs: (query.get('needs') || '').split(',').filter(Boolean),
+    country: query.get('country') || '',
+    level: query.get('level') || '',
+    limit: query.get('limit') || '10',
+  };
+}
+
+function queryOf(f) {
+  const q = new URLSearchParams();
+  q.set('region', f.region);
+  if (f.needs.length) q.set('needs', f.needs.join(','));
+  if (f.country.trim()) q.set('country', f.country.trim());
+  if (f.level) q.set('level', f.level);
+  q.set('limit', String(f.limit).trim());
+  return q.toString();
+}
+
+async function search(f, signal) {
+  const answer = await api.get('/api/find-partners', {
+    region: f.region,
+    needs: f.needs.join(','),
+    country: f.country.trim(),
+    level: f.level,
+    limit: String(f.limit).trim(),
+  }, { signal });
+  const dossier = await regionDossier(answer.region, signal).catch(() => null);
+  return { answer, home: dossier?.regions.get(answer.region) || null };
+}
+
+// Where the candidates are: their own coordinates when the answer has them, else the
+// network's place of that name and country.
+function useCandidatePlaces(candidates) {
+  const [places, setPlaces] = useState(null);
+  useEffect(() => {
+    setPlaces(null);
+    if (!candidates) return undefined;
+    let live = true;
+    Promise.all(candidates.map((c) =>
+      typeof c.lat === 'number' && typeof c.lon === 'number' ? { lat: c.lat, lon: c.lon } : findNetworkPlace(c.name, c.country),
+    )).then((found) => live && setPlaces(found));
+    return () => {
+      live = false;
+    };
+  }, [candidates]);
+  return places;
+}
+
+function FieldError({ id, error }) {
+  return error ? <p id={id} class="form-error" role="alert">{error}</p> : null;
+}
+
+function RegionOption({ r, lang }) {
+  return <option value={r.id}>{r.name}{r.country ? ` (${countryName(r.country, lang)})` : ''}</option>;
+}
+
+function RegionField({ value, onChange, user, error }) {
+  const lang = useLanguage();
+  const [text, setText] = useState('');
+  const needle = useDebounced(text.trim(), 250);
+  const list = useResource((signal) => api.get('/api/regions', { text: needle }, { signal }), [needle]);
+  const items = [...(list.data?.items || [])].sort((a, b) => compareText(a.name, b.name, lang));
+  const options = items.some((r) => r.id === value) || !value ? items : [{ id: value, name: value }, ...items];
+  const own = new Set(user?.regions || []);
+  return (
+    <div class="finder-region">
+      <div class="field">
+        <label for="finder-region-filter">{t('finder.regionFilter')}</label>
+        <input id="finder-region-filter" type="search" value={text} placeholder={t('finder.regionFilterHint')}
+          onInput={(e) => setText(e.currentTarget.value)} />
+      </div>
+      <div class="field">
+        <label for="finder-region">{t('finder.region')}</label>
+        <select id="finder-region" value={value} onChange={(e) => onChange(e.currentTarget.value)}
+          aria-invalid={error ? 'true' : undefined} aria-describedby={error ? 'finder-region-error' : undefined}>
+          {!value && <option value="">{t('finder.chooseRegion')}</option>}
+          {own.size > 0 && options.some((r) => own.has(r.id)) && (
+            <optgroup label={t('finder.yourRegions')}>
+              {options.filter((r) => own.has(r.id)).map((r) => <RegionOption key={r.id} r={r} lang={lang} />)}
+            </optgroup>
+          )}
+          <optgroup label={t('finder.allRegions')}>
+            {options.filter((r) => !own.has(r.id)).map((r) => <RegionOption key={r.id} r={r} lang={lang} />)}
+          </optgroup>
+        </select>
+        <FieldError id="finder-region-error" error={error} />
+      </div>
+    </div>
+  );
+}
+
+function ScoreBars({ c, index }) {
+  const bars = COMPONENTS.filter((k) => typeof c.components?.[k] === 'number').map((k) => ({
+    key: k,
+    label: label('score', k),
+    value: c.components[k],
+    className: 'score-' + k,
+  }));
+  return (
+    <div class="score-bars" data-candidate={index}>
+      <BarChart bars={bars} title={t('finder.componentsOf', { name: c.name })} format={(v) => fmt.number(v, { minimumFractionDigits: 2, maximumFractionDigits: 2 })} />
+    </div>
+  );
+}
+
+function Candidates({ answer, home, lang }) {
+  const candidates = answer.candidates || [];
+  const places = useCandidatePlaces(candidates);
+  if (!candidates.length) return <p role="status">{t('finder.none')}</p>;
+  const homeName = home ? regionName(home, lang) : answer.region_name;
+  const key = (c, i) => c.id || `cand-${i}`;
+  const points = [
+    { id: answer.region, name: homeName, lat: home?.lat, lon: home?.lon, role: 'home' },
+    ...candidates.map((c, i) => ({
+      id: key(c, i),
+      name: `${i + 1}. ${c.name}`,
+      lat: places?.[i]?.lat,
+      lon: places?.[i]?.lon,
+      role: 'other',
+      href: `#candidate-${i + 1}`,
+      detail: `${c.country_name || countryName(c.country, lang)}, ${t('finder.score')} ${fmt.number(c.score, SCORE_DIGITS)}`,
+    })),
+  ];
+  const lines = candidates.map((c, i) => ({ id: key(c, i), from: answer.region, to: key(c, i), className: 'candidate-line' }));
+  return (
+    <>
+      <section class="card" aria-labelledby="finder-map-title">
+        <h2 id="finder-map-title">{t('finder.mapTitle')}</h2>
+        {places ? (
+          <LazyWorldMap
+            idPrefix="finder-map"
+            points={points}
+            lines={lines}
+            fit
+            title={t('finder.mapDesc', { name: homeName, n: fmt.number(candidates.length) })}
+            description={t('maps.lineHint')}
+            listTitle={t('maps.listTitle')}
+          />
+        ) : (
+          <p class="loading" role="status">{t('finder.placing')}</p>
+        )}
+      </section>
+      <section class="card" aria-labelledby="finder-results-title">
+        <h2 id="finder-results-title">{t('finder.resultsTitle', { n: fmt.number(candidates.length), name: homeName })}</h2>
+        <ol class="candidates">
+          {candidates.map((c, i) => (
+            <li key={key(c, i)} id={`candidate-${i + 1}`} class="candidate" tabIndex={-1} data-rank={i + 1}>
+              <div class="candidate-head">
+                <span class="rank" aria-hidden="true">{fmt.number(i + 1)}</span>
+                <h3>
+                  <span class="visually-hidden">{t('finder.rank', { n: fmt.number(i + 1) })} </span>
+                  {c.name}
+                  <span class="sub">
+                    {[c.country_name || countryName(c.country, lang), c.level && label('level', c.level),
+                      typeof c.distance_km === 'number' && fmt.unit(Math.round(c.distance_km), 'kilometer')].filter(Boolean).join(' · ')}
+                  </span>
+                </h3>
+                <p class="total-score">
+                  <span class="sub">{t('finder.score')}</span>
+                  <strong data-score>{fmt.number(c.score, SCORE_DIGITS)}</strong>
+                </p>
+              </div>
+              <ScoreBars c={c} index={i} />
+              {c.strengths_meeting_needs?.length > 0 && (
+                <p>
+                  {t('finder.meets')}{' '}
+                  <span class="tags-inline">{c.strengths_meeting_needs.map((f) => label('field', f)).join(', ')}</span>
+                </p>
+              )}
+              <p class="explanation">{c.explanation}</p>
+              {c.id && <p><a href={`/regions/${enc(c.id)}`}>{t('finder.storedRegion')}</a></p>}
+            </li>
+          ))}
+        </ol>
+      </section>
+    </>
+  );
+}
+
+export default function Finder({ user }) {
+  const lang = useLanguage();
+  usePageTitle(t('finder.title'));
+  const { query } = useLocation();
+  const asked = query.toString() && query.get('region') ? formFromQuery(query, user) : null;
+  const [form, setForm] = useState(() => formFromQuery(query, user));
+  const [localError, setLocalError] = useState({});
+  const res = useResource(
+    (signal) => (asked ? search(asked, signal) : Promise.resolve(null)),
+    [asked ? queryOf(asked) : '', lang],
+  );
+  const set = (k, v) => setForm((f) => ({ ...f, [k]: v }));
+  const toggle = (field) => set('needs', form.needs.includes(field) ? form.needs.filter((x) => x !== field) : [...form.needs, field]);
+
+  const submit = (e) => {
+    e.preventDefault();
+    const errors = {};
+    if (!form.region) errors.region = t('finder.regionRequired');
+    const n = Number(form.limit);
+    if (!Number.isInteger(n) || n < 1 || n > 100) errors.limit = t('finder.limitRange');
+    setLocalError(errors);
+    if (Object.keys(errors).length) {
+      document.getElementById(errors.region ? 'finder-region' : 'finder-limit')?.focus();
+      return;
+    }
+    const next = '/finder?' + queryOf(form);
+    if (next === location.pathname + location.search) res.reload();
+    else navigate(next);
+  };
+
+  // The server's refusal of one parameter is shown at that field.
+  const apiField = res.error?.status === 400 || res.error?.status === 404 ? res.error.field : '';
+  const fieldError = (name) => localError[name] || (apiField === name ? res.error.message : '');
+  const errorProps = (name) => (fieldError(name) ? { 'aria-invalid': 'true', 'aria-describedby': `finder-${name}-error` } : {});
+  const generalError = res.error && !['region', 'needs', 'country', 'level', 'limit'].includes(apiField) ? res.error : null;
+
+  return (
+    <>
+      <h1 id="page-title" tabIndex={-1}>{t('finder.title')}</h1>
+      <p class="lead">{t('finder.intro')}</p>
+      <form class="card finder-form" onSubmit={submit} noValidate aria-labelledby="finder-form-title">
+        <h2 id="finder-form-title">{t('finder.formTitle')}</h2>
+        <RegionField value={form.region} onChange={(v) => set('region', v)} user={user} error={fieldError('region')} />
+        <fieldset class="needs" {...(fieldError('needs') ? { 'aria-describedby': 'finder-needs-error' } : {})}>
+          <legend>{t('finder.needs')}</legend>
+          <p class="sub">{t('finder.needsHelp')}</p>
+          <ul class="needs-list">
+            {FIELDS.map((f) => (
+              <li key={f}>
+                <input type="checkbox" id={`need-${f}`} value={f} checked={form.needs.includes(f)} onChange={() => toggle(f)} />
+                <label for={`need-${f}`}>{label('field', f)}</label>
+              </li>
+            ))}
+          </ul>
+          <FieldError id="finder-needs-error" error={fieldError('needs')} />
+        </fieldset>
+        <div class="finder-filters">
+          <div class="field">
+            <label for="finder-country">{t('finder.country')}</label>
+            <input id="finder-country" type="text" value={form.country} placeholder={t('finder.countryHint')}
+              onInput={(e) => set('country', e.currentTarget.value)} {...errorProps('country')} />
+            <FieldError id="finder-country-error" error={fieldError('country')} />
+          </div>
+          <div class="field">
+            <label for="finder-level">{t('finder.level')}</label>
+            <select id="finder-level" value={form.level} onChange={(e) => set('level', e.currentTarget.value)} {...errorProps('level')}>
+              <option value="">{t('finder.anyLevel')}</option>
+              {LEVELS.map((l) => <option key={l} value={l}>{label('level', l)}</option>)}
+            </select>
+            <FieldError id="finder-level-error" error={fieldError('level')} />
+          </div>
+          <div class="field">
+            <label for="finder-limit">{t('finder.limit')}</label>
+            <input id="finder-limit" type="number" min="1" max="100" inputMode="numeric" value={form.limit}
+              onInput={(e) => set('limit', e.currentTarget.value)} {...errorProps('limit')} />
+            <FieldError id="finder-limit-error" error={fieldError('limit')} />
+          </div>
+        </div>
+        <p class="actions">
+          <button type="submit" class="primary" disabled={res.loading && !!asked}>{t('finder.submit')}</button>
+        </p>
+      </form>
+      {asked && res.loading && (
+        <p class="progress-line" role="status">
+          <progress aria-labelledby="finder-progress-label" />
+          <span id="finder-progress-label">{t('finder.computing')}</span>
+        </p>
+      )}
+      {generalError && <ErrorView error={generalError} onRetry={res.reload} />}
+      {asked && !res.loading && res.data && <Candidates answer={res.data.answer} home={res.data.home} lang={lang} />}
+    </>
+  );
+}
