@@ -66,6 +66,7 @@ export async function startServer({ kembar, port = 8081, dir, dossier, lang = 'e
     url,
     db,
     log: () => log,
+    alive: () => child.exitCode === null && child.signalCode === null,
     stop: () =>
       new Promise((ok) => {
         if (child.exitCode !== null) return ok();

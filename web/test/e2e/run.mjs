@@ -53,6 +53,7 @@ try {
   crashed = e;
 } finally {
   await browser.close();
+  if (!server.alive()) console.log(`FAIL kembar serve stopped during the run:\n${server.log().slice(-4000)}`);
   await server.stop();
 }
 if (crashed) {
@@ -60,5 +61,6 @@ if (crashed) {
   process.exit(2);
 }
 const failures = t.finish();
+if (failures.length) console.log(`kembar serve's log (last lines):\n${server.log().slice(-3000)}`);
 console.log(failures.length ? `${failures.length} failed:\n  ${failures.join('\n  ')}` : 'all passed');
 process.exit(failures.length ? 1 : 0);

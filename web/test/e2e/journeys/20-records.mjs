@@ -277,6 +277,8 @@ export default async function (t) {
   t.check(/Surabaya/.test(await page.locator('#partnership-parties-0-chosen').textContent()), 'the home region starts as siti\'s region');
   await page.locator('#partnership-parties-1').fill('Beihai');
   await page.locator('[id="partnership-parties-1-opt-cn-beihai"]').check();
+  // The suggestion follows the choice once the page has re-rendered.
+  await page.waitForFunction(() => document.querySelector('#partnership-id')?.value === 'surabaya-beihai', null, { timeout: 5000 }).catch(() => {});
   t.check((await page.locator('#partnership-id').inputValue()) === 'surabaya-beihai', 'the id is suggested from the parties\' names');
   await page.locator('#partnership-id').fill('surabaya-beihai-journey');
   await page.locator('#partnership-title').fill('Surabaya – Beihai (journey test)');

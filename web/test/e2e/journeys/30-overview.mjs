@@ -346,7 +346,7 @@ async function admin(t) {
   await page.locator('#audit-action').fill('user.add');
   await page.getByRole('button', { name: 'Tampilkan' }).click();
   await page.waitForURL(/action=user.add/);
-  await page.locator(`#audit-table tbody tr td:text-is("${name}")`).waitFor();
+  await page.locator(`#audit-table tbody tr td:text-is("${name}")`).first().waitFor();
   const audit = (await t.api('admin', 'GET', '/api/audit?action=user.add&per_page=50')).body;
   const first = page.locator('#audit-table tbody tr').first();
   const cells = await first.locator('td').allTextContents();
