@@ -25,6 +25,7 @@
 #include "server/service/openapi_service.h"
 #include "server/service/partnerships_service.h"
 #include "server/service/regions_service.h"
+#include "server/service/reports_service.h"
 #include "server/service/relations_service.h"
 #include "server/service/search_service.h"
 #include "server/service/service.h"
@@ -81,6 +82,7 @@ class Api {
   ImportService import_;
   // The read endpoints (regions, history, assessments, dashboards, network).
   RegionsService regions_;
+  ReportsService reports_;
   HistoryService history_;
   AssessmentService assessment_;
   StatusService status_;

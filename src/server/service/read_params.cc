@@ -9,12 +9,12 @@
 
 namespace kembar::server {
 
-namespace {
-
 const std::string* Query(const RequestContext& ctx, const std::string& key) {
   auto it = ctx.request.query.find(key);
   return it == ctx.request.query.end() ? nullptr : &it->second;
 }
+
+namespace {
 
 nlohmann::json OptJson(const std::optional<std::string>& v) {
   return v ? nlohmann::json(*v) : nlohmann::json(nullptr);

@@ -24,6 +24,9 @@ const HttpResponse* ErrorOf(const Param<T>& p) {
   return std::get_if<HttpResponse>(&p);
 }
 
+// ?`key`= as given (decoded), or null when the query does not name it.
+const std::string* Query(const RequestContext& ctx, const std::string& key);
+
 // The caller's language: ?lang=id|en, else the user's preferred language, else
 // English. 400 (field "lang") for another value.
 Param<Lang> LangParam(const RequestContext& ctx);
