@@ -686,4 +686,13 @@ export default {
   'score.complementarity': 'Complementarity',
   'score.proximity': 'Proximity',
   'score.network': 'Network',
+  // Reports (issue 13): download links.
+  'reports.partnership': 'Report card',
+  'reports.region': 'Annual report of {name}',
+  'reports.national': 'National report',
+  'reports.year': 'Year',
+  'reports.format.pdf': 'PDF',
+  'reports.format.xlsx': 'Excel (XLSX)',
+  'reports.format.html': 'HTML',
+  'reports.format.md': 'Markdown',
 };

@@ -686,4 +686,13 @@ export default {
   'score.complementarity': 'Saling melengkapi',
   'score.proximity': 'Kedekatan',
   'score.network': 'Jejaring',
+  // Reports (issue 13): download links.
+  'reports.partnership': 'Rapor kemitraan',
+  'reports.region': 'Laporan tahunan {name}',
+  'reports.national': 'Laporan nasional',
+  'reports.year': 'Tahun',
+  'reports.format.pdf': 'PDF',
+  'reports.format.xlsx': 'Excel (XLSX)',
+  'reports.format.html': 'HTML',
+  'reports.format.md': 'Markdown',
 };

@@ -12,6 +12,7 @@ import { useLanguage, usePageTitle, useResource } from '../lib/hooks.js';
 import { countryName } from '../lib/names.js';
 import { fetchAssessment } from './assessment.js';
 import { RecordActions } from '../components/RecordActions.jsx';
+import { ReportLinks } from '../components/ReportLinks.jsx';
 
 const PER_PAGE = 500;
 
@@ -227,6 +228,7 @@ export default function Dashboard({ user }) {
         {list.data && <> · {t('dashboard.count', { n: fmt.number(list.data.total) })}</>}
       </p>
       <RecordActions user={user} regions={regions} names={regionNames} />
+      {regions.map((r) => <ReportLinks key={r} kind="region" id={r} name={regionNames[r] || r} />)}
       {list.loading && !list.data && <Loading />}
       {list.error && <ErrorView error={list.error} onRetry={list.reload} />}
       {list.data && (

@@ -3,6 +3,7 @@
 // (GET /api/status?by=province|country, as `kembar status --by`), the share of signed
 // MoUs that carry out no activity, and the reasons the assessments give for it.
 // Read only: nothing here changes a record, whatever the reader's role.
+import { ReportLinks } from '../components/ReportLinks.jsx';
 import { useMemo } from 'preact/hooks';
 import { BarChart } from '../components/BarChart.jsx';
 import { CONDITIONS } from '../components/ConditionBadge.jsx';
@@ -245,6 +246,7 @@ export default function National() {
         {t('national.lead')}
         {national && <> {t('national.asOf', { date: fmt.date(national.as_of) })}</>}
       </p>
+      <ReportLinks kind="national" />
       {status.loading && !status.data && <Loading />}
       {status.error && <ErrorView error={status.error} onRetry={status.reload} />}
       {national && (

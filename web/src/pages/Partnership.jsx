@@ -6,6 +6,7 @@
 // buttons to record, edit and delete events and to edit or delete the partnership;
 // the forms come in their own chunk (components/RecordEditing.jsx). After a write the
 // record, its assessment and its history are read again.
+import { ReportLinks } from '../components/ReportLinks.jsx';
 import { useEffect, useState } from 'preact/hooks';
 import { BarChart } from '../components/BarChart.jsx';
 import { ConditionBadge } from '../components/ConditionBadge.jsx';
@@ -357,6 +358,7 @@ export default function Partnership({ id, user }) {
           {t('records.export.partnership')}
         </a>
       </div>
+      <ReportLinks kind="partnership" id={id} />
       {!writable && user?.role === 'editor' && <p id="partnership-read-only" class="notice">{t('records.readOnly')}</p>}
       {notice && <p id="record-notice" class="notice-ok" role="status" tabIndex={-1}>{notice}</p>}
       {open?.what === 'partnership-edit' && (
