@@ -134,8 +134,14 @@ class Writer {
 
   void SectionOut(const Section& s) {
     auto heading = Layout(s.heading, 15, true, kContentWidth);
-    // A heading keeps at least a few lines of its section with it.
-    Need(Height(heading.get()) + 70);
+    // A heading keeps at least a few lines of its section with it, or its chart.
+    double keep = 70;
+    if (!s.blocks.empty()) {
+      if (const auto* f = std::get_if<Figure>(&s.blocks.front())) {
+        keep = std::max(keep, f->height * std::min(1.0, kContentWidth / f->width) + 30);
+      }
+    }
+    Need(Height(heading.get()) + keep);
     y_ += 6;
     Draw(heading.get(), kMargin, y_, kAccent);
     y_ += Height(heading.get()) + 3;
