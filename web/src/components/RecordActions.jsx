@@ -4,6 +4,7 @@
 import { t } from '../i18n/index.js';
 import { enc } from '../lib/api.js';
 import { canEditAny } from '../lib/records.js';
+import { DownloadButton } from './DownloadButton.jsx';
 
 export function RecordActions({ user, regions, names }) {
   return (
@@ -18,7 +19,7 @@ export function RecordActions({ user, regions, names }) {
           </a>
         ))
       ) : (
-        <a id="export-all" class="button-link" href="/api/export" download>{t('records.export.all')}</a>
+        <DownloadButton id="export-all" href="/api/export" label={t('records.export.all')} fallbackName="kembar.dossier.json" />
       )}
     </div>
   );

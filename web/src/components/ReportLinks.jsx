@@ -1,11 +1,12 @@
 // Download links for the reports of issue 13 (GET /api/reports/...): the partnership
 // report card, a region's annual report (with its year) and the national report, in
-// PDF, XLSX, HTML and Markdown, in the reader's language. Plain links with
-// `download`: the browser shows the download's progress and keeps the file.
+// PDF, XLSX, HTML and Markdown, in the reader's language; each a DownloadButton, which
+// shows the server's preparation and the bytes' arrival.
 import { useState } from 'preact/hooks';
 import { t } from '../i18n/index.js';
 import { enc } from '../lib/api.js';
 import { useLanguage } from '../lib/hooks.js';
+import { DownloadButton } from './DownloadButton.jsx';
 
 const FORMATS = ['pdf', 'xlsx', 'html', 'md'];
 
@@ -43,10 +44,9 @@ export function ReportLinks({ kind, id, name }) {
         </span>
       )}
       {FORMATS.map((f) => (
-        <a key={f} id={`${base}-${f}`} class="button-link" href={`${reportPath(kind, id)}?${query(f)}`} download
-          aria-label={`${title}: ${t('reports.format.' + f)}`}>
-          {t('reports.format.' + f)}
-        </a>
+        <DownloadButton key={f} id={`${base}-${f}`} href={`${reportPath(kind, id)}?${query(f)}`}
+          label={t('reports.format.' + f)} accessibleName={`${title}: ${t('reports.format.' + f)}`}
+          fallbackName={`report.${f}`} />
       ))}
     </div>
   );

@@ -695,4 +695,10 @@ export default {
   'reports.format.xlsx': 'Excel (XLSX)',
   'reports.format.html': 'HTML',
   'reports.format.md': 'Markdown',
+  'download.preparing': 'The server is preparing the file…',
+  'download.receiving': 'Downloading',
+  'download.progress': '{done} of {total} MB',
+  'download.progressUnknown': '{done} MB received',
+  'download.done': 'Downloaded.',
+  'download.cancel': 'Cancel',
 };
