@@ -8,10 +8,16 @@
 #include "kembar/assess/messages.h"
 #include "kembar/report/reports.h"
 #include "report/report_figures.h"
+#include "report/report_words.h"
 #include "report/status_groups.h"
 
 namespace kembar::report {
 namespace {
+
+using internal::Capitalise;
+using internal::Count;
+using internal::Fill;
+using internal::T;
 
 using assess::Condition;
 using assess::PartnershipAssessment;
@@ -19,24 +25,7 @@ using assess::PartnershipAssessment;
 constexpr Condition kOrder[] = {Condition::kActive, Condition::kAtRisk,     Condition::kDormant,
                                 Condition::kEnded,  Condition::kNotInForce, Condition::kUnknown};
 
-std::string T(std::string_view key, Lang lang) { return std::string(ReportText(key, lang)); }
-
-std::string Fill(std::string text, std::string_view name, const std::string& value) {
-  const std::string mark = "{" + std::string(name) + "}";
-  for (size_t at = text.find(mark); at != std::string::npos;
-       at = text.find(mark, at + value.size())) {
-    text.replace(at, mark.size(), value);
-  }
-  return text;
-}
-
-std::string Capitalise(std::string s) {
-  if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 'a' + 'A');
-  return s;
-}
-
-Cell Count(double v, Lang lang) { return Cell::Number(v, assess::FormatNumber(v, 0, lang)); }
-
+// part / whole as a percentage cell; "–" when there is no whole.
 Cell Share(size_t part, size_t whole, Lang lang) {
   if (whole == 0) return Cell::Text("–");
   const double v = static_cast<double>(part) / static_cast<double>(whole);
@@ -73,6 +62,21 @@ Table GroupTable(const std::map<std::string, internal::StatusGroup>& groups, std
     t.rows.push_back(std::move(row));
   }
   return t;
+}
+
+// The `n` largest groups as bars, largest first.
+std::vector<internal::Bar> LargestGroups(const std::map<std::string, internal::StatusGroup>& groups,
+                                         size_t n, Lang lang) {
+  std::vector<std::pair<std::string, const internal::StatusGroup*>> top;
+  for (const auto& [key, g] : groups) top.emplace_back(key, &g);
+  std::stable_sort(top.begin(), top.end(),
+                   [](const auto& a, const auto& b) { return a.second->total > b.second->total; });
+  std::vector<internal::Bar> bars;
+  for (size_t i = 0; i < top.size() && i < n; ++i) {
+    const auto total = static_cast<double>(top[i].second->total);
+    bars.push_back({top[i].first, total, assess::FormatNumber(total, 0, lang)});
+  }
+  return bars;
 }
 
 }  // namespace
@@ -153,36 +157,16 @@ Document NationalReport(const Dossier& dossier,
   }
   {
     Section s{T("report.national.by_province", lang), {}};
-    std::vector<internal::Bar> bars;
-    std::vector<std::pair<std::string, const internal::StatusGroup*>> top;
-    for (const auto& [key, g] : by_province) top.emplace_back(key, &g);
-    std::stable_sort(top.begin(), top.end(), [](const auto& a, const auto& b) {
-      return a.second->total > b.second->total;
-    });
-    for (size_t i = 0; i < top.size() && i < 15; ++i) {
-      bars.push_back({top[i].first, static_cast<double>(top[i].second->total),
-                      assess::FormatNumber(static_cast<double>(top[i].second->total), 0, lang)});
-    }
-    s.blocks.emplace_back(
-        internal::BarFigure(T("report.national.by_province.chart", lang), "", std::move(bars)));
+    s.blocks.emplace_back(internal::BarFigure(T("report.national.by_province.chart", lang), "",
+                                              LargestGroups(by_province, 15, lang)));
     s.blocks.emplace_back(GroupTable(by_province, T("sheet.provinces", lang), "",
                                      T("report.national.col.province", lang), lang));
     doc.sections.push_back(std::move(s));
   }
   {
     Section s{T("report.national.by_country", lang), {}};
-    std::vector<internal::Bar> bars;
-    std::vector<std::pair<std::string, const internal::StatusGroup*>> top;
-    for (const auto& [key, g] : by_country) top.emplace_back(key, &g);
-    std::stable_sort(top.begin(), top.end(), [](const auto& a, const auto& b) {
-      return a.second->total > b.second->total;
-    });
-    for (size_t i = 0; i < top.size() && i < 15; ++i) {
-      bars.push_back({top[i].first, static_cast<double>(top[i].second->total),
-                      assess::FormatNumber(static_cast<double>(top[i].second->total), 0, lang)});
-    }
-    s.blocks.emplace_back(
-        internal::BarFigure(T("report.national.by_country.chart", lang), "", std::move(bars)));
+    s.blocks.emplace_back(internal::BarFigure(T("report.national.by_country.chart", lang), "",
+                                              LargestGroups(by_country, 15, lang)));
     s.blocks.emplace_back(
         GroupTable(by_country, T("sheet.countries", lang), "", T("report.country", lang), lang));
     doc.sections.push_back(std::move(s));

@@ -14,62 +14,21 @@
 #include "kembar/assess/messages.h"
 #include "kembar/geo/countries.h"
 #include "kembar/report/reports.h"
+#include "report/report_figures.h"
+#include "report/report_words.h"
 
 namespace kembar::report {
 namespace {
 
+using internal::Capitalise;
+using internal::Count;
+using internal::DateCell;
+using internal::Fill;
+using internal::Join;
+using internal::PartyName;
+using internal::T;
+
 using assess::PartnershipAssessment;
-
-std::string T(std::string_view key, Lang lang) { return std::string(ReportText(key, lang)); }
-
-std::string Fill(std::string text, std::string_view name, const std::string& value) {
-  const std::string mark = "{" + std::string(name) + "}";
-  for (size_t at = text.find(mark); at != std::string::npos;
-       at = text.find(mark, at + value.size())) {
-    text.replace(at, mark.size(), value);
-  }
-  return text;
-}
-
-std::string Capitalise(std::string s) {
-  if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 'a' + 'A');
-  return s;
-}
-
-std::string Join(const std::vector<std::string>& words, std::string_view sep = ", ") {
-  std::string out;
-  for (const std::string& w : words) {
-    if (!out.empty()) out += sep;
-    out += w;
-  }
-  return out;
-}
-
-// Dates: a full day is a spreadsheet date; anything coarser stays text.
-Cell DateCell(const Period& p, Lang lang) {
-  if (!p.is_period() && p.start().precision() == DatePrecision::kDay) {
-    return Cell::Date(p.First(), assess::FormatDate(p, lang));
-  }
-  return Cell::Text(assess::FormatDate(p, lang));
-}
-
-Cell Count(double v, Lang lang, int decimals = 0) {
-  return Cell::Number(v, assess::FormatNumber(v, decimals, lang));
-}
-
-struct Names {
-  const PartnershipAssessment& a;
-  Lang lang;
-  // A region id, "both" or "online" in words.
-  std::string Of(const std::optional<std::string>& id) const {
-    if (!id) return "";
-    if (*id == "both") return T("report.both", lang);
-    if (*id == "online") return T("report.online", lang);
-    if (a.home_label && *id == a.home) return assess::NameOf(*a.home_label, lang);
-    if (a.partner_label && *id == a.partner) return assess::NameOf(*a.partner_label, lang);
-    return *id;
-  }
-};
 
 // The events' dots per type and year, as the web application's timeline draws them.
 Figure TimelineFigure(const Partnership& p, Day as_of, Lang lang) {
@@ -109,22 +68,7 @@ Figure TimelineFigure(const Partnership& p, Day as_of, Lang lang) {
   f.height = 40 + 18.0 * static_cast<double>(std::max<size_t>(types.size(), 1));
   f.draw = [labels, marks, first, last](cairo_t* cr, double width, double height) {
     auto text = [&](const std::string& s, double x, double y, double size, PangoAlignment align,
-                    double box) {
-      PangoLayout* layout = pango_cairo_create_layout(cr);
-      PangoFontDescription* font = pango_font_description_from_string("Noto Sans");
-      pango_font_description_set_absolute_size(font, size * PANGO_SCALE);
-      pango_layout_set_font_description(layout, font);
-      pango_font_description_free(font);
-      pango_layout_set_width(layout, static_cast<int>(box * PANGO_SCALE));
-      pango_layout_set_alignment(layout, align);
-      pango_layout_set_ellipsize(layout, PANGO_ELLIPSIZE_END);
-      pango_layout_set_text(layout, s.data(), static_cast<int>(s.size()));
-      int w = 0, h = 0;
-      pango_layout_get_size(layout, &w, &h);
-      cairo_move_to(cr, x, y - static_cast<double>(h) / PANGO_SCALE / 2);
-      pango_cairo_show_layout(cr, layout);
-      g_object_unref(layout);
-    };
+                    double box) { internal::DrawLabel(cr, s, x, y, size, align, box); };
     cairo_set_source_rgb(cr, 1, 1, 1);
     cairo_rectangle(cr, 0, 0, width, height);
     cairo_fill(cr);
@@ -195,8 +139,7 @@ Document PartnershipReport(const Dossier& dossier, const PartnershipAssessment& 
   // assessment leaves them out.
   Partnership p = dossier.partnerships[a.index];
   std::erase_if(p.events, [&](const Event& e) { return e.date.First() > as_of; });
-  const Names names{a, lang};
-  const std::string home = names.Of(a.home), partner = names.Of(a.partner);
+  const std::string home = PartyName(a, a.home, lang), partner = PartyName(a, a.partner, lang);
   const assess::Indicators& ind = a.indicators;
 
   Document doc;
@@ -223,7 +166,7 @@ Document PartnershipReport(const Dossier& dossier, const PartnershipAssessment& 
          {std::pair{"report.home", a.home}, std::pair{"report.partner", a.partner}}) {
       const Region* r = index.Find(id);
       std::vector<Cell> row{
-          Cell::Text(T(role, lang)), Cell::Text(names.Of(id)),
+          Cell::Text(T(role, lang)), Cell::Text(PartyName(a, id, lang)),
           Cell::Text(r ? geo::CountryName(r->country, lang == Lang::kId) : ""),
           Cell::Text(r ? T("level." + std::string(ToString(r->level)), lang) : "")};
       row.push_back(r && r->population ? Count(static_cast<double>(*r->population), lang)
@@ -301,12 +244,13 @@ Document PartnershipReport(const Dossier& dossier, const PartnershipAssessment& 
       if (act->sectors) {
         for (Sector x : *act->sectors) sectors.push_back(assess::Word(ToString(x), lang));
       }
-      t.rows.push_back({DateCell(e.date, lang), Cell::Text(e.title.value_or("")),
-                        Cell::Text(act->field ? assess::Word(ToString(*act->field), lang) : ""),
-                        act->participants ? Count(static_cast<double>(*act->participants), lang)
-                                          : Cell::Text(""),
-                        Cell::Text(names.Of(act->provider)), Cell::Text(names.Of(act->host)),
-                        Cell::Text(names.Of(act->beneficiary)), Cell::Text(Join(sectors))});
+      t.rows.push_back(
+          {DateCell(e.date, lang), Cell::Text(e.title.value_or("")),
+           Cell::Text(act->field ? assess::Word(ToString(*act->field), lang) : ""),
+           act->participants ? Count(static_cast<double>(*act->participants), lang)
+                             : Cell::Text(""),
+           Cell::Text(PartyName(a, act->provider, lang)), Cell::Text(PartyName(a, act->host, lang)),
+           Cell::Text(PartyName(a, act->beneficiary, lang)), Cell::Text(Join(sectors))});
       const std::string field = act->field ? assess::Word(ToString(*act->field), lang) : "–";
       by_field_year[field][e.date.year()]++;
       years.insert(e.date.year());

@@ -11,48 +11,19 @@
 #include "kembar/geo/countries.h"
 #include "kembar/report/reports.h"
 #include "report/report_figures.h"
+#include "report/report_words.h"
 
 namespace kembar::report {
 namespace {
 
+using internal::Capitalise;
+using internal::Count;
+using internal::DateCell;
+using internal::Fill;
+using internal::PartyName;
+using internal::T;
+
 using assess::PartnershipAssessment;
-
-std::string T(std::string_view key, Lang lang) { return std::string(ReportText(key, lang)); }
-
-std::string Fill(std::string text, std::string_view name, const std::string& value) {
-  const std::string mark = "{" + std::string(name) + "}";
-  for (size_t at = text.find(mark); at != std::string::npos;
-       at = text.find(mark, at + value.size())) {
-    text.replace(at, mark.size(), value);
-  }
-  return text;
-}
-
-std::string Capitalise(std::string s) {
-  if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 'a' + 'A');
-  return s;
-}
-
-Cell DateCell(const Period& p, Lang lang) {
-  if (!p.is_period() && p.start().precision() == DatePrecision::kDay) {
-    return Cell::Date(p.First(), assess::FormatDate(p, lang));
-  }
-  return Cell::Text(assess::FormatDate(p, lang));
-}
-
-Cell Count(double v, Lang lang, int decimals = 0) {
-  return Cell::Number(v, assess::FormatNumber(v, decimals, lang));
-}
-
-std::string PartyName(const PartnershipAssessment& a, const std::optional<std::string>& id,
-                      Lang lang) {
-  if (!id) return "";
-  if (*id == "both") return T("report.both", lang);
-  if (*id == "online") return T("report.online", lang);
-  if (a.home_label && *id == a.home) return assess::NameOf(*a.home_label, lang);
-  if (a.partner_label && *id == a.partner) return assess::NameOf(*a.partner_label, lang);
-  return *id;
-}
 
 std::string PartnerName(const PartnershipAssessment& a, Lang lang) {
   return a.partner_label ? assess::NameOf(*a.partner_label, lang) : a.partner;

@@ -13,9 +13,11 @@ void Rgb(cairo_t* cr, unsigned color) {
                        (color & 0xFF) / 255.0);
 }
 
-// `s` in a box `box` points wide, vertically centred on y.
-void Label(cairo_t* cr, const std::string& s, double x, double y, double size, PangoAlignment align,
-           double box) {
+}  // namespace
+
+void DrawLabel(cairo_t* cr, const std::string& s, double x, double y, double size,
+               int pango_alignment, double box) {
+  const auto align = static_cast<PangoAlignment>(pango_alignment);
   PangoLayout* layout = pango_cairo_create_layout(cr);
   PangoFontDescription* font = pango_font_description_from_string("Noto Sans");
   pango_font_description_set_absolute_size(font, size * PANGO_SCALE);
@@ -31,8 +33,6 @@ void Label(cairo_t* cr, const std::string& s, double x, double y, double size, P
   pango_cairo_show_layout(cr, layout);
   g_object_unref(layout);
 }
-
-}  // namespace
 
 unsigned ConditionColor(std::string_view c) {
   if (c == "active") return 0x1E7B3A;
@@ -60,13 +60,13 @@ Figure BarFigure(std::string title, std::string caption, std::vector<Bar> bars) 
     for (size_t i = 0; i < bars.size(); ++i) {
       const double cy = top + 18.0 * static_cast<double>(i) + 9;
       cairo_set_source_rgb(cr, 0.11, 0.12, 0.14);
-      Label(cr, bars[i].label, 0, cy, 8.5, PANGO_ALIGN_RIGHT, left - 8);
+      DrawLabel(cr, bars[i].label, 0, cy, 8.5, PANGO_ALIGN_RIGHT, left - 8);
       const double w = max > 0 ? bars[i].value / max * plot : 0;
       Rgb(cr, bars[i].color);
       cairo_rectangle(cr, left, cy - 6, std::max(w, bars[i].value > 0 ? 1.5 : 0.0), 12);
       cairo_fill(cr);
       cairo_set_source_rgb(cr, 0.11, 0.12, 0.14);
-      Label(cr, bars[i].shown, left + w + 4, cy, 8.5, PANGO_ALIGN_LEFT, right);
+      DrawLabel(cr, bars[i].shown, left + w + 4, cy, 8.5, PANGO_ALIGN_LEFT, right);
     }
   };
   return f;

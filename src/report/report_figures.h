@@ -23,6 +23,11 @@ struct Bar {
 // Horizontal bars, one per item, labels on the left and values at the bars' ends.
 Figure BarFigure(std::string title, std::string caption, std::vector<Bar> bars);
 
+// `s` in Noto Sans at `size` points, in a box `box` points wide from x, vertically
+// centred on y, cut with an ellipsis when longer.
+void DrawLabel(cairo_t* cr, const std::string& s, double x, double y, double size,
+               int pango_alignment, double box);
+
 // The condition colours of the web application (dark enough for white text).
 unsigned ConditionColor(std::string_view condition);
 
