@@ -12,6 +12,7 @@
 //   kemendagri viewer  (a home-affairs ministry analyst: sees everything, edits nothing)
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,8 +33,23 @@ function run(kembar, args) {
   return r.stdout;
 }
 
-// Starts the server; resolves to {url, db, stop()} once /api/health answers.
-export async function startServer({ kembar, port = 8081, dir, dossier, lang = 'en' } = {}) {
+// A TCP port nothing listens on now (the kernel's choice), so that two runs on one
+// machine never meet each other's server.
+export function freePort() {
+  return new Promise((ok, fail) => {
+    const probe = createServer();
+    probe.once('error', fail);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => ok(port));
+    });
+  });
+}
+
+// Starts the server (on `port`, or on a free port when none is given); resolves to
+// {url, db, stop()} once /api/health answers from this very process.
+export async function startServer({ kembar, port, dir, dossier, lang = 'en' } = {}) {
+  if (!port) port = await freePort();
   const work = dir || mkdtempSync(join(tmpdir(), 'kembar-e2e-'));
   mkdirSync(work, { recursive: true });
   const db = join(work, 'kembar.db');
@@ -55,7 +71,8 @@ export async function startServer({ kembar, port = 8081, dir, dossier, lang = 'e
     if (child.exitCode !== null) throw new Error(`kembar serve exited (${child.exitCode}):\n${log}`);
     try {
       const r = await fetch(url + 'api/health');
-      if (r.ok) break;
+      // Answered by this child (still running), not by another process on the port.
+      if (r.ok && child.exitCode === null && /listening|serving|http:\/\//i.test(log)) break;
     } catch {
       // not listening yet
     }
@@ -82,7 +99,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   );
   const server = await startServer({
     kembar: resolve(args.kembar || join(REPO, 'build/kembar')),
-    port: Number(args.port || 8081),
+    port: args.port ? Number(args.port) : undefined,
     dir: args.dir,
   });
   console.log(`kembar serve on ${server.url} (database ${server.db}); users ${USERS.map((u) => u.name).join(', ')}, password ${PASSWORD}`);

@@ -3,7 +3,7 @@
 // module of journeys/ runs in turn against the same server (names sorted, so the
 // order is stable; a journey must not rely on another's writes).
 //
-//   node run.mjs --kembar ../../../build/kembar [--port 8097] [--only officer]
+//   node run.mjs --kembar ../../../build/kembar [--port N (default: a free one)] [--only officer]
 //                [--chromium /usr/bin/chromium] [--ui http://127.0.0.1:5181/]
 // --ui: the pages from another address that proxies /api to this server (while working
 // on the app: `npm run build && KEMBAR_API=http://127.0.0.1:8097 npx vite preview
@@ -22,7 +22,7 @@ const args = Object.fromEntries(
 
 const server = await startServer({
   kembar: resolve(args.kembar || join(REPO, 'build/kembar')),
-  port: Number(args.port || 8097),
+  port: args.port ? Number(args.port) : undefined,  // default: a free port
   dir: args.dir,
   dossier: args.data,
 });
