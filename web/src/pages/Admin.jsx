@@ -54,7 +54,7 @@ function RegionsField({ id, regions, value, onChange, error }) {
   const [filter, setFilter] = useState('');
   const needle = filter.trim().toLowerCase();
   const shown = regions.filter((r) => value.includes(r.id) || !needle ||
-    [r.id, r.name, ...(Array.isArray(r.names) ? r.names : Object.values(r.names || {}))]
+    [r.id, r.name, ...Object.values(r.names || {})]
       .some((s) => String(s).toLowerCase().includes(needle)));
   const toggle = (rid, on) => onChange(on ? [...value, rid] : value.filter((x) => x !== rid));
   return (
