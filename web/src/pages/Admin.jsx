@@ -492,8 +492,9 @@ function Tokens({ me }) {
 const AUDIT_FIELDS = ['user', 'region', 'from', 'to', 'action'];
 const ACTION_PREFIXES = ['user.', 'token.', 'session.', 'feed.', 'partnership.', 'event.', 'region.', 'import'];
 
+// Focusable: a long line scrolls sideways, which a keyboard user must be able to do.
 function Json({ value }) {
-  return <pre class="json">{JSON.stringify(value, null, 2)}</pre>;
+  return <pre class="json" tabIndex={0}>{JSON.stringify(value, null, 2)}</pre>;
 }
 
 function AuditEntry({ e }) {
