@@ -160,7 +160,8 @@ class Kembar {
       std::unordered_map<std::string, size_t>* region_nodes = nullptr) const;
   // The statistics panel of the network (or of one country's part).
   Result<NetworkStatsReport> NetworkStats(const NetworkStatsParams& params) const;
-  // A place's ego network: a stored region id, a node id or a name.
+  // A place's ego network: a stored region id, a node id or a name ("Surabaya, ID";
+  // with a country, accents do not matter: "Kochi, JP" finds "Kōchi").
   Result<EgoReport> NetworkEgo(const EgoParams& params) const;
   // The graph for the exporters.
   Result<std::shared_ptr<const network::Graph>> NetworkGraph(

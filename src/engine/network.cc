@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <optional>
+#include <string_view>
 #include <unordered_set>
 #include <utility>
 
@@ -145,6 +147,32 @@ Result<NetworkStatsReport> NetworkStats(const Engine& engine, const NetworkStats
   return out;
 }
 
+namespace {
+
+// "Kochi, JP" (a gazetteer's spelling) for the network's "Kōchi": the place of that
+// country whose name is the same without case and accents (geo::FoldPlaceName), when
+// exactly one is.
+std::optional<size_t> FindNodeIgnoringAccents(const network::Graph& graph, std::string_view query) {
+  const size_t comma = query.rfind(',');
+  if (comma == std::string_view::npos) return std::nullopt;
+  std::string_view cc = query.substr(comma + 1);
+  while (!cc.empty() && cc.front() == ' ') cc.remove_prefix(1);
+  while (!cc.empty() && cc.back() == ' ') cc.remove_suffix(1);
+  auto iso = geo::ResolveCountry(cc);
+  if (!iso.ok()) return std::nullopt;
+  const std::string wanted = geo::FoldPlaceName(query.substr(0, comma));
+  std::optional<size_t> found;
+  for (size_t i = 0; i < graph.node_count(); ++i) {
+    const network::NetNode& n = graph.node(i);
+    if (n.country != *iso || geo::FoldPlaceName(n.name) != wanted) continue;
+    if (found) return std::nullopt;  // two places: the caller must choose
+    found = i;
+  }
+  return found;
+}
+
+}  // namespace
+
 Result<EgoReport> NetworkEgo(const Engine& engine, const EgoParams& params) {
   auto g = ScopedGraph(engine, params.scope);
   if (!g.ok()) return g.status();
@@ -157,6 +185,9 @@ Result<EgoReport> NetworkEgo(const Engine& engine, const EgoParams& params) {
     node = *id;
   } else {
     node = network::FindNode(graph, params.place);
+    if (!node.ok() && node.status().code() == StatusCode::kNotFound) {
+      if (auto i = FindNodeIgnoringAccents(graph, params.place)) node = *i;
+    }
   }
   if (!node.ok()) return node.status();
   auto ego = network::Ego(graph, *node, params.depth);

@@ -318,32 +318,10 @@ std::string StatusByJson(const Dossier& dossier,
     }
     w.EndObject();
   };
-  StatusGroup all;
-  for (const auto& [key, g] : groups) all.Merge(g);
-  w.BeginObject();
-  w.Key("as_of");
-  w.String(FormatDay(as_of));
-  w.Key("by");
-  w.String(by == GroupBy::kCountry ? "country" : "province");
-  w.Key("total");
-  w.Uint(all.total);
-  conditions(all);
-  w.Key("groups");
-  w.BeginArray();
-  for (const auto& [key, g] : groups) {
-    w.BeginObject();
-    w.Key("name");
-    w.String(key);
-    w.Key("total");
-    w.Uint(g.total);
-    conditions(g);
-    w.Key("mou_signed");
-    w.Uint(g.agreed);
-    w.Key("mou_not_active");
-    w.Uint(g.idle);
+  auto reasons = [&w, lang](const StatusGroup& g, size_t n) {
     w.Key("reasons");
     w.BeginArray();
-    for (const auto& [k, c] : TopReasons(g, 3)) {
+    for (const auto& [k, c] : TopReasons(g, n)) {
       w.BeginObject();
       w.Key("code");
       w.String(ToString(c));
@@ -354,6 +332,40 @@ std::string StatusByJson(const Dossier& dossier,
       w.EndObject();
     }
     w.EndArray();
+  };
+  StatusGroup all;
+  for (const auto& [key, g] : groups) all.Merge(g);
+  w.BeginObject();
+  w.Key("as_of");
+  w.String(FormatDay(as_of));
+  w.Key("by");
+  w.String(by == GroupBy::kCountry ? "country" : "province");
+  w.Key("total");
+  w.Uint(all.total);
+  conditions(all);
+  // The national totals: every reason over all the partnerships, not only the
+  // groups' three most frequent.
+  w.Key("mou_signed");
+  w.Uint(all.agreed);
+  w.Key("mou_not_active");
+  w.Uint(all.idle);
+  reasons(all, assess::kConceptCount);
+  w.Key("groups");
+  w.BeginArray();
+  for (const auto& [key, g] : groups) {
+    w.BeginObject();
+    w.Key("id");
+    w.String(g.id);
+    w.Key("name");
+    w.String(g.name);
+    w.Key("total");
+    w.Uint(g.total);
+    conditions(g);
+    w.Key("mou_signed");
+    w.Uint(g.agreed);
+    w.Key("mou_not_active");
+    w.Uint(g.idle);
+    reasons(g, 3);
     w.EndObject();
   }
   w.EndArray();

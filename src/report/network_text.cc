@@ -1,8 +1,12 @@
 #include "kembar/report/network_text.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <optional>
 #include <string>
+#include <unordered_map>
+#include <utility>
 
 #include "kembar/geo/countries.h"
 #include "kembar/io/json_writer.h"
@@ -303,10 +307,31 @@ std::string StatsToText(const Stats& s) {
   return o;
 }
 
-std::string EgoToJson(const Graph& graph, const EgoNetwork& ego, int indent) {
+std::string EgoToJson(const Graph& graph, const EgoNetwork& ego, int indent, size_t max_edges) {
+  // The ring of each place: 0 the center, d+1 for rings[d].
+  std::unordered_map<size_t, size_t> ring;
+  ring.emplace(ego.center, 0);
+  for (size_t d = 0; d < ego.rings.size(); ++d) {
+    for (size_t i : ego.rings[d]) ring.emplace(i, d + 1);
+  }
+  auto ring_of = [&](size_t ego_node) { return ring.at(ego.original[ego_node]); };
+  // The ties nearest the center first (the center's, then those among and from its
+  // partners, ...), so that a cut keeps what a drawing of the rings needs most.
+  std::vector<size_t> order(ego.graph.edge_count());
+  for (size_t j = 0; j < order.size(); ++j) order[j] = j;
+  auto rings_of = [&](size_t j) {
+    const auto& e = ego.graph.edges()[j];
+    const size_t ra = ring_of(e.a), rb = ring_of(e.b);
+    return std::pair(std::min(ra, rb), std::max(ra, rb));
+  };
+  std::stable_sort(order.begin(), order.end(),
+                   [&](size_t x, size_t y) { return rings_of(x) < rings_of(y); });
+  const bool truncated = order.size() > max_edges;
+  if (truncated) order.resize(max_edges);
+
   std::string out;
-  io::JsonWriter w(&out, indent, 3);
-  auto place = [&](size_t i) {
+  io::JsonWriter w(&out, indent, 2);
+  auto place = [&](size_t i, std::optional<size_t> r) {
     const NetNode& n = graph.node(i);
     w.BeginObject();
     w.Key("id");
@@ -315,30 +340,50 @@ std::string EgoToJson(const Graph& graph, const EgoNetwork& ego, int indent) {
     w.String(n.name);
     w.Key("country");
     w.String(n.country);
+    if (n.lat && n.lon) {
+      w.Key("lat");
+      w.Number(std::round(*n.lat * 1e5) / 1e5);
+      w.Key("lon");
+      w.Number(std::round(*n.lon * 1e5) / 1e5);
+    }
     Uint(w, "degree", graph.degree(i));
+    if (r) Uint(w, "ring", *r);
     w.EndObject();
   };
   w.BeginObject();
   w.Key("center");
-  place(ego.center);
+  place(ego.center, std::nullopt);
   Uint(w, "depth", static_cast<size_t>(ego.depth));
-  Uint(w, "nodes", ego.graph.node_count());
-  Uint(w, "edges", ego.graph.edge_count());
-  w.Key("rings");
+  Uint(w, "node_count", ego.graph.node_count());
+  Uint(w, "edge_count", ego.graph.edge_count());
+  w.Key("nodes");
   w.BeginArray();
-  for (const auto& ring : ego.rings) {
-    w.BeginArray();
-    for (size_t i : ring) place(i);
-    w.EndArray();
+  place(ego.center, 0);
+  for (size_t d = 0; d < ego.rings.size(); ++d) {
+    for (size_t i : ego.rings[d]) place(i, d + 1);
   }
   w.EndArray();
+  w.Key("edges");
+  w.BeginArray();
+  for (size_t j : order) {
+    const auto& e = ego.graph.edges()[j];
+    w.BeginObject();
+    w.Key("source");
+    w.String(ego.graph.node(e.a).id);
+    w.Key("target");
+    w.String(ego.graph.node(e.b).id);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("truncated");
+  w.Bool(truncated);
   w.EndObject();
   out.push_back('\n');
   return out;
 }
 
 // The finder's answer in the `--json` contract: {"region": ID, "candidates": [{"name",
-// "country" (ISO), "level", "score", "components": {...}, "flags": [...], "id",
+// "country" (ISO), "lat", "lon", "level", "score", "components": {...}, "flags": [...], "id",
 // "distance_km", "tz_gap_hours", "relations", "strengths_meeting_needs"}]}, best first.
 
 std::string CandidatesJson(std::string_view region_id, std::span<const finder::Place> places,
@@ -357,6 +402,10 @@ std::string CandidatesJson(std::string_view region_id, std::span<const finder::P
     w.String(p.name);
     w.Key("country");
     w.String(p.country);
+    w.Key("lat");
+    w.Number(std::round(p.lat * 1e5) / 1e5);
+    w.Key("lon");
+    w.Number(std::round(p.lon * 1e5) / 1e5);
     w.Key("level");
     w.String(ToString(c.level));
     w.Key("score");

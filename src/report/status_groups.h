@@ -28,6 +28,10 @@ using assess::Text;
 
 // One row of the national picture.
 struct StatusGroup {
+  // A stable key: the province's region id, the partner country's ISO code, or
+  // "abroad" (foreign-to-foreign ties) and "unknown" (no province or country).
+  std::string id;
+  std::string name;           // in the caller's language: the region's `names`, else its name
   std::array<size_t, 6> n{};  // per Condition value
   size_t total = 0, agreed = 0, idle = 0;
   std::array<size_t, assess::kConceptCount> reasons{};  // per ConceptCode value
@@ -44,7 +48,10 @@ struct StatusGroup {
       if (!assess::IsAdvisory(c.code)) ++reasons[static_cast<size_t>(c.code)];
     }
   }
+  // Adds g's counts (the first id and name given stay).
   void Merge(const StatusGroup& g) {
+    if (id.empty()) id = g.id;
+    if (name.empty()) name = g.name;
     for (size_t i = 0; i < n.size(); ++i) n[i] += g.n[i];
     for (size_t i = 0; i < reasons.size(); ++i) reasons[i] += g.reasons[i];
     total += g.total;
@@ -53,10 +60,22 @@ struct StatusGroup {
   }
 };
 
+// A region's name in `lang` (its `names` entry), else its name.
+inline const std::string& LocalName(const Region& r, Lang lang) {
+  const std::string_view tag = ToString(lang);
+  for (const auto& [t, name] : r.names) {
+    if (t == tag) return name;
+  }
+  return r.name;
+}
+
 // The partnerships grouped per province of the home region or per partner country
-// (named in `lang`), in key order: what FormatStatusBy and StatusByJson show. Counts
-// first per deciding region (the home region, or the partner), then per name, so
-// that the names are worked out once per region rather than once per partnership.
+// (named in `lang`), in key order: what FormatStatusBy and StatusByJson show. The key
+// is the group's name as the text reports write it (a province's own `name`, a
+// country's name in `lang`); each group also carries its stable `id` and its `name`
+// in `lang`. Counts first per deciding region (the home region, or the partner), then
+// per name, so that the names are worked out once per region rather than once per
+// partnership.
 template <typename Assessments, typename Deref>
 std::map<std::string, StatusGroup> GroupStatus(const Dossier& dossier, const Assessments& as,
                                                Deref deref, GroupBy by, Lang lang) {
@@ -75,27 +94,38 @@ std::map<std::string, StatusGroup> GroupStatus(const Dossier& dossier, const Ass
   const bool id = lang == Lang::kId;
   std::map<std::string, StatusGroup> groups;
   std::unordered_map<std::string_view, std::string> country_names;
-  for (const auto& [r, g] : per_region) {
+  for (auto& [r, g] : per_region) {
     std::string key;
     if (by == GroupBy::kCountry) {
       if (!r) {
         key = "?";
+        g.id = "unknown";
       } else {
         // Named once per country, not once per partner region.
         auto [it, added] = country_names.try_emplace(r->country);
         if (added) it->second = geo::CountryName(r->country, id);
         key = it->second;
+        g.id = r->country;
       }
+      g.name = key;
     } else if (r && r->country != "ID") {
       // Ties between two foreign places (the worldwide network) have no province.
       key = std::string(Text("province_abroad", lang));
+      g.id = "abroad";
+      g.name = key;
     } else if (r && r->level == Level::kProvince) {
       key = r->name;
+      g.id = r->id;
+      g.name = LocalName(*r, lang);
     } else if (r && r->parent) {
       const Region* parent = find(*r->parent);
       key = parent ? parent->name : *r->parent;
+      g.id = *r->parent;
+      g.name = parent ? LocalName(*parent, lang) : *r->parent;
     } else {
       key = std::string(Text("province_unknown", lang));
+      g.id = "unknown";
+      g.name = key;
     }
     groups[key].Merge(g);
   }

@@ -72,40 +72,64 @@ bool ValidUserName(const std::string& name) {
                      [&](char c) { return alnum(c) || c == '.' || c == '_' || c == '-'; });
 }
 
+// InvalidInput about one member of a user ("password", "name", "regions"): the API
+// answers it with that member as its `field`, in the caller's language.
+Status MemberError(const std::string& member, std::string en, std::string id) {
+  Message m{std::move(en), std::move(id)};
+  return Status::InvalidInput(m).WithProblems({{member, m}});
+}
+
 Status CheckPassword(const std::string& password) {
   if (password.size() < kMinPasswordLength) {
-    return Status::InvalidInput("the password must have at least " +
-                                std::to_string(kMinPasswordLength) + " characters");
+    const std::string n = std::to_string(kMinPasswordLength);
+    return MemberError("password", "the password must have at least " + n + " characters",
+                       "kata sandi minimal " + n + " karakter");
   }
   if (password.size() > kMaxPasswordLength) {
-    return Status::InvalidInput("the password must have at most " +
-                                std::to_string(kMaxPasswordLength) + " characters");
+    const std::string n = std::to_string(kMaxPasswordLength);
+    return MemberError("password", "the password must have at most " + n + " characters",
+                       "kata sandi maksimal " + n + " karakter");
   }
   return Status::Ok();
 }
 
 Status CheckLanguage(const std::string& lang) {
   if (lang != "en" && lang != "id") {
-    return Status::InvalidInput("language must be \"id\" or \"en\", not \"" + lang + "\"");
+    return MemberError("language", "language must be \"id\" or \"en\", not \"" + lang + "\"",
+                       "bahasa harus \"id\" atau \"en\", bukan \"" + lang + "\"");
   }
   return Status::Ok();
 }
 
 Status CheckRoleRegions(Role role, const std::vector<std::string>& regions) {
   if (role == Role::kEditor && regions.empty()) {
-    return Status::InvalidInput("an editor needs at least one region (--region ID)");
+    return MemberError("regions", "an editor needs at least one region",
+                       "editor memerlukan paling sedikit satu wilayah");
   }
   if (role != Role::kEditor && !regions.empty()) {
-    return Status::InvalidInput(
-        "only editors have regions; an admin may change every region "
-        "and a viewer none");
+    return MemberError("regions",
+                       "only editors have regions; an admin may change every region "
+                       "and a viewer none",
+                       "hanya editor yang memiliki wilayah; admin boleh mengubah semua wilayah "
+                       "dan viewer tidak satu pun");
   }
   for (const std::string& r : regions) {
     if (r.empty() || r.find('\n') != std::string::npos) {
-      return Status::InvalidInput("a region id must be one non-empty line");
+      return MemberError("regions", "a region id must be one non-empty line",
+                         "id wilayah harus satu baris yang tidak kosong");
     }
   }
   return Status::Ok();
+}
+
+// The refusal to disable, demote or delete the last enabled admin.
+Status LastAdmin(const std::string& name) {
+  return Status::InvalidInput("\"" + name +
+                                  "\" is the last enabled admin: another enabled admin "
+                                  "must exist first",
+                              "\"" + name +
+                                  "\" adalah admin aktif terakhir: harus ada admin "
+                                  "aktif lain lebih dulu");
 }
 
 // One argon2id hash computed once, to spend on unknown user names.
@@ -402,10 +426,13 @@ Result<int64_t> AccountStore::EnabledAdminsLocked() {
 
 Result<User> AccountStore::CreateUser(const NewUser& user, const Actor& actor) {
   if (!ValidUserName(user.name)) {
-    return Status::InvalidInput(
-        "a user name is 1 to 64 of a-z, 0-9, '.', '_' and '-', "
-        "starting with a letter or digit: \"" +
-        user.name + "\"");
+    return MemberError("name",
+                       "a user name is 1 to 64 of a-z, 0-9, '.', '_' and '-', "
+                       "starting with a letter or digit: \"" +
+                           user.name + "\"",
+                       "nama pengguna terdiri atas 1 sampai 64 karakter a-z, 0-9, '.', '_' dan "
+                       "'-', diawali huruf atau angka: \"" +
+                           user.name + "\"");
   }
   if (Status s = CheckRoleRegions(user.role, user.regions); !s.ok()) return s;
   if (Status s = CheckPassword(user.password); !s.ok()) return s;
@@ -419,7 +446,8 @@ Result<User> AccountStore::CreateUser(const NewUser& user, const Actor& actor) {
     auto existing = FindUserLocked(user.name);
     if (!existing.ok()) return existing.status();
     if (existing->has_value()) {
-      return Status::InvalidInput("the user \"" + user.name + "\" already exists");
+      return Status::InvalidInput("the user \"" + user.name + "\" already exists",
+                                  "pengguna \"" + user.name + "\" sudah ada");
     }
     Stmt ins(db_,
              "INSERT INTO account_user(name, role, regions, password_hash, language, created_at) "
@@ -490,9 +518,7 @@ Result<User> AccountStore::UpdateUser(const std::string& name, const UserUpdate&
     if (was_enabled_admin && (u.role != Role::kAdmin || u.disabled)) {
       auto admins = EnabledAdminsLocked();
       if (!admins.ok()) return admins.status();
-      if (*admins <= 1) {
-        return Status::InvalidInput("\"" + name + "\" is the last enabled admin");
-      }
+      if (*admins <= 1) return LastAdmin(name);
     }
     Stmt up(db_,
             "UPDATE account_user SET role = ?2, regions = ?3, language = ?4, disabled = ?5, "
@@ -527,7 +553,7 @@ Status AccountStore::DeleteUser(const std::string& name, const Actor& actor) {
     if (u.role == Role::kAdmin && !u.disabled) {
       auto admins = EnabledAdminsLocked();
       if (!admins.ok()) return admins.status();
-      if (*admins <= 1) return Status::InvalidInput("\"" + name + "\" is the last enabled admin");
+      if (*admins <= 1) return LastAdmin(name);
     }
     for (const char* sql : {"DELETE FROM account_session WHERE user_id = ?1",
                             "DELETE FROM account_token WHERE user_id = ?1",

@@ -184,6 +184,12 @@ class Stmt {
     return Text(col);
   }
   int64_t Int(int col) { return sqlite3_column_int64(stmt_, col); }
+  // A number, or nullopt for NULL or a value that is not a number.
+  std::optional<double> OptDouble(int col) {
+    const int type = sqlite3_column_type(stmt_, col);
+    if (type != SQLITE_FLOAT && type != SQLITE_INTEGER) return std::nullopt;
+    return sqlite3_column_double(stmt_, col);
+  }
 
  private:
   sqlite3_stmt* stmt_ = nullptr;
@@ -755,10 +761,12 @@ class SqliteStore final : public Store {
   Result<std::vector<RegionRow>> Regions() override {
     std::lock_guard lock(mu_);
     Stmt st(db_,
-            "SELECT r.id, r.name, r.country, r.level, (SELECT group_concat(j.value, char(10)) "
-            "FROM json_each(r.doc, '$.names') j) FROM region r ORDER BY r.name, r.id");
+            "SELECT r.id, r.name, r.country, r.level, json_extract(r.doc, '$.names'), "
+            "json_extract(r.doc, '$.parent'), json_extract(r.doc, '$.lat'), "
+            "json_extract(r.doc, '$.lon') FROM region r ORDER BY r.name, r.id");
     if (!st.ok()) return Error(st.error());
     std::vector<RegionRow> out;
+    dom::parser parser;
     int rc;
     while ((rc = st.Step()) == SQLITE_ROW) {
       RegionRow r;
@@ -766,7 +774,22 @@ class SqliteStore final : public Store {
       r.name = st.Text(1);
       r.country = st.Text(2);
       r.level = ParseVocab<Level>(st.Text(3)).value_or(Level::kOther);
-      r.other_names = SplitLines(st.Text(4));
+      if (std::optional<std::string> names = st.OptText(4)) {
+        const simdjson::padded_string padded(*names);
+        dom::object obj;
+        if (!parser.parse(padded).get_object().get(obj)) {
+          for (auto [tag, value] : obj) {
+            std::string_view name;
+            if (value.get_string().get(name)) continue;
+            r.other_names.emplace_back(name);
+            r.names.emplace_back(std::string(tag), std::string(name));
+          }
+        }
+      }
+      std::sort(r.names.begin(), r.names.end());
+      r.parent = st.OptText(5);
+      r.lat = st.OptDouble(6);
+      r.lon = st.OptDouble(7);
       out.push_back(std::move(r));
     }
     if (rc != SQLITE_DONE) return Error("reading regions");

@@ -205,7 +205,24 @@ TEST(NetworkEgoTest, PartnersAndPartnersOfPartners) {
   EXPECT_EQ(two->graph.node(0).id, "3");   // the center first
   const auto json = nlohmann::json::parse(EgoToJson(g, *two));
   EXPECT_EQ(json["center"]["id"], "3");
-  EXPECT_EQ(json["rings"][1].size(), 2u);
+  // Every place with its ring, the center first; the ties nearest the center first.
+  ASSERT_EQ(json["nodes"].size(), 4u);
+  EXPECT_EQ(json["nodes"][0]["id"], "3");
+  EXPECT_EQ(json["nodes"][0]["ring"], 0);
+  EXPECT_EQ(json["nodes"][1]["ring"], 1);
+  EXPECT_EQ(json["nodes"][2]["ring"], 2);
+  EXPECT_EQ(json["nodes"][3]["ring"], 2);
+  EXPECT_EQ(json["node_count"], 4);
+  EXPECT_EQ(json["edge_count"], 4);
+  ASSERT_EQ(json["edges"].size(), 4u);
+  EXPECT_TRUE(json["edges"][0]["source"] == "3" || json["edges"][0]["target"] == "3");
+  EXPECT_FALSE(json["truncated"].get<bool>());
+  // A cut keeps the center's tie and says so.
+  const auto cut = nlohmann::json::parse(EgoToJson(g, *two, 2, 1));
+  ASSERT_EQ(cut["edges"].size(), 1u);
+  EXPECT_TRUE(cut["edges"][0]["source"] == "3" || cut["edges"][0]["target"] == "3");
+  EXPECT_TRUE(cut["truncated"].get<bool>());
+  EXPECT_EQ(cut["edge_count"], 4);
   EXPECT_FALSE(Ego(g, 9, 1).ok());
   EXPECT_FALSE(Ego(g, 0, 0).ok());
 }

@@ -120,6 +120,77 @@ TEST_F(ApiTest, LogoutEndsTheSessionAndClearsTheCookie) {
   EXPECT_EQ(Call("GET", "/api/me", "", Bearer(l)).status, 401);
 }
 
+TEST_F(ApiTest, RefusedUserChangesNameTheirFieldInTheCallersLanguage) {
+  Login admin = LogIn("admin");
+  auto post = [&](const json& body, const std::string& lang) {
+    return Call("POST", "/api/users?lang=" + lang, body.dump(), Bearer(admin));
+  };
+  struct Case {
+    json body;
+    std::string field, en, id;
+  };
+  const Case cases[] = {
+      {{{"name", "eka"}, {"role", "viewer"}, {"password", "short"}},
+       "password",
+       "at least 10 characters",
+       "minimal 10 karakter"},
+      {{{"name", "Eka Putri"}, {"role", "viewer"}, {"password", kPassword}},
+       "name",
+       "a user name is 1 to 64",
+       "nama pengguna"},
+      {{{"name", "eka"}, {"role", "editor"}, {"password", kPassword}},
+       "regions",
+       "an editor needs at least one region",
+       "editor memerlukan paling sedikit satu wilayah"},
+      {{{"name", "eka"}, {"role", "viewer"}, {"regions", {"id-surabaya"}}, {"password", kPassword}},
+       "regions",
+       "only editors have regions",
+       "hanya editor"},
+      {{{"name", "eka"}, {"role", "boss"}, {"password", kPassword}},
+       "role",
+       "\"role\" is",
+       "berisi"},
+      {{{"name", "eka"}, {"role", "viewer"}}, "password", "is required", "wajib diisi"},
+  };
+  for (const Case& c : cases) {
+    for (const std::string lang : {"en", "id"}) {
+      HttpResponse r = post(c.body, lang);
+      EXPECT_EQ(r.status, 400) << c.body.dump() << r.body;
+      json b = json::parse(r.body);
+      EXPECT_EQ(b["code"], "invalid_input");
+      EXPECT_EQ(b["field"], c.field) << r.body;
+      EXPECT_NE(b["message"].get<std::string>().find(lang == "en" ? c.en : c.id), std::string::npos)
+          << lang << ": " << r.body;
+    }
+  }
+  // PUT names its members the same way.
+  HttpResponse to_editor =
+      Call("PUT", "/api/users/budi?lang=id", json{{"role", "editor"}}.dump(), Bearer(admin));
+  EXPECT_EQ(to_editor.status, 400);
+  EXPECT_EQ(json::parse(to_editor.body)["field"], "regions") << to_editor.body;
+  HttpResponse pw =
+      Call("PUT", "/api/users/budi", json{{"password", "short"}}.dump(), Bearer(admin));
+  EXPECT_EQ(json::parse(pw.body)["field"], "password") << pw.body;
+  // The last enabled admin stays, in both languages; nothing changed.
+  HttpResponse last_en = Call("DELETE", "/api/users/admin?lang=en", "", Bearer(admin));
+  EXPECT_EQ(last_en.status, 400);
+  EXPECT_NE(json::parse(last_en.body)["message"].get<std::string>().find("last enabled admin"),
+            std::string::npos)
+      << last_en.body;
+  HttpResponse last_id = Call("DELETE", "/api/users/admin?lang=id", "", Bearer(admin));
+  EXPECT_EQ(last_id.status, 400);
+  EXPECT_NE(json::parse(last_id.body)["message"].get<std::string>().find("admin aktif terakhir"),
+            std::string::npos)
+      << last_id.body;
+  HttpResponse demote =
+      Call("PUT", "/api/users/admin?lang=id", json{{"role", "viewer"}}.dump(), Bearer(admin));
+  EXPECT_EQ(demote.status, 400);
+  EXPECT_NE(json::parse(demote.body)["message"].get<std::string>().find("admin aktif terakhir"),
+            std::string::npos)
+      << demote.body;
+  EXPECT_EQ(Call("GET", "/api/me", "", Bearer(admin)).status, 200);
+}
+
 TEST_F(ApiTest, OnlyAdminsManageUsersAndTokens) {
   Login siti = LogIn("siti");
   Login admin = LogIn("admin");
@@ -156,6 +227,7 @@ TEST_F(ApiTest, OnlyAdminsManageUsersAndTokens) {
       Call("POST", "/api/users",
            json{{"name", "eka"}, {"role", "viewer"}, {"password", "short"}}.dump(), Bearer(admin));
   EXPECT_EQ(short_pw.status, 400);
+  EXPECT_EQ(json::parse(short_pw.body)["field"], "password");
 
   HttpResponse promoted =
       Call("PUT", "/api/users/rina", json{{"role", "viewer"}}.dump(), Bearer(admin));

@@ -5,11 +5,13 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <chrono>
 #include <filesystem>
 #include <set>
 #include <thread>
 
 #include "kembar/assess/calendar.h"
+#include "kembar/assess/messages.h"
 #include "kembar/kembar.h"
 #include "kembar/report/assessment_json.h"
 #include "kembar/report/assessment_text.h"
@@ -102,6 +104,34 @@ TEST_F(ReadApiTest, RegionsListsTheStoredRegionsAndFilters) {
   EXPECT_EQ(some["items"][0]["country_name"], "Indonesia");
 }
 
+TEST_F(ReadApiTest, RegionsCarryTheirNamesParentAndCoordinates) {
+  // The dossier's region: {"names": {"id": "Kota Surabaya", "en": "Surabaya"},
+  // "parent": "id-jawa-timur", "lat": -7.2575, "lon": 112.7521}.
+  json all = GetJson("/api/regions");
+  const json* surabaya = nullptr;
+  const json* bali = nullptr;
+  size_t placed = 0;
+  for (const json& r : all["items"]) {
+    if (r["id"] == "id-surabaya") surabaya = &r;
+    if (r["id"] == "id-bali") bali = &r;
+    EXPECT_TRUE(r["names"].is_object()) << r.dump();
+    EXPECT_EQ(r.contains("lat"), r.contains("lon")) << r.dump();
+    placed += r.contains("lat");
+  }
+  ASSERT_NE(surabaya, nullptr);
+  EXPECT_EQ((*surabaya)["names"], json({{"en", "Surabaya"}, {"id", "Kota Surabaya"}}));
+  EXPECT_EQ((*surabaya)["parent"], "id-jawa-timur");
+  EXPECT_DOUBLE_EQ((*surabaya)["lat"].get<double>(), -7.2575);
+  EXPECT_DOUBLE_EQ((*surabaya)["lon"].get<double>(), 112.7521);
+  // Bali has no coordinates in the dossier: none are made up.
+  ASSERT_NE(bali, nullptr);
+  EXPECT_FALSE(bali->contains("lat"));
+  EXPECT_EQ((*bali)["parent"], nullptr);
+  EXPECT_EQ(placed, all["total"].get<size_t>() - 18) << "the dossier's 18 regions without lat/lon";
+  // Search by another language's name still works from the names object.
+  EXPECT_EQ(GetJson("/api/regions?text=kota%20surabaya")["items"][0]["id"], "id-surabaya");
+}
+
 TEST_F(ReadApiTest, RegionResolvesNamesAndListsItsPartnerships) {
   store::Selection sel;
   sel.region_id = "id-surabaya";
@@ -116,6 +146,38 @@ TEST_F(ReadApiTest, RegionResolvesNamesAndListsItsPartnerships) {
   EXPECT_TRUE(ids.count("surabaya-busan"));
   EXPECT_EQ(GetJson("/api/regions/id-surabaya"), byname);
   ExpectError("/api/regions/atlantis", 404, "");
+}
+
+TEST_F(ReadApiTest, RegionPartnershipsCarryCoordinatesConditionAndDistance) {
+  json r = GetJson(std::string("/api/regions/id-surabaya?as_of=") + kDay);
+  EXPECT_EQ(r["as_of"], kDay);
+  EXPECT_DOUBLE_EQ(r["region"]["lat"].get<double>(), -7.2575);
+  // The condition and distance are the dashboards' snapshot's, as of the day asked.
+  AssessOptions options;
+  options.as_of = TestDay();
+  auto snapshot = kembar_->AssessAll(options);
+  ASSERT_TRUE(snapshot.ok());
+  const AssessSnapshot& s = **snapshot;
+  ASSERT_EQ(r["partnerships"].size(), 11u);
+  for (const json& p : r["partnerships"]) {
+    const auto& a = s.report.assessments.at(s.index.at(p["id"]));
+    EXPECT_EQ(p["condition"], std::string(ToString(a.condition))) << p["id"];
+    ASSERT_TRUE(a.indicators.distance_km) << p["id"];
+    EXPECT_NEAR(p["distance_km"].get<double>(), *a.indicators.distance_km, 0.05) << p["id"];
+    EXPECT_DOUBLE_EQ(p["home"]["lat"].get<double>(), -7.2575) << p["id"];
+    EXPECT_DOUBLE_EQ(p["home"]["lon"].get<double>(), 112.7521) << p["id"];
+    EXPECT_TRUE(p["partner"].contains("lat") && p["partner"].contains("lon")) << p.dump();
+    if (p["id"] == "surabaya-liverpool") {
+      // gb-liverpool in the dossier, about 12,340 km from Surabaya.
+      EXPECT_NEAR(p["partner"]["lat"].get<double>(), 53.4, 0.1);
+      EXPECT_NEAR(p["distance_km"].get<double>(), 12342, 5);
+    }
+  }
+  // Without as_of: today's snapshot (the fixture's clock).
+  json today = GetJson("/api/regions/id-surabaya");
+  EXPECT_EQ(today["as_of"], FormatDay(std::chrono::floor<std::chrono::days>(
+                                std::chrono::sys_seconds(std::chrono::seconds(now_)))));
+  ExpectError("/api/regions/id-surabaya?as_of=2024-02-30", 400, "as_of");
 }
 
 TEST_F(ReadApiTest, HistoryListsTheChangeRecordsOldestFirst) {
@@ -196,6 +258,56 @@ TEST_F(ReadApiTest, StatusHasTheCliNumbers) {
   for (const json& g : s["groups"]) grouped += g["total"].get<size_t>();
   EXPECT_EQ(grouped, all.assessments.size());
   for (const auto& [condition, n] : counts) EXPECT_EQ(s["conditions"][condition], n) << condition;
+  // The national totals: every reason over ALL the partnerships, the MoUs.
+  std::map<std::string, size_t> reasons;
+  size_t signed_ = 0, idle = 0;
+  for (const auto& a : all.assessments) {
+    for (const auto& c : a.concepts) {
+      if (!assess::IsAdvisory(c.code)) ++reasons[std::string(ToString(c.code))];
+    }
+    if (a.agreement.signed_) {
+      ++signed_;
+      idle +=
+          a.condition == assess::Condition::kDormant || a.condition == assess::Condition::kEnded;
+    }
+  }
+  EXPECT_EQ(s["mou_signed"], signed_);
+  EXPECT_EQ(s["mou_not_active"], idle);
+  EXPECT_GT(signed_, 0u);
+  ASSERT_EQ(s["reasons"].size(), reasons.size());
+  for (const json& r : s["reasons"]) EXPECT_EQ(r["count"], reasons.at(r["code"])) << r.dump();
+  for (size_t i = 1; i < s["reasons"].size(); ++i) {
+    EXPECT_GE(s["reasons"][i - 1]["count"], s["reasons"][i]["count"]);
+  }
+  size_t groups_signed = 0;
+  for (const json& g : s["groups"]) groups_signed += g["mou_signed"].get<size_t>();
+  EXPECT_EQ(groups_signed, signed_);
+  // More reasons than any group's three: the totals are not the groups' sums.
+  EXPECT_GT(s["reasons"].size(), 3u);
+}
+
+TEST_F(ReadApiTest, StatusGroupsHaveStableIdsAndLocalNames) {
+  auto find = [](const json& s, const std::string& id) -> json {
+    for (const json& g : s["groups"]) {
+      if (g["id"] == id) return g;
+    }
+    return nullptr;
+  };
+  json en = GetJson(std::string("/api/status?by=province&as_of=") + kDay + "&lang=en");
+  json id = GetJson(std::string("/api/status?by=province&as_of=") + kDay + "&lang=id");
+  // East Java: the province's region id, its name in each language (names.en).
+  json east_en = find(en, "id-jawa-timur");
+  json east_id = find(id, "id-jawa-timur");
+  ASSERT_FALSE(east_en.is_null()) << en.dump();
+  EXPECT_EQ(east_en["name"], "East Java");
+  EXPECT_EQ(east_id["name"], "Jawa Timur");
+  EXPECT_EQ(east_en["total"], east_id["total"]);
+  std::set<std::string> ids;
+  for (const json& g : en["groups"]) EXPECT_TRUE(ids.insert(g["id"]).second) << g["id"];
+  json countries = GetJson(std::string("/api/status?by=country&as_of=") + kDay + "&lang=id");
+  json japan = find(countries, "JP");
+  ASSERT_FALSE(japan.is_null());
+  EXPECT_EQ(japan["name"], "Jepang");
 }
 
 TEST_F(ReadApiTest, StatusInIndonesianAndForOneRegion) {
@@ -332,12 +444,60 @@ TEST_F(ReadApiTest, SearchFindsSurabayaAndNamesCountries) {
 TEST_F(ReadApiTest, NetworkFinderAndRelations) {
   // Ego: a known city lists a known partner.
   json ego = GetJson("/api/network/ego?place=id-surabaya&depth=1");
-  ASSERT_EQ(ego["rings"].size(), 1u);
   std::set<std::string> partners;
-  for (const json& p : ego["rings"][0]) partners.insert(p["name"]);
-  EXPECT_TRUE(partners.count("Busan")) << ego["rings"][0].dump();
+  for (const json& p : ego["nodes"]) {
+    if (p["ring"] == 1) partners.insert(p["name"]);
+  }
+  EXPECT_TRUE(partners.count("Busan")) << ego["nodes"].dump();
   EXPECT_TRUE(partners.count("Liverpool"));
+  EXPECT_EQ(ego["nodes"][0]["id"], ego["center"]["id"]);
+  EXPECT_EQ(ego["nodes"][0]["ring"], 0);
+  EXPECT_EQ(ego["nodes"].size(), ego["node_count"].get<size_t>());
+  EXPECT_EQ(ego["nodes"].size(), partners.size() + 1);
   EXPECT_FALSE(ego["text"].get<std::string>().empty());
+  // Depth 1: the center's ties first (one per partner), then those among its partners.
+  EXPECT_EQ(ego["edges"].size(), ego["edge_count"].get<size_t>());
+  EXPECT_FALSE(ego["truncated"].get<bool>());
+  ASSERT_GE(ego["edges"].size(), partners.size());
+  for (size_t i = 0; i < ego["edges"].size(); ++i) {
+    const json& e = ego["edges"][i];
+    const bool center = e["source"] == ego["center"]["id"] || e["target"] == ego["center"]["id"];
+    EXPECT_EQ(center, i < partners.size()) << i << ": " << e.dump();
+  }
+  // Depth 2 around Surabaya: the facade's neighbourhood, each tie between two listed
+  // places, the center's ties first, and coordinates for the places.
+  EgoParams ep;
+  ep.place = "id-surabaya";
+  ep.depth = 2;
+  auto facade = kembar_->NetworkEgo(ep);
+  ASSERT_TRUE(facade.ok());
+  json two = GetJson("/api/network/ego?place=id-surabaya&depth=2");
+  EXPECT_EQ(two["node_count"], facade->ego.graph.node_count());
+  EXPECT_EQ(two["edge_count"], facade->ego.graph.edge_count());
+  EXPECT_EQ(two["nodes"].size(), facade->ego.graph.node_count());
+  std::map<std::string, int> ring;
+  size_t with_coordinates = 0;
+  for (const json& n : two["nodes"]) {
+    ring[n["id"]] = n["ring"];
+    with_coordinates += n.contains("lat") && n.contains("lon");
+  }
+  EXPECT_GT(with_coordinates, two["nodes"].size() * 9 / 10);
+  const size_t shown = std::min<size_t>(facade->ego.graph.edge_count(), report::kMaxEgoEdges);
+  ASSERT_EQ(two["edges"].size(), shown);
+  EXPECT_EQ(two["truncated"], facade->ego.graph.edge_count() > report::kMaxEgoEdges);
+  int previous = 0;
+  for (const json& e : two["edges"]) {
+    ASSERT_TRUE(ring.count(e["source"]) && ring.count(e["target"])) << e.dump();
+    const int inner = std::min(ring[e["source"]], ring[e["target"]]);
+    EXPECT_GE(inner, previous) << e.dump();
+    previous = inner;
+  }
+  // A hub at depth 4: bounded.
+  json hub = GetJson("/api/network/ego?place=id-surabaya&depth=4");
+  EXPECT_LE(hub["edges"].size(), report::kMaxEgoEdges);
+  EXPECT_EQ(hub["truncated"], hub["edge_count"].get<size_t>() > report::kMaxEgoEdges);
+  // The gazetteer's spelling with a country finds the network's "Kōchi".
+  EXPECT_EQ(GetJson("/api/network/ego?place=Kochi,%20JP&depth=1")["center"]["name"], "Kōchi");
   ExpectError("/api/network/ego?place=id-surabaya&depth=9", 400, "depth");
   ExpectError("/api/network/ego", 400, "place");
   ExpectError("/api/network/ego?place=Atlantis%20Nowhere", 404, "place");
@@ -378,7 +538,12 @@ TEST_F(ReadApiTest, NetworkFinderAndRelations) {
     EXPECT_EQ(f["candidates"][i]["explanation"],
               report::CandidateExplanation(found->places[c.place], c, Lang::kId));
     EXPECT_TRUE(f["candidates"][i]["components"].contains("complementarity"));
+    // The coordinates the distance is computed from.
+    EXPECT_NEAR(f["candidates"][i]["lat"].get<double>(), found->places[c.place].lat, 1e-5);
+    EXPECT_NEAR(f["candidates"][i]["lon"].get<double>(), found->places[c.place].lon, 1e-5);
   }
+  EXPECT_DOUBLE_EQ(f["region_lat"].get<double>(), -7.2575);
+  EXPECT_DOUBLE_EQ(f["region_lon"].get<double>(), 112.7521);
   ExpectError("/api/find-partners?region=Surabaya&needs=magic", 400, "needs");
   ExpectError("/api/find-partners", 400, "region");
   ExpectError("/api/find-partners?region=Atlantis%20Nowhere", 404, "region");

@@ -37,8 +37,11 @@ std::string FormatStatusBy(const Dossier& dossier,
 
 // The national picture as JSON, the same groups and numbers as FormatStatusBy:
 // {"as_of","by":"province"|"country","total","conditions":{"active":n,...},
-// "groups":[{"name","total","conditions","mou_signed","mou_not_active",
-// "reasons":[{"code","label","count"}]}]}; group names and reason labels in `lang`.
+// "mou_signed","mou_not_active","reasons":[every reason, most frequent first],
+// "groups":[{"id","name","total","conditions","mou_signed","mou_not_active",
+// "reasons":[{"code","label","count"}, at most three]}]}. A group's id is the
+// province's region id, the country's ISO code, "abroad" or "unknown"; group names
+// (a province's `names` entry in `lang`) and reason labels in `lang`.
 std::string StatusByJson(const Dossier& dossier,
                          const std::vector<assess::PartnershipAssessment>& assessments, GroupBy by,
                          Day as_of, assess::Lang lang);

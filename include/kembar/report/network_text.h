@@ -23,8 +23,17 @@ std::string StatsToJson(const network::Stats& stats, int indent = 2);
 // The stats as a text panel for a terminal.
 std::string StatsToText(const network::Stats& stats);
 
-// An ego network as JSON: the center and each ring's places with degree and country.
-std::string EgoToJson(const network::Graph& graph, const network::EgoNetwork& ego, int indent = 2);
+// The most ties EgoToJson lists by default.
+inline constexpr size_t kMaxEgoEdges = 5000;
+
+// An ego network as JSON: {"center": place, "depth", "node_count", "edge_count",
+// "nodes": [place with "ring" (0 the center, 1 its partners, ...)], "edges":
+// [{"source","target"} node ids], "truncated"}. A place is {"id","name","country",
+// "lat"?,"lon"?,"degree"} (coordinates when known). Every place is listed; the ties
+// (the induced graph's) nearest the center first, at most `max_edges` of them, and
+// "truncated" says whether some were left out.
+std::string EgoToJson(const network::Graph& graph, const network::EgoNetwork& ego, int indent = 2,
+                      size_t max_edges = kMaxEgoEdges);
 
 // An ego network as text: the center, then each ring (at most 40 places listed).
 std::string EgoToText(const network::Graph& graph, const network::EgoNetwork& ego,

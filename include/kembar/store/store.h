@@ -127,11 +127,17 @@ struct Selection {
   std::optional<std::string> region_id;
 };
 
-// A stored region's names, for search: no document parsing.
+// A stored region's names, parent and coordinates, for search and listings: no
+// document parsing.
 struct RegionRow {
   std::string id, name, country;
   Level level = Level::kOther;
   std::vector<std::string> other_names;  // the `names` values ("Kota Surabaya")
+  // The `names` object: language tag -> name ({"id": "Kota Surabaya", "en": "Surabaya"}),
+  // in key order.
+  std::vector<std::pair<std::string, std::string>> names;
+  std::optional<std::string> parent;  // the region it lies in ("id-jawa-timur")
+  std::optional<double> lat, lon;     // degrees, WGS84, when the dossier gives them
 };
 
 // One line of `kembar list`.

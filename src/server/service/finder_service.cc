@@ -1,6 +1,7 @@
 #include "server/service/finder_service.h"
 
 #include <chrono>
+#include <optional>
 
 #include "kembar/geo/countries.h"
 #include "kembar/model/vocab.h"
@@ -65,6 +66,27 @@ HttpResponse FinderService::Get(RequestContext& ctx) const {
       nlohmann::json::parse(report::CandidatesJson(r->region_id, r->places, r->candidates));
   const bool id = std::get<Lang>(lang) == Lang::kId;
   body["region_name"] = r->region_name;
+  // Where the region is: the stored region's coordinates, else the network place's.
+  std::optional<double> lat, lon;
+  auto rows = env_.WithKembar([](Kembar& k) { return k.Regions(); });
+  if (!rows.ok()) return ctx.Error(rows.status());
+  for (const store::RegionRow& row : *rows) {
+    if (row.id == r->region_id) {
+      lat = row.lat;
+      lon = row.lon;
+      break;
+    }
+  }
+  if (!(lat && lon) && r->graph) {
+    if (auto node = r->graph->FindId(r->region_id)) {
+      lat = r->graph->node(*node).lat;
+      lon = r->graph->node(*node).lon;
+    }
+  }
+  if (lat && lon) {
+    body["region_lat"] = Coordinate(*lat);
+    body["region_lon"] = Coordinate(*lon);
+  }
   for (size_t i = 0; i < r->candidates.size(); ++i) {
     const finder::Candidate& c = r->candidates[i];
     const finder::Place& p = r->places[c.place];

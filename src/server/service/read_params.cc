@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <chrono>
+#include <cmath>
 
 #include "kembar/geo/countries.h"
 #include "kembar/model/vocab.h"
@@ -83,13 +84,23 @@ Param<std::string> RequiredParam(const RequestContext& ctx, const std::string& k
   return *v;
 }
 
+nlohmann::json Coordinate(double degrees) { return std::round(degrees * 1e5) / 1e5; }
+
 nlohmann::json RegionRowJson(const store::RegionRow& row, Lang lang) {
-  return {{"id", row.id},
-          {"name", row.name},
-          {"country", row.country},
-          {"country_name", geo::CountryName(row.country, lang == Lang::kId)},
-          {"level", ToString(row.level)},
-          {"names", row.other_names}};
+  nlohmann::json names = nlohmann::json::object();
+  for (const auto& [tag, name] : row.names) names[tag] = name;
+  nlohmann::json j = {{"id", row.id},
+                      {"name", row.name},
+                      {"country", row.country},
+                      {"country_name", geo::CountryName(row.country, lang == Lang::kId)},
+                      {"level", ToString(row.level)},
+                      {"names", std::move(names)},
+                      {"parent", OptJson(row.parent)}};
+  if (row.lat && row.lon) {
+    j["lat"] = Coordinate(*row.lat);
+    j["lon"] = Coordinate(*row.lon);
+  }
+  return j;
 }
 
 Param<Page> PageParam(const RequestContext& ctx, size_t per_page, size_t max_per_page) {

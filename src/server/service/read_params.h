@@ -59,8 +59,11 @@ Param<Page> PageParam(const RequestContext& ctx, size_t per_page, size_t max_per
 Param<std::string> RequiredParam(const RequestContext& ctx, const std::string& key);
 
 // The region as the API shows it: {"id","name","country","country_name" (in
-// `lang`),"level","names"}.
+// `lang`),"level","names" ({language: name}, as in the dossier),"parent" (an id or
+// null),"lat","lon" (degrees, 5 decimals; both absent when unknown)}.
 nlohmann::json RegionRowJson(const store::RegionRow& row, Lang lang);
+// Degrees rounded to 5 decimals (about a metre).
+nlohmann::json Coordinate(double degrees);
 
 // A partnership summary as GET /api/partnerships lists it.
 nlohmann::json PartnershipSummaryJson(const store::PartnershipSummary& s);

@@ -4,13 +4,19 @@ namespace kembar::server {
 
 namespace {
 
-// 409 for a name that is taken; the table's mapping otherwise.
-ApiError UserError(const Status& s) {
+// 409 for a name that is taken; the table's mapping otherwise (a member's problem
+// names it as the field), in the caller's language.
+ApiError UserError(const Status& s, Lang lang) {
   if (s.code() == StatusCode::kInvalidInput &&
       s.message().find("already exists") != std::string::npos) {
-    return {409, "conflict", s.message(), "name"};
+    return {409, "conflict", s.message(lang), "name"};
   }
-  return ErrorFromStatus(s);
+  return ErrorFromStatus(s, lang);
+}
+
+HttpResponse BadRole(const RequestContext& ctx) {
+  return ctx.BadParam("role", "\"role\" is admin, editor or viewer",
+                      "\"role\" berisi admin, editor atau viewer");
 }
 
 }  // namespace
@@ -40,9 +46,10 @@ HttpResponse UsersService::Create(RequestContext& ctx) const {
   NewUser user;
   for (const char* key : {"name", "role", "password", "language"}) {
     auto v = OptString(*body, key);
-    if (!v.ok()) return ctx.Error(BadRequest(v.status().message(), key));
+    if (!v.ok()) return ctx.Error(BadRequest(v.status().message(ctx.lang()), key));
     if (!*v && std::string(key) != "language") {
-      return ctx.Error(BadRequest("\"" + std::string(key) + "\" is required", key));
+      return ctx.BadParam(key, "\"" + std::string(key) + "\" is required",
+                          "\"" + std::string(key) + "\" wajib diisi");
     }
     if (!*v) continue;
     if (std::string(key) == "name") user.name = **v;
@@ -50,23 +57,23 @@ HttpResponse UsersService::Create(RequestContext& ctx) const {
     if (std::string(key) == "language") user.language = **v;
     if (std::string(key) == "role") {
       auto role = ParseRole(**v);
-      if (!role) return ctx.Error(BadRequest("\"role\" is admin, editor or viewer", "role"));
+      if (!role) return BadRole(ctx);
       user.role = *role;
     }
   }
   auto regions = OptStrings(*body, "regions");
-  if (!regions.ok()) return ctx.Error(BadRequest(regions.status().message(), "regions"));
+  if (!regions.ok()) return ctx.Error(BadRequest(regions.status().message(ctx.lang()), "regions"));
   if (*regions) {
     auto ids = ResolveRegions(**regions);
     if (!ids.ok()) {
-      ApiError e = ErrorFromStatus(ids.status());
+      ApiError e = ErrorFromStatus(ids.status(), ctx.lang());
       e.field = "regions";
       return ctx.Error(e);
     }
     user.regions = *ids;
   }
   auto created = env_.accounts->CreateUser(user, ctx.actor());
-  if (!created.ok()) return ctx.Error(UserError(created.status()));
+  if (!created.ok()) return ctx.Error(UserError(created.status(), ctx.lang()));
   return JsonResponse(201, UserJson(*created));
 }
 
@@ -77,32 +84,36 @@ HttpResponse UsersService::Update(RequestContext& ctx) const {
   for (const auto& [key, value] : body->items()) {
     if (key != "role" && key != "regions" && key != "password" && key != "language" &&
         key != "disabled") {
-      return ctx.Error(BadRequest("unknown member \"" + key + "\"", key));
+      return ctx.BadParam(key, "unknown member \"" + key + "\"",
+                          "anggota \"" + key + "\" tidak dikenal");
     }
   }
   auto role = OptString(*body, "role");
-  if (!role.ok()) return ctx.Error(BadRequest(role.status().message(), "role"));
+  if (!role.ok()) return ctx.Error(BadRequest(role.status().message(ctx.lang()), "role"));
   if (*role) {
     update.role = ParseRole(**role);
-    if (!update.role) return ctx.Error(BadRequest("\"role\" is admin, editor or viewer", "role"));
+    if (!update.role) return BadRole(ctx);
   }
   auto password = OptString(*body, "password");
-  if (!password.ok()) return ctx.Error(BadRequest(password.status().message(), "password"));
+  if (!password.ok())
+    return ctx.Error(BadRequest(password.status().message(ctx.lang()), "password"));
   update.password = *password;
   auto language = OptString(*body, "language");
-  if (!language.ok()) return ctx.Error(BadRequest(language.status().message(), "language"));
+  if (!language.ok())
+    return ctx.Error(BadRequest(language.status().message(ctx.lang()), "language"));
   update.language = *language;
   if (auto it = body->find("disabled"); it != body->end() && !it->is_null()) {
     if (!it->is_boolean())
-      return ctx.Error(BadRequest("\"disabled\" must be true or false", "disabled"));
+      return ctx.BadParam("disabled", "\"disabled\" must be true or false",
+                          "\"disabled\" harus true atau false");
     update.disabled = it->get<bool>();
   }
   auto regions = OptStrings(*body, "regions");
-  if (!regions.ok()) return ctx.Error(BadRequest(regions.status().message(), "regions"));
+  if (!regions.ok()) return ctx.Error(BadRequest(regions.status().message(ctx.lang()), "regions"));
   if (*regions) {
     auto ids = ResolveRegions(**regions);
     if (!ids.ok()) {
-      ApiError e = ErrorFromStatus(ids.status());
+      ApiError e = ErrorFromStatus(ids.status(), ctx.lang());
       e.field = "regions";
       return ctx.Error(e);
     }

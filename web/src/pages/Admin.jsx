@@ -54,7 +54,7 @@ function RegionsField({ id, regions, value, onChange, error }) {
   const [filter, setFilter] = useState('');
   const needle = filter.trim().toLowerCase();
   const shown = regions.filter((r) => value.includes(r.id) || !needle ||
-    [r.id, r.name, ...(Array.isArray(r.names) ? r.names : Object.values(r.names || {}))]
+    [r.id, r.name, ...Object.values(r.names || {})]
       .some((s) => String(s).toLowerCase().includes(needle)));
   const toggle = (rid, on) => onChange(on ? [...value, rid] : value.filter((x) => x !== rid));
   return (
@@ -492,8 +492,9 @@ function Tokens({ me }) {
 const AUDIT_FIELDS = ['user', 'region', 'from', 'to', 'action'];
 const ACTION_PREFIXES = ['user.', 'token.', 'session.', 'feed.', 'partnership.', 'event.', 'region.', 'import'];
 
+// Focusable: a long line scrolls sideways, which a keyboard user must be able to do.
 function Json({ value }) {
-  return <pre class="json">{JSON.stringify(value, null, 2)}</pre>;
+  return <pre class="json" tabIndex={0}>{JSON.stringify(value, null, 2)}</pre>;
 }
 
 function AuditEntry({ e }) {

@@ -4,8 +4,8 @@
 // region. The form's state lives in the address (/finder?region=&needs=...), so a
 // search can be bookmarked and sent.
 //
-// The candidates carry no coordinates; the map places those the twin-city network
-// knows (by name and country, GET /api/network/export?country=) and lists the others.
+// One request: the answer carries the region's coordinates (region_lat/region_lon)
+// and each candidate's (lat/lon), so the map needs nothing else.
 import { useEffect, useState } from 'preact/hooks';
 import { BarChart } from '../components/BarChart.jsx';
 import { ErrorView } from '../components/ErrorView.jsx';
@@ -14,8 +14,7 @@ import { compareText } from '../i18n/format.js';
 import { fmt, label, t } from '../i18n/index.js';
 import { api, enc } from '../lib/api.js';
 import { useLanguage, usePageTitle, useResource } from '../lib/hooks.js';
-import { findNetworkPlace, regionDossier } from '../lib/mapData.js';
-import { countryName, regionName } from '../lib/names.js';
+import { countryName } from '../lib/names.js';
 import { navigate, useLocation } from '../lib/router.js';
 
 // The dossier's field vocabulary (schemas/dossier-v1.schema.json, $defs/field): what
@@ -68,26 +67,7 @@ async function search(f, signal) {
     level: f.level,
     limit: String(f.limit).trim(),
   }, { signal });
-  const dossier = await regionDossier(answer.region, signal).catch(() => null);
-  return { answer, home: dossier?.regions.get(answer.region) || null };
-}
-
-// Where the candidates are: their own coordinates when the answer has them, else the
-// network's place of that name and country.
-function useCandidatePlaces(candidates) {
-  const [places, setPlaces] = useState(null);
-  useEffect(() => {
-    setPlaces(null);
-    if (!candidates) return undefined;
-    let live = true;
-    Promise.all(candidates.map((c) =>
-      typeof c.lat === 'number' && typeof c.lon === 'number' ? { lat: c.lat, lon: c.lon } : findNetworkPlace(c.name, c.country),
-    )).then((found) => live && setPlaces(found));
-    return () => {
-      live = false;
-    };
-  }, [candidates]);
-  return places;
+  return { answer };
 }
 
 function FieldError({ id, error }) {
@@ -147,19 +127,18 @@ function ScoreBars({ c, index }) {
   );
 }
 
-function Candidates({ answer, home, lang }) {
+function Candidates({ answer, lang }) {
   const candidates = answer.candidates || [];
-  const places = useCandidatePlaces(candidates);
   if (!candidates.length) return <p role="status">{t('finder.none')}</p>;
-  const homeName = home ? regionName(home, lang) : answer.region_name;
+  const homeName = answer.region_name;
   const key = (c, i) => c.id || `cand-${i}`;
   const points = [
-    { id: answer.region, name: homeName, lat: home?.lat, lon: home?.lon, role: 'home' },
+    { id: answer.region, name: homeName, lat: answer.region_lat, lon: answer.region_lon, role: 'home' },
     ...candidates.map((c, i) => ({
       id: key(c, i),
       name: `${i + 1}. ${c.name}`,
-      lat: places?.[i]?.lat,
-      lon: places?.[i]?.lon,
+      lat: c.lat,
+      lon: c.lon,
       role: 'other',
       href: `#candidate-${i + 1}`,
       detail: `${c.country_name || countryName(c.country, lang)}, ${t('finder.score')} ${fmt.number(c.score, SCORE_DIGITS)}`,
@@ -170,19 +149,15 @@ function Candidates({ answer, home, lang }) {
     <>
       <section class="card" aria-labelledby="finder-map-title">
         <h2 id="finder-map-title">{t('finder.mapTitle')}</h2>
-        {places ? (
-          <LazyWorldMap
-            idPrefix="finder-map"
-            points={points}
-            lines={lines}
-            fit
-            title={t('finder.mapDesc', { name: homeName, n: fmt.number(candidates.length) })}
-            description={t('maps.lineHint')}
-            listTitle={t('maps.listTitle')}
-          />
-        ) : (
-          <p class="loading" role="status">{t('finder.placing')}</p>
-        )}
+        <LazyWorldMap
+          idPrefix="finder-map"
+          points={points}
+          lines={lines}
+          fit
+          title={t('finder.mapDesc', { name: homeName, n: fmt.number(candidates.length) })}
+          description={t('maps.lineHint')}
+          listTitle={t('maps.listTitle')}
+        />
       </section>
       <section class="card" aria-labelledby="finder-results-title">
         <h2 id="finder-results-title">{t('finder.resultsTitle', { n: fmt.number(candidates.length), name: homeName })}</h2>
@@ -310,7 +285,7 @@ export default function Finder({ user }) {
         </p>
       )}
       {generalError && <ErrorView error={generalError} onRetry={res.reload} />}
-      {asked && !res.loading && res.data && <Candidates answer={res.data.answer} home={res.data.home} lang={lang} />}
+      {asked && !res.loading && res.data && <Candidates answer={res.data.answer} lang={lang} />}
     </>
   );
 }

@@ -1,8 +1,10 @@
 // The national overview (issue 12), for the ministries above all: every partnership's
 // condition per province of the home region and per partner country
 // (GET /api/status?by=province|country, as `kembar status --by`), the share of signed
-// MoUs that carry out no activity, and the reasons the assessments give for it.
-// Read only: nothing here changes a record, whatever the reader's role.
+// MoUs that carry out no activity, and the reasons the assessments give for it. The
+// status answer names the groups in the reader's language, gives each a stable `id`
+// (the province's region id, the country's code) and the national totals, reasons
+// included. Read only: nothing here changes a record, whatever the reader's role.
 import { ReportLinks } from '../components/ReportLinks.jsx';
 import { useMemo } from 'preact/hooks';
 import { BarChart } from '../components/BarChart.jsx';
@@ -13,52 +15,28 @@ import { compareText } from '../i18n/format.js';
 import { fmt, label, t } from '../i18n/index.js';
 import { api, enc } from '../lib/api.js';
 import { useLanguage, usePageTitle, useResource } from '../lib/hooks.js';
-import { countryName } from '../lib/names.js';
+import { countryName, regionName } from '../lib/names.js';
 import { navigate, useLocation } from '../lib/router.js';
 
 const VIEWS = ['province', 'country'];
 
-function sum(groups, key) {
-  return groups.reduce((n, g) => n + (g[key] || 0), 0);
-}
-
-// The national reasons: the answer's own list when the server gives one; else the
-// groups' lists added up (each group lists its three most frequent reasons, so a rare
-// reason may be counted short).
-function nationalReasons(data) {
-  if (Array.isArray(data.reasons)) return { items: data.reasons, exact: true };
-  const byCode = new Map();
-  for (const g of data.groups) {
-    for (const r of g.reasons || []) {
-      const e = byCode.get(r.code) || { code: r.code, label: r.label, count: 0 };
-      e.count += r.count;
-      byCode.set(r.code, e);
-    }
-  }
-  const items = [...byCode.values()].sort((a, b) => b.count - a.count || a.code.localeCompare(b.code));
-  const truncated = data.groups.some((g) => (g.reasons || []).length >= 3);
-  return { items, exact: !truncated };
-}
-
-// The whole dossier (regions with their `parent` and `names`, partnerships with their
-// parties): the province of each partnership and the provinces' names in the reader's
-// language, which /api/status and /api/regions do not give. Loaded only when needed.
-async function loadRecords(signal) {
-  const doc = await api.get('/api/export', null, { signal });
-  const regions = new Map((doc.regions || []).map((r) => [r.id, r]));
-  return { regions, partnerships: doc.partnerships || [] };
-}
-
-function provinceOf(records, regionId) {
-  const r = records.regions.get(regionId);
-  if (!r || r.country !== 'ID') return null;
-  if (r.level === 'province') return r;
-  return r.parent ? records.regions.get(r.parent) || null : null;
+// The partnerships of one province: those whose home region is the province or lies
+// in it (as /api/status groups them). GET /api/regions for the regions' `parent`, then
+// the partnerships of each of the province's regions (a few).
+async function loadProvincePartnerships(provinceId, signal) {
+  const regions = (await api.get('/api/regions', null, { signal })).items || [];
+  const inside = regions.filter((r) => r.country === 'ID' && (r.id === provinceId || r.parent === provinceId));
+  const ids = new Set(inside.map((r) => r.id));
+  const pages = await Promise.all(inside.map((r) => api.get('/api/partnerships', { region: r.id, per_page: 500 }, { signal })));
+  const byId = new Map();
+  for (const page of pages) for (const p of page.items || []) if (ids.has(p.home.id)) byId.set(p.id, p);
+  const names = new Map(regions.map((r) => [r.id, r]));
+  return { partnerships: [...byId.values()], regions: names };
 }
 
 function Figures({ data, lang }) {
-  const signed = sum(data.groups, 'mou_signed');
-  const idle = sum(data.groups, 'mou_not_active');
+  const signed = data.mou_signed;
+  const idle = data.mou_not_active;
   const unknown = data.conditions?.unknown || 0;
   const share = (n, of) => (of ? fmt.percent(n / of) : '–');
   return (
@@ -86,16 +64,14 @@ function Figures({ data, lang }) {
 }
 
 function Reasons({ reasons }) {
-  if (!reasons.items.length) return <p>{t('national.noReasons')}</p>;
+  if (!reasons.length) return <p>{t('national.noReasons')}</p>;
   return (
     <>
       <BarChart
-        bars={reasons.items.map((r) => ({ key: r.code, label: r.label, value: r.count, className: 'reason' }))}
+        bars={reasons.map((r) => ({ key: r.code, label: r.label, value: r.count, className: 'reason' }))}
         title={t('national.reasonsTitle')}
       />
-      <p class="muted">
-        {t('national.reasonsNote')} {!reasons.exact && t('national.reasonsPartial')}
-      </p>
+      <p class="muted">{t('national.reasonsNote')}</p>
     </>
   );
 }
@@ -144,26 +120,21 @@ function GroupTable({ rows, by, nameHeader, provinceHref }) {
   );
 }
 
-function ProvinceDetail({ group, name, records, lang }) {
+function ProvinceDetail({ group, lang }) {
+  const records = useResource((signal) => loadProvincePartnerships(group.id, signal), [group.id]);
+  const name = group.name;
   const list = useMemo(() => {
     if (!records.data) return null;
+    const { regions } = records.data;
     return records.data.partnerships
-      .filter((p) => {
-        const prov = provinceOf(records.data, p.parties?.[0]);
-        return prov && prov.name === group.name;
-      })
-      .map((p) => {
-        const home = records.data.regions.get(p.parties[0]);
-        const partner = records.data.regions.get(p.parties[1]);
-        return {
-          id: p.id,
-          home: home?.names?.[lang] || home?.name || p.parties[0],
-          partner: partner?.names?.[lang] || partner?.name || p.parties[1],
-          country: partner?.country,
-        };
-      })
+      .map((p) => ({
+        id: p.id,
+        home: regionName(regions.get(p.home.id), lang, p.home.name),
+        partner: regionName(regions.get(p.partner.id), lang, p.partner.name),
+        country: p.partner.country,
+      }))
       .sort((a, b) => compareText(a.home, b.home, lang) || compareText(a.partner, b.partner, lang));
-  }, [records.data, group, lang]);
+  }, [records.data, lang]);
   return (
     <section class="card" aria-labelledby="province-title">
       <h2 id="province-title">{t('national.provinceTitle', { name })}</h2>
@@ -211,30 +182,18 @@ export default function National() {
       .then(([p, c]) => ({ province: p, country: c })),
     [lang],
   );
-  // The provinces' names in English and the partnerships of one province need the
-  // regions' records; Indonesian readers see the names as the status gives them.
-  const needRecords = lang !== 'id' || !!province;
-  const records = useResource((signal) => (needRecords ? loadRecords(signal) : Promise.resolve(null)), [needRecords]);
-
-  const provinceName = (name) => {
-    if (!records.data) return name;
-    for (const r of records.data.regions.values()) {
-      if (r.level === 'province' && r.country === 'ID' && r.name === name) return r.names?.[lang] || r.name;
-    }
-    return name;
-  };
-
   const data = status.data?.[by];
   const rows = useMemo(() => {
     if (!data) return [];
     return data.groups
-      .map((g) => ({ ...g, key: g.name, label: by === 'province' ? provinceName(g.name) : g.name }))
+      .map((g) => ({ ...g, key: g.id, label: g.name }))
       .sort((a, b) => b.total - a.total || compareText(a.label, b.label, lang));
-  }, [data, by, lang, records.data]);
-  const selected = province ? data?.groups.find((g) => g.name === province) : null;
+  }, [data, by, lang]);
+  // ?province= is the province's id (a name, as older links had it, works too).
+  const selected = province ? data?.groups.find((g) => g.id === province || g.name === province) : null;
 
   const setView = (v) => navigate(v === 'province' ? '/national' : '/national?by=' + v, { replace: true });
-  const selectProvince = (name) => navigate(name ? '/national?province=' + enc(name) : '/national');
+  const selectProvince = (id) => navigate(id ? '/national?province=' + enc(id) : '/national');
 
   const nameHeader = by === 'province' ? t('national.col.province') : t('national.col.country');
   const national = status.data?.province;
@@ -265,7 +224,7 @@ export default function National() {
           <section class="card" aria-labelledby="reasons-title">
             <h2 id="reasons-title">{t('national.reasonsTitle')}</h2>
             <p class="muted">{t('national.reasonsDesc')}</p>
-            <Reasons reasons={nationalReasons(national)} />
+            <Reasons reasons={national.reasons || []} />
           </section>
           <section class="card" aria-labelledby="groups-title">
             <h2 id="groups-title">{t('national.groupsTitle.' + by)}</h2>
@@ -282,32 +241,32 @@ export default function National() {
               {by === 'province' && (
                 <div class="field">
                   <label for="national-province">{t('national.provinceFilter')}</label>
-                  <select id="national-province" value={province} onChange={(e) => selectProvince(e.currentTarget.value)}>
+                  <select id="national-province" value={selected?.id || province} onChange={(e) => selectProvince(e.currentTarget.value)}>
                     <option value="">{t('national.allProvinces')}</option>
                     {[...rows].sort((a, b) => compareText(a.label, b.label, lang)).map((r) => (
-                      <option key={r.key} value={r.name}>{r.label}</option>
+                      <option key={r.key} value={r.id}>{r.label}</option>
                     ))}
                   </select>
                 </div>
               )}
             </div>
             {selected && (
-              <ProvinceDetail group={selected} name={provinceName(selected.name)} records={records} lang={lang} />
+              <ProvinceDetail key={selected.id} group={selected} lang={lang} />
             )}
             {province && !selected && data && <p class="notice">{t('national.provinceUnknown', { name: province })}</p>}
             {data && (
               <>
                 <StackedConditionBars
-                  rows={selected ? rows.filter((r) => r.name === selected.name) : rows}
+                  rows={selected ? rows.filter((r) => r.id === selected.id) : rows}
                   title={t('national.groupsTitle.' + by)}
                   description={t('national.chartDesc.' + by)}
                 />
                 <h3>{t('national.tableTitle.' + by)}</h3>
                 <GroupTable
-                  rows={selected ? rows.filter((r) => r.name === selected.name) : rows}
+                  rows={selected ? rows.filter((r) => r.id === selected.id) : rows}
                   by={by}
                   nameHeader={nameHeader}
-                  provinceHref={by === 'province' ? (r) => '/national?province=' + enc(r.name) : null}
+                  provinceHref={by === 'province' ? (r) => '/national?province=' + enc(r.id) : null}
                 />
               </>
             )}

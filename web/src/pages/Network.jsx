@@ -5,9 +5,10 @@
 // condition, a link to the record. Below, the statistics panel of the whole network
 // (GET /api/network/stats) and its exports.
 //
-// The ego answer names the places and counts the ties, without coordinates or the tie
-// list: the coordinates come from the centre's country in the network export
-// (GraphML, `country=`), the ties between partners from each partner's own ego answer.
+// One ego answer gives every place of the neighbourhood with its coordinates and ring,
+// and the ties among them; what kembar records about the centre's pairs comes from the
+// stored region of the centre's name (GET /api/regions?text=, then /api/regions/{id}
+// with each partnership's parties and condition).
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ConditionBadge } from '../components/ConditionBadge.jsx';
 import { ErrorView, Loading } from '../components/ErrorView.jsx';
@@ -16,7 +17,7 @@ import { compareText } from '../i18n/format.js';
 import { fmt, label, t } from '../i18n/index.js';
 import { api, enc } from '../lib/api.js';
 import { useLanguage, usePageTitle, useResource } from '../lib/hooks.js';
-import { assessAll, eachLimit, foldName, networkCountry, regionDossier } from '../lib/mapData.js';
+import { foldName } from '../lib/mapData.js';
 import { countryName, regionName } from '../lib/names.js';
 import { navigate, useLocation } from '../lib/router.js';
 
@@ -28,46 +29,37 @@ function placeHref(place, depth, q) {
   return '/network?' + p.toString();
 }
 
-// "Surabaya, ID" or a key "JP:kōchi" → the ego network, with the coordinates of the
-// centre's country (null when that export fails: the map then says so).
+// "Surabaya, ID" (the server ignores accents: "Kochi, JP" finds "Kōchi") or a key
+// "JP:kōchi" → the ego network, with the places by ring and each place's ties.
 async function loadEgo(place, depth, signal) {
-  let query = place;
-  let graph = null;
-  const m = /^(.*),\s*([A-Za-z]{2})$/.exec(place);
-  const cc = isKey(place) ? place.slice(0, 2) : m ? m[2].toUpperCase() : null;
-  if (cc) {
-    graph = await networkCountry(cc).catch(() => null);
-    if (graph && m) {
-      const found = graph.byName.get(foldName(m[1]) + '|' + cc);
-      if (found) query = found.key;
-    }
+  const ego = await api.get('/api/network/ego', { place, depth }, { signal });
+  const rings = [];
+  for (const n of ego.nodes) (rings[n.ring] ||= []).push(n);
+  const ties = new Map(ego.nodes.map((n) => [n.id, []]));
+  for (const e of ego.edges) {
+    ties.get(e.source)?.push(e.target);
+    ties.get(e.target)?.push(e.source);
   }
-  const ego = await api.get('/api/network/ego', { place: query, depth }, { signal });
-  if (!graph || ego.center.country !== cc) graph = await networkCountry(ego.center.country).catch(() => null);
-  return { ego, graph };
+  return { ...ego, ring1: rings[1] || [], ring2: rings[2] || [], ties };
 }
 
 // What kembar records about the centre's pairs: the stored region of the same name
-// and country, its partnerships and their parties (null when there is none).
+// and country, its partnerships with their parties and conditions (null when there is
+// none).
 async function loadRecords(center, signal) {
   const same = (r) => r.country === center.country &&
-    [r.name, ...(Array.isArray(r.names) ? r.names : Object.values(r.names || {}))].some((n) => foldName(n) === foldName(center.name));
+    [r.name, ...Object.values(r.names || {})].some((n) => foldName(n) === foldName(center.name));
   let items = (await api.get('/api/regions', { text: center.name }, { signal })).items || [];
   if (!items.some(same)) items = (await api.get('/api/regions', { text: foldName(center.name) }, { signal })).items || [];
   const region = items.find(same);
   if (!region) return null;
-  const [detail, dossier] = await Promise.all([
-    api.get(`/api/regions/${enc(region.id)}`, null, { signal }),
-    regionDossier(region.id, signal),
-  ]);
+  const detail = await api.get(`/api/regions/${enc(region.id)}`, null, { signal });
   const byPair = new Map();
   for (const p of detail.partnerships) {
-    const other = dossier.regions.get(p.home.id === region.id ? p.partner.id : p.home.id);
-    if (!other) continue;
-    const names = [other.name, ...Object.values(other.names || {})];
-    for (const n of names) byPair.set(foldName(n) + '|' + other.country, { p, other });
+    const other = p.home.id === region.id ? p.partner : p.home;
+    for (const n of [other.name, ...Object.values(other.names || {})]) byPair.set(foldName(n) + '|' + other.country, { p, other });
   }
-  return { region, byPair };
+  return { region: detail.region, byPair };
 }
 
 function SearchBox({ initial, depth, chosen }) {
@@ -130,38 +122,12 @@ function SearchBox({ initial, depth, chosen }) {
   );
 }
 
-// The partners of each partner (their own ego answers), for the ties between partners
-// and the ring a partner of a partner hangs from.
-function useNeighbours(ego) {
-  const [state, setState] = useState({ byKey: null, done: 0, total: 0 });
-  useEffect(() => {
-    if (!ego) return undefined;
-    const ctrl = new AbortController();
-    const ring1 = ego.rings[0] || [];
-    setState({ byKey: null, done: 0, total: ring1.length });
-    eachLimit(ring1, 4, (n, signal) => api.get('/api/network/ego', { place: n.id, depth: 1 }, { signal }), {
-      signal: ctrl.signal,
-      onProgress: (done, total) => setState((s) => ({ ...s, done, total })),
-    }).then((results) => {
-      if (ctrl.signal.aborted) return;
-      const byKey = new Map();
-      ring1.forEach((n, i) => {
-        const r = results[i];
-        byKey.set(n.id, r && !r.error ? (r.rings[0] || []).map((x) => x.id) : null);
-      });
-      setState({ byKey, done: ring1.length, total: ring1.length });
-    });
-    return () => ctrl.abort();
-  }, [ego]);
-  return state;
-}
-
 const G = 640; // the graph's square, before the margins for labels
 const GX = 150;
 
-function EgoGraph({ ego, neighbours, depth, lang }) {
-  const ring1 = ego.rings[0] || [];
-  const ring2 = depth > 1 ? ego.rings[1] || [] : [];
+function EgoGraph({ ego, depth, lang }) {
+  const { ring1, ties } = ego;
+  const ring2 = depth > 1 ? ego.ring2 : [];
   const cx = G / 2;
   const cy = G / 2;
   const r1 = ring2.length ? G * 0.24 : G * 0.38;
@@ -173,16 +139,14 @@ function EgoGraph({ ego, neighbours, depth, lang }) {
   const inRing2 = new Set(ring2.map((n) => n.id));
   const parentOf = new Map();
   const children = ring1.map(() => 0);
-  if (neighbours.byKey) {
-    ring1.forEach((n, i) => {
-      for (const k of neighbours.byKey.get(n.id) || []) {
-        if (inRing2.has(k) && !parentOf.has(k)) {
-          parentOf.set(k, i);
-          children[i]++;
-        }
+  ring1.forEach((n, i) => {
+    for (const k of ties.get(n.id) || []) {
+      if (inRing2.has(k) && !parentOf.has(k)) {
+        parentOf.set(k, i);
+        children[i]++;
       }
-    });
-  }
+    }
+  });
   const outer = [...ring2].sort((a, b) => (parentOf.get(a.id) ?? 1e9) - (parentOf.get(b.id) ?? 1e9));
   const orphans = outer.length - children.reduce((x, y) => x + y, 0);
   // Every partner gets at least half an even share, so that small ones do not crowd.
@@ -222,9 +186,7 @@ function EgoGraph({ ego, neighbours, depth, lang }) {
     edges.push({ a: pos.get(a), b: pos.get(b), cls, k });
   };
   for (const n of ring1) add(ego.center.id, n.id, 'ego-edge-1');
-  if (neighbours.byKey) {
-    for (const n of ring1) for (const k of neighbours.byKey.get(n.id) || []) add(n.id, k, pos.get(k)?.ring === 1 ? 'ego-edge-11' : 'ego-edge-2');
-  }
+  for (const n of ring1) for (const k of ties.get(n.id) || []) add(n.id, k, pos.get(k)?.ring === 1 ? 'ego-edge-11' : 'ego-edge-2');
   const nodeName = (n) => t('network.nodeName', { name: n.name, country: countryName(n.country, lang), n: fmt.number(n.degree) });
   const showLabels1 = ring1.length <= 30;
   const label = (p) => {
@@ -236,7 +198,7 @@ function EgoGraph({ ego, neighbours, depth, lang }) {
     const el = scroller.current;
     if (el && el.scrollWidth > el.clientWidth) el.scrollLeft = (el.scrollWidth - el.clientWidth) / 2;
   }, []);
-  const desc = t('network.graphDesc', { name: ego.center.name, nodes: fmt.number(ego.nodes), edges: fmt.number(ego.edges) });
+  const desc = t('network.graphDesc', { name: ego.center.name, nodes: fmt.number(ego.node_count), edges: fmt.number(ego.edge_count) });
   return (
     <figure class="chart ego-figure">
       <div class="map-scroll" ref={scroller}>
@@ -268,8 +230,8 @@ function EgoGraph({ ego, neighbours, depth, lang }) {
       <figcaption id="ego-caption">
         {desc}
         <span class="sub">{t('network.graphHint')}</span>
-        {neighbours.byKey && edges.length < ego.edges && (
-          <span class="sub">{t('network.edgesNotDrawn', { n: fmt.number(ego.edges - edges.length) })}</span>
+        {edges.length < ego.edge_count && (
+          <span class="sub">{t('network.edgesNotDrawn', { n: fmt.number(ego.edge_count - edges.length) })}</span>
         )}
       </figcaption>
       {ring2.length > 0 && (
@@ -286,10 +248,10 @@ function EgoGraph({ ego, neighbours, depth, lang }) {
   );
 }
 
-function TiesTable({ ego, records, assessed, depth, lang }) {
-  const rows = (ego.rings[0] || []).map((n) => {
+function TiesTable({ ego, records, depth, lang }) {
+  const rows = ego.ring1.map((n) => {
     const rec = records?.byPair.get(foldName(n.name) + '|' + n.country) || null;
-    return { n, rec, condition: rec ? assessed?.[rec.p.id]?.condition ?? null : null };
+    return { n, rec, condition: rec?.p.condition ?? null };
   });
   rows.sort((a, b) => (b.rec ? 1 : 0) - (a.rec ? 1 : 0) || compareText(a.n.name, b.n.name, lang));
   return (
@@ -318,7 +280,7 @@ function TiesTable({ ego, records, assessed, depth, lang }) {
               <td data-label={t('regionMap.mou')}>{rec ? (rec.p.mou_date ? fmt.date(rec.p.mou_date) : t('expiry.none')) : '–'}</td>
               <td data-label={t('regionMap.lastEvent')}>{rec?.p.last_date ? fmt.date(rec.p.last_date) : '–'}</td>
               <td data-label={t('col.condition')}>
-                {rec ? (condition || assessed ? <ConditionBadge condition={condition} /> : '…') : '–'}
+                {rec ? <ConditionBadge condition={condition} /> : '–'}
               </td>
               <td data-label={t('network.record')}>
                 {rec ? <a href={`/partnerships/${enc(rec.p.id)}`}>{t('network.openRecord')}</a> : <span class="muted">{t('network.noRecord')}</span>}
@@ -334,18 +296,8 @@ function TiesTable({ ego, records, assessed, depth, lang }) {
 function EgoView({ place, depth, q }) {
   const lang = useLanguage();
   const res = useResource((signal) => loadEgo(place, depth, signal), [place, depth]);
-  const ego = res.data?.ego;
+  const ego = res.data;
   const records = useResource((signal) => (ego ? loadRecords(ego.center, signal) : Promise.resolve(null)), [ego]);
-  const [assessed, setAssessed] = useState(null);
-  useEffect(() => {
-    setAssessed(null);
-    if (!records.data) return undefined;
-    const ctrl = new AbortController();
-    const ids = [...new Set([...records.data.byPair.values()].map((x) => x.p.id))];
-    assessAll(ids, { signal: ctrl.signal }).then((byId) => !ctrl.signal.aborted && setAssessed(byId));
-    return () => ctrl.abort();
-  }, [records.data, lang]);
-  const neighbours = useNeighbours(ego);
 
   if (res.error) {
     return (
@@ -360,22 +312,20 @@ function EgoView({ place, depth, q }) {
   }
   if (!ego) return <Loading />;
   const c = ego.center;
-  const ring1 = ego.rings[0] || [];
-  const at = (key) => res.data.graph?.byKey.get(key);
-  const centrePlace = at(c.id);
+  const { ring1 } = ego;
+  const centre = ego.nodes[0];
   const points = [
-    { id: c.id, name: c.name, lat: centrePlace?.lat, lon: centrePlace?.lon, role: 'home' },
+    { id: c.id, name: c.name, lat: centre?.lat, lon: centre?.lon, role: 'home' },
     ...ring1.map((n) => {
       const rec = records.data?.byPair.get(foldName(n.name) + '|' + n.country);
-      const p = at(n.id);
-      const lat = p?.lat ?? rec?.other.lat;
-      const lon = p?.lon ?? rec?.other.lon;
+      const lat = n.lat ?? rec?.other.lat;
+      const lon = n.lon ?? rec?.other.lon;
       return { id: n.id, name: n.name, lat, lon, role: 'other', href: placeHref(n.id, depth), detail: countryName(n.country, lang) };
     }),
   ];
   const lines = ring1.map((n) => {
     const rec = records.data?.byPair.get(foldName(n.name) + '|' + n.country);
-    const cls = rec ? 'cond-' + (assessed?.[rec.p.id]?.condition || 'none') : 'no-record';
+    const cls = rec ? 'cond-' + (rec.p.condition || 'none') : 'no-record';
     return { id: n.id, from: c.id, to: n.id, className: cls };
   });
   const present = new Set(lines.map((l) => l.className));
@@ -385,13 +335,13 @@ function EgoView({ place, depth, q }) {
       .map((k) => ({ className: 'cond-' + k, label: t('network.legendRecord', { condition: k === 'none' ? t('dashboard.notAssessed') : label('condition', k) }) })),
     ...(present.has('no-record') ? [{ className: 'no-record', label: t('network.legendNoRecord') }] : []),
   ];
-  const loadingNeighbours = !neighbours.byKey && neighbours.total > 0;
+  const placed = ego.nodes.some((n) => typeof n.lat === 'number');
   return (
     <>
       <section class="card" aria-labelledby="ego-title">
         <h2 id="ego-title">{t('network.egoTitle', { name: c.name, country: countryName(c.country, lang) })}</h2>
         <p class="lead">
-          {t('network.summary', { n: fmt.number(c.degree), nodes: fmt.number(ego.nodes), edges: fmt.number(ego.edges), depth: fmt.number(ego.depth) })}
+          {t('network.summary', { n: fmt.number(c.degree), nodes: fmt.number(ego.node_count), edges: fmt.number(ego.edge_count), depth: fmt.number(ego.depth) })}
         </p>
         <div class="field depth-field">
           <label for="net-depth">{t('network.depth')}</label>
@@ -409,7 +359,7 @@ function EgoView({ place, depth, q }) {
       </section>
       <section class="card" aria-labelledby="ties-map-title">
         <h2 id="ties-map-title">{t('network.mapTitle')}</h2>
-        {!res.data.graph && <p class="notice">{t('network.noCoordinates')}</p>}
+        {!placed && <p class="notice">{t('network.noCoordinates')}</p>}
         <LazyWorldMap
           idPrefix="ties-map"
           points={points}
@@ -422,16 +372,13 @@ function EgoView({ place, depth, q }) {
       </section>
       <section class="card" aria-labelledby="graph-title">
         <h2 id="graph-title">{t('network.graphTitle')}</h2>
-        {loadingNeighbours && (
-          <p class="muted" role="status">{t('network.loadingTies', { done: fmt.number(neighbours.done), total: fmt.number(neighbours.total) })}</p>
-        )}
-        <EgoGraph ego={ego} neighbours={neighbours} depth={depth} lang={lang} />
+        <EgoGraph ego={ego} depth={depth} lang={lang} />
       </section>
       <section class="card" aria-labelledby="ties-title">
         <h2 id="ties-title">{t('network.tiesTitle', { n: fmt.number(ring1.length) })}</h2>
         <p class="muted">{t('network.tiesDesc')}</p>
         {records.loading && <Loading />}
-        <TiesTable ego={ego} records={records.data} assessed={assessed} depth={depth} lang={lang} />
+        <TiesTable ego={ego} records={records.data} depth={depth} lang={lang} />
       </section>
     </>
   );

@@ -1,9 +1,9 @@
 // A region's partners on the world map (issue 12): the region and every partner with
 // the great-circle line between them, coloured by the partnership's condition, and the
-// list of the partnerships (condition, MoU date, distance). GET /api/regions/{id} gives
-// the partnerships; their coordinates come from the region's dossier export
-// (GET /api/export?region=), their condition and distance from each assessment.
-import { useEffect, useState } from 'preact/hooks';
+// list of the partnerships (condition, MoU date, distance). One request: GET
+// /api/regions/{id} gives the region and its partnerships with both parties'
+// coordinates and names, each partnership's condition and distance (the dashboards'
+// assessment snapshot).
 import { ConditionBadge } from '../components/ConditionBadge.jsx';
 import { ErrorView, Loading } from '../components/ErrorView.jsx';
 import { LazyWorldMap } from '../components/LazyWorldMap.jsx';
@@ -11,35 +11,15 @@ import { compareText } from '../i18n/format.js';
 import { fmt, label, t } from '../i18n/index.js';
 import { api, enc } from '../lib/api.js';
 import { useLanguage, usePageTitle, useResource } from '../lib/hooks.js';
-import { assessAll, distanceKm, LINE_CONDITIONS, regionDossier } from '../lib/mapData.js';
+import { distanceKm, hasCoordinates, LINE_CONDITIONS } from '../lib/mapData.js';
 import { countryName, regionName } from '../lib/names.js';
-
-async function load(id, signal) {
-  const r = await api.get(`/api/regions/${enc(id)}`, null, { signal });
-  const dossier = await regionDossier(r.region.id, signal);
-  return { ...r, dossier };
-}
 
 export default function RegionMap({ id }) {
   const lang = useLanguage();
-  const res = useResource((signal) => load(id, signal), [id]);
-  const [assessed, setAssessed] = useState({ byId: null, done: 0, total: 0 });
+  const res = useResource((signal) => api.get(`/api/regions/${enc(id)}`, null, { signal }), [id]);
   const region = res.data?.region;
-  const stored = res.data?.dossier.regions.get(region?.id);
-  const name = stored ? regionName(stored, lang) : region?.name || id;
+  const name = region ? regionName(region, lang) : id;
   usePageTitle(region ? t('regionMap.title', { name }) : id);
-
-  useEffect(() => {
-    if (!res.data) return undefined;
-    const ctrl = new AbortController();
-    const ids = res.data.partnerships.map((p) => p.id);
-    setAssessed({ byId: null, done: 0, total: ids.length });
-    assessAll(ids, {
-      signal: ctrl.signal,
-      onProgress: (done, total) => setAssessed((s) => ({ ...s, done, total })),
-    }).then((byId) => !ctrl.signal.aborted && setAssessed({ byId, done: ids.length, total: ids.length }));
-    return () => ctrl.abort();
-  }, [res.data, lang]);
 
   if (res.error) {
     return (
@@ -51,15 +31,12 @@ export default function RegionMap({ id }) {
   }
   if (!res.data) return <><h1 id="page-title" tabIndex={-1}>{id}</h1><Loading /></>;
 
-  const regions = res.data.dossier.regions;
-  const home = regions.get(region.id) || region;
+  const home = region;
   const rows = res.data.partnerships
     .map((p) => {
-      const otherRef = p.home.id === region.id ? p.partner : p.home;
-      const other = regions.get(otherRef.id) || otherRef;
-      const a = assessed.byId?.[p.id];
-      const km = a?.indicators?.distance_km ?? (typeof home.lat === 'number' && typeof other.lat === 'number' ? distanceKm(home, other) : null);
-      return { p, other, otherName: regionName(other, lang, otherRef.name), condition: a?.condition ?? null, km };
+      const other = p.home.id === region.id ? p.partner : p.home;
+      const km = p.distance_km ?? (hasCoordinates(home) && hasCoordinates(other) ? distanceKm(home, other) : null);
+      return { p, other, otherName: regionName(other, lang), condition: p.condition ?? null, km };
     })
     .sort((x, y) => compareText(x.otherName, y.otherName, lang));
 
@@ -80,7 +57,6 @@ export default function RegionMap({ id }) {
   const legend = [...LINE_CONDITIONS, 'none']
     .filter((c) => present.has(c))
     .map((c) => ({ className: 'cond-' + c, label: c === 'none' ? t('dashboard.notAssessed') : label('condition', c) }));
-  const assessing = assessed.total > 0 && !assessed.byId;
 
   return (
     <>
@@ -90,11 +66,6 @@ export default function RegionMap({ id }) {
           .filter(Boolean)
           .join(' · ')}
       </p>
-      {assessing && (
-        <p class="muted" role="status">
-          {t('dashboard.assessing', { done: fmt.number(assessed.done), total: fmt.number(assessed.total) })}
-        </p>
-      )}
       <section class="card" aria-labelledby="region-map-title">
         <h2 id="region-map-title">{t('regionMap.mapTitle')}</h2>
         {rows.length === 0 ? (
@@ -133,7 +104,7 @@ export default function RegionMap({ id }) {
                       <span class="sub">{[countryName(r.other.country, lang), label('kind', r.p.kind)].filter(Boolean).join(' · ')}</span>
                     </th>
                     <td data-label={t('col.condition')}>
-                      {r.condition || assessed.byId ? <ConditionBadge condition={r.condition} /> : '…'}
+                      <ConditionBadge condition={r.condition} />
                     </td>
                     <td data-label={t('regionMap.mou')}>{r.p.mou_date ? fmt.date(r.p.mou_date) : <span class="muted">{t('expiry.none')}</span>}</td>
                     <td class="num" data-label={t('assessment.distance')}>{r.km == null ? '–' : fmt.unit(Math.round(r.km), 'kilometer')}</td>

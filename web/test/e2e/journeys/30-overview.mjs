@@ -59,6 +59,11 @@ async function national(t) {
   const groups = byProvince.body.groups;
 
   const page = await open(t, { user: 'kemendagri', lang: 'id', width: 1366, height: 768 });
+  // The page needs no dossier export: the status answers name the groups and carry
+  // the national totals, the province's list comes from /api/regions and its regions'
+  // partnerships.
+  const exports = [];
+  page.on('request', (r) => new URL(r.url()).pathname === '/api/export' && exports.push(r.url()));
   // The navigation: the overview for everyone, the administration not for a viewer.
   t.check(await page.locator('header nav a[href="/national"]').count() === 1, 'national: the navigation of a viewer has "Gambaran nasional"');
   t.check(await page.locator('header nav a[href="/admin"]').count() === 0, 'national: the navigation of a viewer has no administration');
@@ -93,10 +98,16 @@ async function national(t) {
   // The MoUs without activity, and the reasons with their counts.
   const signed = groups.reduce((n, g) => n + g.mou_signed, 0);
   const idle = groups.reduce((n, g) => n + g.mou_not_active, 0);
+  t.check(byProvince.body.mou_signed === signed && byProvince.body.mou_not_active === idle,
+    `api: the national MoU totals are the groups' sums (${idle} of ${signed})`);
   t.check(norm(await page.locator('#national-mou-idle').textContent()) === pct(idle / signed, 'id'),
     `national: signed MoUs without activity shown as ${pct(idle / signed, 'id')} (${idle} of ${signed})`);
-  const reasons = new Map();
-  for (const g of groups) for (const r of g.reasons) reasons.set(r.label, (reasons.get(r.label) || 0) + r.count);
+  // Every reason over all the partnerships, as the answer's national list gives it
+  // (at least what the groups' top three add up to).
+  const reasons = new Map(byProvince.body.reasons.map((r) => [r.label, r.count]));
+  const fromGroups = new Map();
+  for (const g of groups) for (const r of g.reasons) fromGroups.set(r.label, (fromGroups.get(r.label) || 0) + r.count);
+  t.check([...fromGroups].every(([l, n]) => (reasons.get(l) || 0) >= n), 'api: the national reasons cover the groups\' main reasons');
   const shownReasons = await page.locator('section[aria-labelledby="reasons-title"] table.bar-chart tbody tr').evaluateAll((trs) =>
     trs.map((tr) => [tr.querySelector('th').textContent.trim(), tr.querySelector('.bar-value').textContent.trim()]));
   t.check(reasons.size > 0 && shownReasons.length === reasons.size &&
@@ -127,6 +138,7 @@ async function national(t) {
   await page.goto(new URL('national', t.base).href);
   await page.locator('#national-province').selectOption('Jawa Timur');
   await page.locator('ul.province-partnerships li').first().waitFor();
+  t.check(new URL(page.url()).searchParams.get('province') === 'id-jawa-timur', 'national: the province filter\'s address is its region id (?province=id-jawa-timur)');
   const regions = new Map(exported.body.regions.map((r) => [r.id, r]));
   const inJatim = exported.body.partnerships.filter((p) => {
     const r = regions.get(p.parties[0]);
@@ -136,6 +148,7 @@ async function national(t) {
   t.check(listed === inJatim.length && listed === jatim.total, `national: Jawa Timur lists its ${jatim.total} partnerships`);
   t.check(await page.locator('ul.province-partnerships a[href="/partnerships/surabaya-liverpool"]').count() === 1, 'national: Surabaya – Liverpool is among them, linked to its page');
   t.check(await page.locator('table.national-table tbody tr').count() === 1, 'national: the table narrows to the chosen province');
+  t.check(exports.length === 0, `national: no dossier export requested (${exports.length})`);
   await t.axe(page, 'national, one province (id 1366)');
 
   // A partnership's page: nothing to change either.
@@ -167,8 +180,11 @@ async function national(t) {
       await p.goto(new URL('national', t.base).href);
       await p.locator('table.national-table tbody tr').first().waitFor();
       if (lang === 'en' && jatimEn) {
+        const pageExports = [];
+        p.on('request', (r) => new URL(r.url()).pathname === '/api/export' && pageExports.push(r.url()));
+        await p.reload();
         await p.locator('table.national-table tbody th', { hasText: jatimEn }).waitFor();
-        t.check(true, `national (en ${width}): provinces named in English ("${jatimEn}")`);
+        t.check(pageExports.length === 0, `national (en ${width}): provinces named in English ("${jatimEn}") without a dossier export`);
       }
       await t.axe(p, `national (${lang} ${width})`);
       if (!(lang === 'id' && width === 1366)) await t.shot(p, `national-${lang}-${width}`);
@@ -335,9 +351,9 @@ async function admin(t) {
   await page.locator('#users-table tr[data-user="admin"] button', { hasText: 'Hapus' }).click();
   await page.locator('#users-table tr[data-user="admin"] button', { hasText: 'Ya, hapus' }).click();
   await page.locator('#users-table tr[data-user="admin"] [role=alert]').waitFor();
-  t.check(/admin/.test(await page.locator('#users-table tr[data-user="admin"] [role=alert]').textContent()) &&
+  t.check(/admin aktif terakhir/.test(await page.locator('#users-table tr[data-user="admin"] [role=alert]').textContent()) &&
     (await t.api('admin', 'GET', '/api/users')).body.items.some((u) => u.name === 'admin'),
-  'admin: deleting the last admin is refused and the refusal shown');
+  'admin: deleting the last admin is refused and the refusal shown in Indonesian');
   await t.axe(page, 'admin users (id 1366)');
   await t.shot(page, 'admin-users-id-1366');
 

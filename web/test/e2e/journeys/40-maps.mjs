@@ -4,7 +4,10 @@
 // record's MoU date and condition, the ego graph with as many places as the API
 // counts, the statistics panel), the partner finder (candidates whose bars are the
 // API's score components) with a refused parameter shown at its field; and that the
-// map chunk is not loaded by the dashboard. Reads only: no record is changed.
+// map chunk is not loaded by the dashboard. Each page asks the API once for what it
+// shows: the region map only GET /api/regions/{id}, the explorer one ego answer (no
+// request per partner), the finder only GET /api/find-partners; none reads a dossier
+// or network export or an assessment per partnership. Reads only: no record is changed.
 const SIZES = [[1366, 768], [375, 740]];
 const MAP_CHUNK = /\/assets\/(WorldMap|PartyMap|countries-110m)-[^/]*\.js$/;
 
@@ -37,12 +40,21 @@ export default async function (t) {
   const placed = (id) => typeof coords.get(id)?.lat === 'number' && typeof coords.get(id)?.lon === 'number';
   const mapped = region.partnerships.filter((p) => placed(p.home.id) && placed(p.partner.id)).map((p) => p.id).sort();
   t.check(mapped.length >= 5, `api: id-surabaya has partnerships with coordinates (${mapped.length})`);
+  // The region's answer carries the dossier's coordinates for both parties.
+  const sameCoords = region.partnerships.every((p) => [p.home, p.partner].every((x) =>
+    placed(x.id) ? Math.abs(x.lat - coords.get(x.id).lat) < 1e-5 && Math.abs(x.lon - coords.get(x.id).lon) < 1e-5 : x.lat === undefined));
+  t.check(sameCoords && Math.abs(region.region.lat - coords.get('id-surabaya').lat) < 1e-5,
+    'api: /api/regions/id-surabaya carries the dossier\'s coordinates of the region and both parties');
   const liverpool = region.partnerships.find((p) => p.partner.id === 'gb-liverpool');
   t.check(liverpool?.mou_date === '2018-03-19', 'api: Surabaya–Liverpool MoU of 19 March 2018');
   const lvAssessment = (await t.api('siti', 'GET', `/api/partnerships/${liverpool.id}/assessment`)).body;
   const lvCondition = lvAssessment.partnerships[0].condition;
+  t.check(liverpool.condition === lvCondition, `api: the region's answer has Liverpool's condition "${lvCondition}", as its assessment`);
   const ego = (await t.api('siti', 'GET', '/api/network/ego?place=' + encodeURIComponent('ID:surabaya') + '&depth=1')).body;
-  t.check(ego.rings[0].some((n) => n.name === 'Liverpool'), 'api: Liverpool is among Surabaya\'s ties in the network');
+  const egoRing1 = ego.nodes.filter((n) => n.ring === 1);
+  t.check(egoRing1.some((n) => n.name === 'Liverpool'), 'api: Liverpool is among Surabaya\'s ties in the network');
+  t.check(ego.nodes.every((n) => typeof n.lat === 'number') && ego.edges.length === ego.edge_count,
+    `api: the ego network has every place's coordinates and its ${ego.edge_count} ties`);
   const stats = (await t.api('siti', 'GET', '/api/network/stats')).body;
   const finder = (await t.api('siti', 'GET', '/api/find-partners?region=id-surabaya&needs=education&limit=5')).body;
   t.check(finder.candidates.length === 5, 'api: five candidates for Surabaya with the need "education"');
@@ -54,12 +66,23 @@ export default async function (t) {
       const page = await t.open({ user: 'siti', lang, width, height });
       const loaded = [];
       page.on('request', (r) => MAP_CHUNK.test(r.url()) && loaded.push(r.url()));
+      // The API requests the pages make (path and query).
+      const calls = [];
+      page.on('request', (r) => {
+        const u = new URL(r.url());
+        if (u.pathname.startsWith('/api/')) calls.push(u.pathname + u.search);
+      });
+      const since = (mark) => calls.slice(mark);
+      const roundabout = (list) => list.filter((c) => /^\/api\/(export|network\/export)\b|\/assessment\b/.test(c));
 
       // The dashboard does not fetch the map chunk.
       await page.locator('table.partnerships').waitFor();
       t.check((await mapChunks(page)).length === 0 && loaded.length === 0, `dashboard (${tag}): no map chunk loaded`);
 
-      // The region's partners map, reached from the dashboard's region name.
+      // The region's partners map, reached from the dashboard's region name (once the
+      // dashboard's own requests are done).
+      await page.waitForFunction(() => !document.querySelector('[role=status]'), null, { timeout: 20000 });
+      let mark = calls.length;
       await page.locator('.lead a[href="/regions/id-surabaya"]').click();
       await page.locator('.world-map').waitFor();
       await page.locator('table.region-partners').waitFor();
@@ -77,11 +100,15 @@ export default async function (t) {
       t.check(lvLine.includes('cond-' + lvCondition), `region map (${tag}): Liverpool's line coloured by its condition`);
       t.check(await page.locator('.world-map a[href="/partnerships/surabaya-liverpool"]').count() === 1, `region map (${tag}): Liverpool's point is a link`);
       t.check(await page.locator('.map-legend li').count() >= 1, `region map (${tag}): legend of the line colours`);
+      const regionCalls = since(mark);
+      t.check(regionCalls.length === 1 && regionCalls[0].startsWith('/api/regions/id-surabaya'),
+        `region map (${tag}): one API request (${regionCalls.join(', ')})`);
       t.check(await fitsWidth(page, width), `region map (${tag}): no sideways scrolling of the page`);
       await t.axe(page, `region map (${tag})`);
       await t.shot(page, `region-map-${lang}-${width}`);
 
       // The network explorer, from the navigation: search, choose, see the ties.
+      mark = calls.length;
       await page.locator('header nav a[href="/network"]').click();
       await page.locator('#net-search-input').fill('Surabaya');
       await page.locator('.net-search button[type=submit]').click();
@@ -90,7 +117,7 @@ export default async function (t) {
       await page.locator('.net-choices a').first().click();
       await page.locator('table.ties tbody tr').first().waitFor();
       const tieRows = await page.locator('table.ties tbody tr').count();
-      t.check(tieRows === ego.rings[0].length, `network (${tag}): one row per tie (${tieRows} = ${ego.rings[0].length})`);
+      t.check(tieRows === egoRing1.length, `network (${tag}): one row per tie (${tieRows} = ${egoRing1.length})`);
       const lvTie = page.locator('table.ties tr', { hasText: 'Liverpool' });
       await lvTie.locator('.badge').waitFor({ timeout: 20000 });
       const lvTieText = await lvTie.textContent();
@@ -98,7 +125,7 @@ export default async function (t) {
       t.check(lvTieText.includes(CONDITION[lang][lvCondition]), `network (${tag}): Liverpool with the record's condition "${CONDITION[lang][lvCondition]}"`);
       t.check(await lvTie.locator('a[href="/partnerships/surabaya-liverpool"]').count() === 1, `network (${tag}): Liverpool links to the record`);
       const nodes = await page.locator('.ego-graph [data-node]').count();
-      t.check(nodes === ego.nodes, `network (${tag}): the graph has as many places as the API says (${nodes} = ${ego.nodes})`);
+      t.check(nodes === ego.node_count, `network (${tag}): the graph has as many places as the API says (${nodes} = ${ego.node_count})`);
       const focusable = await page.locator('.ego-graph [data-node]').evaluateAll((els) => els.every((e) => {
         e.focus();
         return document.activeElement === e && e.tabIndex >= 0 && !!e.getAttribute('aria-label');
@@ -106,7 +133,7 @@ export default async function (t) {
       t.check(focusable, `network (${tag}): every graph node is focusable and named`);
       await page.locator('.world-map path.route').first().waitFor();
       const netLines = await page.locator('.world-map path.route').count();
-      t.check(netLines === ego.rings[0].length, `network (${tag}): a great-circle line per tie on the map (${netLines})`);
+      t.check(netLines === egoRing1.length, `network (${tag}): a great-circle line per tie on the map (${netLines})`);
       await page.locator('dd[data-stat="nodes"]').waitFor({ timeout: 20000 });
       t.check((await page.locator('dd[data-stat="nodes"]').textContent()) === num(lang, stats.nodes) &&
         (await page.locator('dd[data-stat="components"]').textContent()) === num(lang, stats.components),
@@ -115,6 +142,10 @@ export default async function (t) {
         t.check(await page.locator(`a[href="/api/network/export?format=${f}"]`).count() === 1, `network (${tag}): ${f} export link`);
       }
       await page.waitForFunction(() => !document.querySelector('[role=status]'), null, { timeout: 20000 });
+      const netCalls = since(mark);
+      const egoCalls = netCalls.filter((c) => c.startsWith('/api/network/ego'));
+      t.check(egoCalls.length === 1 && roundabout(netCalls).length === 0,
+        `network (${tag}): one ego request, none per partner, no export or assessment (${netCalls.length} requests: ${netCalls.map((c) => c.split('?')[0]).join(', ')})`);
       t.check(await fitsWidth(page, width), `network (${tag}): no sideways scrolling of the page`);
       await t.axe(page, `network (${tag})`);
       await t.shot(page, `network-${lang}-${width}`);
@@ -137,6 +168,7 @@ export default async function (t) {
       }
       await page.locator('#need-education').check();
       await page.locator('#finder-limit').fill('5');
+      mark = calls.length;
       await page.locator('.finder-form button[type=submit]').click();
       const progress = await page.locator('.progress-line[role=status]').waitFor({ timeout: 3000 }).then(() => true, () => false);
       t.check(progress, `finder (${tag}): progress shown while the candidates are ranked`);
@@ -165,7 +197,11 @@ export default async function (t) {
       t.check(namesMatch, `finder (${tag}): the candidates in the API's order`);
       t.check(barsMatch, `finder (${tag}): each score component drawn as a bar of its value, written "${num2(lang, 0.29)}"`);
       await page.locator('#finder-map-caption').waitFor({ timeout: 20000 });
-      t.check(await page.locator('.world-map path.route').count() >= 1, `finder (${tag}): candidates on the map with lines from the region`);
+      t.check(await page.locator('.world-map path.route').count() === finder.candidates.length,
+        `finder (${tag}): every candidate on the map with a line from the region`);
+      const finderCalls = since(mark);
+      t.check(finderCalls.filter((c) => c.startsWith('/api/find-partners')).length === 1 && roundabout(finderCalls).length === 0,
+        `finder (${tag}): only the search itself (${finderCalls.map((c) => c.split('?')[0]).join(', ')})`);
       t.check(await fitsWidth(page, width), `finder (${tag}): no sideways scrolling of the page`);
       await t.axe(page, `finder results (${tag})`);
       await t.shot(page, `finder-${lang}-${width}`);
@@ -184,7 +220,8 @@ export default async function (t) {
   await page.locator('.net-search button[type=submit]').click();
   await page.locator('.net-choices a', { hasText: 'Japan' }).first().click();
   await page.locator('table.ties tbody tr').first().waitFor();
-  t.check((await page.locator('table.ties tbody tr').count()) === kochiEgo.rings[0].length, `network (kemendagri): Kōchi's ${kochiEgo.rings[0].length} ties`);
+  const kochiTies = kochiEgo.nodes.filter((n) => n.ring === 1).length;
+  t.check((await page.locator('table.ties tbody tr').count()) === kochiTies, `network (kemendagri): Kōchi's ${kochiTies} ties`);
   const sbRow = page.locator('table.ties tr', { hasText: 'Surabaya' });
   await sbRow.locator('a[href="/partnerships/surabaya-kochi"]').waitFor({ timeout: 20000 }).catch(() => {});
   t.check((await sbRow.textContent()).includes('1997') && (await sbRow.locator('a[href="/partnerships/surabaya-kochi"]').count()) === 1,
