@@ -3,12 +3,15 @@
 #include <simdjson.h>
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <unordered_map>
 #include <utility>
+
+#include "kembar/io/json_scan.h"
 
 namespace kembar::io {
 
@@ -103,32 +106,22 @@ std::string Printable(std::string_view s) {
   return out;
 }
 
-Message LocateSyntaxError(std::string_view json, simdjson::error_code code) {
+// nlohmann's message for a syntax error, with its line and column; nullopt when
+// nlohmann does not place it, or accepts the text (it stops at a NUL byte, has no depth limit and
+// takes numbers simdjson refuses: ScanJson places those).
+std::optional<Message> LocateSyntaxError(std::string_view json) {
   LocatingSax sax;
   nlohmann::json::sax_parse(json.begin(), json.end(), &sax);
-  if (!sax.error.empty()) {
-    std::string msg = sax.error;
-    // Drop nlohmann's "[json.exception.parse_error.101] " prefix.
-    if (auto pos = msg.find("] ");
-        msg.rfind("[json.exception", 0) == 0 && pos != std::string::npos) {
-      msg = msg.substr(pos + 2);
-    }
-    return {"malformed JSON: " + Printable(msg),
-            "JSON tidak valid (kesalahan penulisan): " + Printable(msg)};
+  // Without a line (number overflow: "[json.exception.out_of_range.406]"), ScanJson
+  // says it better.
+  if (sax.error.empty() || sax.error.find(" at line ") == std::string::npos) return std::nullopt;
+  std::string msg = sax.error;
+  // Drop nlohmann's "[json.exception.parse_error.101] " prefix.
+  if (auto pos = msg.find("] "); msg.rfind("[json.exception", 0) == 0 && pos != std::string::npos) {
+    msg = msg.substr(pos + 2);
   }
-  switch (code) {
-    case simdjson::NUMBER_ERROR:
-      return {"a number is out of range: integers must fit in 64 bits",
-              "ada angka di luar rentang: bilangan bulat harus muat dalam 64 bit"};
-    case simdjson::DEPTH_ERROR:
-      return {"the document is nested too deeply (over 1024 levels)",
-              "dokumen bersarang terlalu dalam (lebih dari 1024 tingkat)"};
-    case simdjson::UTF8_ERROR:
-      return {"the file is not valid UTF-8", "berkas ini bukan teks UTF-8 yang valid"};
-    default:
-      return {std::string("malformed JSON: ") + simdjson::error_message(code),
-              std::string("JSON tidak valid: ") + simdjson::error_message(code)};
-  }
+  return Message{"malformed JSON: " + Printable(msg),
+                 "JSON tidak valid (kesalahan penulisan): " + Printable(msg)};
 }
 
 // Code points in a UTF-8 string, as JSON Schema's maxLength counts them.
@@ -238,9 +231,9 @@ class DossierReader::Impl {
       size -= 3;
     }
     dom::element root;
+    big_.clear();
     if (auto err = parser_.parse(data, size, false).get(root); err) {
-      Add(Diagnostic::Kind::kSyntax, LocateSyntaxError(std::string_view(data, size), err));
-      return std::move(report_);
+      if (!ParseAfterError(std::string_view(data, size), err, &root)) return std::move(report_);
     }
     Dossier dossier;
     validate_only_ = out == nullptr;
@@ -265,6 +258,46 @@ class DossierReader::Impl {
     stream_.reset();
     if (report_.ok() && out != nullptr) *out = std::move(dossier);
     return std::move(report_);
+  }
+
+  // simdjson refused the text: place the problem (line, column and path), or, when
+  // the only trouble is integers beyond 64 bits, parse again with placeholders for
+  // them. False when the document is rejected (the problem is reported).
+  bool ParseAfterError(std::string_view text, simdjson::error_code err, dom::element* root) {
+    if (std::optional<Message> located = LocateSyntaxError(text)) {
+      AddAt(Diagnostic::Kind::kSyntax, "", std::move(*located));
+      return false;
+    }
+    const JsonScanResult scan = ScanJson(text, kMaxJsonDepth);
+    if (scan.problem) {
+      const JsonScanProblem& p = *scan.problem;
+      AddAt(Diagnostic::Kind::kSyntax, p.path, p.what + AtLineColumn(p.line, p.column));
+      return false;
+    }
+    if (err == simdjson::NUMBER_ERROR && !scan.big_integers.empty()) {
+      if (std::optional<std::string> text2 = big_.Substitute(text, scan.big_integers)) {
+        substituted_ = simdjson::padded_string(*text2);
+        if (!parser_.parse(substituted_).get(*root)) return true;
+      }
+      big_.clear();
+      // A placeholder could not be used: the first big integer is refused, located.
+      const size_t at = scan.big_integers.front().offset;
+      const std::string_view prefix = text.substr(0, at);
+      const size_t line = 1 + static_cast<size_t>(std::count(prefix.begin(), prefix.end(), '\n'));
+      const size_t nl = prefix.rfind('\n');
+      const size_t column = nl == std::string_view::npos ? at + 1 : at - nl;
+      AddAt(Diagnostic::Kind::kSyntax, "$",
+            Message{"an integer beyond 64 bits cannot be read here",
+                    "bilangan bulat lebih dari 64 bit tidak dapat dibaca di sini"} +
+                AtLineColumn(line, column));
+      return false;
+    }
+    // Both scans accept what simdjson refused: name the whole document, and what
+    // simdjson said.
+    AddAt(Diagnostic::Kind::kSyntax, "$",
+          {std::string("malformed JSON: ") + simdjson::error_message(err),
+           std::string("JSON tidak valid: ") + simdjson::error_message(err)});
+    return false;
   }
 
   ReadReport ReadFile(const std::string& file, Dossier* out) {
@@ -304,7 +337,9 @@ class DossierReader::Impl {
     size_t index;
   };
 
+  // "$" for the document itself.
   std::string PathString() const {
+    if (path_.empty()) return "$";
     std::string out;
     for (const Segment& s : path_) {
       if (s.key.empty()) {
@@ -356,8 +391,19 @@ class DossierReader::Impl {
 
   // --- typed member readers; each reports at the current path and returns false on error ---
 
+  // The integer literal (beyond 64 bits) a placeholder string stands for; nullopt for
+  // any other value.
+  std::optional<std::string_view> BigLiteral(dom::element v) const {
+    if (big_.empty() || v.type() != dom::element_type::STRING) return std::nullopt;
+    return big_.Literal(v.get_string().value_unsafe());
+  }
+  // What the value was in the text: a placeholder is a number.
+  dom::element_type TypeOf(dom::element v) const {
+    return BigLiteral(v) ? dom::element_type::INT64 : v.type();
+  }
+
   void WrongType(dom::element v, const Message& expected) {
-    const Message is = TypeName(v.type());
+    const Message is = TypeName(TypeOf(v));
     Schema({"must be " + expected.en + ", not " + is.en,
             "harus berupa " + expected.id + ", bukan " + is.id});
   }
@@ -375,7 +421,7 @@ class DossierReader::Impl {
   }
 
   bool GetString(dom::element v, std::string_view* s) {
-    if (v.type() != dom::element_type::STRING) {
+    if (TypeOf(v) != dom::element_type::STRING) {
       WrongType(v, AString());
       return false;
     }
@@ -430,7 +476,7 @@ class DossierReader::Impl {
 
   template <typename E>
   bool ReadEnum(dom::element v, E* out) {
-    if (v.type() == dom::element_type::STRING) {
+    if (TypeOf(v) == dom::element_type::STRING) {
       if (auto e = ParseVocab<E>(v.get_string().value_unsafe())) {
         *out = *e;
         return true;
@@ -438,7 +484,7 @@ class DossierReader::Impl {
       const std::string q = Quote(v.get_string().value_unsafe());
       Schema({q + " is not one of: " + OneOf<E>(), q + " bukan salah satu dari: " + OneOf<E>()});
     } else {
-      const Message is = TypeName(v.type());
+      const Message is = TypeName(TypeOf(v));
       Schema({"must be one of: " + OneOf<E>() + " (not " + is.en + ")",
               "harus salah satu dari: " + OneOf<E>() + " (bukan " + is.id + ")"});
     }
@@ -507,13 +553,14 @@ class DossierReader::Impl {
     return ok;
   }
 
-  static bool IsNumber(dom::element v) {
-    auto t = v.type();
+  bool IsNumber(dom::element v) const {
+    auto t = TypeOf(v);
     return t == dom::element_type::INT64 || t == dom::element_type::UINT64 ||
            t == dom::element_type::DOUBLE;
   }
 
-  static double AsDouble(dom::element v) {
+  double AsDouble(dom::element v) const {
+    if (auto literal = BigLiteral(v)) return std::strtod(std::string(*literal).c_str(), nullptr);
     switch (v.type()) {
       case dom::element_type::INT64:
         return static_cast<double>(v.get_int64().value_unsafe());
@@ -548,8 +595,14 @@ class DossierReader::Impl {
     return true;
   }
 
-  // A non-negative integer literal (a JSON number without fraction or exponent).
+  // A non-negative integer: JSON Schema's "integer" is any number with no fractional
+  // part, so 12.0 and 1.2e1 are 12. Kept as a 64-bit count.
   bool ReadCount(dom::element v, std::optional<uint64_t>* out) {
+    if (auto literal = BigLiteral(v)) {
+      Schema({Quote(*literal) + " is too large: at most 18446744073709551615",
+              Quote(*literal) + " terlalu besar: paling banyak 18446744073709551615"});
+      return false;
+    }
     switch (v.type()) {
       case dom::element_type::UINT64:
         *out = v.get_uint64().value_unsafe();
@@ -564,10 +617,26 @@ class DossierReader::Impl {
         *out = static_cast<uint64_t>(i);
         return true;
       }
-      case dom::element_type::DOUBLE:
-        Schema({"must be a whole number written without a decimal point or exponent",
-                "harus bilangan bulat yang ditulis tanpa tanda desimal atau eksponen"});
-        return false;
+      case dom::element_type::DOUBLE: {
+        const double d = v.get_double().value_unsafe();
+        if (d != std::floor(d)) {
+          Schema({NumberText(d, Lang::kEn) + " is not a whole number",
+                  NumberText(d, Lang::kId) + " bukan bilangan bulat"});
+          return false;
+        }
+        if (d < 0) {
+          Schema({NumberText(d, Lang::kEn) + " is negative: must be 0 or more",
+                  NumberText(d, Lang::kId) + " bernilai negatif: harus 0 atau lebih"});
+          return false;
+        }
+        if (d >= 18446744073709551616.0) {
+          Schema({NumberText(d, Lang::kEn) + " is too large: at most 18446744073709551615",
+                  NumberText(d, Lang::kId) + " terlalu besar: paling banyak 18446744073709551615"});
+          return false;
+        }
+        *out = static_cast<uint64_t>(d);
+        return true;
+      }
       default:
         WrongType(v, {"a whole number", "bilangan bulat"});
         return false;
@@ -619,8 +688,9 @@ class DossierReader::Impl {
     return true;
   }
 
+  // Unknown members are kept as written (minified); an integer beyond 64 bits too.
   void ReadExtra(std::string_view key, dom::element v, ExtraMembers* extra) {
-    extra->emplace_back(std::string(key), simdjson::minify(v));
+    extra->emplace_back(std::string(key), big_.Restore(simdjson::minify(v)));
   }
 
   // Duplicate member names make a document mean different things to different
@@ -1177,6 +1247,8 @@ class DossierReader::Impl {
   bool validate_only_ = false;
   ReadOptions options_;
   dom::parser parser_;
+  BigIntegers big_;  // placeholders of the current document's integers beyond 64 bits
+  simdjson::padded_string substituted_;
   ReadReport report_;
   std::vector<Segment> path_;
 };

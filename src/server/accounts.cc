@@ -250,6 +250,8 @@ Result<std::unique_ptr<AccountStore>> AccountStore::Open(const std::string& db_p
     sqlite3_close_v2(db);
     return Status::IoError("cannot open " + db_path + ": " + msg);
   }
+  // Before any statement: each may meet another connection's lock and must wait.
+  sqlite3_busy_timeout(db, 5000);
   std::unique_ptr<AccountStore> store(new AccountStore(db, std::move(options)));
   if (Status s = store->Init(); !s.ok()) return s;
   return store;
@@ -287,10 +289,9 @@ std::string AccountStore::NowIso() const {
 
 Status AccountStore::Init() {
   std::lock_guard lock(mu_);
-  for (const char* pragma :
-       {"PRAGMA busy_timeout=5000", "PRAGMA journal_mode=WAL", "PRAGMA foreign_keys=ON"}) {
-    if (Status s = Exec(pragma); !s.ok()) return s;
-  }
+  // The file is already in WAL mode (OpenSqliteStore, just before, set it where it
+  // could): only this connection's own setting here.
+  if (Status s = Exec("PRAGMA foreign_keys=ON"); !s.ok()) return s;
   return Transaction([&]() -> Status {
     if (Status s = Exec(kSchema); !s.ok()) return s;
     std::optional<int64_t> version;  // none: new tables

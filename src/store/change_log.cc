@@ -10,6 +10,11 @@ namespace kembar::store {
 namespace {
 
 Status DbError(sqlite3* db, const std::string& what) {
+  const int rc = sqlite3_errcode(db);
+  if (rc == SQLITE_NOTADB || rc == SQLITE_CORRUPT) {
+    return Status::Corruption("the database is damaged (" + what + "): " + sqlite3_errmsg(db),
+                              "basis data rusak (" + what + "): " + sqlite3_errmsg(db));
+  }
   return Status::IoError("database error (" + what + "): " + sqlite3_errmsg(db));
 }
 

@@ -18,6 +18,7 @@
 
 #include "kembar/io/digest.h"
 #include "kembar/io/dossier_writer.h"
+#include "kembar/io/json_scan.h"
 #include "store/change_log.h"
 #include "store/lines.h"
 
@@ -326,7 +327,18 @@ class RecordParser {
     }
     std::memcpy(buf_.data(), json.data(), json.size());
     dom::element root;
-    if (parser_.parse(buf_.data(), json.size(), false).get(root)) return Fail();
+    big_.clear();
+    if (auto err = parser_.parse(buf_.data(), json.size(), false).get(root); err) {
+      // An unknown member may hold an integer beyond 64 bits, as written: parse
+      // again with placeholders, which Extra puts back.
+      if (err != simdjson::NUMBER_ERROR) return Fail();
+      const io::JsonScanResult scan = io::ScanJson(json);
+      if (scan.problem || scan.big_integers.empty()) return Fail();
+      std::optional<std::string> text = big_.Substitute(json, scan.big_integers);
+      if (!text) return Fail();
+      substituted_ = simdjson::padded_string(*text);
+      if (parser_.parse(substituted_).get(root)) return Fail();
+    }
     if (root.get_object().get(*obj)) return Fail();
     return true;
   }
@@ -413,8 +425,8 @@ class RecordParser {
     *out = std::move(values);
     return true;
   }
-  static void Extra(std::string_view key, dom::element v, ExtraMembers* extra) {
-    extra->emplace_back(std::string(key), simdjson::minify(v));
+  void Extra(std::string_view key, dom::element v, ExtraMembers* extra) {
+    extra->emplace_back(std::string(key), big_.Restore(simdjson::minify(v)));
   }
   static bool Date(dom::element v, std::optional<PartialDate>* out) {
     std::string_view s;
@@ -526,6 +538,8 @@ class RecordParser {
 
   dom::parser parser_;
   std::vector<char> buf_;
+  io::BigIntegers big_;
+  simdjson::padded_string substituted_;
   bool ok_ = true;
 };
 
@@ -579,6 +593,58 @@ std::string NextDay(const std::string& s) {
 
 constexpr int kBusyTimeoutMs = 5000;
 
+// A failed SQLite call as a Status: a file that is not a database, or whose pages are
+// damaged, is corruption (exit 6); anything else (locked, full, read-only) is I/O.
+Status DbStatus(sqlite3* db, int rc, const std::string& detail) {
+  const int primary = rc & 0xff;
+  if (primary == SQLITE_NOTADB || primary == SQLITE_CORRUPT) {
+    return Status::Corruption("the file is not a kembar database or is damaged " + detail,
+                              "berkas ini bukan basis data kembar atau sudah rusak " + detail);
+  }
+  (void)db;
+  return Status::IoError("database error " + detail);
+}
+
+Status ExecOn(sqlite3* db, const std::string& sql) {
+  char* err = nullptr;
+  if (const int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &err); rc != SQLITE_OK) {
+    std::string msg = err ? err : sqlite3_errmsg(db);
+    sqlite3_free(err);
+    return DbStatus(db, sqlite3_extended_errcode(db), "(" + msg + ")");
+  }
+  return Status::Ok();
+}
+
+// The names (tables, indexes) of kembar's schema after migrations [0, version): made
+// by running them on an empty database in memory, so that it cannot drift from them.
+std::vector<std::set<std::string>> SchemaNamesByVersion() {
+  std::vector<std::set<std::string>> out;
+  sqlite3* mem = nullptr;
+  if (sqlite3_open_v2(":memory:", &mem, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr) !=
+      SQLITE_OK) {
+    sqlite3_close_v2(mem);
+    return out;
+  }
+  auto names = [&] {
+    std::set<std::string> set;
+    sqlite3_stmt* st = nullptr;
+    sqlite3_prepare_v2(mem, "SELECT name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'", -1,
+                       &st, nullptr);
+    while (st && sqlite3_step(st) == SQLITE_ROW) {
+      set.insert(reinterpret_cast<const char*>(sqlite3_column_text(st, 0)));
+    }
+    sqlite3_finalize(st);
+    return set;
+  };
+  out.push_back(names());
+  for (const char* migration : kMigrations) {
+    if (!ExecOn(mem, migration).ok()) break;
+    out.push_back(names());
+  }
+  sqlite3_close_v2(mem);
+  return out;
+}
+
 class SqliteStore final : public Store {
  public:
   explicit SqliteStore(sqlite3* db) : db_(db) {}
@@ -586,19 +652,84 @@ class SqliteStore final : public Store {
 
   Status Init() {
     std::lock_guard lock(mu_);
+    // The busy handler before anything touches the file: every statement below may
+    // meet another connection's lock and must wait for it, not fail.
     sqlite3_busy_timeout(db_, kBusyTimeoutMs);
     // A 128 MiB page cache (allocated as used): a bulk import keeps the indexes it
     // inserts into in memory instead of spilling pages to the WAL again and again.
-    for (const char* pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL",
-                               "PRAGMA foreign_keys=ON", "PRAGMA cache_size=-262144"}) {
+    for (const char* pragma :
+         {"PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON", "PRAGMA cache_size=-262144"}) {
       if (Status s = Exec(pragma); !s.ok()) return s;
     }
-    int64_t version = 0;
+    if (Status s = EnsureWal(); !s.ok()) return s;
+    while (true) {
+      // The version and the tables read in one transaction, so that they agree even
+      // while another process creates or migrates the file.
+      int64_t version = 0;
+      if (Status s = Exec("BEGIN"); !s.ok()) return s;
+      Status s = ReadVersion(&version);
+      if (s.ok()) s = CheckVersion(version);
+      Exec("COMMIT");
+      if (!s.ok()) return s;
+      if (version == kSqliteSchemaVersion) return Status::Ok();
+      // One migration, under the write lock; another process may have run it since.
+      if (Status b = Exec("BEGIN IMMEDIATE"); !b.ok()) return b;
+      int64_t now = 0;
+      s = ReadVersion(&now);
+      if (s.ok() && now == version) {
+        s = Exec(kMigrations[version]);
+        if (s.ok()) s = Exec("PRAGMA user_version=" + std::to_string(version + 1));
+      }
+      if (s.ok()) s = Exec("COMMIT");
+      if (!s.ok()) {
+        Exec("ROLLBACK");
+        return s;
+      }
+    }
+  }
+
+  // WAL lets readers read while a writer writes. The mode is kept in the file: set it
+  // on a new file, or one an interrupted bulk import left in rollback mode. Never
+  // waits: when another connection holds the file (a bulk import in rollback mode),
+  // this one reads in the file's mode rather than fail.
+  Status EnsureWal() {
     {
-      Stmt v(db_, "PRAGMA user_version");
-      if (!v.ok() || v.Step() != SQLITE_ROW) return Error("cannot read the schema version");
-      version = v.Int(0);
-    }  // finalized: a migration may drop tables
+      Stmt mode(db_, "PRAGMA journal_mode");
+      if (!mode.ok()) return Error(mode.error());
+      const int rc = mode.Step();
+      if (rc != SQLITE_ROW) return Error("reading the journal mode");
+      if (mode.Text(0) == "wal") return Status::Ok();
+    }
+    sqlite3_busy_timeout(db_, 0);
+    Status s = Exec("PRAGMA journal_mode=WAL");
+    const int rc = sqlite3_errcode(db_) & 0xff;
+    sqlite3_busy_timeout(db_, kBusyTimeoutMs);
+    if (!s.ok() && (rc == SQLITE_BUSY || rc == SQLITE_LOCKED || rc == SQLITE_READONLY)) {
+      return Status::Ok();
+    }
+    return s;
+  }
+
+  Status ReadVersion(int64_t* version) {
+    Stmt v(db_, "PRAGMA user_version");
+    if (!v.ok()) return Error(v.error());
+    if (v.Step() != SQLITE_ROW) return Error("reading the schema version");
+    *version = v.Int(0);
+    return Status::Ok();
+  }  // finalized: a migration may drop tables
+
+  // A version this kembar can use or migrate from, with the tables it implies.
+  Status CheckVersion(int64_t version) {
+    if (version < 0) {
+      // Never an index into the migrations: a version below 0 is no kembar's.
+      const std::string v = std::to_string(version), max = std::to_string(kSqliteSchemaVersion);
+      return Status::Corruption("the schema version (PRAGMA user_version) is " + v +
+                                    ", which no kembar writes (0 to " + max +
+                                    "): the file was altered or is damaged",
+                                "versi skema (PRAGMA user_version) adalah " + v +
+                                    ", yang tidak pernah ditulis kembar (0 sampai " + max +
+                                    "): berkas ini telah diubah atau rusak");
+    }
     if (version > kSqliteSchemaVersion) {
       return Status::Unsupported("the database has schema version " + std::to_string(version) +
                                      "; this kembar understands up to " +
@@ -607,17 +738,66 @@ class SqliteStore final : public Store {
                                      "; kembar ini hanya memahami sampai versi " +
                                      std::to_string(kSqliteSchemaVersion) + ": perbarui kembar");
     }
-    for (int64_t i = version; i < kSqliteSchemaVersion; ++i) {
-      if (Status s = Exec("BEGIN IMMEDIATE"); !s.ok()) return s;
-      Status s = Exec(kMigrations[i]);
-      if (s.ok()) s = Exec("PRAGMA user_version=" + std::to_string(i + 1));
-      if (s.ok()) s = Exec("COMMIT");
-      if (!s.ok()) {
-        Exec("ROLLBACK");
-        return s;
+    return CheckSchemaMatches(version);
+  }
+
+  // The tables and indexes must be those of `version` (0 <= version <= current): a
+  // user_version that was changed by hand would otherwise run migrations over tables
+  // they already made ("table document_member already exists"), or worse, over data.
+  // Refused as corruption, nothing written: which version the file really has is the
+  // owner's to decide (restore a backup, or set user_version back), not kembar's guess.
+  Status CheckSchemaMatches(int64_t version) {
+    static const std::vector<std::set<std::string>> kNames = SchemaNamesByVersion();
+    if (kNames.size() != static_cast<size_t>(kSqliteSchemaVersion) + 1) {
+      return Status::IoError("cannot build the reference schema");
+    }
+    const std::set<std::string>& all = kNames.back();
+    std::set<std::string> actual;
+    {
+      Stmt st(db_, "SELECT name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'");
+      if (!st.ok()) return Error(st.error());
+      int rc;
+      while ((rc = st.Step()) == SQLITE_ROW) {
+        if (std::string n = st.Text(0); all.count(n)) actual.insert(std::move(n));
+      }
+      if (rc != SQLITE_DONE) return Error("reading the schema");
+    }
+    const std::set<std::string>& expected = kNames[static_cast<size_t>(version)];
+    if (actual == expected) return Status::Ok();
+    std::string odd;  // the first name that should not be there, or should
+    for (const std::string& n : actual) {
+      if (!expected.count(n)) {
+        odd = "'" + n + "' exists";
+        break;
       }
     }
-    return Status::Ok();
+    if (odd.empty()) {
+      for (const std::string& n : expected) {
+        if (!actual.count(n)) {
+          odd = "'" + n + "' is missing";
+          break;
+        }
+      }
+    }
+    std::string odd_id = odd;
+    if (const auto p = odd_id.rfind(" exists"); p != std::string::npos) {
+      odd_id.replace(p, std::string::npos, " ada");
+    } else if (const auto q = odd_id.rfind(" is missing"); q != std::string::npos) {
+      odd_id.replace(q, std::string::npos, " tidak ada");
+    }
+    std::string hint, hint_id;
+    for (size_t v = 0; v < kNames.size(); ++v) {
+      if (kNames[v] == actual) {
+        hint = "; its tables are those of version " + std::to_string(v);
+        hint_id = "; tabelnya adalah tabel versi " + std::to_string(v);
+      }
+    }
+    const std::string v = std::to_string(version);
+    return Status::Corruption(
+        "the schema does not match its version (PRAGMA user_version = " + v + "): " + odd + hint +
+            ". The file was altered or is damaged; restore it from a backup",
+        "skema tidak sesuai dengan versinya (PRAGMA user_version = " + v + "): " + odd_id +
+            hint_id + ". Berkas ini telah diubah atau rusak; pulihkan dari cadangan");
   }
 
   Result<ImportStats> Import(const ImportRequest& req) override {
@@ -1235,18 +1415,10 @@ class SqliteStore final : public Store {
   };
 
   Status Error(const std::string& what) {
-    return Status::IoError("database error (" + what + "): " + sqlite3_errmsg(db_));
+    return DbStatus(db_, sqlite3_errcode(db_), "(" + what + "): " + sqlite3_errmsg(db_));
   }
 
-  Status Exec(const std::string& sql) {
-    char* err = nullptr;
-    if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
-      std::string msg = err ? err : sqlite3_errmsg(db_);
-      sqlite3_free(err);
-      return Status::IoError("database error: " + msg);
-    }
-    return Status::Ok();
-  }
+  Status Exec(const std::string& sql) { return ExecOn(db_, sql); }
 
   // Runs `body` in one read transaction, so that its queries see one state of the file.
   template <typename T, typename F>
@@ -1612,11 +1784,16 @@ Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path) {
   }
   auto store = std::make_unique<SqliteStore>(db);
   if (Status s = store->Init(); !s.ok()) {
-    return Status(
-        s.code() == StatusCode::kIoError
-            ? Status::IoError("cannot use the database '" + path + "': " + s.message(),
-                              "tidak dapat memakai basis data '" + path + "': " + s.message())
-            : s);
+    if (s.code() == StatusCode::kIoError) {
+      return Status::IoError(
+          "cannot use the database '" + path + "': " + s.message(),
+          "tidak dapat memakai basis data '" + path + "': " + s.message(Lang::kId));
+    }
+    if (s.code() == StatusCode::kCorruption) {
+      return Status::Corruption("the database '" + path + "' is corrupt: " + s.message(),
+                                "basis data '" + path + "' rusak: " + s.message(Lang::kId));
+    }
+    return s;
   }
   return std::unique_ptr<Store>(std::move(store));
 }

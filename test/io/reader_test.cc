@@ -2,6 +2,7 @@
 
 #include <functional>
 #include <nlohmann/json.hpp>
+#include <regex>
 
 #include "kembar/io/dossier_reader.h"
 #include "kembar/io/dossier_writer.h"
@@ -122,7 +123,7 @@ INSTANTIATE_TEST_SUITE_P(
     Cases, BadInputTest,
     ::testing::Values(
         BadCase{"wrong format", [](J& d) { d["format"] = "kembar-dossier/2"; }, "format", "kembar-dossier/1"},
-        BadCase{"missing regions", [](J& d) { d.erase("regions"); }, "", "'regions' is missing"},
+        BadCase{"missing regions", [](J& d) { d.erase("regions"); }, "$", "'regions' is missing"},
         BadCase{"regions not array", [](J& d) { d["regions"] = J::object(); }, "regions", "must be an array"},
         BadCase{"unknown event type", [](J& d) { d["partnerships"][0]["events"][0]["type"] = "party"; },
                 "partnerships[0].events[0].type", "'party' is not one of"},
@@ -211,7 +212,17 @@ INSTANTIATE_TEST_SUITE_P(
                 "partnerships[0].events[1].budget.currency", "ISO 4217"},
         BadCase{"event not object", [](J& d) { d["partnerships"][0]["events"][1] = "activity"; },
                 "partnerships[0].events[1]", "must be an object"},
-        BadCase{"root is array", [](J& d) { d = J::array(); }, "", "must be an object"}),
+        BadCase{"root is array", [](J& d) { d = J::array(); }, "$", "must be an object"},
+        BadCase{"root is a string", [](J& d) { d = "kembar"; }, "$", "must be an object"},
+        BadCase{"missing format", [](J& d) { d.erase("format"); }, "$",
+                "the required member 'format' is missing"},
+        BadCase{"missing partnerships", [](J& d) { d.erase("partnerships"); }, "$",
+                "'partnerships' is missing"},
+        BadCase{"population beyond 64 bits",
+                [](J& d) { d["regions"][0]["population"] = 1e30; }, "regions[0].population",
+                "too large"},
+        BadCase{"population negative whole", [](J& d) { d["regions"][0]["population"] = -3.0; },
+                "regions[0].population", "negative"}),
     [](const ::testing::TestParamInfo<BadCase>& info) {
       std::string n = info.param.name;
       for (char& ch : n) {
@@ -265,6 +276,145 @@ INSTANTIATE_TEST_SUITE_P(
                    "UTF-8"},
         SyntaxCase{"nan", "{\"format\": NaN}", "line 1, column"},
         SyntaxCase{"garbage_after", "{\"format\": \"x\"} {}", "line 1, column"}));
+
+// Every rejection names its place: a JSON path ("$" for the document) and, for text
+// that is not JSON, the line and column.
+struct PlaceCase {
+  const char* name;
+  std::string text;
+  std::string path;     // the diagnostic's path; "" when the message gives line/column
+  const char* message;  // a phrase of the English message (with the place)
+  const char* message_id;
+};
+
+void PrintTo(const PlaceCase& c, std::ostream* os) { *os << c.name; }
+
+class PlaceTest : public ::testing::TestWithParam<PlaceCase> {};
+
+std::string Nested(size_t depth) {
+  return R"({"format":"kembar-dossier/1","regions":[],"partnerships":[],"deep":)" +
+         std::string(depth - 1, '[') + std::string(depth - 1, ']') + "}";
+}
+
+// The path of the 1025th level, shortened in the middle.
+std::string DeepPath() {
+  std::string p = "deep";
+  for (int i = 0; i < 1023; ++i) p += "[0]";
+  return p.substr(0, 96) + "..." + p.substr(p.size() - 96);
+}
+
+TEST_P(PlaceTest, EveryRejectionNamesItsPlace) {
+  ReadReport r = ReadJson(GetParam().text);
+  ASSERT_FALSE(r.ok());
+  const Diagnostic& d = r.errors[0];
+  EXPECT_EQ(d.path, GetParam().path) << d.message;
+  EXPECT_NE(d.message.find(GetParam().message), std::string::npos) << d.message;
+  EXPECT_NE(d.message_id.find(GetParam().message_id), std::string::npos) << d.message_id;
+  EXPECT_TRUE(!d.path.empty() || d.message.find("line ") != std::string::npos) << d.message;
+  const std::string shown = r.ToStatus().message();
+  EXPECT_TRUE(shown.find("line ") != std::string::npos || shown.rfind(d.path + ": ", 0) == 0)
+      << shown;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Cases, PlaceTest,
+    ::testing::Values(
+        PlaceCase{
+            "trailing_nul",
+            std::string(R"({"format":"kembar-dossier/1","regions":[],"partnerships":[]})") + '\0',
+            "$", "unexpected byte 0x00 after the end of the document at line 1, column 61",
+            "pada baris 1, kolom 61"},
+        PlaceCase{"number_beyond_double",
+                  "{\"format\":\"kembar-dossier/1\",\n\"regions\":[{\"id\":\"a\",\"lat\":1e400}],"
+                  "\"partnerships\":[]}",
+                  "regions[0].lat", "the number 1e400 is out of range", "baris 2, kolom 28"},
+        PlaceCase{"nested_too_deeply", Nested(1025), DeepPath(),
+                  "nested too deeply (over 1024 levels) at line 1, column 1091",
+                  "lebih dari 1024 tingkat"},
+        PlaceCase{"duplicate_regions",
+                  R"({"format":"kembar-dossier/1","regions":[],"regions":[],"partnerships":[]})",
+                  "$", "'regions' appears twice", "muncul dua kali"},
+        PlaceCase{"root_array", "[]", "$", "must be an object", "harus berupa objek"},
+        PlaceCase{"missing_format", R"({"regions":[],"partnerships":[]})", "$",
+                  "'format' is missing", "'format' tidak ada"},
+        PlaceCase{"trailing_comma", "{\"format\": \"kembar-dossier/1\",\n  \"regions\": [,]}", "",
+                  "line 2, column 15", "line 2, column 15"}),
+    [](const ::testing::TestParamInfo<PlaceCase>& info) { return std::string(info.param.name); });
+
+TEST(ReaderTest, NestingUpToTheLimitIsRead) {
+  Dossier d;
+  ReadReport r = ReadJson(Nested(1024), &d);
+  ASSERT_TRUE(r.ok()) << r.ToStatus().ToString();
+  ASSERT_EQ(d.extra.size(), 1u);
+  EXPECT_EQ(d.extra[0].second.size(), 2u * 1023);
+}
+
+// JSON Schema 2020-12: an integer is a number with no fractional part, however written.
+TEST(ReaderTest, WholeNumbersWithADecimalPointAreIntegers) {
+  nlohmann::json doc = Valid();
+  std::string text = doc.dump();
+  text.replace(text.find("\"participants\":12"), 17, "\"participants\":1.2e1");
+  text.replace(text.find("\"country\":\"ID\""), 14, "\"country\":\"ID\",\"population\":12.0");
+  Dossier d;
+  ReadReport r = ReadJson(text, &d);
+  ASSERT_TRUE(r.ok()) << r.ToStatus().ToString();
+  EXPECT_EQ(d.regions[0].population, 12u);
+  EXPECT_EQ(std::get<Activity>(d.partnerships[0].events[1].details).participants, 12u);
+  const std::string written = WriteDossier(d);
+  EXPECT_TRUE(std::regex_search(written, std::regex("\"population\": ?12[,}\n]"))) << written;
+}
+
+// Integers beyond 64 bits are valid JSON; in an unknown member (which the schema
+// allows to hold anything) they are kept exactly as written.
+TEST(ReaderTest, IntegersBeyond64BitsInUnknownMembersAreKeptAsWritten) {
+  const std::string big = "12345678901234567890123";
+  const std::string nested = R"({"a":[-98765432109876543210987,1,18446744073709551616]})";
+  std::string text = Valid().dump();
+  text.replace(text.find("\"country\":\"ID\""), 14,
+               "\"country\":\"ID\",\"census_id\": " + big + ",\"more\": " + nested);
+  Dossier d;
+  ReadReport r = ReadJson(text, &d);
+  ASSERT_TRUE(r.ok()) << r.ToStatus().ToString();
+  ASSERT_EQ(d.regions[0].extra.size(), 2u);
+  EXPECT_EQ(d.regions[0].extra[0].second, big);
+  EXPECT_EQ(d.regions[0].extra[1].second, nested);
+  const std::string written = WriteDossier(d);
+  EXPECT_TRUE(std::regex_search(written, std::regex("\"census_id\": ?" + big + "[,}\n]")))
+      << written;
+  Dossier again;
+  ASSERT_TRUE(ReadJson(written, &again).ok());
+  EXPECT_EQ(again.regions[0].extra, d.regions[0].extra);
+}
+
+TEST(ReaderTest, IntegersBeyond64BitsWhereTheSchemaWantsSomethingElseAreRefused) {
+  const std::string big = "12345678901234567890123";
+  struct Case {
+    std::string from, to, path, message;
+  } cases[] = {
+      {"\"name\":\"Surabaya\"", "\"name\":" + big, "regions[0].name",
+       "must be a string, not a number"},
+      {"\"participants\":12", "\"participants\":" + big, "partnerships[0].events[1].participants",
+       "'" + big + "' is too large"},
+      {"\"level\":\"city\"", "\"level\":" + big, "regions[0].level", "(not a number)"},
+  };
+  for (const Case& c : cases) {
+    std::string text = Valid().dump();
+    ASSERT_NE(text.find(c.from), std::string::npos) << c.from;
+    text.replace(text.find(c.from), c.from.size(), c.to);
+    ReadReport r = ReadJson(text);
+    ASSERT_FALSE(r.ok()) << c.to;
+    EXPECT_EQ(r.errors[0].path, c.path) << r.errors[0].message;
+    EXPECT_NE(r.errors[0].message.find(c.message), std::string::npos) << r.errors[0].message;
+  }
+  // budget.amount is any number >= 0: a big integer is read as a number.
+  std::string text = Valid().dump();
+  text.replace(text.find("\"participants\":12"), 17,
+               "\"participants\":12,\"budget\":{\"amount\":" + big + "}");
+  Dossier d;
+  ASSERT_TRUE(ReadJson(text, &d).ok());
+  EXPECT_DOUBLE_EQ(*std::get<Activity>(d.partnerships[0].events[1].details).budget->amount,
+                   1.2345678901234568e22);
+}
 
 TEST(ReaderTest, DuplicateMemberNamesAreRefused) {
   ReadReport r = ReadJson(R"({"format": "kembar-dossier/1", "format": "kembar-dossier/1",

@@ -4,7 +4,10 @@
 #include <sqlite3.h>
 
 #include <atomic>
+#include <filesystem>
+#include <mutex>
 #include <nlohmann/json.hpp>
+#include <random>
 #include <set>
 #include <thread>
 
@@ -453,6 +456,154 @@ TEST_F(SqliteStoreTest, ReadersOnFourThreadsWhileAnotherImports) {
   for (std::thread& t : readers) t.join();
   EXPECT_EQ(failures.load(), 0);
   EXPECT_EQ(store_->Count()->partnerships, 80u);
+}
+
+// --- Files that are not what kembar wrote: corruption (exit 6), nothing written -----
+
+class StoreFileTest : public ::testing::Test {
+ protected:
+  void SetUp() override { dir_ = testing::TempDir(); }
+
+  // A database of the current version with a few records, closed.
+  std::string MakeDatabase(const std::string& name) {
+    const std::string path = dir_ + "/" + name;
+    KembarOptions options;
+    options.db_path = path;
+    auto k = Kembar::Open(options);
+    EXPECT_TRUE(k.ok()) << k.status().ToString();
+    const std::string file = dir_ + "/" + name + ".json";
+    testing::WriteFileOrDie(file, testing::GenerateDossier(30, 8, 11).dump());
+    EXPECT_TRUE(ImportFile(**k, file).ok());
+    return path;
+  }
+
+  // The first failure of opening `path` and reading everything.
+  static Status OpenAndRead(const std::string& path) {
+    auto s = store::OpenSqliteStore(path);
+    if (!s.ok()) return s.status();
+    auto all = (*s)->Export({});
+    return all.ok() ? Status::Ok() : all.status();
+  }
+
+  std::string dir_;
+};
+
+TEST_F(StoreFileTest, ASchemaVersionBelowZeroIsCorruptionNeverAnIndex) {
+  const std::string path = MakeDatabase("neg.db");
+  for (const char* v : {"-1", "-2", "-2147483648"}) {
+    ASSERT_EQ(testing::ExecSql(path, std::string("PRAGMA user_version=") + v), "");
+    const std::string before = testing::ReadFileOrDie(path);
+    const Status s = OpenAndRead(path);
+    EXPECT_EQ(s.code(), StatusCode::kCorruption) << s.ToString();
+    EXPECT_NE(s.message().find(std::string("user_version) is ") + v), std::string::npos)
+        << s.message();
+    EXPECT_NE(s.message(Lang::kId).find("rusak"), std::string::npos) << s.message(Lang::kId);
+    EXPECT_EQ(testing::ReadFileOrDie(path), before) << "nothing written";
+  }
+}
+
+TEST_F(StoreFileTest, AVersionThatDoesNotMatchTheTablesIsCorruptionNotAMigration) {
+  const std::string path = MakeDatabase("v1.db");
+  for (int v = 0; v < store::kSqliteSchemaVersion; ++v) {
+    ASSERT_EQ(testing::ExecSql(path, "PRAGMA user_version=" + std::to_string(v)), "");
+    const std::string before = testing::ReadFileOrDie(path);
+    const Status s = OpenAndRead(path);
+    EXPECT_EQ(s.code(), StatusCode::kCorruption) << v << ": " << s.ToString();
+    EXPECT_NE(s.message().find(
+                  "does not match its version (PRAGMA user_version = " + std::to_string(v) + ")"),
+              std::string::npos)
+        << s.message();
+    EXPECT_NE(s.message().find("its tables are those of version " +
+                               std::to_string(store::kSqliteSchemaVersion)),
+              std::string::npos)
+        << s.message();
+    EXPECT_EQ(s.message().find("already exists"), std::string::npos) << s.message();
+    EXPECT_EQ(testing::ReadFileOrDie(path), before) << "nothing written";
+  }
+  // Set back, the file is whole again.
+  ASSERT_EQ(
+      testing::ExecSql(path, "PRAGMA user_version=" + std::to_string(store::kSqliteSchemaVersion)),
+      "");
+  EXPECT_TRUE(OpenAndRead(path).ok());
+}
+
+TEST_F(StoreFileTest, FilesThatAreNotAKembarDatabaseAreCorruption) {
+  std::mt19937 random(16);
+  std::string noise(8192, '\0');
+  for (char& c : noise) c = static_cast<char>(random());
+  const std::string whole = testing::ReadFileOrDie(MakeDatabase("whole.db"));
+  ASSERT_GT(whole.size(), 16384u);
+  const struct {
+    const char* name;
+    std::string bytes;
+  } cases[] = {
+      {"random bytes", noise},
+      {"a JSON file", testing::GenerateDossier(5, 2, 3).dump()},
+      {"a truncated database", whole.substr(0, whole.size() / 2 + 100)},
+      {"only the first page", whole.substr(0, 4096)},
+  };
+  for (const auto& c : cases) {
+    const std::string path = dir_ + "/bad.db";
+    std::filesystem::remove(path);
+    testing::WriteFileOrDie(path, c.bytes);
+    const Status s = OpenAndRead(path);
+    EXPECT_EQ(s.code(), StatusCode::kCorruption) << c.name << ": " << s.ToString();
+    EXPECT_NE(s.message().find("corrupt"), std::string::npos) << c.name << ": " << s.message();
+    EXPECT_EQ(testing::ReadFileOrDie(path), c.bytes) << c.name << ": nothing written";
+  }
+}
+
+// --- Many connections (as many processes): no "database is locked" ----------------
+
+// Readers that each open their own connection, read and close (as `kembar list`
+// does), while a writer imports: first into the empty file (the bulk path), then
+// again. None may fail, none may see half an import.
+TEST_F(StoreFileTest, ReadersOnTheirOwnConnectionsNeverFailWhileAnotherImports) {
+  const std::string path = dir_ + "/busy.db";
+  const std::string file = dir_ + "/big.json";
+  testing::WriteFileOrDie(file, testing::GenerateDossier(300, 20, 21).dump());
+  std::atomic<bool> done{false};
+  std::atomic<int> reads{0};
+  std::mutex mu;
+  std::vector<std::string> failures;
+  std::vector<std::thread> readers;
+  for (int t = 0; t < 4; ++t) {
+    readers.emplace_back([&] {
+      while (!done.load() || reads.load() < 40) {
+        KembarOptions options;
+        options.db_path = path;
+        auto k = Kembar::Open(options);
+        Status s = k.ok() ? Status::Ok() : k.status();
+        if (k.ok()) {
+          auto rows = (*k)->List({});
+          if (!rows.ok()) {
+            s = rows.status();
+          } else if (!rows->empty() && rows->size() != 300) {
+            s = Status::IoError("half an import: " + std::to_string(rows->size()));
+          }
+        }
+        if (!s.ok()) {
+          std::lock_guard lock(mu);
+          failures.push_back(s.ToString());
+        }
+        ++reads;
+      }
+    });
+  }
+  {
+    KembarOptions options;
+    options.db_path = path;
+    for (int i = 0; i < 3; ++i) {
+      auto k = Kembar::Open(options);
+      ASSERT_TRUE(k.ok()) << k.status().ToString();
+      auto stats = ImportFile(**k, file);
+      EXPECT_TRUE(stats.ok()) << stats.status().ToString();
+    }
+  }
+  done = true;
+  for (std::thread& t : readers) t.join();
+  EXPECT_TRUE(failures.empty()) << failures.size() << " failures, first: " << failures[0];
+  EXPECT_GE(reads.load(), 40);
 }
 
 TEST(OutlineDossierTest, FindsEachPartnershipAndTheRest) {
