@@ -267,6 +267,8 @@ export default async function (t) {
   // --- A partnership created, edited and deleted --------------------------------------
   await page.goto(url(t, '/'));
   const exportLink = page.locator('[id="export-region-id-surabaya"]');
+  // The region's name comes with the partnership list: wait for it (slow under ASan).
+  await exportLink.filter({ hasText: 'Surabaya' }).waitFor({ timeout: 15000 }).catch(() => {});
   t.check((await exportLink.getAttribute('href')) === '/api/export?region=id-surabaya' && (await exportLink.getAttribute('download')) !== null &&
     (await exportLink.textContent()).includes('Surabaya'), 'the dashboard links the export of siti\'s region as a download');
   const exported = await t.api('siti', 'GET', '/api/export?region=id-surabaya');
