@@ -91,21 +91,6 @@ struct LocatingSax : nlohmann::json_sax<nlohmann::json> {
   }
 };
 
-// Messages may quote the offending bytes; keep them printable and valid UTF-8.
-std::string Printable(std::string_view s) {
-  std::string out;
-  for (unsigned char c : s) {
-    if (c >= 0x20 && c < 0x7f) {
-      out += static_cast<char>(c);
-    } else {
-      char buf[8];
-      std::snprintf(buf, sizeof buf, "\\x%02X", c);
-      out += buf;
-    }
-  }
-  return out;
-}
-
 // nlohmann's message for a syntax error, with its line and column; nullopt when
 // nlohmann does not place it, or accepts the text (it stops at a NUL byte, has no depth limit and
 // takes numbers simdjson refuses: ScanJson places those).

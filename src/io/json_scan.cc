@@ -15,20 +15,6 @@ namespace {
 constexpr std::string_view kEscapedMark = "\\u0000\\u0001";
 constexpr std::string_view kDecodedMark("\0\x01", 2);
 
-std::string Printable(std::string_view s) {
-  std::string out;
-  for (unsigned char c : s) {
-    if (c >= 0x20 && c < 0x7f) {
-      out += static_cast<char>(c);
-    } else {
-      char buf[8];
-      std::snprintf(buf, sizeof buf, "\\x%02X", c);
-      out += buf;
-    }
-  }
-  return out;
-}
-
 // The byte as a message names it: 'x', or 0x00 when it is not printable.
 std::string ByteName(unsigned char c) {
   char buf[16];
@@ -303,6 +289,20 @@ class Scanner {
 
 JsonScanResult ScanJson(std::string_view text, size_t max_depth) {
   return Scanner(text, max_depth).Run();
+}
+
+std::string Printable(std::string_view s) {
+  std::string out;
+  for (unsigned char c : s) {
+    if (c >= 0x20 && c < 0x7f) {
+      out += static_cast<char>(c);
+    } else {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\x%02X", c);
+      out += buf;
+    }
+  }
+  return out;
 }
 
 Message AtLineColumn(size_t line, size_t column) {

@@ -45,6 +45,10 @@ struct JsonScanResult {
 // problems here: they are listed.
 JsonScanResult ScanJson(std::string_view text, size_t max_depth = kMaxJsonDepth);
 
+// `s` with every byte outside printable ASCII written as \xHH, so that a message
+// quoting input stays printable and valid UTF-8.
+std::string Printable(std::string_view s);
+
 // " at line 3, column 12" / " pada baris 3, kolom 12".
 Message AtLineColumn(size_t line, size_t column);
 

@@ -32,3 +32,13 @@ export function usePageTitle(title) {
     document.title = title ? `${title} · kembar` : 'kembar';
   }, [title]);
 }
+
+// `value`, once it has not changed for `ms` (search boxes: one request per pause).
+export function useDebounced(value, ms) {
+  const [v, setV] = useState(value);
+  useEffect(() => {
+    const id = setTimeout(() => setV(value), ms);
+    return () => clearTimeout(id);
+  }, [value, ms]);
+  return v;
+}

@@ -8,7 +8,7 @@ import { ErrorView, Loading } from '../components/ErrorView.jsx';
 import { compareText } from '../i18n/format.js';
 import { fmt, label, language, t } from '../i18n/index.js';
 import { api, enc } from '../lib/api.js';
-import { useLanguage, usePageTitle, useResource } from '../lib/hooks.js';
+import { useDebounced, useLanguage, usePageTitle, useResource } from '../lib/hooks.js';
 import { countryName } from '../lib/names.js';
 import { fetchAssessment } from './assessment.js';
 import { RecordActions } from '../components/RecordActions.jsx';
@@ -40,16 +40,6 @@ async function loadPartnerships(regions, text, signal) {
   for (const list of lists) for (const p of list) byId.set(p.id, p);
   const items = [...byId.values()];
   return { items, total: items.length };
-}
-
-// `value`, once it has not changed for `ms`.
-function useDebounced(value, ms) {
-  const [v, setV] = useState(value);
-  useEffect(() => {
-    const id = setTimeout(() => setV(value), ms);
-    return () => clearTimeout(id);
-  }, [value, ms]);
-  return v;
 }
 
 // The to-do list of the user's regions (GET /api/todo, as `kembar todo --json`:

@@ -13,7 +13,7 @@ import { LazyWorldMap } from '../components/LazyWorldMap.jsx';
 import { compareText } from '../i18n/format.js';
 import { fmt, label, t } from '../i18n/index.js';
 import { api, enc } from '../lib/api.js';
-import { useLanguage, usePageTitle, useResource } from '../lib/hooks.js';
+import { useDebounced, useLanguage, usePageTitle, useResource } from '../lib/hooks.js';
 import { countryName } from '../lib/names.js';
 import { navigate, useLocation } from '../lib/router.js';
 
@@ -29,15 +29,6 @@ const LEVELS = ['province', 'state', 'prefecture', 'city', 'regency', 'municipal
 // The total as the explanation writes it (0.626), the components with two decimals.
 const SCORE_DIGITS = { minimumFractionDigits: 3, maximumFractionDigits: 3 };
 const COMPONENTS = ['level', 'similarity', 'complementarity', 'proximity', 'network'];
-
-function useDebounced(value, ms) {
-  const [v, setV] = useState(value);
-  useEffect(() => {
-    const id = setTimeout(() => setV(value), ms);
-    return () => clearTimeout(id);
-  }, [value, ms]);
-  return v;
-}
 
 function formFromQuery(query, user) {
   return {
