@@ -269,8 +269,10 @@ export default async function (t) {
   const exportLink = page.locator('[id="export-region-id-surabaya"]');
   // The region's name comes with the partnership list: wait for it (slow under ASan).
   await exportLink.filter({ hasText: 'Surabaya' }).waitFor({ timeout: 15000 }).catch(() => {});
-  t.check((await exportLink.getAttribute('href')) === '/api/export?region=id-surabaya' && (await exportLink.getAttribute('download')) !== null &&
-    (await exportLink.textContent()).includes('Surabaya'), 'the dashboard links the export of siti\'s region as a download');
+  const exportHref = await exportLink.getAttribute('href');
+  const exportText = await exportLink.textContent();
+  t.check(exportHref === '/api/export?region=id-surabaya' && (await exportLink.getAttribute('download')) !== null &&
+    exportText.includes('Surabaya'), `the dashboard links the export of siti's region as a download (${exportHref}, "${exportText}")`);
   const exported = await t.api('siti', 'GET', '/api/export?region=id-surabaya');
   t.check(exported.status === 200 && exported.body.format === 'kembar-dossier/1' &&
     exported.body.partnerships.some((p) => p.id === PID), 'and that export is a dossier holding Surabaya–Liverpool');
