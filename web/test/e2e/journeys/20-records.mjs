@@ -268,7 +268,7 @@ export default async function (t) {
   await page.goto(url(t, '/'));
   const exportLink = page.locator('[id="export-region-id-surabaya"]');
   // The region's name comes with the partnership list: wait for it (slow under ASan).
-  await exportLink.filter({ hasText: 'Surabaya' }).waitFor({ timeout: 15000 }).catch(() => {});
+  await exportLink.filter({ hasText: 'Surabaya' }).waitFor({ timeout: 45000 }).catch(() => {});
   const exportHref = await exportLink.getAttribute('href');
   const exportText = await exportLink.textContent();
   t.check(exportHref === '/api/export?region=id-surabaya' && (await exportLink.getAttribute('download')) !== null &&
