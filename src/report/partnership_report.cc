@@ -244,13 +244,9 @@ Document PartnershipReport(const Dossier& dossier, const PartnershipAssessment& 
       if (act->sectors) {
         for (Sector x : *act->sectors) sectors.push_back(assess::Word(ToString(x), lang));
       }
-      t.rows.push_back(
-          {DateCell(e.date, lang), Cell::Text(e.title.value_or("")),
-           Cell::Text(act->field ? assess::Word(ToString(*act->field), lang) : ""),
-           act->participants ? Count(static_cast<double>(*act->participants), lang)
-                             : Cell::Text(""),
-           Cell::Text(PartyName(a, act->provider, lang)), Cell::Text(PartyName(a, act->host, lang)),
-           Cell::Text(PartyName(a, act->beneficiary, lang)), Cell::Text(Join(sectors))});
+      std::vector<Cell> row = internal::ActivityCells(a, e, *act, lang);
+      row.push_back(Cell::Text(Join(sectors)));
+      t.rows.push_back(std::move(row));
       const std::string field = act->field ? assess::Word(ToString(*act->field), lang) : "–";
       by_field_year[field][e.date.year()]++;
       years.insert(e.date.year());

@@ -104,15 +104,9 @@ Document RegionReport(const Dossier& dossier, const std::vector<PartnershipAsses
       if (e.date.First() > ctx.as_of || !in_year(e.date)) continue;
       if (const auto* act = std::get_if<Activity>(&e.details)) {
         ++year_activities;
-        acts.rows.push_back(
-            {Cell::Text(PartnerName(*a, lang)), DateCell(e.date, lang),
-             Cell::Text(e.title.value_or("")),
-             Cell::Text(act->field ? assess::Word(ToString(*act->field), lang) : ""),
-             act->participants ? Count(static_cast<double>(*act->participants), lang)
-                               : Cell::Text(""),
-             Cell::Text(PartyName(*a, act->provider, lang)),
-             Cell::Text(PartyName(*a, act->host, lang)),
-             Cell::Text(PartyName(*a, act->beneficiary, lang))});
+        std::vector<Cell> row{Cell::Text(PartnerName(*a, lang))};
+        for (Cell& c : internal::ActivityCells(*a, e, *act, lang)) row.push_back(std::move(c));
+        acts.rows.push_back(std::move(row));
       } else if (e.type() == EventType::kMouSigned || e.type() == EventType::kMouRenewed) {
         (e.type() == EventType::kMouSigned ? signed_ : renewed)++;
         events.rows.push_back({Cell::Text(PartnerName(*a, lang)),

@@ -68,6 +68,19 @@ inline std::string PartyName(const assess::PartnershipAssessment& a,
   return *id;
 }
 
+// An activity's cells as both reports list it: date, title, field, participants,
+// provider, host, beneficiary.
+inline std::vector<Cell> ActivityCells(const assess::PartnershipAssessment& a, const Event& e,
+                                       const Activity& act, Lang lang) {
+  return {DateCell(e.date, lang),
+          Cell::Text(e.title.value_or("")),
+          Cell::Text(act.field ? assess::Word(ToString(*act.field), lang) : ""),
+          act.participants ? Count(static_cast<double>(*act.participants), lang) : Cell::Text(""),
+          Cell::Text(PartyName(a, act.provider, lang)),
+          Cell::Text(PartyName(a, act.host, lang)),
+          Cell::Text(PartyName(a, act.beneficiary, lang))};
+}
+
 }  // namespace kembar::report::internal
 
 #endif  // KEMBAR_SRC_REPORT_REPORT_WORDS_H_
