@@ -71,11 +71,11 @@ inline const std::string& LocalName(const Region& r, Lang lang) {
 
 // The partnerships grouped per province of the home region or per partner country
 // (named in `lang`), in key order: what FormatStatusBy and StatusByJson show. The key
-// is the group's name as the text reports write it (a province's own `name`, a
-// country's name in `lang`); each group also carries its stable `id` and its `name`
-// in `lang`. Counts first per deciding region (the home region, or the partner), then
-// per name, so that the names are worked out once per region rather than once per
-// partnership.
+// is the group's name in `lang` (a province's `names` entry: "East Java" in English,
+// "Jawa Timur" in Indonesian; a country's name), so that each language reads in its
+// own alphabetical order; each group also carries its stable `id` and that `name`. Counts first per
+// deciding region (the home region, or the partner), then per name, so that the names are worked
+// out once per region rather than once per partnership.
 template <typename Assessments, typename Deref>
 std::map<std::string, StatusGroup> GroupStatus(const Dossier& dossier, const Assessments& as,
                                                Deref deref, GroupBy by, Lang lang) {
@@ -114,14 +114,14 @@ std::map<std::string, StatusGroup> GroupStatus(const Dossier& dossier, const Ass
       g.id = "abroad";
       g.name = key;
     } else if (r && r->level == Level::kProvince) {
-      key = r->name;
+      key = LocalName(*r, lang);
       g.id = r->id;
-      g.name = LocalName(*r, lang);
+      g.name = key;
     } else if (r && r->parent) {
       const Region* parent = find(*r->parent);
-      key = parent ? parent->name : *r->parent;
+      key = parent ? LocalName(*parent, lang) : *r->parent;
       g.id = *r->parent;
-      g.name = parent ? LocalName(*parent, lang) : *r->parent;
+      g.name = key;
     } else {
       key = std::string(Text("province_unknown", lang));
       g.id = "unknown";

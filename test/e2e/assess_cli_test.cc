@@ -114,6 +114,9 @@ TEST_F(AssessCliTest, StoreCommandsInBothLanguages) {
   ASSERT_EQ(by.exit_code, 0) << by.err;
   EXPECT_NE(by.out.find("Jawa Timur"), std::string::npos) << by.out;
   EXPECT_NE(by.out.find("Jawa Tengah"), std::string::npos);
+  Output by_en = RunKembar(dir_, "status --by province --as-of 2022-12-31 --lang en");
+  EXPECT_NE(by_en.out.find("Central Java"), std::string::npos) << by_en.out;
+  EXPECT_EQ(by_en.out.find("Jawa Tengah"), std::string::npos) << by_en.out;
   Output country = RunKembar(dir_, "status --by country --as-of 2022-12-31");
   EXPECT_NE(country.out.find("United Kingdom"), std::string::npos) << country.out;
   Output unknown_region = RunKembar(dir_, "status --region xx-nowhere");
@@ -150,7 +153,8 @@ TEST_F(AssessCliTest, RelationsAnswersWithTheMissions) {
   // The text in either language names the countries and the kind of relations.
   Output id = RunKembar(dir_, "--lang id relations ID TW");
   ASSERT_EQ(id.exit_code, 0) << id.err;
-  EXPECT_NE(id.out.find("Indonesia (ID) dan Taiwan (TW): hanya hubungan de facto"), std::string::npos)
+  EXPECT_NE(id.out.find("Indonesia (ID) dan Taiwan (TW): hanya hubungan de facto"),
+            std::string::npos)
       << id.out;
   EXPECT_NE(id.out.find("kantor perwakilan de facto TW di Jakarta"), std::string::npos) << id.out;
   Output en = RunKembar(dir_, "--lang en relations HK ID");

@@ -11,7 +11,8 @@ namespace kembar::report {
 namespace {
 
 constexpr const char* kDossier = R"({"format": "kembar-dossier/1", "regions": [
-  {"id": "id-jatim", "name": "Jawa Timur", "country": "ID", "level": "province"},
+  {"id": "id-jatim", "name": "Jawa Timur", "names": {"id": "Jawa Timur", "en": "East Java"},
+   "country": "ID", "level": "province"},
   {"id": "id-sby", "name": "Surabaya", "country": "ID", "level": "city", "parent": "id-jatim"},
   {"id": "jp-kit", "name": "Kitakyushu", "country": "JP", "level": "city"},
   {"id": "kr-bus", "name": "Busan", "country": "KR", "level": "city"}],
@@ -51,8 +52,13 @@ TEST_F(ReportTest, StatusHasOneLinePerPartnershipAndTheShares) {
   EXPECT_NE(id.find("aktif 1 (50%), tidak aktif 1 (50%)"), std::string::npos) << id;
   const std::string by =
       FormatStatusBy(d_, assessments_, GroupBy::kProvince, as_of_, assess::Lang::kEn);
-  EXPECT_NE(by.find("Jawa Timur"), std::string::npos) << by;
+  // The province in the reader's language, Surabaya counted under its parent.
+  EXPECT_NE(by.find("East Java "), std::string::npos) << by;
+  EXPECT_EQ(by.find("Jawa Timur"), std::string::npos) << by;
   EXPECT_NE(by.find("no activity after the MoU (1)"), std::string::npos) << by;
+  const std::string by_id =
+      FormatStatusBy(d_, assessments_, GroupBy::kProvince, as_of_, assess::Lang::kId);
+  EXPECT_NE(by_id.find("Jawa Timur "), std::string::npos) << by_id;
 }
 
 TEST_F(ReportTest, CalendarListsTheDeadlineAndTheExpiry) {
