@@ -12,6 +12,7 @@ PACKAGES=(
   clang libclang-rt-14-dev   # libFuzzer
   libboost-dev libsodium-dev libspdlog-dev   # kembar serve: Beast/Asio, argon2id, access logs
   wrk   # the HTTP load bench (bench/run_http_bench.sh)
+  libpqxx-dev postgresql-15   # the PostgreSQL store; its tests start a cluster (tools/pg-test-cluster.sh)
   nodejs npm   # the gazetteer and the web application are built from npm packages at build time
   chromium fonts-noto-core   # the browser tests (web/test/e2e): headless chromium; Indonesian and partner names
 )

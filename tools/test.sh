@@ -7,6 +7,14 @@ cd "$(dirname "$0")/.."
 tools/deps.sh
 cmake -S . -B build -DCMAKE_BUILD_TYPE=Release
 cmake --build build -j"$(nproc)"
+
+# A PostgreSQL 15 cluster of its own in a temporary directory, for the store tests on
+# PostgreSQL (each test makes a database of its own); stopped and removed at the end.
+pg_dir=$(mktemp -d /tmp/kembar-pg.XXXXXX)
+trap 'tools/pg-test-cluster.sh stop "$pg_dir"' EXIT
+KEMBAR_TEST_PG=$(tools/pg-test-cluster.sh start "$pg_dir")
+export KEMBAR_TEST_PG KEMBAR_REQUIRE_PG=1
+
 ctest --test-dir build --output-on-failure -j"$(nproc)"
 
 # The same suite under AddressSanitizer and UndefinedBehaviorSanitizer (KEMBAR_ASAN=0

@@ -318,14 +318,18 @@ int Run(int argc, char** argv) {
   std::string report_format = "pdf", report_out, report_id;
   auto* report_cmd = app.add_subcommand("report", T("report.help"));
   report_cmd->require_subcommand(1);
-  auto* report_partnership = report_cmd->add_subcommand("partnership", T("report.partnership.help"));
+  auto* report_partnership =
+      report_cmd->add_subcommand("partnership", T("report.partnership.help"));
   report_partnership->add_option("ID", report_id, T("opt.partnership_id"))->required();
   int report_year = 0;
   auto* report_region = report_cmd->add_subcommand("region", T("report.region.help"));
   report_region->add_option("ID", report_id, T("report.region.id"))->required();
-  report_region->add_option("--year", report_year, T("report.year"))->required()->check(CLI::Range(1900, 2999));
+  report_region->add_option("--year", report_year, T("report.year"))
+      ->required()
+      ->check(CLI::Range(1900, 2999));
   auto* report_national = report_cmd->add_subcommand("national", T("report.national.help"));
-  report_national->add_option("--year", report_year, T("report.national.year"))->check(CLI::Range(1900, 2999));
+  report_national->add_option("--year", report_year, T("report.national.year"))
+      ->check(CLI::Range(1900, 2999));
   for (CLI::App* c : {report_partnership, report_region, report_national}) {
     add_db(c);
     c->add_option("--format", report_format, T("report.format"))
@@ -450,6 +454,12 @@ int Run(int argc, char** argv) {
   token_revoke->add_option("ID", token_id, T("token.id"))->required();
   for (CLI::App* c : {token_create, token_list, token_revoke}) add_db(c);
 
+  // kembar migrate: an office's SQLite file to the national PostgreSQL server, or back.
+  std::string migrate_from, migrate_to;
+  auto* migrate_cmd = app.add_subcommand("migrate", T("migrate.help"));
+  migrate_cmd->add_option("--from", migrate_from, T("migrate.from"))->required();
+  migrate_cmd->add_option("--to", migrate_to, T("migrate.to"))->required();
+
   // kembar audit: the change log, records' and accounts' entries.
   AuditParams audit_params;
   auto* audit_cmd = app.add_subcommand("audit", T("audit.help"));
@@ -569,6 +579,19 @@ int Run(int argc, char** argv) {
   }
 
   if (serve_cmd->parsed()) return server::RunServe({db, listen, threads, tls_cert, tls_key, lang});
+  if (migrate_cmd->parsed()) {
+    auto r = server::MigrateDatabase(migrate_from, migrate_to);
+    if (!r.ok()) return Fail(r.status());
+    for (const auto& [table, rows] : r->tables) {
+      std::printf("%s\n", Text("migrate.table",
+                               {{"table", table}, {"rows", Count(static_cast<size_t>(rows))}})
+                              .c_str());
+    }
+    std::printf(
+        "%s\n",
+        Text("migrate.done", {{"entries", Count(static_cast<size_t>(r->change_log))}}).c_str());
+    return 0;
+  }
   if (user_list->parsed()) {
     auto users = server::UserInfos(db);
     if (!users.ok()) return Fail(users.status());
@@ -641,7 +664,7 @@ int Run(int argc, char** argv) {
   // Only an import may create the database; reading a database that does not exist
   // says so and creates nothing (the compiled-in network works without one).
   const bool creates = import->parsed() || net_import->parsed();
-  const bool db_existed = std::filesystem::exists(db);
+  const bool db_existed = Kembar::IsServerDatabase(db) || std::filesystem::exists(db);
   std::string open_path = db;
   if (!db_existed && !creates) {
     if (!network_cmd->parsed()) {
@@ -1040,7 +1063,8 @@ int Run(int argc, char** argv) {
     params.options = assess_options;
     // An annual report speaks for the year's last day (or today while it runs),
     // unless --as-of says otherwise.
-    if (report_year != 0 && as_of_text.empty()) params.options.as_of = report::ReportDay(report_year, Today());
+    if (report_year != 0 && as_of_text.empty())
+      params.options.as_of = report::ReportDay(report_year, Today());
     if (report_partnership->parsed()) params.selection.partnership_id = report_id;
     if (report_region->parsed()) {
       auto id = kb.ResolveRegion(report_id);
@@ -1073,8 +1097,9 @@ int Run(int argc, char** argv) {
       return Fail(CliError(StatusCode::kIoError, "err.cannot_write", {{"file", report_out}}));
     }
     if (report_out != "-") {
-      std::fprintf(stderr, "%s\n",
-                   Text("report.done", {{"file", report_out}, {"size", Count(bytes->size())}}).c_str());
+      std::fprintf(
+          stderr, "%s\n",
+          Text("report.done", {{"file", report_out}, {"size", Count(bytes->size())}}).c_str());
     }
     return 0;
   }

@@ -24,6 +24,7 @@ class Engine;
 NetworkMatch MatchToGazetteer(const network::Graph& graph);
 
 struct KembarOptions {
+  // An SQLite file, or a PostgreSQL database as a postgresql:// (or postgres://) URL.
   std::string db_path = "kembar.db";
   io::ReadOptions read;
 };
@@ -39,6 +40,9 @@ class Kembar {
  public:
   // Opens (creating and migrating if needed) the SQLite store at options.db_path.
   static Result<std::unique_ptr<Kembar>> Open(const KembarOptions& options);
+  // Whether `db_path` names a database server (a postgresql:// URL) rather than a
+  // file: it cannot be tested for existence on disk, nor removed.
+  static bool IsServerDatabase(const std::string& db_path);
   // Runs over a store the caller made (PostgreSQL, a test double).
   static std::unique_ptr<Kembar> Create(std::unique_ptr<store::Store> store,
                                         const KembarOptions& options = {});

@@ -11,7 +11,7 @@
 #include "engine/network.h"
 #include "engine/records.h"
 #include "engine/search.h"
-#include "kembar/store/sqlite_store.h"
+#include "kembar/store/pg_store.h"
 
 namespace kembar {
 
@@ -19,9 +19,13 @@ Kembar::Kembar(std::unique_ptr<engine::Engine> engine) : engine_(std::move(engin
 Kembar::~Kembar() = default;
 
 Result<std::unique_ptr<Kembar>> Kembar::Open(const KembarOptions& options) {
-  auto store = store::OpenSqliteStore(options.db_path);
+  auto store = store::OpenStore(options.db_path);
   if (!store.ok()) return store.status();
   return Create(std::move(store).value(), options);
+}
+
+bool Kembar::IsServerDatabase(const std::string& db_path) {
+  return store::IsPostgresLocation(db_path);
 }
 
 std::unique_ptr<Kembar> Kembar::Create(std::unique_ptr<store::Store> store,

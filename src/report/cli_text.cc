@@ -41,8 +41,8 @@ constexpr CliTextEntry kTexts[] = {
     {"label.Needs", "Needs", "Memerlukan"},
 
     // Options shared by several commands.
-    {"opt.db", "SQLite database file (default: $KEMBAR_DB or ./kembar.db)",
-     "berkas basis data SQLite (bawaan: $KEMBAR_DB atau ./kembar.db)"},
+    {"opt.db", "SQLite database file or postgresql:// URL (default: $KEMBAR_DB or ./kembar.db)",
+     "berkas basis data SQLite atau URL postgresql:// (bawaan: $KEMBAR_DB atau ./kembar.db)"},
     {"opt.dossier_file", "dossier-v1 JSON file", "berkas JSON dossier-v1"},
     {"opt.max_mb", "refuse files larger than this (MiB)",
      "tolak berkas yang lebih besar dari ini (MiB)"},
@@ -290,6 +290,18 @@ constexpr CliTextEntry kTexts[] = {
      "Daftar token API (tanpa isi tokennya)"},
     {"token.list.none", "no API token", "belum ada token API"},
     {"token.revoke.help", "Revoke an API token", "Cabut token API"},
+    {"migrate.help",
+     "Copy a whole database into an empty one: SQLite file <-> postgresql:// (records, "
+     "users, tokens, change log)",
+     "Salin seluruh basis data ke basis data kosong: berkas SQLite <-> postgresql:// (data, "
+     "pengguna, token, log perubahan)"},
+    {"migrate.from", "the database to copy (a file or postgresql://...)",
+     "basis data yang disalin (berkas atau postgresql://...)"},
+    {"migrate.to", "the empty database to copy into (a file or postgresql://...)",
+     "basis data kosong tujuan (berkas atau postgresql://...)"},
+    {"migrate.table", "{table}: {rows} rows", "{table}: {rows} baris"},
+    {"migrate.done", "copied; counts equal; change log of {entries} entries verified",
+     "tersalin; jumlah baris sama; log perubahan {entries} entri terverifikasi"},
     {"token.id", "the token's id (token list)", "id token (token list)"},
     {"token.revoked", "API token {id} revoked", "token API {id} dicabut"},
 

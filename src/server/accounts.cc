@@ -10,7 +10,7 @@
 #include <stdexcept>
 
 #include "kembar/io/digest.h"
-#include "kembar/store/sqlite_store.h"
+#include "kembar/store/pg_store.h"
 #include "server/sqlite_util.h"
 #include "store/change_log.h"
 #include "store/lines.h"
@@ -53,6 +53,41 @@ CREATE TABLE IF NOT EXISTS account_token (
   id         INTEGER PRIMARY KEY,
   token_hash TEXT NOT NULL UNIQUE,
   user_id    INTEGER NOT NULL REFERENCES account_user(id) ON DELETE CASCADE,
+  label      TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
+)sql";
+
+// The same tables on PostgreSQL (which never had version 1).
+constexpr const char* kPgSchema = R"sql(
+CREATE TABLE IF NOT EXISTS account_meta (
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS account_user (
+  id            BIGSERIAL PRIMARY KEY,
+  name          TEXT NOT NULL UNIQUE,
+  role          TEXT NOT NULL,
+  regions       TEXT NOT NULL DEFAULT '',
+  password_hash TEXT NOT NULL,
+  language      TEXT NOT NULL DEFAULT 'en',
+  disabled      INTEGER NOT NULL DEFAULT 0,
+  created_at    TEXT NOT NULL,
+  feed_generation INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE IF NOT EXISTS account_session (
+  id         BIGSERIAL PRIMARY KEY,
+  token_hash TEXT NOT NULL UNIQUE,
+  csrf_hash  TEXT NOT NULL,
+  user_id    BIGINT NOT NULL REFERENCES account_user(id) ON DELETE CASCADE,
+  address    TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  expires_at BIGINT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS account_token (
+  id         BIGSERIAL PRIMARY KEY,
+  token_hash TEXT NOT NULL UNIQUE,
+  user_id    BIGINT NOT NULL REFERENCES account_user(id) ON DELETE CASCADE,
   label      TEXT NOT NULL,
   created_at TEXT NOT NULL
 );
@@ -228,9 +263,10 @@ constexpr size_t kAuthCacheMax = 10000;
 
 }  // namespace
 
-AccountStore::AccountStore(sqlite3* db, Options options) : db_(db), options_(std::move(options)) {}
+AccountStore::AccountStore(std::unique_ptr<store::SqlConnection> db, Options options)
+    : db_(std::move(db)), options_(std::move(options)) {}
 
-AccountStore::~AccountStore() { sqlite3_close_v2(db_); }
+AccountStore::~AccountStore() = default;
 
 Result<std::unique_ptr<AccountStore>> AccountStore::Open(const std::string& db_path,
                                                          Options options) {
@@ -238,37 +274,24 @@ Result<std::unique_ptr<AccountStore>> AccountStore::Open(const std::string& db_p
   {
     // The change log the accounts' entries go to belongs to the records' schema:
     // create or migrate it first.
-    auto records = store::OpenSqliteStore(db_path);
+    auto records = store::OpenStore(db_path);
     if (!records.ok()) return records.status();
   }
-  sqlite3* db = nullptr;
-  const int rc =
-      sqlite3_open_v2(db_path.c_str(), &db,
-                      SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX, nullptr);
-  if (rc != SQLITE_OK) {
-    std::string msg = db ? sqlite3_errmsg(db) : "out of memory";
-    sqlite3_close_v2(db);
-    return Status::IoError("cannot open " + db_path + ": " + msg);
-  }
-  // Before any statement: each may meet another connection's lock and must wait.
-  sqlite3_busy_timeout(db, 5000);
-  std::unique_ptr<AccountStore> store(new AccountStore(db, std::move(options)));
+  // An SQLite file or a PostgreSQL database, as for the records (store::OpenStore).
+  auto db = store::OpenSqlConnection(db_path);
+  if (!db.ok()) return db.status();
+  std::unique_ptr<AccountStore> store(new AccountStore(std::move(*db), std::move(options)));
   if (Status s = store->Init(); !s.ok()) return s;
   return store;
 }
 
 Status AccountStore::Exec(const std::string& sql) {
-  char* err = nullptr;
-  if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
-    std::string msg = err ? err : "unknown error";
-    sqlite3_free(err);
-    return Status::IoError("account tables: " + msg);
-  }
+  if (Status s = db_->Exec(sql); !s.ok()) return Status::IoError("account tables: " + s.message());
   return Status::Ok();
 }
 
 Status AccountStore::Error(const std::string& what) {
-  return Status::IoError("account tables: " + what + ": " + sqlite3_errmsg(db_));
+  return Status::IoError("account tables: " + what + ": " + db_->LastError());
 }
 
 int64_t AccountStore::Now() const {
@@ -289,32 +312,36 @@ std::string AccountStore::NowIso() const {
 
 Status AccountStore::Init() {
   std::lock_guard lock(mu_);
-  // The file is already in WAL mode (OpenSqliteStore, just before, set it where it
-  // could): only this connection's own setting here.
-  if (Status s = Exec("PRAGMA foreign_keys=ON"); !s.ok()) return s;
+  // An SQLite file is already in WAL mode (OpenSqliteStore, just before, set it where
+  // it could), and its connection checks foreign keys (OpenSqliteConnection).
+  const bool sqlite = db_->dialect() == store::SqlDialect::kSqlite;
   return Transaction([&]() -> Status {
-    if (Status s = Exec(kSchema); !s.ok()) return s;
+    if (Status s = Exec(sqlite ? kSchema : kPgSchema); !s.ok()) return s;
     std::optional<int64_t> version;  // none: new tables
     {
-      Stmt v(db_, "SELECT value FROM account_meta WHERE key = 'schema_version'");
+      Stmt v(*db_, "SELECT value FROM account_meta WHERE key = 'schema_version'");
       if (!v.ok()) return Error(v.error());
-      if (v.Step() == SQLITE_ROW) version = std::atoll(v.Text(0).c_str());
+      if (v.Step() == store::kSqlRow) version = std::atoll(v.Text(0).c_str());
     }  // finalized: a migration drops a table
     if (version && *version > kAccountSchemaVersion) {
       return Status::Unsupported("the account tables have schema version " +
                                  std::to_string(*version) + "; this kembar understands up to " +
                                  std::to_string(kAccountSchemaVersion) + ": upgrade kembar");
     }
-    if (version && *version < 2) {
+    if (version && *version < 2 && sqlite) {
       if (Status m = MigrateV1Locked(); !m.ok()) return m;
     }
-    Stmt ins(db_, "INSERT OR REPLACE INTO account_meta(key, value) VALUES ('schema_version', ?1)");
+    Stmt ins(*db_,
+             "INSERT INTO account_meta(key, value) VALUES ('schema_version', ?1) "
+             "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
     ins.Bind(1, std::to_string(kAccountSchemaVersion));
-    if (ins.Step() != SQLITE_DONE) return Error("writing the schema version");
+    if (ins.Step() != store::kSqlDone) return Error("writing the schema version");
     // The feed tokens' key: 256 random bits, made once.
-    Stmt key(db_, "INSERT OR IGNORE INTO account_meta(key, value) VALUES ('feed_key', ?1)");
+    Stmt key(*db_,
+             "INSERT INTO account_meta(key, value) VALUES ('feed_key', ?1) "
+             "ON CONFLICT(key) DO NOTHING");
     key.Bind(1, RandomHex(32));
-    if (key.Step() != SQLITE_DONE) return Error("writing the feed key");
+    if (key.Step() != store::kSqlDone) return Error("writing the feed key");
     return Status::Ok();
   });
 }
@@ -326,10 +353,12 @@ Status AccountStore::Transaction(const std::function<Status()>& body) {
     ++generation_;
     auth_cache_.clear();
   }
-  if (Status s = Exec("BEGIN IMMEDIATE"); !s.ok()) return s;
+  // One writer at a time on the database (PostgreSQL: its advisory lock), as the
+  // records' writers: the last-admin checks and the change log's chain hold.
+  if (Status s = db_->BeginWrite(); !s.ok()) return s;
   Status s = body();
-  if (s.ok()) s = Exec("COMMIT");
-  if (!s.ok()) Exec("ROLLBACK");
+  if (s.ok()) s = db_->Commit();
+  if (!s.ok()) db_->Rollback();
   return s;
 }
 
@@ -345,7 +374,7 @@ Status AccountStore::AppendLocked(const Actor& actor, std::string action, std::s
   c.summary = std::move(summary);
   c.before = std::move(before);
   c.after = std::move(after);
-  return store::AppendChange(db_, &c);
+  return store::AppendChange(*db_, &c);
 }
 
 Status AccountStore::MigrateV1Locked() {
@@ -355,20 +384,20 @@ Status AccountStore::MigrateV1Locked() {
     return s;
   }
   {
-    Stmt exists(db_, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'audit_log'");
-    if (exists.Step() != SQLITE_ROW) return Status::Ok();
+    Stmt exists(*db_, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'audit_log'");
+    if (exists.Step() != store::kSqlRow) return Status::Ok();
   }  // finalized: the table is dropped below
   // The old entries move to the change log in their order, with their times, chained
   // anew; whether their old chain held is said in one more entry.
   std::string prev, broken;
   int64_t expected = 1, moved = 0;
   {
-    Stmt st(db_,
+    Stmt st(*db_,
             "SELECT seq, at, actor, address, action, target, detail, hash FROM audit_log "
             "ORDER BY seq");
     if (!st.ok()) return Error(st.error());
     int rc;
-    while ((rc = st.Step()) == SQLITE_ROW) {
+    while ((rc = st.Step()) == store::kSqlRow) {
       const int64_t seq = st.Int(0);
       const std::string at = st.Text(1), actor = st.Text(2), address = st.Text(3),
                         action = st.Text(4), target = st.Text(5), detail = st.Text(6),
@@ -392,10 +421,10 @@ Status AccountStore::MigrateV1Locked() {
       c.action = action;
       c.record = target;
       c.summary = detail;
-      if (Status s = store::AppendChange(db_, &c); !s.ok()) return s;
+      if (Status s = store::AppendChange(*db_, &c); !s.ok()) return s;
       ++moved;
     }
-    if (rc != SQLITE_DONE) return Error("reading the old audit log");
+    if (rc != store::kSqlDone) return Error("reading the old audit log");
   }
   if (moved > 0) {
     std::string summary = std::to_string(moved) + " entries moved from audit_log; their chain " +
@@ -410,18 +439,18 @@ Status AccountStore::MigrateV1Locked() {
 Result<std::optional<User>> AccountStore::FindUserLocked(const std::string& name) {
   const std::string sql =
       std::string("SELECT ") + kUserColumns + " FROM account_user u WHERE u.name = ?1";
-  Stmt st(db_, sql.c_str());
+  Stmt st(*db_, sql.c_str());
   if (!st.ok()) return Error(st.error());
   st.Bind(1, name);
   const int rc = st.Step();
-  if (rc == SQLITE_DONE) return std::optional<User>();
-  if (rc != SQLITE_ROW) return Error("reading user");
+  if (rc == store::kSqlDone) return std::optional<User>();
+  if (rc != store::kSqlRow) return Error("reading user");
   return std::optional<User>(RowToUser(st));
 }
 
 Result<int64_t> AccountStore::EnabledAdminsLocked() {
-  Stmt st(db_, "SELECT count(*) FROM account_user WHERE role = 'admin' AND disabled = 0");
-  if (!st.ok() || st.Step() != SQLITE_ROW) return Error("counting admins");
+  Stmt st(*db_, "SELECT count(*) FROM account_user WHERE role = 'admin' AND disabled = 0");
+  if (!st.ok() || st.Step() != store::kSqlRow) return Error("counting admins");
   return st.Int(0);
 }
 
@@ -450,13 +479,13 @@ Result<User> AccountStore::CreateUser(const NewUser& user, const Actor& actor) {
       return Status::InvalidInput("the user \"" + user.name + "\" already exists",
                                   "pengguna \"" + user.name + "\" sudah ada");
     }
-    Stmt ins(db_,
+    Stmt ins(*db_,
              "INSERT INTO account_user(name, role, regions, password_hash, language, created_at) "
              "VALUES (?1,?2,?3,?4,?5,?6)");
     if (!ins.ok()) return Error(ins.error());
     ins.Bind(1, user.name).Bind(2, RoleName(user.role)).Bind(3, Join(user.regions));
     ins.Bind(4, *hash).Bind(5, user.language).Bind(6, NowIso());
-    if (ins.Step() != SQLITE_DONE) return Error("adding user");
+    if (ins.Step() != store::kSqlDone) return Error("adding user");
     auto found = FindUserLocked(user.name);
     if (!found.ok()) return found.status();
     created = **found;
@@ -521,18 +550,18 @@ Result<User> AccountStore::UpdateUser(const std::string& name, const UserUpdate&
       if (!admins.ok()) return admins.status();
       if (*admins <= 1) return LastAdmin(name);
     }
-    Stmt up(db_,
+    Stmt up(*db_,
             "UPDATE account_user SET role = ?2, regions = ?3, language = ?4, disabled = ?5, "
             "password_hash = coalesce(?6, password_hash) WHERE id = ?1");
     if (!up.ok()) return Error(up.error());
     up.Bind(1, u.id).Bind(2, RoleName(u.role)).Bind(3, Join(u.regions)).Bind(4, u.language);
     up.Bind(5, int64_t{u.disabled ? 1 : 0});
     if (hash) up.Bind(6, *hash);
-    if (up.Step() != SQLITE_DONE) return Error("updating user");
+    if (up.Step() != store::kSqlDone) return Error("updating user");
     if (hash || u.disabled) {
-      Stmt del(db_, "DELETE FROM account_session WHERE user_id = ?1");
+      Stmt del(*db_, "DELETE FROM account_session WHERE user_id = ?1");
       del.Bind(1, u.id);
-      if (del.Step() != SQLITE_DONE) return Error("ending sessions");
+      if (del.Step() != store::kSqlDone) return Error("ending sessions");
     }
     updated = u;
     if (changed.empty()) return Status::Ok();
@@ -559,9 +588,9 @@ Status AccountStore::DeleteUser(const std::string& name, const Actor& actor) {
     for (const char* sql : {"DELETE FROM account_session WHERE user_id = ?1",
                             "DELETE FROM account_token WHERE user_id = ?1",
                             "DELETE FROM account_user WHERE id = ?1"}) {
-      Stmt del(db_, sql);
+      Stmt del(*db_, sql);
       del.Bind(1, u.id);
-      if (del.Step() != SQLITE_DONE) return Error("deleting user");
+      if (del.Step() != store::kSqlDone) return Error("deleting user");
     }
     return AppendLocked(actor, "user.delete", name, "role " + std::string(RoleName(u.role)),
                         UserJson(u));
@@ -580,12 +609,12 @@ Result<std::vector<User>> AccountStore::Users() {
   std::lock_guard lock(mu_);
   const std::string sql =
       std::string("SELECT ") + kUserColumns + " FROM account_user u ORDER BY u.name";
-  Stmt st(db_, sql.c_str());
+  Stmt st(*db_, sql.c_str());
   if (!st.ok()) return Error(st.error());
   std::vector<User> out;
   int rc;
-  while ((rc = st.Step()) == SQLITE_ROW) out.push_back(RowToUser(st));
-  if (rc != SQLITE_DONE) return Error("listing users");
+  while ((rc = st.Step()) == store::kSqlRow) out.push_back(RowToUser(st));
+  if (rc != store::kSqlDone) return Error("listing users");
   return out;
 }
 
@@ -605,14 +634,14 @@ Result<std::optional<NewSession>> AccountStore::Login(const std::string& name,
     std::lock_guard lock(mu_);
     const std::string sql = std::string("SELECT ") + kUserColumns +
                             ", u.password_hash FROM account_user u WHERE u.name = ?1";
-    Stmt st(db_, sql.c_str());
+    Stmt st(*db_, sql.c_str());
     if (!st.ok()) return Error(st.error());
     st.Bind(1, name);
     const int rc = st.Step();
-    if (rc == SQLITE_ROW) {
+    if (rc == store::kSqlRow) {
       user = RowToUser(st);
       hash = st.Text(7);
-    } else if (rc != SQLITE_DONE) {
+    } else if (rc != store::kSqlDone) {
       return Error("reading user");
     }
   }
@@ -636,18 +665,18 @@ Result<std::optional<NewSession>> AccountStore::Login(const std::string& name,
   session.expires_at = Now() + options_.session_lifetime_s;
   session.user = *user;
   Status s = Transaction([&]() -> Status {
-    Stmt purge(db_, "DELETE FROM account_session WHERE expires_at <= ?1");
+    Stmt purge(*db_, "DELETE FROM account_session WHERE expires_at <= ?1");
     purge.Bind(1, Now());
-    if (purge.Step() != SQLITE_DONE) return Error("removing expired sessions");
-    Stmt ins(db_,
+    if (purge.Step() != store::kSqlDone) return Error("removing expired sessions");
+    Stmt ins(*db_,
              "INSERT INTO account_session(token_hash, csrf_hash, user_id, address, created_at, "
-             "expires_at) VALUES (?1,?2,?3,?4,?5,?6)");
+             "expires_at) VALUES (?1,?2,?3,?4,?5,?6) RETURNING id");
     if (!ins.ok()) return Error(ins.error());
     ins.Bind(1, io::Sha256Hex(session.token)).Bind(2, io::Sha256Hex(session.csrf));
     ins.Bind(3, user->id).Bind(4, address).Bind(5, Now()).Bind(6, session.expires_at);
-    if (ins.Step() != SQLITE_DONE) return Error("writing session");
-    return AppendLocked({name, address}, "login", name,
-                        "session " + std::to_string(sqlite3_last_insert_rowid(db_)));
+    if (ins.Step() != store::kSqlRow) return Error("writing session");
+    const int64_t id = ins.Int(0);
+    return AppendLocked({name, address}, "login", name, "session " + std::to_string(id));
   });
   if (!s.ok()) return s;
   return std::optional<NewSession>(std::move(session));
@@ -656,10 +685,10 @@ Result<std::optional<NewSession>> AccountStore::Login(const std::string& name,
 Status AccountStore::Logout(int64_t session_id, const Actor& actor) {
   std::lock_guard lock(mu_);
   return Transaction([&]() -> Status {
-    Stmt del(db_, "DELETE FROM account_session WHERE id = ?1");
+    Stmt del(*db_, "DELETE FROM account_session WHERE id = ?1");
     del.Bind(1, session_id);
-    if (del.Step() != SQLITE_DONE) return Error("ending session");
-    if (sqlite3_changes(db_) == 0) return Status::Ok();
+    if (del.Step() != store::kSqlDone) return Error("ending session");
+    if (del.Changes() == 0) return Status::Ok();
     return AppendLocked(actor, "logout", actor.name, "session " + std::to_string(session_id));
   });
 }
@@ -694,12 +723,12 @@ Result<std::optional<Authenticated>> AccountStore::Authenticate(const std::strin
                  "ON u.id = s.user_id WHERE s.token_hash = ?1"
                : ", t.id, '', 0 FROM account_token t JOIN account_user u ON u.id = t.user_id "
                  "WHERE t.token_hash = ?1");
-  Stmt st(db_, sql.c_str());
+  Stmt st(*db_, sql.c_str());
   if (!st.ok()) return Error(st.error());
   st.Bind(1, token_hash);
   const int rc = st.Step();
-  if (rc == SQLITE_DONE) return std::optional<Authenticated>();
-  if (rc != SQLITE_ROW) return Error("reading session");
+  if (rc == store::kSqlDone) return std::optional<Authenticated>();
+  if (rc != store::kSqlRow) return Error("reading session");
   Authenticated a;
   a.kind = session ? Authenticated::Kind::kSession : Authenticated::Kind::kApiToken;
   a.user = RowToUser(st);
@@ -734,14 +763,14 @@ Result<NewApiToken> AccountStore::CreateToken(const std::string& user, const std
     out.info.user = user;
     out.info.label = label;
     out.info.created_at = NowIso();
-    Stmt ins(db_,
+    Stmt ins(*db_,
              "INSERT INTO account_token(token_hash, user_id, label, created_at) "
-             "VALUES (?1,?2,?3,?4)");
+             "VALUES (?1,?2,?3,?4) RETURNING id");
     if (!ins.ok()) return Error(ins.error());
     ins.Bind(1, io::Sha256Hex(out.token)).Bind(2, (*found)->id).Bind(3, label);
     ins.Bind(4, out.info.created_at);
-    if (ins.Step() != SQLITE_DONE) return Error("writing token");
-    out.info.id = sqlite3_last_insert_rowid(db_);
+    if (ins.Step() != store::kSqlRow) return Error("writing token");
+    out.info.id = ins.Int(0);
     return AppendLocked(
         actor, "token.add", "token " + std::to_string(out.info.id),
         "for " + user + (label.empty() ? "" : ": " + label), "",
@@ -754,36 +783,36 @@ Result<NewApiToken> AccountStore::CreateToken(const std::string& user, const std
 Status AccountStore::DeleteToken(int64_t id, const Actor& actor) {
   std::lock_guard lock(mu_);
   return Transaction([&]() -> Status {
-    Stmt del(db_, "DELETE FROM account_token WHERE id = ?1");
+    Stmt del(*db_, "DELETE FROM account_token WHERE id = ?1");
     del.Bind(1, id);
-    if (del.Step() != SQLITE_DONE) return Error("deleting token");
-    if (sqlite3_changes(db_) == 0) return Status::NotFound("no API token " + std::to_string(id));
+    if (del.Step() != store::kSqlDone) return Error("deleting token");
+    if (del.Changes() == 0) return Status::NotFound("no API token " + std::to_string(id));
     return AppendLocked(actor, "token.delete", "token " + std::to_string(id), "");
   });
 }
 
 Result<std::vector<ApiToken>> AccountStore::Tokens() {
   std::lock_guard lock(mu_);
-  Stmt st(db_,
+  Stmt st(*db_,
           "SELECT t.id, u.name, t.label, t.created_at FROM account_token t "
           "JOIN account_user u ON u.id = t.user_id ORDER BY t.id");
   if (!st.ok()) return Error(st.error());
   std::vector<ApiToken> out;
   int rc;
-  while ((rc = st.Step()) == SQLITE_ROW) {
+  while ((rc = st.Step()) == store::kSqlRow) {
     out.push_back({st.Int(0), st.Text(1), st.Text(2), st.Text(3)});
   }
-  if (rc != SQLITE_DONE) return Error("listing tokens");
+  if (rc != store::kSqlDone) return Error("listing tokens");
   return out;
 }
 
 Result<std::string> AccountStore::FeedTokenLocked(int64_t user_id) {
-  Stmt st(db_,
+  Stmt st(*db_,
           "SELECT u.feed_generation, m.value FROM account_user u, account_meta m "
           "WHERE u.id = ?1 AND m.key = 'feed_key'");
   if (!st.ok()) return Error(st.error());
   st.Bind(1, user_id);
-  if (st.Step() != SQLITE_ROW)
+  if (st.Step() != store::kSqlRow)
     return Status::NotFound("no user with id " + std::to_string(user_id));
   const std::string message = "feed:" + std::to_string(user_id) + ":" + std::to_string(st.Int(0));
   const std::string key = st.Text(1);
@@ -814,9 +843,9 @@ Result<std::string> AccountStore::RotateFeed(const std::string& name, const Acto
     auto found = FindUserLocked(name);
     if (!found.ok()) return found.status();
     if (!found->has_value()) return Status::NotFound("no user \"" + name + "\"");
-    Stmt up(db_, "UPDATE account_user SET feed_generation = feed_generation + 1 WHERE id = ?1");
+    Stmt up(*db_, "UPDATE account_user SET feed_generation = feed_generation + 1 WHERE id = ?1");
     up.Bind(1, (*found)->id);
-    if (up.Step() != SQLITE_DONE) return Error("rotating the feed token");
+    if (up.Step() != store::kSqlDone) return Error("rotating the feed token");
     auto t = FeedTokenLocked((*found)->id);
     if (!t.ok()) return t.status();
     token = *t;
@@ -842,12 +871,12 @@ Result<std::optional<User>> AccountStore::AuthenticateFeed(const std::string& to
   std::lock_guard lock(mu_);
   const std::string sql =
       std::string("SELECT ") + kUserColumns + " FROM account_user u WHERE u.id = ?1";
-  Stmt st(db_, sql.c_str());
+  Stmt st(*db_, sql.c_str());
   if (!st.ok()) return Error(st.error());
   st.Bind(1, id);
   const int rc = st.Step();
-  if (rc == SQLITE_DONE) return std::optional<User>();
-  if (rc != SQLITE_ROW) return Error("reading user");
+  if (rc == store::kSqlDone) return std::optional<User>();
+  if (rc != store::kSqlRow) return Error("reading user");
   User u = RowToUser(st);
   auto expected = FeedTokenLocked(id);
   if (!expected.ok()) return expected.status();

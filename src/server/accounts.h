@@ -1,6 +1,6 @@
 // Users, roles, sessions and API tokens of the HTTP server, kept in the records'
-// SQLite file but in the server's own tables (account_*), created and versioned here
-// (account_meta). Their audit entries (logins, failed logins, logouts, user and
+// database (an SQLite file, or PostgreSQL) but in the server's own tables (account_*), created and
+// versioned here (account_meta). Their audit entries (logins, failed logins, logouts, user and
 // token changes) go to the records' change log (area "accounts"), through the one
 // append path of src/store/change_log.h, in the same transaction as the change.
 //
@@ -9,8 +9,6 @@
 // their SHA-256; each session has a CSRF token, also stored only as its SHA-256.
 #ifndef KEMBAR_SERVER_ACCOUNTS_H_
 #define KEMBAR_SERVER_ACCOUNTS_H_
-
-#include <sqlite3.h>
 
 #include <cstdint>
 #include <functional>
@@ -23,6 +21,10 @@
 #include <vector>
 
 #include "kembar/model/status.h"
+
+namespace kembar::store {
+class SqlConnection;
+}  // namespace kembar::store
 
 namespace kembar::server {
 
@@ -138,8 +140,9 @@ class AccountStore {
     int64_t auth_cache_ttl_ms = 2000;        // 0: every Authenticate() asks SQLite
   };
 
-  // Opens the account tables of the SQLite file at `db_path`, creating them (and the
-  // file) when missing. Unsupported when account_meta names a newer schema.
+  // Opens the account tables of the SQLite file at `db_path`, or of the PostgreSQL
+  // database when it is a postgresql:// URL, creating them (and the file) when
+  // missing. Unsupported when account_meta names a newer schema.
   static Result<std::unique_ptr<AccountStore>> Open(const std::string& db_path, Options options);
   ~AccountStore();
   AccountStore(const AccountStore&) = delete;
@@ -192,7 +195,7 @@ class AccountStore {
   Result<std::optional<User>> AuthenticateFeed(const std::string& token);
 
  private:
-  AccountStore(sqlite3* db, Options options);
+  AccountStore(std::unique_ptr<store::SqlConnection> db, Options options);
   Status Init();
   Status Exec(const std::string& sql);
   Status Error(const std::string& what);
@@ -209,7 +212,7 @@ class AccountStore {
   // Runs `body` in an IMMEDIATE transaction (rolled back when it fails).
   Status Transaction(const std::function<Status()>& body);
 
-  sqlite3* db_;
+  std::unique_ptr<store::SqlConnection> db_;
   Options options_;
   std::mutex mu_;
 

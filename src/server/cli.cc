@@ -41,7 +41,8 @@ int Fail(const Status& s, Lang lang = Lang::kEn) {
 }  // namespace
 
 int RunServe(const ServeOptions& options) {
-  if (options.db_path.empty() || !std::filesystem::exists(options.db_path)) {
+  if (options.db_path.empty() ||
+      (!Kembar::IsServerDatabase(options.db_path) && !std::filesystem::exists(options.db_path))) {
     const report::CliArgs db = {{"db", options.db_path}};
     return Fail(Status::NotFound(report::CliText("serve.no_db", Lang::kEn, db),
                                  report::CliText("serve.no_db", Lang::kId, db)),
@@ -111,7 +112,8 @@ Status CreateUser(const std::string& db_path, const std::string& name, const std
 }
 
 Result<std::string> ListUsers(const std::string& db_path) {
-  if (db_path.empty() || !std::filesystem::exists(db_path)) {
+  if (db_path.empty() ||
+      (!Kembar::IsServerDatabase(db_path) && !std::filesystem::exists(db_path))) {
     return Status::NotFound("there is no database at '" + db_path + "'",
                             "tidak ada basis data di '" + db_path + "'");
   }
@@ -133,7 +135,8 @@ namespace {
 
 // The account tables of an existing database (NotFound when there is none).
 Result<std::unique_ptr<AccountStore>> OpenExisting(const std::string& db_path) {
-  if (db_path.empty() || !std::filesystem::exists(db_path)) {
+  if (db_path.empty() ||
+      (!Kembar::IsServerDatabase(db_path) && !std::filesystem::exists(db_path))) {
     return Status::NotFound("there is no database at '" + db_path + "'",
                             "tidak ada basis data di '" + db_path + "'");
   }

@@ -1,5 +1,6 @@
 #include "store/change_log.h"
 
+#include <algorithm>
 #include <vector>
 
 #include "kembar/io/digest.h"
@@ -105,6 +106,67 @@ Status AppendChange(sqlite3* db, ChangeRecord* c) {
     touch.Bind(1, c->seq);
     touch.Bind(2, id);
     if (sqlite3_step(touch.st) != SQLITE_DONE) return DbError(db, "indexing the change log");
+  }
+  return Status::Ok();
+}
+
+Status AppendChange(SqlConnection& db, ChangeRecord* c) {
+  auto fail = [&](const std::string& what) {
+    return Status::IoError("database error (" + what + "): " + db.LastError());
+  };
+  if (c->area.empty()) c->area = std::string(kRecordsArea);
+  std::string prev;
+  {
+    auto last = db.Prepare("SELECT seq, hash FROM change_log ORDER BY seq DESC LIMIT 1");
+    if (!last) return fail("reading the change log");
+    c->seq = 1;
+    const int rc = last->Step();
+    if (rc == kSqlRow) {
+      c->seq = last->Int(0) + 1;
+      prev = last->Text(1);
+    } else if (rc != kSqlDone) {
+      return fail("reading the change log");
+    }
+  }
+  if (c->at.empty()) {
+    auto now = db.Prepare(db.dialect() == SqlDialect::kSqlite
+                              ? "SELECT strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
+                              : "SELECT to_char(clock_timestamp() AT TIME ZONE 'UTC', "
+                                "'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"')");
+    if (!now || now->Step() != kSqlRow) return fail("reading the clock");
+    c->at = now->Text(0);
+  }
+  c->hash = ChangeChainHash(prev, *c);
+  {
+    auto ins = db.Prepare(
+        "INSERT INTO change_log(seq, at, actor, address, area, action, record, summary, "
+        "before, after, touched, hash) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12)");
+    if (!ins) return fail("writing the change log");
+    ins->Bind(1, c->seq);
+    ins->Bind(2, c->at);
+    ins->Bind(3, c->actor);
+    ins->Bind(4, c->address);
+    ins->Bind(5, c->area);
+    ins->Bind(6, c->action);
+    ins->Bind(7, c->record);
+    ins->Bind(8, c->summary);
+    ins->Bind(9, c->before);
+    ins->Bind(10, c->after);
+    ins->Bind(11, Join(c->partnerships));
+    ins->Bind(12, c->hash);
+    if (ins->Step() != kSqlDone) return fail("writing the change log");
+  }
+  if (c->area != kRecordsArea) return Status::Ok();
+  std::vector<std::string> ids = c->partnerships;
+  ids.push_back(c->record);
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  for (const std::string& id : ids) {
+    auto touch = db.Prepare("INSERT INTO change_record(seq, record_id) VALUES (?1,?2)");
+    if (!touch) return fail("indexing the change log");
+    touch->Bind(1, c->seq);
+    touch->Bind(2, id);
+    if (touch->Step() != kSqlDone) return fail("indexing the change log");
   }
   return Status::Ok();
 }

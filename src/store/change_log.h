@@ -11,6 +11,7 @@
 
 #include "kembar/model/status.h"
 #include "kembar/store/store.h"
+#include "store/sql.h"
 
 namespace kembar::store {
 
@@ -31,6 +32,12 @@ std::string ChangeChainHash(const std::string& prev, const ChangeRecord& c);
 // Records' entries are indexed in change_record (Store::History); accounts' are not.
 // IoError on a database error.
 Status AppendChange(sqlite3* db, ChangeRecord* c);
+
+// The same on either database (the server's account tables, the PostgreSQL store,
+// `kembar migrate`), inside a transaction begun with SqlConnection::BeginWrite (on
+// PostgreSQL, its advisory lock keeps concurrent writers from appending after the
+// same entry). On PostgreSQL c->at comes from the server's clock.
+Status AppendChange(SqlConnection& db, ChangeRecord* c);
 
 }  // namespace kembar::store
 

@@ -21,120 +21,14 @@
 #include "kembar/io/json_scan.h"
 #include "store/change_log.h"
 #include "store/lines.h"
+#include "store/migrations.h"
+#include "store/record_codec.h"
 
 namespace kembar::store {
 
 namespace {
 
 namespace dom = simdjson::dom;
-
-// Forward-only migrations: entry i upgrades user_version i to i+1.
-constexpr const char* kMigrations[] = {
-    // v0 -> v1: regions, partnerships, their events and the regions each names.
-    R"sql(
-    CREATE TABLE region(
-      id      TEXT PRIMARY KEY,
-      name    TEXT NOT NULL,
-      country TEXT NOT NULL,
-      level   TEXT NOT NULL,
-      doc     TEXT NOT NULL              -- canonical dossier-v1 JSON of the region
-    );
-    CREATE TABLE partnership(
-      id      TEXT PRIMARY KEY,
-      kind    TEXT NOT NULL,
-      home    TEXT NOT NULL REFERENCES region(id),
-      partner TEXT NOT NULL REFERENCES region(id),
-      doc     TEXT NOT NULL              -- JSON without "events"
-    );
-    CREATE INDEX partnership_home ON partnership(home);
-    CREATE INDEX partnership_partner ON partnership(partner);
-    CREATE TABLE event(
-      partnership_id TEXT NOT NULL REFERENCES partnership(id) ON DELETE CASCADE,
-      seq       INTEGER NOT NULL,        -- position in the dossier's timeline
-      type      TEXT NOT NULL,
-      date      TEXT NOT NULL,           -- as written: YYYY, YYYY-MM or YYYY-MM-DD
-      first_day INTEGER NOT NULL,        -- interval the date denotes, days since 1970-01-01
-      last_day  INTEGER NOT NULL,
-      doc       TEXT NOT NULL,
-      PRIMARY KEY(partnership_id, seq)
-    ) WITHOUT ROWID;
-    -- Every region a partnership names (parties, sides, hosts...), for exports
-    -- that must be self-contained.
-    CREATE TABLE partnership_region(
-      partnership_id TEXT NOT NULL REFERENCES partnership(id) ON DELETE CASCADE,
-      region_id      TEXT NOT NULL REFERENCES region(id),
-      PRIMARY KEY(partnership_id, region_id)
-    ) WITHOUT ROWID;
-    CREATE INDEX partnership_region_region ON partnership_region(region_id);
-    CREATE TABLE import_log(
-      id           INTEGER PRIMARY KEY,
-      at           TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
-      source       TEXT,
-      regions      INTEGER NOT NULL,
-      partnerships INTEGER NOT NULL,
-      events       INTEGER NOT NULL
-    );
-    )sql",
-    // v1 -> v2: top-level members a dossier carries beyond format/regions/partnerships
-    // (attribution and licence lines), so that every export carries them on.
-    R"sql(
-    CREATE TABLE document_member(
-      key  TEXT PRIMARY KEY,
-      json TEXT NOT NULL                 -- the member's value, minified JSON
-    );
-    )sql",
-    // v2 -> v3: the change log, apart from the records, hash-chained.
-    R"sql(
-    CREATE TABLE change_log(
-      seq     INTEGER PRIMARY KEY,
-      at      TEXT NOT NULL,
-      actor   TEXT NOT NULL,
-      action  TEXT NOT NULL,
-      record  TEXT NOT NULL,
-      summary TEXT NOT NULL,
-      before  TEXT NOT NULL,
-      after   TEXT NOT NULL,
-      touched TEXT NOT NULL,             -- the partnerships changed, one per line
-      hash    TEXT NOT NULL              -- SHA-256 of the previous hash and this entry
-    );
-    CREATE TABLE change_record(          -- which records each change touched
-      seq       INTEGER NOT NULL REFERENCES change_log(seq),
-      record_id TEXT NOT NULL,
-      PRIMARY KEY(record_id, seq)
-    ) WITHOUT ROWID;
-    )sql",
-    // v3 -> v4: the event id in its own column (no json_extract to find it), and events
-    // in a rowid table, appended in import order, with their key as a separate index:
-    // a bulk import no longer inserts 2M wide rows at random places of one B-tree.
-    R"sql(
-    CREATE TABLE event_v4(
-      partnership_id TEXT NOT NULL REFERENCES partnership(id) ON DELETE CASCADE,
-      seq       INTEGER NOT NULL,        -- position in the dossier's timeline
-      event_id  TEXT,                    -- the event's "id" member (as in doc)
-      type      TEXT NOT NULL,
-      date      TEXT NOT NULL,           -- as written: YYYY, YYYY-MM or YYYY-MM-DD
-      first_day INTEGER NOT NULL,        -- interval the date denotes, days since 1970-01-01
-      last_day  INTEGER NOT NULL,
-      doc       TEXT NOT NULL
-    );
-    INSERT INTO event_v4(partnership_id, seq, event_id, type, date, first_day, last_day, doc)
-      SELECT partnership_id, seq, json_extract(doc, '$.id'), type, date, first_day, last_day,
-             doc FROM event ORDER BY partnership_id, seq;
-    DROP TABLE event;
-    ALTER TABLE event_v4 RENAME TO event;
-    CREATE UNIQUE INDEX event_key ON event(partnership_id, seq);
-    )sql",
-    // v4 -> v5: the audit log is the change log, extended: the client's address, and
-    // the area of each entry ('records', or 'accounts' for the server's logins, users
-    // and tokens, which do not change the records' version).
-    R"sql(
-    ALTER TABLE change_log ADD COLUMN address TEXT NOT NULL DEFAULT '';
-    ALTER TABLE change_log ADD COLUMN area TEXT NOT NULL DEFAULT 'records';
-    CREATE INDEX change_log_area ON change_log(area, seq);
-    CREATE INDEX change_log_actor ON change_log(actor, seq);
-    )sql",
-};
-static_assert(std::size(kMigrations) == kSqliteSchemaVersion);
 
 class Stmt {
  public:
@@ -637,8 +531,8 @@ std::vector<std::set<std::string>> SchemaNamesByVersion() {
     return set;
   };
   out.push_back(names());
-  for (const char* migration : kMigrations) {
-    if (!ExecOn(mem, migration).ok()) break;
+  for (const Migration& migration : kMigrations) {
+    if (!ExecOn(mem, migration.sqlite).ok()) break;
     out.push_back(names());
   }
   sqlite3_close_v2(mem);
@@ -677,7 +571,7 @@ class SqliteStore final : public Store {
       int64_t now = 0;
       s = ReadVersion(&now);
       if (s.ok() && now == version) {
-        s = Exec(kMigrations[version]);
+        s = Exec(kMigrations[version].sqlite);
         if (s.ok()) s = Exec("PRAGMA user_version=" + std::to_string(version + 1));
       }
       if (s.ok()) s = Exec("COMMIT");
@@ -1797,5 +1691,37 @@ Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path) {
   }
   return std::unique_ptr<Store>(std::move(store));
 }
+
+class RecordDecoder::Impl : public RecordParser {};
+
+RecordDecoder::RecordDecoder() : impl_(std::make_unique<Impl>()) {}
+RecordDecoder::~RecordDecoder() = default;
+bool RecordDecoder::ReadRegion(std::string_view json, Region* r) {
+  return impl_->ReadRegion(json, r);
+}
+bool RecordDecoder::ReadPartnership(std::string_view json, kembar::Partnership* p) {
+  return impl_->ReadPartnership(json, p);
+}
+bool RecordDecoder::ReadEvent(std::string_view json, Event* e) { return impl_->ReadEvent(json, e); }
+
+std::string StoredRegionJson(const Region& r) { return RegionDoc(r); }
+
+std::string StoredPartnershipJson(const kembar::Partnership& p) {
+  std::string out;
+  io::JsonWriter w(&out);
+  io::WritePartnership(p, false, &w);
+  return out;
+}
+
+std::string StoredEventJson(const Event& e) {
+  std::string out;
+  io::JsonWriter w(&out);
+  io::WriteEvent(e, &w);
+  return out;
+}
+
+std::vector<std::string> NamedRegionIds(const kembar::Partnership& p) { return NamedRegions(p); }
+
+std::string DayAfter(const std::string& s) { return NextDay(s); }
 
 }  // namespace kembar::store

@@ -15,6 +15,9 @@
 #include "kembar/io/dossier_writer.h"
 #include "kembar/kembar.h"
 #include "kembar/store/bulk_import.h"
+#include "kembar/store/pg_store.h"
+#include "store/migrations.h"
+#include "testing/backends.h"
 #include "testing/dossier_gen.h"
 #include "testing/fixtures.h"
 
@@ -22,13 +25,18 @@ namespace kembar {
 namespace {
 
 using nlohmann::json;
+using testing::Backend;
 
-class StoreTest : public ::testing::Test {
+// The store tests run on both backends: an SQLite file, and a database of its own on
+// the PostgreSQL server of $KEMBAR_TEST_PG (skipped without one, unless required).
+class StoreTest : public ::testing::TestWithParam<Backend> {
  protected:
   void SetUp() override {
     dir_ = testing::TempDir();
+    db_ = testing::NewDatabase(GetParam(), dir_);
+    KEMBAR_SKIP_WITHOUT_PG(db_);
     KembarOptions options;
-    options.db_path = dir_ + "/kembar.db";
+    options.db_path = db_;
     auto k = Kembar::Open(options);
     ASSERT_TRUE(k.ok()) << k.status().ToString();
     kembar_ = std::move(k).value();
@@ -40,9 +48,16 @@ class StoreTest : public ::testing::Test {
     return path;
   }
 
+  bool sqlite() const { return GetParam() == Backend::kSqlite; }
+
   std::string dir_;
+  std::string db_;  // the file or URL
   std::unique_ptr<Kembar> kembar_;
 };
+
+INSTANTIATE_TEST_SUITE_P(Backends, StoreTest,
+                         ::testing::Values(Backend::kSqlite, Backend::kPostgres),
+                         testing::BackendName);
 
 // Imports a file as `kembar import --replace` does.
 Result<store::ImportStats> ImportFile(const Kembar& k, const std::string& file) {
@@ -76,7 +91,7 @@ json WithAssignedIds(json doc) {
   return doc;
 }
 
-TEST_F(StoreTest, ImportThenExportLosesNothing) {
+TEST_P(StoreTest, ImportThenExportLosesNothing) {
   const json doc = testing::GenerateDossier(20, 40, 3);
   auto stats = ImportFile(*kembar_, Write("a.json", doc));
   ASSERT_TRUE(stats.ok()) << stats.status().ToString();
@@ -91,7 +106,7 @@ TEST_F(StoreTest, ImportThenExportLosesNothing) {
   EXPECT_EQ(json::parse(*kembar_->ExportJson({})), json::parse(*text));
 }
 
-TEST_F(StoreTest, BundledDataRoundTripsThroughTheStore) {
+TEST_P(StoreTest, BundledDataRoundTripsThroughTheStore) {
   const std::string path = testing::SourcePath("data/indonesia.dossier.json");
   ASSERT_TRUE(ImportFile(*kembar_, path).ok());
   auto text = kembar_->ExportJson({});
@@ -106,7 +121,7 @@ TEST_F(StoreTest, BundledDataRoundTripsThroughTheStore) {
   EXPECT_EQ(json::parse(*kembar_->ExportJson({})), original);
 }
 
-TEST_F(StoreTest, ReimportingAKnownIdReplacesItsTimeline) {
+TEST_P(StoreTest, ReimportingAKnownIdReplacesItsTimeline) {
   json doc = testing::GenerateDossier(3, 10, 4);
   ASSERT_TRUE(ImportFile(*kembar_, Write("v1.json", doc)).ok());
   doc["partnerships"][1]["events"] = json::array({{{"type", "note"}, {"date", "2024-01"}}});
@@ -123,7 +138,7 @@ TEST_F(StoreTest, ReimportingAKnownIdReplacesItsTimeline) {
   EXPECT_EQ(json::parse(*kembar_->ExportJson({})), WithAssignedIds(doc));
 }
 
-TEST_F(StoreTest, LaterDocumentsMayNameStoredRegions) {
+TEST_P(StoreTest, LaterDocumentsMayNameStoredRegions) {
   json doc = testing::GenerateDossier(2, 3, 5);
   ASSERT_TRUE(ImportFile(*kembar_, Write("base.json", doc)).ok());
   json later = {{"format", "kembar-dossier/1"},
@@ -144,7 +159,7 @@ TEST_F(StoreTest, LaterDocumentsMayNameStoredRegions) {
       << bad.status().message();
 }
 
-TEST_F(StoreTest, SelectionsExportSelfContainedDossiers) {
+TEST_P(StoreTest, SelectionsExportSelfContainedDossiers) {
   ASSERT_TRUE(ImportFile(*kembar_, Write("a.json", testing::GenerateDossier(5, 19, 6))).ok());
   store::Selection one;
   one.partnership_id = "p2";
@@ -171,7 +186,7 @@ TEST_F(StoreTest, SelectionsExportSelfContainedDossiers) {
   EXPECT_EQ(kembar_->List(missing).status().code(), StatusCode::kNotFound);
 }
 
-TEST_F(StoreTest, ListSummarisesDates) {
+TEST_P(StoreTest, ListSummarisesDates) {
   json doc = {{"format", "kembar-dossier/1"},
               {"regions",
                {{{"id", "a"}, {"name", "A"}, {"country", "ID"}, {"level", "city"}},
@@ -194,7 +209,22 @@ TEST_F(StoreTest, ListSummarisesDates) {
   EXPECT_EQ((*rows)[0].events, 3u);
 }
 
-TEST_F(StoreTest, DatabaseIsWalWithAVersionedSchema) {
+TEST_P(StoreTest, DatabaseIsWalWithAVersionedSchema) {
+  if (!sqlite()) {
+    // PostgreSQL: the version in kembar_schema; a newer one is refused the same way.
+    EXPECT_EQ(testing::QueryScalarAt(db_, "SELECT version FROM kembar_schema"),
+              std::to_string(store::kSchemaVersion));
+    ASSERT_EQ(testing::ExecSqlAt(db_, "UPDATE kembar_schema SET version = 99"), "");
+    kembar_.reset();
+    KembarOptions options;
+    options.db_path = db_;
+    auto k = Kembar::Open(options);
+    ASSERT_FALSE(k.ok());
+    EXPECT_EQ(k.status().code(), StatusCode::kUnsupported);
+    EXPECT_NE(k.status().message().find("schema version 99"), std::string::npos)
+        << k.status().message();
+    return;
+  }
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open((dir_ + "/kembar.db").c_str(), &db), SQLITE_OK);
   auto scalar = [&](const char* sql) {
@@ -219,9 +249,44 @@ TEST_F(StoreTest, DatabaseIsWalWithAVersionedSchema) {
   EXPECT_EQ(k.status().code(), StatusCode::kUnsupported);
 }
 
-TEST_F(StoreTest, VersionOneDatabaseIsMigratedAndKeepsItsRecords) {
+TEST_P(StoreTest, VersionOneDatabaseIsMigratedAndKeepsItsRecords) {
   // A database as kembar wrote it at schema version 1 (before document members).
   kembar_.reset();
+  if (!sqlite()) {
+    // PostgreSQL: version 1 from the one list of migrations, then opened: 2 to 5 run.
+    const std::string v1 = testing::NewPgDatabase();
+    ASSERT_EQ(testing::ExecSqlAt(v1, store::kMigrations[0].postgres), "");
+    ASSERT_EQ(testing::ExecSqlAt(v1, R"sql(
+      CREATE TABLE kembar_schema(version INTEGER NOT NULL);
+      INSERT INTO kembar_schema VALUES (1);
+      INSERT INTO region(id, name, country, level, doc) VALUES('id-semarang','Semarang','ID',
+        'city', '{"id":"id-semarang","name":"Semarang","country":"ID","level":"city"}');
+      INSERT INTO region(id, name, country, level, doc) VALUES('au-brisbane','Brisbane','AU',
+        'city', '{"id":"au-brisbane","name":"Brisbane","country":"AU","level":"city"}');
+      INSERT INTO partnership(id, kind, home, partner, doc) VALUES('semarang-brisbane',
+        'sister_city','id-semarang','au-brisbane',
+        '{"id":"semarang-brisbane","kind":"sister_city","parties":["id-semarang","au-brisbane"]}');
+      INSERT INTO event(partnership_id, seq, type, date, first_day, last_day, doc)
+        VALUES('semarang-brisbane',0,'mou_signed','1993',8401,8765,
+        '{"id":"e1","type":"mou_signed","date":"1993"}');
+      INSERT INTO partnership_region VALUES('semarang-brisbane','id-semarang');
+      INSERT INTO partnership_region VALUES('semarang-brisbane','au-brisbane');
+    )sql"),
+              "");
+    KembarOptions options;
+    options.db_path = v1;
+    auto k = Kembar::Open(options);
+    ASSERT_TRUE(k.ok()) << k.status().ToString();
+    EXPECT_EQ(testing::QueryScalarAt(v1, "SELECT version FROM kembar_schema"),
+              std::to_string(store::kSchemaVersion));
+    // Version 4 filled the event id column from the stored documents.
+    EXPECT_EQ(testing::QueryScalarAt(v1, "SELECT event_id FROM event"), "e1");
+    auto rows = (*k)->List({});
+    ASSERT_TRUE(rows.ok()) << rows.status().ToString();
+    ASSERT_EQ(rows->size(), 1u);
+    EXPECT_EQ((*rows)[0].mou_date, "1993");
+    return;
+  }
   const std::string path = dir_ + "/v1.db";
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
@@ -281,11 +346,13 @@ TEST_F(StoreTest, VersionOneDatabaseIsMigratedAndKeepsItsRecords) {
 
 // --- The Store interface directly: narrow queries, versions, threads ----------------
 
-class SqliteStoreTest : public ::testing::Test {
+class SqliteStoreTest : public ::testing::TestWithParam<Backend> {
  protected:
   void SetUp() override {
     dir_ = testing::TempDir();
-    auto s = store::OpenSqliteStore(dir_ + "/store.db");
+    db_ = testing::NewDatabase(GetParam(), dir_, "store.db");
+    KEMBAR_SKIP_WITHOUT_PG(db_);
+    auto s = store::OpenStore(db_);
     ASSERT_TRUE(s.ok()) << s.status().ToString();
     store_ = std::move(s).value();
   }
@@ -313,10 +380,16 @@ class SqliteStoreTest : public ::testing::Test {
   }
 
   std::string dir_;
+  std::string db_;  // the file or URL
   std::unique_ptr<store::Store> store_;
 };
 
-TEST_F(SqliteStoreTest, ExportBuildsTheModelTheReaderBuilds) {
+// (Named SqliteStoreTest before PostgreSQL: the Store interface, on both backends.)
+INSTANTIATE_TEST_SUITE_P(Backends, SqliteStoreTest,
+                         ::testing::Values(Backend::kSqlite, Backend::kPostgres),
+                         testing::BackendName);
+
+TEST_P(SqliteStoreTest, ExportBuildsTheModelTheReaderBuilds) {
   // Every member kind (extras, names, optional members of all event types) through
   // the rows and back: the same model as reading the document, written the same way.
   const Dossier d = Read(testing::GenerateDossier(30, 25, 9));
@@ -326,21 +399,16 @@ TEST_F(SqliteStoreTest, ExportBuildsTheModelTheReaderBuilds) {
   EXPECT_EQ(io::WriteDossier(*back), io::WriteDossier(d));
 }
 
-TEST_F(SqliteStoreTest, ExportReportsACorruptRowAsCorruption) {
+TEST_P(SqliteStoreTest, ExportReportsACorruptRowAsCorruption) {
   ASSERT_TRUE(Put(*store_, Read(testing::GenerateDossier(3, 4, 1))).ok());
-  sqlite3* db = nullptr;
-  ASSERT_EQ(sqlite3_open((dir_ + "/store.db").c_str(), &db), SQLITE_OK);
-  ASSERT_EQ(sqlite3_exec(db, "UPDATE event SET doc = '{\"type\":' WHERE seq = 2", nullptr, nullptr,
-                         nullptr),
-            SQLITE_OK);
-  sqlite3_close(db);
+  ASSERT_EQ(testing::ExecSqlAt(db_, "UPDATE event SET doc = '{\"type\":' WHERE seq = 2"), "");
   auto all = store_->Export({});
   ASSERT_FALSE(all.ok());
   EXPECT_EQ(all.status().code(), StatusCode::kCorruption);
   EXPECT_EQ(store_->Partnership("p1").status().code(), StatusCode::kCorruption);
 }
 
-TEST_F(SqliteStoreTest, PartnershipIsOneSelfContainedRecord) {
+TEST_P(SqliteStoreTest, PartnershipIsOneSelfContainedRecord) {
   const Dossier d = Read(testing::GenerateDossier(6, 5, 2));
   ASSERT_TRUE(Put(*store_, d).ok());
   auto one = store_->Partnership("p3");
@@ -358,7 +426,7 @@ TEST_F(SqliteStoreTest, PartnershipIsOneSelfContainedRecord) {
   EXPECT_EQ(store_->Partnership("p99").status().code(), StatusCode::kNotFound);
 }
 
-TEST_F(SqliteStoreTest, RegionPartnershipsAreThoseWhereItIsAParty) {
+TEST_P(SqliteStoreTest, RegionPartnershipsAreThoseWhereItIsAParty) {
   ASSERT_TRUE(Put(*store_, Read(testing::GenerateDossier(6, 3, 3))).ok());
   auto r2 = store_->RegionPartnerships("r2");  // partner in p1, home in p2
   ASSERT_TRUE(r2.ok()) << r2.status().ToString();
@@ -371,7 +439,7 @@ TEST_F(SqliteStoreTest, RegionPartnershipsAreThoseWhereItIsAParty) {
   EXPECT_EQ(store_->RegionPartnerships("nowhere").status().code(), StatusCode::kNotFound);
 }
 
-TEST_F(SqliteStoreTest, SummariesArePagesOfTheListWithATotal) {
+TEST_P(SqliteStoreTest, SummariesArePagesOfTheListWithATotal) {
   ASSERT_TRUE(Put(*store_, Read(testing::GenerateDossier(25, 2, 4))).ok());
   auto all = store_->List({});
   ASSERT_TRUE(all.ok());
@@ -409,7 +477,7 @@ TEST_F(SqliteStoreTest, SummariesArePagesOfTheListWithATotal) {
   EXPECT_EQ(store_->Summaries(region).status().code(), StatusCode::kNotFound);
 }
 
-TEST_F(SqliteStoreTest, VersionAndChangedSince) {
+TEST_P(SqliteStoreTest, VersionAndChangedSince) {
   auto v0 = store_->Version();
   ASSERT_TRUE(v0.ok());
   EXPECT_EQ(*v0, 0);
@@ -428,7 +496,7 @@ TEST_F(SqliteStoreTest, VersionAndChangedSince) {
   EXPECT_EQ(*store_->ChangedSince(v1), (std::vector<std::string>{"p1"}));
 }
 
-TEST_F(SqliteStoreTest, ReadersOnFourThreadsWhileAnotherImports) {
+TEST_P(SqliteStoreTest, ReadersOnFourThreadsWhileAnotherImports) {
   ASSERT_TRUE(Put(*store_, Read(testing::GenerateDossier(40, 10, 6))).ok());
   const Dossier bigger = Read(testing::GenerateDossier(80, 10, 7));
   std::atomic<bool> done{false};

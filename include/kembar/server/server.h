@@ -153,6 +153,22 @@ Result<std::vector<TokenInfo>> ApiTokens(const std::string& db_path);
 // `kembar token revoke ID`. NotFound for no database or an unknown id. Audited.
 Status RevokeApiToken(const std::string& db_path, int64_t id);
 
+// What `kembar migrate` copied: each table and its rows (equal in both databases).
+struct MigrateReport {
+  std::vector<std::pair<std::string, int64_t>> tables;
+  int64_t change_log = 0;  // entries, their hash chain verified in the copy
+};
+
+// `kembar migrate --from A --to B`: copies everything of the database `from` into the
+// empty database `to` (either an SQLite file or a postgresql:// URL: an office's file
+// to the national server, or back): records, import log, change log with its seq,
+// times and hashes (the chain verifies in the copy), users, sessions, API tokens and
+// the feed key (tokens and feeds keep working). All in one transaction on `to`; then
+// the row counts of every table are compared and the copy's chain verified, else
+// nothing is kept. InvalidInput when `to` already holds records, a change log or
+// users; NotFound when `from` does not exist.
+Result<MigrateReport> MigrateDatabase(const std::string& from, const std::string& to);
+
 // Reads a password from standard input: from a terminal without echo (after writing
 // `prompt` to standard error), otherwise one line. InvalidInput when nothing was read.
 Result<std::string> ReadPassword(const std::string& prompt);
