@@ -212,6 +212,15 @@ class Connection : public ConnectionBase {
     if (ec == http::error::header_limit) {
       return Fail(431, "too_large", HeaderTooLarge(server_.options));
     }
+    // A declared length over the largest limit is refused by the parser itself, while
+    // it reads the header: 413 as for any body over its route's limit (was a 400).
+    if (ec == http::error::body_limit) {
+      const auto& req = parser_->get();
+      return Fail(413, "too_large",
+                  BodyTooLarge(BodyLimit(server_.options,
+                                         std::string_view(req.target().data(),
+                                                          req.target().size()))));
+    }
     if (ec == http::error::end_of_stream || ec == beast::error::timeout ||
         ec == net::error::operation_aborted || ec == net::error::connection_reset ||
         ec == net::error::eof || ec == ssl::error::stream_truncated) {
@@ -425,7 +434,13 @@ RawRequest ParseRawRequest(std::string_view bytes, const TransportOptions& optio
       continue;
     }
     if (ec == http::error::header_limit) return refuse(431, HeaderTooLarge(options));
-    if (ec == http::error::body_limit) return refuse(413, "the request body is over the limit");
+    if (ec == http::error::body_limit) {
+      const auto& req = parser.get();
+      return refuse(413, parser.is_header_done() && limited
+                             ? "the request body is over the limit"
+                             : BodyTooLarge(BodyLimit(options, std::string_view(req.target().data(),
+                                                                                req.target().size()))));
+    }
     if (ec) return refuse(400, "malformed HTTP request: " + ec.message());
     if (used == 0 && !parser.is_done()) return out;  // no progress: wait, as a socket would
     if (parser.is_header_done() && !parser.is_done() && !limited) {
