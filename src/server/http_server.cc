@@ -217,9 +217,8 @@ class Connection : public ConnectionBase {
     if (ec == http::error::body_limit) {
       const auto& req = parser_->get();
       return Fail(413, "too_large",
-                  BodyTooLarge(BodyLimit(server_.options,
-                                         std::string_view(req.target().data(),
-                                                          req.target().size()))));
+                  BodyTooLarge(BodyLimit(server_.options, std::string_view(req.target().data(),
+                                                                           req.target().size()))));
     }
     if (ec == http::error::end_of_stream || ec == beast::error::timeout ||
         ec == net::error::operation_aborted || ec == net::error::connection_reset ||
@@ -436,10 +435,11 @@ RawRequest ParseRawRequest(std::string_view bytes, const TransportOptions& optio
     if (ec == http::error::header_limit) return refuse(431, HeaderTooLarge(options));
     if (ec == http::error::body_limit) {
       const auto& req = parser.get();
-      return refuse(413, parser.is_header_done() && limited
-                             ? "the request body is over the limit"
-                             : BodyTooLarge(BodyLimit(options, std::string_view(req.target().data(),
-                                                                                req.target().size()))));
+      return refuse(
+          413, parser.is_header_done() && limited
+                   ? "the request body is over the limit"
+                   : BodyTooLarge(BodyLimit(
+                         options, std::string_view(req.target().data(), req.target().size()))));
     }
     if (ec) return refuse(400, "malformed HTTP request: " + ec.message());
     if (used == 0 && !parser.is_done()) return out;  // no progress: wait, as a socket would

@@ -25,11 +25,13 @@ Status WriteFailure(sqlite3* db, int rc, const std::string& detail) {
   if (primary == SQLITE_READONLY) {
     return Status::IoError(
         "the database '" + name + "' is read-only for you " + detail +
-            ": kembar can read it but not change it; ask for write access to the file and "
-            "its folder",
+            ": kembar cannot change it; ask for write access to the file, and to its folder "
+            "(SQLite keeps its -wal and -shm files there, and needs them even to read a "
+            "file it cannot find them for)",
         "basis data '" + name + "' hanya-baca bagi Anda " + detail +
-            ": kembar dapat membacanya tetapi tidak dapat mengubahnya; mintalah izin menulis "
-            "untuk berkas dan foldernya");
+            ": kembar tidak dapat mengubahnya; mintalah izin menulis untuk berkas itu dan "
+            "foldernya (SQLite menyimpan berkas -wal dan -shm di sana, dan memerlukannya "
+            "bahkan untuk membaca bila berkas itu belum ada)");
   }
   return Status::Ok();
 }

@@ -303,8 +303,7 @@ class RecordParser {
       } else if (key == "source") {
         ok_ &= OptStr(v, &e->source);
       } else if (!std::visit(  // named copies: clang 14 cannot capture structured bindings
-                     [&, k = key, val = v](auto& d) { return Member(k, val, &d); },
-                     e->details)) {
+                     [&, k = key, val = v](auto& d) { return Member(k, val, &d); }, e->details)) {
         Extra(key, v, &e->extra);
       }
     }

@@ -4,8 +4,8 @@
 // fills during an import; a read-only file; damaged pages (exit 6, a clear message,
 // nothing written). Each test prints its figures on a "[figures]" line.
 #include <fcntl.h>
-#include <poll.h>
 #include <gtest/gtest.h>
+#include <poll.h>
 #include <signal.h>
 #include <sqlite3.h>
 #include <sys/mount.h>
@@ -44,8 +44,8 @@ std::string Scalar(const std::string& db_path, const char* sql) {
   sqlite3_open(db_path.c_str(), &db);
   sqlite3_stmt* st = nullptr;
   std::string v;
-  if (sqlite3_prepare_v2(db, sql, -1, &st, nullptr) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW &&
-      sqlite3_column_text(st, 0)) {
+  if (sqlite3_prepare_v2(db, sql, -1, &st, nullptr) == SQLITE_OK &&
+      sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0)) {
     v = reinterpret_cast<const char*>(sqlite3_column_text(st, 0));
   } else {
     v = std::string("error: ") + sqlite3_errmsg(db);
@@ -185,9 +185,10 @@ TEST(FaultTest, SigkillDuringServerWritesKeepsEveryAcknowledgedWriteAndNoPartOfO
     acked_total += acked.size();
     sent_total += sent.size();
   }
-  std::printf("[figures] sigkill_server_write kills=%d writes_sent=%zu acknowledged=%zu "
-              "acknowledged_lost=0 partial=0\n",
-              kRounds, sent_total, acked_total);
+  std::printf(
+      "[figures] sigkill_server_write kills=%d writes_sent=%zu acknowledged=%zu "
+      "acknowledged_lost=0 partial=0\n",
+      kRounds, sent_total, acked_total);
 }
 
 // SIGKILL of a process in the middle of a WAL checkpoint (the WAL holding a whole
@@ -211,8 +212,8 @@ TEST(FaultTest, SigkillDuringAWalCheckpointLosesNoCommittedWrite) {
     SCOPED_TRACE("kill after " + std::to_string(delay_us) + " us");
     ++rounds;
     const std::string file = dir + "/round.json";
-    testing::WriteFileOrDie(file,
-                            testing::GenerateDossier(2000, 10, static_cast<uint32_t>(rounds)).dump());
+    testing::WriteFileOrDie(
+        file, testing::GenerateDossier(2000, 10, static_cast<uint32_t>(rounds)).dump());
     // A read transaction pins the WAL: the import's own checkpoints copy nothing.
     ASSERT_EQ(sqlite3_exec(reader, "BEGIN; SELECT count(*) FROM event;", nullptr, nullptr, nullptr),
               SQLITE_OK);
@@ -273,9 +274,10 @@ TEST(FaultTest, SigkillDuringAWalCheckpointLosesNoCommittedWrite) {
   (*k).reset();  // the import connection closes before the others
   sqlite3_close(reader);
   sqlite3_close(hold);
-  std::printf("[figures] sigkill_wal_checkpoint kills=%d landed_mid_checkpoint=%d "
-              "committed_events_lost=0\n",
-              rounds, landed);
+  std::printf(
+      "[figures] sigkill_wal_checkpoint kills=%d landed_mid_checkpoint=%d "
+      "committed_events_lost=0\n",
+      rounds, landed);
 }
 
 // The disk fills during an import: the import fails with exit 5 and a message that
@@ -316,8 +318,8 @@ TEST(FaultTest, ADiskFullImportChangesNothingAndSaysSo) {
   EXPECT_NE(err.find("kembar.db"), std::string::npos) << "names the file: " << err;
   EXPECT_EQ(Scalar(target_db, "PRAGMA integrity_check"), "ok");
   EXPECT_EQ(Scalar(target_db, "SELECT count(*) FROM event"), events) << "part of the import stored";
-  testing::CliOutput list = testing::RunKembar(
-      dir, std::string("list --db ") + (tmpfs ? "full/kembar.db" : "kembar.db"));
+  testing::CliOutput list =
+      testing::RunKembar(dir, std::string("list --db ") + (tmpfs ? "full/kembar.db" : "kembar.db"));
   EXPECT_EQ(list.exit_code, 0) << list.err;
   if (tmpfs) ::umount(full.c_str());
   std::printf("[figures] disk_full method=%s imports_refused=1 written=0\n",
@@ -395,7 +397,8 @@ TEST(FaultTest, CorruptPagesAreExitSixWithAClearMessageAndNoWrite) {
     {
       std::string file = testing::ReadFileOrDie(bad);
       for (long i = 0; i < page_size; ++i) {
-        file[static_cast<size_t>((root - 1) * page_size + i)] = static_cast<char>((i * 7919 + 13) % 251);
+        file[static_cast<size_t>((root - 1) * page_size + i)] =
+            static_cast<char>((i * 7919 + 13) % 251);
       }
       testing::WriteFileOrDie(bad, file);
     }

@@ -123,8 +123,8 @@ class LoadTest : public ::testing::Test {
   }
 
   std::string Bearer() {
-    Response r =
-        Request("POST", "/api/session", json{{"username", "admin"}, {"password", kPassword}}.dump());
+    Response r = Request("POST", "/api/session",
+                         json{{"username", "admin"}, {"password", kPassword}}.dump());
     EXPECT_EQ(r.status, 200) << r.body;
     return "Authorization: Bearer " + json::parse(r.body)["token"].get<std::string>() + "\r\n";
   }
@@ -206,11 +206,12 @@ TEST_F(LoadTest, ManyReadersAndWritersOnOneDatabaseLoseNothingAndNeverSeeLocked)
   for (int w = 0; w < kCliWriters; ++w) {
     threads.emplace_back([&, w] {
       for (int i = 0; i < kCliWritesEach; ++i) {
-        testing::CliOutput c = RunKembarAlone(
-            dir_, "event add " + targets[static_cast<size_t>(w) % targets.size()] +
-                      " --type activity --date 2026-06 --title 'cli w" + std::to_string(w) + "." +
-                      std::to_string(i) + "' --db kembar.db",
-            "writer" + std::to_string(w) + ".err");
+        testing::CliOutput c =
+            RunKembarAlone(dir_,
+                           "event add " + targets[static_cast<size_t>(w) % targets.size()] +
+                               " --type activity --date 2026-06 --title 'cli w" +
+                               std::to_string(w) + "." + std::to_string(i) + "' --db kembar.db",
+                           "writer" + std::to_string(w) + ".err");
         if (c.exit_code == 0) {
           ++cli_writes;
         } else {
@@ -429,7 +430,8 @@ TEST_F(LoadTest, OversizedHeadersAndBodiesAreRefusedBeforeTheyAreReadWhole) {
     std::vector<std::string> lines = {"GET /api/health HTTP/1.1\r\nHost: x\r\n"};
     for (int i = 0; i < 100; ++i) {  // 100 pieces of 20 lines, 1 KiB each
       std::string piece;
-      for (int j = 0; j < 20; ++j) piece += "X-Pad-" + std::to_string(i * 20 + j) + ": " + std::string(38, 'a') + "\r\n";
+      for (int j = 0; j < 20; ++j)
+        piece += "X-Pad-" + std::to_string(i * 20 + j) + ": " + std::string(38, 'a') + "\r\n";
       lines.push_back(piece);
     }
     size_t sent = 0;

@@ -26,8 +26,8 @@ class FuzzApi {
   FuzzApi() {
     spdlog::set_level(spdlog::level::off);  // the API logs its 500s; the fuzzer checks them
     const char* tmp = std::getenv("TMPDIR");
-    dir_ = std::filesystem::path(tmp ? tmp : "/tmp") /
-           ("kembar-fuzz-" + std::to_string(::getpid()));
+    dir_ =
+        std::filesystem::path(tmp ? tmp : "/tmp") / ("kembar-fuzz-" + std::to_string(::getpid()));
     std::filesystem::create_directories(dir_);
     template_ = (dir_ / "template.db").string();
     {
@@ -36,13 +36,14 @@ class FuzzApi {
       auto k = Kembar::Open(o);
       if (!k.ok()) Die(k.status().message());
       ImportParams p;
-      p.file = std::string(KEMBAR_SOURCE_DIR) + "/test/fuzz/corpus/dossier/bundled_semarang_beihai.json";
+      p.file =
+          std::string(KEMBAR_SOURCE_DIR) + "/test/fuzz/corpus/dossier/bundled_semarang_beihai.json";
       p.actor = {"local:fuzz", true};
       if (auto r = (*k)->Import(p); !r.ok()) Die(r.status().message());
       auto a = server::AccountStore::Open(template_, {});
       if (!a.ok()) Die(a.status().message());
-      if (auto u = (*a)->CreateUser({"admin", server::Role::kAdmin, {}, kPassword, "en"},
-                                    {"fuzz", ""});
+      if (auto u =
+              (*a)->CreateUser({"admin", server::Role::kAdmin, {}, kPassword, "en"}, {"fuzz", ""});
           !u.ok()) {
         Die(u.status().message());
       }

@@ -21,8 +21,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     o.max_upload_bytes = 65536;
     return o;
   }();
-  const std::string bytes =
-      api->WithToken(std::string(reinterpret_cast<const char*>(data), size));
+  const std::string bytes = api->WithToken(std::string(reinterpret_cast<const char*>(data), size));
   kembar::server::RawRequest raw = kembar::server::ParseRawRequest(bytes, options);
   using Kind = kembar::server::RawRequest::Kind;
   if (raw.kind == Kind::kRefused) {
@@ -33,8 +32,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (raw.kind == Kind::kIncomplete) return 0;
   const kembar::server::HttpResponse r = api->Handle(raw.request);
   if (!kembar::fuzz::AnswerIsSound(r)) {
-    std::fprintf(stderr, "unsound answer %d to %s %s: %s\n", r.status,
-                 raw.request.method.c_str(), raw.request.target.c_str(), r.body.c_str());
+    std::fprintf(stderr, "unsound answer %d to %s %s: %s\n", r.status, raw.request.method.c_str(),
+                 raw.request.target.c_str(), r.body.c_str());
     std::abort();
   }
   return 0;

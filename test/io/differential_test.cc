@@ -11,6 +11,7 @@
 // whole numbers are given to valijson as integers), and kembar refuses nesting over
 // 1,024 levels (simdjson's limit, an implementation limit the schema does not have).
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 
 #include <algorithm>
 #include <cmath>
@@ -18,11 +19,9 @@
 #include <nlohmann/json.hpp>
 #include <random>
 
-#include <sqlite3.h>
-
 #include "kembar/io/dossier_reader.h"
-#include "kembar/kembar.h"
 #include "kembar/io/json_scan.h"
+#include "kembar/kembar.h"
 #include "testing/dossier_gen.h"
 #include "testing/fixtures.h"
 #include "testing/reference_validator.h"
@@ -275,12 +274,10 @@ TEST(DifferentialTest, ThousandsOfInvalidDossiersAreRefusedWithTheirPlaceWriting
     ASSERT_FALSE(imported.ok()) << label << " was stored";
     EXPECT_EQ(imported.status().code(), StatusCode::kInvalidInput) << imported.status().ToString();
     const Diagnostic& first = report.errors.front();
-    EXPECT_NE(imported.status().message().find(first.kind == Diagnostic::Kind::kSyntax
-                                                    ? first.message
-                                                    : first.path),
+    EXPECT_NE(imported.status().message().find(
+                  first.kind == Diagnostic::Kind::kSyntax ? first.message : first.path),
               std::string::npos)
-        << label << ": the store's message names another place: "
-        << imported.status().message();
+        << label << ": the store's message names another place: " << imported.status().message();
     ASSERT_EQ(scalar("PRAGMA data_version"), version) << label << " wrote to the database";
     if (HasFailure()) return;
   }
@@ -288,9 +285,10 @@ TEST(DifferentialTest, ThousandsOfInvalidDossiersAreRefusedWithTheirPlaceWriting
   EXPECT_GT(syntax, 50u) << "text damage must be among the refusals";
   EXPECT_EQ(scalar("SELECT count(*) FROM event"), events);
   sqlite3_close(watch);
-  std::printf("[figures] mutation_test dossiers_tried=%zu refused_with_a_place=%zu "
-              "of_them_not_json=%zu written=0\n",
-              tried, refused, syntax);
+  std::printf(
+      "[figures] mutation_test dossiers_tried=%zu refused_with_a_place=%zu "
+      "of_them_not_json=%zu written=0\n",
+      tried, refused, syntax);
 }
 
 }  // namespace

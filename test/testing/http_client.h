@@ -65,8 +65,7 @@ inline std::string ReadToClose(int fd, std::chrono::milliseconds timeout) {
 // Sends `pieces` one after another, but stops as soon as the server has answered (so
 // that its answer is read before it closes on unread bytes), then reads the answer.
 // `sent` gets the bytes sent.
-inline std::string SendUntilAnswered(int fd, const std::vector<std::string>& pieces,
-                                     size_t* sent) {
+inline std::string SendUntilAnswered(int fd, const std::vector<std::string>& pieces, size_t* sent) {
   *sent = 0;
   for (const std::string& piece : pieces) {
     pollfd p{fd, POLLIN, 0};
@@ -103,8 +102,8 @@ inline HttpAnswer HttpRequest(uint16_t port, const std::string& method, const st
   std::string req = method + " " + target + " HTTP/1.1\r\nHost: localhost\r\n" +
                     "Connection: close\r\n" + headers;
   if (!body.empty() || method == "POST" || method == "PUT") {
-    req += "Content-Type: application/json\r\nContent-Length: " + std::to_string(body.size()) +
-           "\r\n";
+    req +=
+        "Content-Type: application/json\r\nContent-Length: " + std::to_string(body.size()) + "\r\n";
   }
   req += "\r\n" + body;
   SendAll(fd, req);
