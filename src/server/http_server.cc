@@ -90,6 +90,36 @@ bool IsUpload(const TransportOptions& o, std::string_view target) {
           target[o.upload_prefix.size()] == '/');
 }
 
+// The body limit of the request for `target`: uploads get their own.
+size_t BodyLimit(const TransportOptions& o, std::string_view target) {
+  return IsUpload(o, target) ? o.max_upload_bytes : o.max_body_bytes;
+}
+
+std::string HeaderTooLarge(const TransportOptions& o) {
+  return "the request header exceeds " + std::to_string(o.max_header_bytes) + " bytes";
+}
+std::string BodyTooLarge(size_t limit) {
+  return "the request body exceeds " + std::to_string(limit) + " bytes";
+}
+
+// The server's request value from Beast's (whose body is moved out). False for a
+// target that is not a valid origin-form path.
+bool ToHttpRequest(http::request<http::string_body>& req, std::string remote,
+                   HttpRequest* request) {
+  request->method = std::string(req.method_string());
+  request->target = std::string(req.target());
+  request->remote = std::move(remote);
+  for (const auto& field : req) {
+    std::string name(field.name_string());
+    std::transform(name.begin(), name.end(), name.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    auto [it, fresh] = request->headers.emplace(name, std::string(field.value()));
+    if (!fresh) it->second += ", " + std::string(field.value());
+  }
+  request->body = std::move(req.body());
+  return ParseTarget(request->target, &request->path, &request->query);
+}
+
 using TlsStream = beast::ssl_stream<beast::tcp_stream>;
 
 // One client connection over `Stream` (beast::tcp_stream, or TlsStream for HTTPS):
@@ -180,9 +210,15 @@ class Connection : public ConnectionBase {
 
   void OnHeader(beast::error_code ec) {
     if (ec == http::error::header_limit) {
-      return Fail(431, "too_large",
-                  "the request header exceeds " + std::to_string(server_.options.max_header_bytes) +
-                      " bytes");
+      return Fail(431, "too_large", HeaderTooLarge(server_.options));
+    }
+    // A declared length over the largest limit is refused by the parser itself, while
+    // it reads the header: 413 as for any body over its route's limit (was a 400).
+    if (ec == http::error::body_limit) {
+      const auto& req = parser_->get();
+      return Fail(413, "too_large",
+                  BodyTooLarge(BodyLimit(server_.options, std::string_view(req.target().data(),
+                                                                           req.target().size()))));
     }
     if (ec == http::error::end_of_stream || ec == beast::error::timeout ||
         ec == net::error::operation_aborted || ec == net::error::connection_reset ||
@@ -192,10 +228,9 @@ class Connection : public ConnectionBase {
     if (ec) return Fail(400, "invalid_input", "malformed HTTP request: " + ec.message());
     const auto& req = parser_->get();
     const std::string_view target(req.target().data(), req.target().size());
-    const size_t limit = IsUpload(server_.options, target) ? server_.options.max_upload_bytes
-                                                           : server_.options.max_body_bytes;
+    const size_t limit = BodyLimit(server_.options, target);
     if (parser_->content_length() && *parser_->content_length() > limit) {
-      return Fail(413, "too_large", "the request body exceeds " + std::to_string(limit) + " bytes");
+      return Fail(413, "too_large", BodyTooLarge(limit));
     }
     parser_->body_limit(limit);
     ExpiresAfter(server_.options.body_timeout);
@@ -226,21 +261,10 @@ class Connection : public ConnectionBase {
     }
     if (ec) return Fail(400, "invalid_input", "malformed HTTP request: " + ec.message());
     auto& req = parser_->get();
-    HttpRequest request;
-    request.method = std::string(req.method_string());
-    request.target = std::string(req.target());
-    request.remote = remote_;
-    for (const auto& field : req) {
-      std::string name(field.name_string());
-      std::transform(name.begin(), name.end(), name.begin(),
-                     [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-      auto [it, fresh] = request.headers.emplace(name, std::string(field.value()));
-      if (!fresh) it->second += ", " + std::string(field.value());
-    }
-    request.body = std::move(req.body());
     keep_alive_ = req.keep_alive();
     version_ = req.version();
-    if (!ParseTarget(request.target, &request.path, &request.query)) {
+    HttpRequest request;
+    if (!ToHttpRequest(req, remote_, &request)) {
       keep_alive_ = false;
       return Fail(400, "invalid_input", "the request target is not a valid path");
     }
@@ -384,6 +408,58 @@ void HttpServer::Impl::BeginShutdown() {
   });
   std::lock_guard lock(mu);
   if (live.empty()) grace_timer.cancel();
+}
+
+RawRequest ParseRawRequest(std::string_view bytes, const TransportOptions& options) {
+  RawRequest out;
+  auto refuse = [&out](int status, std::string message) {
+    out.kind = RawRequest::Kind::kRefused;
+    out.status = status;
+    out.message = std::move(message);
+    return out;
+  };
+  http::request_parser<http::string_body> parser;
+  parser.header_limit(static_cast<uint32_t>(options.max_header_bytes));
+  parser.body_limit(std::max(options.max_body_bytes, options.max_upload_bytes));
+  beast::error_code ec;
+  bool limited = false;  // the route's body limit is set
+  // As OnHeader: the header first, then the route's limit, then the body.
+  while (!parser.is_done()) {
+    const size_t used = parser.put(net::buffer(bytes.data(), bytes.size()), ec);
+    bytes.remove_prefix(used);
+    if (ec == http::error::need_more) {
+      if (bytes.empty() || used == 0) return out;  // the transport would wait
+      ec = {};
+      continue;
+    }
+    if (ec == http::error::header_limit) return refuse(431, HeaderTooLarge(options));
+    if (ec == http::error::body_limit) {
+      const auto& req = parser.get();
+      return refuse(
+          413, parser.is_header_done() && limited
+                   ? "the request body is over the limit"
+                   : BodyTooLarge(BodyLimit(
+                         options, std::string_view(req.target().data(), req.target().size()))));
+    }
+    if (ec) return refuse(400, "malformed HTTP request: " + ec.message());
+    if (used == 0 && !parser.is_done()) return out;  // no progress: wait, as a socket would
+    if (parser.is_header_done() && !parser.is_done() && !limited) {
+      limited = true;
+      const auto& req = parser.get();
+      const size_t limit =
+          BodyLimit(options, std::string_view(req.target().data(), req.target().size()));
+      if (parser.content_length() && *parser.content_length() > limit) {
+        return refuse(413, BodyTooLarge(limit));
+      }
+      parser.body_limit(limit);
+    }
+    if (bytes.empty() && !parser.is_done()) return out;
+  }
+  if (!ToHttpRequest(parser.get(), "192.0.2.1", &out.request)) {
+    return refuse(400, "the request target is not a valid path");
+  }
+  out.kind = RawRequest::Kind::kRequest;
+  return out;
 }
 
 HttpServer::HttpServer(TransportOptions options, Handler handler)

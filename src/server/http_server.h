@@ -13,6 +13,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "kembar/model/status.h"
 #include "server/http.h"
@@ -38,6 +39,19 @@ struct TransportOptions {
   std::string tls_cert_file;
   std::string tls_key_file;
 };
+
+// One request read from `bytes` as the transport reads it from a socket (Beast's
+// parser under the header limit and the route's body limit of `options`), without a
+// socket: for the HTTP fuzzer and tests. Either the request, or the refusal the
+// transport answers with (400 malformed, 413 body over the limit, 431 header over the
+// limit), or incomplete (the transport would wait for more bytes, then time out).
+struct RawRequest {
+  enum class Kind { kRequest, kRefused, kIncomplete } kind = Kind::kIncomplete;
+  HttpRequest request;  // kRequest
+  int status = 0;       // kRefused: 400, 413 or 431
+  std::string message;  // kRefused: the error message the client gets
+};
+RawRequest ParseRawRequest(std::string_view bytes, const TransportOptions& options);
 
 class HttpServer {
  public:

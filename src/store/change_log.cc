@@ -8,6 +8,35 @@
 
 namespace kembar::store {
 
+Status WriteFailure(sqlite3* db, int rc, const std::string& detail) {
+  const int primary = rc & 0xff;
+  const char* file = db ? sqlite3_db_filename(db, "main") : nullptr;
+  const std::string name = file && *file ? std::string(file) : std::string("(in memory)");
+  // A full disk (ENOSPC) or a file that may not grow (EFBIG under `ulimit -f`):
+  // SQLite rolls the transaction back, so nothing of the change was stored.
+  if (primary == SQLITE_FULL || rc == SQLITE_IOERR_WRITE) {
+    return Status::IoError(
+        "cannot write to the database '" + name +
+            "': the disk is full or the file may not grow (a file size limit) " + detail +
+            "; nothing was changed: free some space and try again",
+        "tidak dapat menulis ke basis data '" + name +
+            "': disk penuh atau berkas tidak boleh bertambah besar (batas ukuran berkas) " +
+            detail + "; tidak ada yang diubah: kosongkan sebagian ruang lalu coba lagi");
+  }
+  if (primary == SQLITE_READONLY) {
+    return Status::IoError(
+        "the database '" + name + "' is read-only for you " + detail +
+            ": kembar cannot change it; ask for write access to the file, and to its folder "
+            "(SQLite keeps its -wal and -shm files there, and needs them even to read a "
+            "file it cannot find them for)",
+        "basis data '" + name + "' hanya-baca bagi Anda " + detail +
+            ": kembar tidak dapat mengubahnya; mintalah izin menulis untuk berkas itu dan "
+            "foldernya (SQLite menyimpan berkas -wal dan -shm di sana, dan memerlukannya "
+            "bahkan untuk membaca bila berkas itu belum ada)");
+  }
+  return Status::Ok();
+}
+
 namespace {
 
 Status DbError(sqlite3* db, const std::string& what) {
@@ -15,6 +44,11 @@ Status DbError(sqlite3* db, const std::string& what) {
   if (rc == SQLITE_NOTADB || rc == SQLITE_CORRUPT) {
     return Status::Corruption("the database is damaged (" + what + "): " + sqlite3_errmsg(db),
                               "basis data rusak (" + what + "): " + sqlite3_errmsg(db));
+  }
+  if (Status s = WriteFailure(db, sqlite3_extended_errcode(db),
+                              "(" + what + ": " + sqlite3_errmsg(db) + ")");
+      !s.ok()) {
+    return s;
   }
   return Status::IoError("database error (" + what + "): " + sqlite3_errmsg(db));
 }

@@ -25,6 +25,12 @@ inline constexpr std::string_view kAccountsArea = "accounts";
 // "records"), so that entries written before they existed still verify.
 std::string ChangeChainHash(const std::string& prev, const ChangeRecord& c);
 
+// The Status of a write SQLite refused for want of room (SQLITE_FULL, or
+// SQLITE_IOERR_WRITE: ENOSPC, or EFBIG past a file size limit) or of permission
+// (SQLITE_READONLY), naming the file and what to do in both languages; Ok for any
+// other `extended_rc`. `detail` is SQLite's text in parentheses.
+Status WriteFailure(sqlite3* db, int extended_rc, const std::string& detail);
+
 // Appends `*c` to the change log of `db`, chained to its last entry: assigns c->seq,
 // c->at (the SQLite clock, unless c->at is set: a migrated entry keeps its time),
 // c->area (kRecordsArea when empty) and c->hash. Must run inside a write transaction

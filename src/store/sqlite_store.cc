@@ -196,7 +196,8 @@ class RecordParser {
         ok_ &= OptStr(v, &e->description);
       } else if (key == "source") {
         ok_ &= OptStr(v, &e->source);
-      } else if (!std::visit([&](auto& d) { return Member(key, v, &d); }, e->details)) {
+      } else if (!std::visit(  // named copies: clang 14 cannot capture structured bindings
+                     [&, k = key, val = v](auto& d) { return Member(k, val, &d); }, e->details)) {
         Extra(key, v, &e->extra);
       }
     }
@@ -488,14 +489,20 @@ std::string NextDay(const std::string& s) {
 constexpr int kBusyTimeoutMs = 5000;
 
 // A failed SQLite call as a Status: a file that is not a database, or whose pages are
-// damaged, is corruption (exit 6); anything else (locked, full, read-only) is I/O.
+// damaged, is corruption (exit 6); a full disk and a read-only file say so (exit 5);
+// anything else (locked, ...) is I/O.
 Status DbStatus(sqlite3* db, int rc, const std::string& detail) {
   const int primary = rc & 0xff;
   if (primary == SQLITE_NOTADB || primary == SQLITE_CORRUPT) {
-    return Status::Corruption("the file is not a kembar database or is damaged " + detail,
-                              "berkas ini bukan basis data kembar atau sudah rusak " + detail);
+    // The file named: a damaged page may first be read long after the open.
+    const char* file = db ? sqlite3_db_filename(db, "main") : nullptr;
+    const std::string name = file && *file ? "'" + std::string(file) + "' " : std::string();
+    return Status::Corruption(
+        "the file " + name + "is not a kembar database or is damaged " + detail,
+        "berkas " + (name.empty() ? std::string("ini ") : name) +
+            "bukan basis data kembar atau sudah rusak " + detail);
   }
-  (void)db;
+  if (Status s = WriteFailure(db, rc, detail); !s.ok()) return s;
   return Status::IoError("database error " + detail);
 }
 
@@ -1309,7 +1316,7 @@ class SqliteStore final : public Store {
   };
 
   Status Error(const std::string& what) {
-    return DbStatus(db_, sqlite3_errcode(db_), "(" + what + "): " + sqlite3_errmsg(db_));
+    return DbStatus(db_, sqlite3_extended_errcode(db_), "(" + what + "): " + sqlite3_errmsg(db_));
   }
 
   Status Exec(const std::string& sql) { return ExecOn(db_, sql); }

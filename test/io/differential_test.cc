@@ -11,6 +11,7 @@
 // whole numbers are given to valijson as integers), and kembar refuses nesting over
 // 1,024 levels (simdjson's limit, an implementation limit the schema does not have).
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 
 #include <algorithm>
 #include <cmath>
@@ -20,6 +21,7 @@
 
 #include "kembar/io/dossier_reader.h"
 #include "kembar/io/json_scan.h"
+#include "kembar/kembar.h"
 #include "testing/dossier_gen.h"
 #include "testing/fixtures.h"
 #include "testing/reference_validator.h"
@@ -167,7 +169,7 @@ TEST(DifferentialTest, FuzzCorpusGetsTheSameVerdict) {
   DossierReader reader;
   Tally tally;
   size_t unparsable = 0;
-  const auto dir = testing::SourcePath("test/fuzz/corpus");
+  const auto dir = testing::SourcePath("test/fuzz/corpus/dossier");
   ASSERT_TRUE(std::filesystem::exists(dir));
   for (const auto& entry : std::filesystem::directory_iterator(dir)) {
     const std::string text = testing::ReadFileOrDie(entry.path());
@@ -181,6 +183,112 @@ TEST(DifferentialTest, FuzzCorpusGetsTheSameVerdict) {
     ExpectSameVerdict(reader, ref, doc, entry.path().string(), &tally);
   }
   EXPECT_GT(tally.accepted + tally.rejected + unparsable, 10u);
+}
+
+// Text-level damage a JSON mutation cannot make: a cut, a stray byte, a lost quote.
+std::string DamageText(std::string text, std::mt19937& rng) {
+  static const std::string kBytes = std::string("{}[],:\"\\ \n0e-+.x\x00\x80\xff", 19);
+  const size_t at = text.empty() ? 0 : rng() % text.size();
+  switch (rng() % 4) {
+    case 0:
+      text.resize(at);
+      break;
+    case 1:
+      text.insert(at, 1, kBytes[rng() % kBytes.size()]);
+      break;
+    case 2:
+      if (!text.empty()) text.erase(at, 1);
+      break;
+    default:
+      if (!text.empty()) text[at] = kBytes[rng() % kBytes.size()];
+  }
+  return text;
+}
+
+// Issue 16: at least 1,000 invalid dossiers, each refused by the store with its place
+// (a JSON path, "$" for the document itself, and a line and column for text that is
+// not JSON), and none of them writes anything: a connection of its own sees the same
+// PRAGMA data_version (any commit by another connection changes it) and the same
+// records after every one.
+TEST(DifferentialTest, ThousandsOfInvalidDossiersAreRefusedWithTheirPlaceWritingNothing) {
+  const std::string dir = testing::TempDir();
+  const std::string db_path = dir + "/kembar.db";
+  KembarOptions options;
+  options.db_path = db_path;
+  auto k = Kembar::Open(options);
+  ASSERT_TRUE(k.ok()) << k.status().ToString();
+  ImportParams base;
+  base.file = testing::SourcePath("data/indonesia.dossier.json");
+  base.actor = {"local:test", true};
+  ASSERT_TRUE((*k)->Import(base).ok());
+  sqlite3* watch = nullptr;
+  ASSERT_EQ(sqlite3_open(db_path.c_str(), &watch), SQLITE_OK);
+  auto scalar = [watch](const char* sql) {
+    sqlite3_stmt* st = nullptr;
+    int64_t v = -1;
+    if (sqlite3_prepare_v2(watch, sql, -1, &st, nullptr) == SQLITE_OK &&
+        sqlite3_step(st) == SQLITE_ROW) {
+      v = sqlite3_column_int64(st, 0);
+    }
+    sqlite3_finalize(st);
+    return v;
+  };
+  const int64_t version = scalar("PRAGMA data_version");
+  const int64_t events = scalar("SELECT count(*) FROM event");
+  ASSERT_GT(events, 0);
+
+  DossierReader reader;
+  const auto pool = Replacements();
+  const std::vector<json> seeds = {
+      testing::GenerateDossier(2, 19, 1), testing::GenerateDossier(3, 25, 2),
+      json::parse(testing::ReadFileOrDie(testing::SourcePath("data/indonesia.dossier.json")))};
+  std::mt19937 rng(20261130);
+  constexpr size_t kWanted = 1200;
+  size_t tried = 0, refused = 0, syntax = 0;
+  while (refused < kWanted && tried < 20 * kWanted) {
+    ++tried;
+    json doc = seeds[tried % seeds.size()];
+    const int edits = 1 + static_cast<int>(rng() % 3);
+    for (int e = 0; e < edits; ++e) Mutate(doc, rng, pool);
+    std::string text = doc.dump();
+    if (rng() % 3 == 0) text = DamageText(std::move(text), rng);
+    ReadReport report = reader.Read(text, nullptr);
+    if (report.ok()) continue;  // a valid mutant: not this test's business
+    ++refused;
+    const std::string label = "mutant " + std::to_string(tried);
+    for (const Diagnostic& d : report.errors) {
+      if (d.kind == Diagnostic::Kind::kSyntax) {
+        // Text that is not JSON: the line and column (and the path when known).
+        ++syntax;
+        EXPECT_NE(d.message.find("line "), std::string::npos) << label << ": " << d.message;
+        EXPECT_NE(d.message.find("column "), std::string::npos) << label << ": " << d.message;
+      } else {
+        EXPECT_FALSE(d.path.empty()) << label << ": no place in \"" << d.message << "\"";
+      }
+    }
+    ImportParams params;
+    params.file = "mutant.json";
+    params.content = std::make_shared<const std::string>(text);
+    params.actor = {"local:test", true};
+    auto imported = (*k)->Import(params);
+    ASSERT_FALSE(imported.ok()) << label << " was stored";
+    EXPECT_EQ(imported.status().code(), StatusCode::kInvalidInput) << imported.status().ToString();
+    const Diagnostic& first = report.errors.front();
+    EXPECT_NE(imported.status().message().find(
+                  first.kind == Diagnostic::Kind::kSyntax ? first.message : first.path),
+              std::string::npos)
+        << label << ": the store's message names another place: " << imported.status().message();
+    ASSERT_EQ(scalar("PRAGMA data_version"), version) << label << " wrote to the database";
+    if (HasFailure()) return;
+  }
+  EXPECT_GE(refused, kWanted);
+  EXPECT_GT(syntax, 50u) << "text damage must be among the refusals";
+  EXPECT_EQ(scalar("SELECT count(*) FROM event"), events);
+  sqlite3_close(watch);
+  std::printf(
+      "[figures] mutation_test dossiers_tried=%zu refused_with_a_place=%zu "
+      "of_them_not_json=%zu written=0\n",
+      tried, refused, syntax);
 }
 
 }  // namespace
