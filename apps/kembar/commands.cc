@@ -21,6 +21,7 @@
 #include "kembar/report/audit_text.h"
 #include "kembar/report/charts.h"
 #include "kembar/report/cli_text.h"
+#include "kembar/report/finder_text.h"
 #include "kembar/report/network_export.h"
 #include "kembar/report/network_text.h"
 #include "kembar/report/reports.h"
@@ -407,6 +408,29 @@ int Run(int argc, char** argv) {
   find_cmd->add_option("--policy", policy_file, T("find.policy"));
   find_cmd->add_flag("--json", json, T("opt.json"));
 
+  // The finder measured on held-out real ties, and its weights fitted (issue 14).
+  std::string holdout_file, ks_text = "10,100";
+  size_t eval_sample = 0, fit_negatives = 20, fit_folds = 5;
+  uint64_t finder_seed = 1;
+  auto* finder_cmd = app.add_subcommand("finder", T("finder.help"));
+  finder_cmd->require_subcommand(1);
+  auto* finder_eval = finder_cmd->add_subcommand("evaluate", T("finder.evaluate.help"));
+  add_db(finder_eval);
+  auto* holdout_opt = finder_eval->add_option("--holdout", holdout_file, T("finder.holdout"));
+  finder_eval->add_option("--sample", eval_sample, T("finder.sample"))
+      ->check(CLI::Range(1, 100000))
+      ->excludes(holdout_opt);
+  finder_eval->add_option("--seed", finder_seed, T("finder.seed"));
+  finder_eval->add_option("--k", ks_text, T("finder.k"));
+  finder_eval->add_option("--policy", policy_file, T("find.policy"));
+  finder_eval->add_flag("--json", json, T("opt.json"));
+  auto* finder_fit = finder_cmd->add_subcommand("fit", T("finder.fit.help"));
+  add_db(finder_fit);
+  finder_fit->add_option("--negatives", fit_negatives, T("finder.negatives"))
+      ->check(CLI::Range(2, 1000));
+  finder_fit->add_option("--folds", fit_folds, T("finder.folds"))->check(CLI::Range(2, 20));
+  finder_fit->add_option("--seed", finder_seed, T("finder.seed"));
+
   // kembar serve, user and token: thin front ends of src/server/ (docs/api.md).
   std::string listen = "127.0.0.1:8080";
   unsigned threads = 0;
@@ -667,7 +691,7 @@ int Run(int argc, char** argv) {
   const bool db_existed = Kembar::IsServerDatabase(db) || std::filesystem::exists(db);
   std::string open_path = db;
   if (!db_existed && !creates) {
-    if (!network_cmd->parsed()) {
+    if (!network_cmd->parsed() && !finder_cmd->parsed()) {
       return Fail(CliError(StatusCode::kNotFound, "err.no_database", {{"db", db}}));
     }
     open_path = ":memory:";
@@ -870,10 +894,63 @@ int Run(int argc, char** argv) {
     }
     auto r = kb.FindPartners(find_region, fo);
     if (!r.ok()) return Fail(r.status());
-    std::fputs((json ? report::CandidatesJson(r->region_id, r->places, r->candidates)
-                     : report::CandidatesText(*r))
+    std::fputs((json ? report::CandidatesJson(r->region_id, r->places, r->candidates,
+                                              r->needs_unscored)
+                     : report::CandidatesText(*r, g_lang))
                    .c_str(),
                stdout);
+    return 0;
+  }
+  if (finder_eval->parsed()) {
+    FinderEvalParams params;
+    params.sample = eval_sample;
+    params.seed = finder_seed;
+    params.policy = &policy;
+    params.ks.clear();
+    for (const std::string& k : SplitCommas(ks_text)) {
+      char* end = nullptr;
+      const unsigned long v = std::strtoul(k.c_str(), &end, 10);
+      if (k.empty() || *end != '\0' || v == 0 || v > 1000000) {
+        return Fail(CliError(StatusCode::kInvalidInput, "finder.bad_k", {{"value", k}}));
+      }
+      params.ks.push_back(v);
+    }
+    if (params.ks.empty()) {
+      return Fail(CliError(StatusCode::kInvalidInput, "finder.bad_k", {{"value", ks_text}}));
+    }
+    if (!holdout_file.empty()) {
+      std::ifstream in(holdout_file, std::ios::binary);
+      if (!in) return Fail(CliError(StatusCode::kIoError, "err.cannot_read", {{"file", holdout_file}}));
+      params.holdout_csv.assign(std::istreambuf_iterator<char>(in), {});
+      params.holdout_file = holdout_file;
+    }
+    // Progress on standard error: a run over 1,000 ties takes a while.
+    params.progress = [&](size_t done, size_t total) {
+      if (done % 25 == 0 || done == total) {
+        std::fprintf(stderr, "\r%s",
+                     Text("finder.progress", {{"done", Count(done)}, {"total", Count(total)}}).c_str());
+        if (done == total) std::fprintf(stderr, "\n");
+      }
+    };
+    auto r = kb.EvaluateFinder(params);
+    if (!r.ok()) return Fail(r.status());
+    std::fputs((json ? report::FinderEvalJson(*r) : report::FinderEvalText(*r, g_lang)).c_str(),
+               stdout);
+    return 0;
+  }
+  if (finder_fit->parsed()) {
+    FinderFitParams params;
+    params.negatives = fit_negatives;
+    params.folds = fit_folds;
+    params.seed = finder_seed;
+    params.progress = [&](size_t done, size_t total) {
+      std::fprintf(stderr, "\r%s",
+                   Text("finder.fit.progress", {{"done", Count(done)}, {"total", Count(total)}}).c_str());
+      if (done == total) std::fprintf(stderr, "\n");
+    };
+    auto r = kb.FitFinder(params);
+    if (!r.ok()) return Fail(r.status());
+    std::fputs(report::FinderFitJson(*r).c_str(), stdout);
     return 0;
   }
   if (net_import->parsed()) {

@@ -6,7 +6,9 @@
 #ifndef KEMBAR_API_H_
 #define KEMBAR_API_H_
 
+#include <array>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -118,6 +120,64 @@ struct FindReport {
   std::shared_ptr<const network::Graph> graph;  // the network the search ran over
   std::vector<finder::Place> places;
   std::vector<finder::Candidate> candidates;
+  // Needs were asked for, but no place's strengths meeting any of them are known:
+  // complementarity could not be scored for any candidate.
+  bool needs_unscored = false;
+};
+
+// How `kembar finder evaluate` holds out ties (docs/finder.md). The held-out ties
+// are removed from everything the finder sees; each pair's city2 is then ranked among
+// the candidates for city1.
+struct FinderEvalParams {
+  std::string holdout_csv;   // city1,country1,city2,country2 rows; empty: see below
+  std::string holdout_file;  // its name, for error messages
+  size_t sample = 0;         // > 0: this many ties drawn from the Wikipedia list
+  uint64_t seed = 1;         // for the sample and the random baseline
+  // Neither: every tie of an Indonesian place having at least two ties.
+  std::vector<size_t> ks = {10, 100};
+  const assess::Policy* policy = nullptr;              // null: the compiled-in policy
+  std::function<void(size_t done, size_t total)> progress;  // may be empty
+};
+// One method's numbers: hits[i] is hit@ks[i] (a share of all pairs).
+struct FinderMethodScore {
+  finder::Method method = finder::Method::kFinder;
+  std::vector<double> hits;
+  double mrr = 0;
+};
+// One held-out pair and the rank each method gave city2 (0: a miss, never proposed).
+struct FinderEvalPair {
+  std::string city1, country1, city2, country2;
+  std::array<double, 4> ranks{};
+};
+struct FinderEvalReport {
+  std::string holdout;  // what was held out: "indonesia", "sample 1000 seed 1", a file
+  size_t pairs = 0;     // held-out pairs (the denominator)
+  size_t rankable = 0;  // pairs whose places were found and city2 is a candidate
+  std::vector<size_t> ks;
+  std::vector<FinderMethodScore> methods;  // kMethods order
+  std::vector<FinderEvalPair> ranks;
+};
+
+// How `kembar finder fit` learns the ranking's weights (docs/finder.md).
+struct FinderFitParams {
+  size_t negatives = 20;  // sampled non-ties per tie (half among places with ties)
+  size_t folds = 5;       // cross-validation folds (by subject place)
+  double l2 = 1.0;        // ridge penalty on the weights (not the bias)
+  uint64_t seed = 1;
+  // Ties kept out of the fit: the default Indonesian hold-out and a worldwide sample.
+  size_t holdout_sample = 1000;
+  uint64_t holdout_seed = 1;
+  std::function<void(size_t done, size_t total)> progress;
+};
+struct FinderFitFold {
+  double log_loss = 0;  // weighted, on the fold's held-out rows
+  double auc = 0;       // ties against non-ties on the fold (weighted)
+};
+struct FinderFitReport {
+  assess::FinderWeights weights;
+  size_t positives = 0, negatives = 0, held_out_ties = 0;
+  std::vector<FinderFitFold> folds;
+  std::vector<assess::FinderWeights> fold_weights;
 };
 
 // --- Network --------------------------------------------------------------------

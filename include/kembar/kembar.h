@@ -192,6 +192,14 @@ class Kembar {
   // ID"), scored over the places of the worldwide network. NotFound for an unknown
   // region, InvalidInput for an ambiguous name (listing the candidates).
   Result<FindReport> FindPartners(const std::string& region, const FindOptions& options) const;
+  // Measures the finder on held-out real ties against the gravity, degree and random
+  // baselines over the same candidates (docs/finder.md). InvalidInput names the line of
+  // a hold-out file that is not city1,country1,city2,country2.
+  Result<FinderEvalReport> EvaluateFinder(const FinderEvalParams& params) const;
+  // Fits the learned ranking's weights on the network with the evaluation hold-outs
+  // removed (logistic regression, negative sampling, cross-validated); deterministic
+  // for a seed.
+  Result<FinderFitReport> FitFinder(const FinderFitParams& params) const;
 
  private:
   explicit Kembar(std::unique_ptr<engine::Engine> engine);

@@ -1,5 +1,7 @@
 #include "kembar/assess/policy.h"
 
+#include <algorithm>
+#include <iterator>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
@@ -44,6 +46,31 @@ Status TakeWeights(const json& obj, const std::string& path, ContributionWeights
     else
       s = Status::InvalidInput(at + ": unknown policy member");
     if (!s.ok()) return s;
+  }
+  return Status::Ok();
+}
+
+Status TakeLearned(const json& obj, const std::string& path, FinderWeights* w) {
+  if (!obj.is_object()) return Status::InvalidInput(path + ": must be an object");
+  const std::pair<const char*, double FinderWeights::*> members[] = {
+      {"bias", &FinderWeights::bias},
+      {"log_distance", &FinderWeights::log_distance},
+      {"population_gap", &FinderWeights::population_gap},
+      {"log_population", &FinderWeights::log_population},
+      {"country_affinity", &FinderWeights::country_affinity},
+      {"common_partners", &FinderWeights::common_partners},
+      {"adamic_adar", &FinderWeights::adamic_adar},
+      {"log_degree", &FinderWeights::log_degree},
+      {"port_pair", &FinderWeights::port_pair},
+      {"capital", &FinderWeights::capital},
+      {"same_level", &FinderWeights::same_level},
+      {"shared_language", &FinderWeights::shared_language}};
+  for (auto& [k, v] : obj.items()) {
+    const std::string at = path + "." + k;
+    auto it = std::find_if(std::begin(members), std::end(members),
+                           [&](const auto& m) { return k == m.first; });
+    if (it == std::end(members)) return Status::InvalidInput(at + ": unknown policy member");
+    if (Status s = Take(v, at, &(w->*(it->second)), -100, 100); !s.ok()) return s;
   }
   return Status::Ok();
 }
@@ -126,6 +153,10 @@ Result<Policy> ParsePolicy(std::string_view text) {
           s = Take(v, path, &f.metropolitan_population, 0, 1e9);
         else if (k == "min_population")
           s = Take(v, path, &f.min_population, 0, 1e9);
+        else if (k == "needs_boost")
+          s = Take(v, path, &f.needs_boost, 0, 100);
+        else if (k == "learned")
+          s = TakeLearned(v, path, &f.learned);
         else
           s = Status::InvalidInput(path + ": unknown policy member");
         if (!s.ok()) return s;

@@ -1,6 +1,7 @@
 #include "engine/finder.h"
 
 #include <algorithm>
+#include <cmath>
 #include <unordered_map>
 #include <utility>
 
@@ -12,6 +13,83 @@
 #include "kembar/kembar.h"
 
 namespace kembar::engine {
+
+std::vector<long> NodePlaces(const World& world, const network::Graph& g) {
+  std::vector<long> to_place(g.node_count(), -1);
+  const network::Graph& wiki = world.wikipedia;
+  const std::vector<long>& wiki_match = world.wikipedia_match.gazetteer_index;
+  for (size_t i = 0; i < g.node_count(); ++i) {
+    const bool same = i < wiki.node_count() && wiki.node(i).id == g.node(i).id;
+    to_place[i] = same ? wiki_match[i] : MatchNode(g.node(i));
+  }
+  return to_place;
+}
+
+std::vector<finder::Place> GazetteerPlaces() {
+  const geo::Gazetteer& gaz = geo::Gazetteer::Bundled();
+  std::vector<finder::Place> places;
+  places.reserve(gaz.size());
+  for (const geo::GazPlace& gp : gaz.places()) {
+    finder::Place p;
+    p.name = gp.name;
+    p.country = gp.country;
+    p.lat = gp.lat;
+    p.lon = gp.lon;
+    p.population = gp.population;
+    p.timezone = gp.timezone;
+    p.port = gp.port;
+    p.capital = gp.capital;
+    p.admin_seat = gp.admin_seat || gp.idn_level == "province";
+    places.push_back(p);
+  }
+  return places;
+}
+
+finder::NetworkSignals SignalsOf(const network::Graph& g, const std::vector<long>& node_places,
+                                 size_t place_count) {
+  finder::NetworkSignals s;
+  s.place_degree.assign(place_count, 0);
+  for (size_t i = 0; i < g.node_count(); ++i) {
+    const long p = node_places[i];
+    if (p < 0) continue;
+    // Two nodes may meet one place (spellings): the better known one counts.
+    uint32_t& d = s.place_degree[static_cast<size_t>(p)];
+    d = std::max(d, static_cast<uint32_t>(g.degree(i)));
+  }
+  for (const network::NetEdge& e : g.edges()) {
+    const std::string& a = g.node(e.a).country;
+    const std::string& b = g.node(e.b).country;
+    if (a == b || a.empty() || b.empty()) continue;
+    ++s.country_ties[finder::CountryPairKey(a, b)];
+    ++s.country_total[finder::CountryKey(a)];
+    ++s.country_total[finder::CountryKey(b)];
+  }
+  return s;
+}
+
+void AddNetworkOf(const network::Graph& g, const std::vector<long>& node_places, size_t node,
+                  finder::Subject* subject) {
+  if (const long self = node_places[node]; self >= 0) {
+    subject->excluded.insert(static_cast<size_t>(self));
+  }
+  subject->degree = static_cast<uint32_t>(g.degree(node));
+  for (size_t partner : g.neighbours(node)) {
+    if (const long pp = node_places[partner]; pp >= 0) {
+      subject->excluded.insert(static_cast<size_t>(pp));
+    }
+    subject->tied_countries.insert(g.node(partner).country);
+    // A partner with many ties says less about each of them (Adamic-Adar).
+    const double weight = 1.0 / std::log(std::max<double>(2.0, g.degree(partner)));
+    for (size_t two : g.neighbours(partner)) {
+      if (two == node) continue;
+      const long tp = node_places[two];
+      if (tp < 0) continue;
+      subject->partners_of_partners.insert(static_cast<size_t>(tp));
+      ++subject->common_partners[static_cast<size_t>(tp)];
+      subject->adamic_adar[static_cast<size_t>(tp)] += weight;
+    }
+  }
+}
 
 Result<FindReport> FindPartners(const Engine& engine, const std::string& region,
                                 const FindOptions& options) {
@@ -125,31 +203,13 @@ Result<FindReport> FindPartners(const Engine& engine, const std::string& region,
   }
   const geo::Gazetteer& gaz = geo::Gazetteer::Bundled();
   std::vector<long> to_place(g.node_count(), -1);
+  finder::NetworkSignals signals;
   if (!gaz.empty()) {
-    // The Wikipedia places were matched once (the world context); only the stored
-    // regions added to the graph are matched here.
-    const network::Graph& wiki = (*world_context)->wikipedia;
-    const std::vector<long>& wiki_match = (*world_context)->wikipedia_match.gazetteer_index;
-    for (size_t i = 0; i < g.node_count(); ++i) {
-      const bool same = i < wiki.node_count() && wiki.node(i).id == g.node(i).id;
-      to_place[i] = same ? wiki_match[i] : MatchNode(g.node(i));
-    }
-    report.places.reserve(gaz.size());
-    for (const geo::GazPlace& gp : gaz.places()) {
-      finder::Place p;
-      p.name = gp.name;
-      p.country = gp.country;
-      p.lat = gp.lat;
-      p.lon = gp.lon;
-      p.population = gp.population;
-      p.timezone = gp.timezone;
-      p.port = gp.port;
-      p.capital = gp.capital;
-      p.admin_seat = gp.admin_seat || gp.idn_level == "province";
-      report.places.push_back(p);
-    }
     // A place of the network that the gazetteer lacks cannot be offered; one it has
     // is offered under its gazetteer name.
+    to_place = NodePlaces(**world_context, g);
+    report.places = GazetteerPlaces();
+    signals = SignalsOf(g, to_place, report.places.size());
   } else {
     report.places.reserve(g.node_count());
     for (size_t i = 0; i < g.node_count(); ++i) {
@@ -173,22 +233,23 @@ Result<FindReport> FindPartners(const Engine& engine, const std::string& region,
       to_place[i] = n.lat && n.lon ? static_cast<long>(i) : -1;
       if (to_place[i] < 0) subject.excluded.insert(i);  // nothing to measure
     }
+    signals = SignalsOf(g, to_place, report.places.size());
   }
   auto place_of = [&](size_t node_index) { return to_place[node_index]; };
   if (const long self_place = node ? place_of(*node) : -1; self_place >= 0) {
-    subject.excluded.insert(static_cast<size_t>(self_place));
     const finder::Place& sp = report.places[static_cast<size_t>(self_place)];
     if (subject.population == 0) subject.population = sp.population;
     subject.port = subject.port || sp.port;
     if (subject.timezone.empty()) subject.timezone = std::string(sp.timezone);
   }
-  for (size_t partner : node ? g.neighbours(*node) : std::span<const size_t>{}) {
-    if (const long pp = place_of(partner); pp >= 0)
-      subject.excluded.insert(static_cast<size_t>(pp));
-    subject.tied_countries.insert(g.node(partner).country);
-    for (size_t two : g.neighbours(partner)) {
-      if (const long tp = place_of(two); two != *node && tp >= 0) {
-        subject.partners_of_partners.insert(static_cast<size_t>(tp));
+  if (node) {
+    AddNetworkOf(g, to_place, *node, &subject);
+  } else if (place && place->level != Level::kProvince && place->gazetteer_index >= 0) {
+    // A gazetteer place the network knows under another spelling keeps its partners.
+    for (size_t i = 0; i < g.node_count(); ++i) {
+      if (to_place[i] == place->gazetteer_index) {
+        AddNetworkOf(g, to_place, i, &subject);
+        break;
       }
     }
   }
@@ -228,8 +289,15 @@ Result<FindReport> FindPartners(const Engine& engine, const std::string& region,
   }
   geo::TimeZones zones;
   const assess::Policy& policy = options.policy ? *options.policy : assess::DefaultPolicy();
+  if (!o.needs.empty() || (profile && profile->needs && !profile->needs->empty())) {
+    const std::vector<Field>& needs = !o.needs.empty() ? o.needs : *profile->needs;
+    uint32_t bits = 0;
+    for (Field f : needs) bits |= uint32_t{1} << static_cast<uint32_t>(f);
+    report.needs_unscored = std::none_of(strengths.begin(), strengths.end(),
+                                         [&](const auto& kv) { return (kv.second & bits) != 0; });
+  }
   report.candidates = finder::FindPartners(report.places, subject, strengths, o, policy.finder,
-                                           geo::Relations::Bundled(), zones);
+                                           geo::Relations::Bundled(), zones, signals);
   return report;
 }
 

@@ -3,15 +3,37 @@
 #define KEMBAR_SRC_ENGINE_FINDER_H_
 
 #include <string>
+#include <vector>
 
 #include "engine/engine.h"
 #include "kembar/api.h"
 
 namespace kembar::engine {
 
+// Per node of `g`: its gazetteer place, or -1 (the Wikipedia places' match is reused
+// from the world context; other nodes are matched here).
+std::vector<long> NodePlaces(const World& world, const network::Graph& g);
+
+// The gazetteer's places as the finder sees them (views into the compiled-in table).
+std::vector<finder::Place> GazetteerPlaces();
+
+// Degrees per place and ties per pair of countries in `g`.
+finder::NetworkSignals SignalsOf(const network::Graph& g, const std::vector<long>& node_places,
+                                 size_t place_count);
+
+// What the network says about the subject at `node`: its place and partners are
+// excluded, their countries tied, partners of partners counted (common partners and
+// Adamic-Adar).
+void AddNetworkOf(const network::Graph& g, const std::vector<long>& node_places, size_t node,
+                  finder::Subject* subject);
+
 // See Kembar::FindPartners.
 Result<FindReport> FindPartners(const Engine& engine, const std::string& region,
                                 const FindOptions& options);
+
+// See Kembar::EvaluateFinder and Kembar::FitFinder (src/engine/evaluate.cc).
+Result<FinderEvalReport> EvaluateFinder(const Engine& engine, const FinderEvalParams& params);
+Result<FinderFitReport> FitFinder(const Engine& engine, const FinderFitParams& params);
 
 }  // namespace kembar::engine
 

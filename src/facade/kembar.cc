@@ -183,4 +183,12 @@ Result<FindReport> Kembar::FindPartners(const std::string& region,
   return engine::FindPartners(*engine_, region, options);
 }
 
+Result<FinderEvalReport> Kembar::EvaluateFinder(const FinderEvalParams& params) const {
+  return engine::EvaluateFinder(*engine_, params);
+}
+
+Result<FinderFitReport> Kembar::FitFinder(const FinderFitParams& params) const {
+  return engine::FitFinder(*engine_, params);
+}
+
 }  // namespace kembar

@@ -9,32 +9,29 @@
 
 namespace kembar::finder {
 
+// data/reference/country_languages.csv, compiled in.
+std::string_view CountryLanguagesCsv();
+
 namespace {
 
 constexpr double kEarthRadiusKm = 6371.0088;  // mean radius: ranking only
 constexpr double kDegToRad = 3.14159265358979323846 / 180.0;
-
-// Great-circle distance on the mean sphere: within 0.5 % of the geodesic, and 30x
-// cheaper, so it ranks; the geodesic is computed for the candidates kept.
-double SphereKm(double lat1, double lon1, double lat2, double lon2) {
-  const double p1 = lat1 * kDegToRad, p2 = lat2 * kDegToRad;
-  const double dp = p2 - p1, dl = (lon2 - lon1) * kDegToRad;
-  const double a = std::sin(dp / 2) * std::sin(dp / 2) +
-                   std::cos(p1) * std::cos(p2) * std::sin(dl / 2) * std::sin(dl / 2);
-  return 2 * kEarthRadiusKm * std::asin(std::min(1.0, std::sqrt(a)));
-}
 
 bool SameLevelFamily(Level a, Level b) {
   auto family = [](Level l) {
     switch (l) {
       case Level::kProvince:
       case Level::kState:
-      case Level::kPrefecture: return 0;  // first-level divisions
+      case Level::kPrefecture:
+        return 0;  // first-level divisions
       case Level::kCity:
       case Level::kRegency:
-      case Level::kMunicipality: return 1;  // local governments
-      case Level::kDistrict: return 2;
-      default: return 3;
+      case Level::kMunicipality:
+        return 1;  // local governments
+      case Level::kDistrict:
+        return 2;
+      default:
+        return 3;
     }
   };
   return family(a) == family(b);
@@ -46,24 +43,299 @@ uint32_t FieldBits(const std::vector<Field>& fields) {
   return bits;
 }
 
+constexpr std::pair<std::string_view, double assess::FinderWeights::*> kWeightMembers[] = {
+    {"log_distance", &assess::FinderWeights::log_distance},
+    {"population_gap", &assess::FinderWeights::population_gap},
+    {"log_population", &assess::FinderWeights::log_population},
+    {"country_affinity", &assess::FinderWeights::country_affinity},
+    {"common_partners", &assess::FinderWeights::common_partners},
+    {"adamic_adar", &assess::FinderWeights::adamic_adar},
+    {"log_degree", &assess::FinderWeights::log_degree},
+    {"port_pair", &assess::FinderWeights::port_pair},
+    {"capital", &assess::FinderWeights::capital},
+    {"same_level", &assess::FinderWeights::same_level},
+    {"shared_language", &assess::FinderWeights::shared_language}};
+static_assert(std::size(kWeightMembers) == kFeatureCount);
+
+// Country -> its official languages (ISO 639-3), parsed once.
+const std::unordered_map<uint16_t, std::vector<std::string>>& Languages() {
+  static const auto* table = [] {
+    auto* t = new std::unordered_map<uint16_t, std::vector<std::string>>();
+    std::string_view text = CountryLanguagesCsv();
+    bool header = true;
+    while (!text.empty()) {
+      const size_t nl = text.find('\n');
+      std::string_view line = text.substr(0, nl);
+      text = nl == std::string_view::npos ? std::string_view{} : text.substr(nl + 1);
+      if (header) {
+        header = false;
+        continue;
+      }
+      const size_t c1 = line.find(',');
+      if (c1 == std::string_view::npos) continue;
+      const size_t c2 = line.find(',', c1 + 1);
+      std::string_view langs = line.substr(c1 + 1, c2 - c1 - 1);
+      std::vector<std::string>& out = (*t)[CountryKey(line.substr(0, c1))];
+      while (!langs.empty()) {
+        const size_t semi = langs.find(';');
+        out.emplace_back(langs.substr(0, semi));
+        langs = semi == std::string_view::npos ? std::string_view{} : langs.substr(semi + 1);
+      }
+    }
+    return t;
+  }();
+  return *table;
+}
+
 }  // namespace
 
-Level LevelOf(const Place& p) { return p.admin_seat || p.capital ? Level::kProvince : Level::kCity; }
+double CountryAffinity(uint32_t ties, uint32_t ties_total, double prior) {
+  // Smoothed towards the subject country's share of all ties abroad (`prior`), as if
+  // the candidate's country had 20 more ties: a country with few or no ties abroad
+  // says little, and gets the base rate.
+  constexpr double kPriorTies = 20;
+  return std::log((ties + kPriorTies * prior) / (ties_total + kPriorTies));
+}
+
+double CountryPrior(const NetworkSignals& signals, std::string_view subject_country) {
+  double all = 0, own = 0;
+  for (const auto& [country, ties] : signals.country_total) {
+    all += ties;
+    if (country == CountryKey(subject_country)) own = ties;
+  }
+  return all > 0 ? std::max(own, 0.5) / all : 1e-3;
+}
+
+namespace {
+
+// What the subject brings to every candidate, computed once per query.
+struct SubjectContext {
+  const Subject& s;
+  double log_pop = 0;
+  bool port = false;
+  bool has_pop = false;
+};
+
+SubjectContext ContextOf(const Subject& subject) {
+  SubjectContext c{subject};
+  c.has_pop = subject.population > 0;
+  c.log_pop = c.has_pop ? std::log10(static_cast<double>(subject.population)) : 0;
+  c.port = subject.port || std::find(subject.characteristics.begin(), subject.characteristics.end(),
+                                     "port") != subject.characteristics.end();
+  return c;
+}
+
+// Per candidate country: what the ranking needs of it, looked up once per query.
+struct CountryFacts {
+  geo::RelationStatus relation = geo::RelationStatus::kNone;
+  uint32_t ties = 0;        // between the subject's country and this one
+  uint32_t ties_total = 0;  // all of this country's ties abroad
+  double prior = 0;         // the subject country's share of all ties abroad
+  bool shared_language = false;
+};
+
+CountryFacts FactsOf(std::string_view subject_country, std::string_view country,
+                     const NetworkSignals& signals, const geo::Relations* relations) {
+  CountryFacts f;
+  if (relations) f.relation = relations->StatusBetween(subject_country, country);
+  if (auto it = signals.country_ties.find(CountryPairKey(subject_country, country));
+      it != signals.country_ties.end()) {
+    f.ties = it->second;
+  }
+  if (auto it = signals.country_total.find(CountryKey(country));
+      it != signals.country_total.end()) {
+    f.ties_total = it->second;
+  }
+  f.prior = CountryPrior(signals, subject_country);
+  f.shared_language = ShareOfficialLanguage(subject_country, country);
+  return f;
+}
+
+FeatureVector Features(const Place& p, size_t i, const SubjectContext& ctx, double distance_km,
+                       const CountryFacts& country, uint32_t degree) {
+  FeatureVector x{};
+  const Subject& s = ctx.s;
+  x[kLogDistance] = std::log1p(distance_km / 100.0);
+  if (p.population > 0) {
+    const double lp = std::log10(static_cast<double>(p.population));
+    x[kLogPopulation] = lp;
+    if (ctx.has_pop) x[kPopulationGap] = std::abs(lp - ctx.log_pop);
+  }
+  // The share of the candidate country's ties abroad that go to the subject's country:
+  // with the candidate's degree, the ties its country is expected to make there.
+  x[kCountryAffinity] = CountryAffinity(country.ties, country.ties_total, country.prior);
+  if (degree > 0) {
+    x[kLogDegree] = std::log1p(degree);
+    if (auto it = s.common_partners.find(i); it != s.common_partners.end()) {
+      x[kCommonPartners] = std::log1p(it->second);
+    }
+    if (auto it = s.adamic_adar.find(i); it != s.adamic_adar.end()) x[kAdamicAdar] = it->second;
+  }
+  x[kPortPair] = ctx.port && p.port ? 1 : 0;
+  x[kCapital] = p.capital || p.admin_seat ? 1 : 0;
+  x[kSameLevel] = SameLevelFamily(s.level, LevelOf(p)) ? 1 : 0;
+  x[kSharedLanguage] = country.shared_language ? 1 : 0;
+  return x;
+}
+
+double Logit(const assess::FinderWeights& w, const FeatureVector& x, FeatureVector* contributions) {
+  double z = w.bias;
+  for (size_t f = 0; f < kFeatureCount; ++f) {
+    const double c = w.*(kWeightMembers[f].second) * x[f];
+    if (contributions) (*contributions)[f] = c;
+    z += c;
+  }
+  return z;
+}
+
+double Sigmoid(double z) { return 1.0 / (1.0 + std::exp(-z)); }
+
+uint32_t DegreeOf(const NetworkSignals& signals, size_t i) {
+  return i < signals.place_degree.size() ? signals.place_degree[i] : 0;
+}
+
+// A reproducible uniform number in [0, 1) for (seed, place): the random baseline.
+double Uniform(uint64_t seed, uint64_t i) {
+  uint64_t z = seed * 0x9E3779B97F4A7C15ull + i + 0x632BE59BD9B4E019ull;
+  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+  z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+  z ^= z >> 31;
+  return static_cast<double>(z >> 11) / 9007199254740992.0;
+}
+
+}  // namespace
+
+std::string_view FeatureName(Feature f) { return kWeightMembers[f].first; }
+double WeightOf(const assess::FinderWeights& w, Feature f) { return w.*(kWeightMembers[f].second); }
+void SetWeight(assess::FinderWeights* w, Feature f, double value) {
+  w->*(kWeightMembers[f].second) = value;
+}
+
+uint16_t CountryKey(std::string_view iso) {
+  if (iso.size() != 2) return 0;
+  return static_cast<uint16_t>((static_cast<unsigned char>(iso[0]) << 8) |
+                               static_cast<unsigned char>(iso[1]));
+}
+
+uint32_t CountryPairKey(std::string_view a, std::string_view b) {
+  uint32_t ka = CountryKey(a), kb = CountryKey(b);
+  if (ka > kb) std::swap(ka, kb);
+  return (ka << 16) | kb;
+}
+
+bool ShareOfficialLanguage(std::string_view a, std::string_view b) {
+  const auto& table = Languages();
+  auto ia = table.find(CountryKey(a)), ib = table.find(CountryKey(b));
+  if (ia == table.end() || ib == table.end()) return false;
+  for (const std::string& l : ia->second) {
+    if (std::find(ib->second.begin(), ib->second.end(), l) != ib->second.end()) return true;
+  }
+  return false;
+}
+
+double SphereKm(double lat1, double lon1, double lat2, double lon2) {
+  const double p1 = lat1 * kDegToRad, p2 = lat2 * kDegToRad;
+  const double dp = p2 - p1, dl = (lon2 - lon1) * kDegToRad;
+  const double a = std::sin(dp / 2) * std::sin(dp / 2) +
+                   std::cos(p1) * std::cos(p2) * std::sin(dl / 2) * std::sin(dl / 2);
+  return 2 * kEarthRadiusKm * std::asin(std::min(1.0, std::sqrt(a)));
+}
+
+Level LevelOf(const Place& p) {
+  return p.admin_seat || p.capital ? Level::kProvince : Level::kCity;
+}
+
+bool Eligible(const Place& p, size_t i, const Subject& subject, const Options& options,
+              const assess::FinderPolicy& policy) {
+  if (p.country == subject.country || subject.excluded.count(i)) return false;
+  // Small places are left out; an unknown population (0) is not held against a place.
+  if (p.population > 0 && p.population < policy.min_population && !p.capital && !p.admin_seat)
+    return false;
+  if (!options.country.empty() && p.country != options.country) return false;
+  if (options.level && !SameLevelFamily(*options.level, LevelOf(p))) return false;
+  return true;
+}
+
+FeatureVector FeaturesOf(const Place& place, size_t index, const Subject& subject,
+                         double distance_km, const NetworkSignals& signals) {
+  const SubjectContext ctx = ContextOf(subject);
+  return Features(place, index, ctx, distance_km,
+                  FactsOf(subject.country, place.country, signals, nullptr),
+                  DegreeOf(signals, index));
+}
+
+std::string_view MethodName(Method m) {
+  switch (m) {
+    case Method::kFinder:
+      return "finder";
+    case Method::kGravity:
+      return "gravity";
+    case Method::kDegree:
+      return "degree";
+    case Method::kRandom:
+      return "random";
+  }
+  return "";
+}
+
+std::array<double, 4> RanksOf(std::span<const Place> places, const Subject& subject,
+                              const Options& options, const assess::FinderPolicy& policy,
+                              const geo::Relations& relations, const NetworkSignals& signals,
+                              size_t target, uint64_t seed) {
+  std::array<double, 4> ranks{};
+  if (target >= places.size() || !Eligible(places[target], target, subject, options, policy)) {
+    return ranks;
+  }
+  const SubjectContext ctx = ContextOf(subject);
+  std::unordered_map<std::string_view, CountryFacts> facts;
+  auto scores = [&](size_t i, const CountryFacts& cf) {
+    const Place& p = places[i];
+    const double km = SphereKm(subject.lat, subject.lon, p.lat, p.lon);
+    const uint32_t degree = DegreeOf(signals, i);
+    double finder = Sigmoid(Logit(policy.learned, Features(p, i, ctx, km, cf, degree), nullptr));
+    if (cf.relation == geo::RelationStatus::kDeFacto) finder *= policy.de_facto_factor;
+    return std::array<double, 4>{finder, degree / std::max(km, 1.0), static_cast<double>(degree),
+                                 Uniform(seed, i)};
+  };
+  auto facts_of = [&](std::string_view country) -> const CountryFacts& {
+    auto [it, inserted] = facts.try_emplace(country);
+    if (inserted) it->second = FactsOf(subject.country, country, signals, &relations);
+    return it->second;
+  };
+  const CountryFacts& target_facts = facts_of(places[target].country);
+  if (target_facts.relation == geo::RelationStatus::kNone) return ranks;
+  const std::array<double, 4> t = scores(target, target_facts);
+  std::array<size_t, 4> higher{}, equal{};
+  for (size_t i = 0; i < places.size(); ++i) {
+    if (i == target || !Eligible(places[i], i, subject, options, policy)) continue;
+    const CountryFacts& cf = facts_of(places[i].country);
+    if (cf.relation == geo::RelationStatus::kNone) continue;
+    const std::array<double, 4> s = scores(i, cf);
+    for (size_t m = 0; m < 4; ++m) {
+      if (s[m] > t[m]) {
+        ++higher[m];
+      } else if (s[m] == t[m]) {
+        ++equal[m];
+      }
+    }
+  }
+  for (size_t m = 0; m < 4; ++m) ranks[m] = 1.0 + higher[m] + equal[m] / 2.0;
+  return ranks;
+}
 
 std::vector<Candidate> FindPartners(std::span<const Place> places, const Subject& subject,
                                     const KnownStrengths& strengths, const Options& options,
                                     const assess::FinderPolicy& policy,
-                                    const geo::Relations& relations, geo::TimeZones& zones) {
+                                    const geo::Relations& relations, geo::TimeZones& zones,
+                                    const NetworkSignals& signals) {
   const std::vector<Field>& needs = options.needs.empty() ? subject.needs : options.needs;
   const uint32_t need_bits = FieldBits(needs);
   const int need_count = std::popcount(need_bits);
+  const SubjectContext ctx = ContextOf(subject);
   const bool subject_metro =
       subject.population >= policy.metropolitan_population ||
       std::find(subject.characteristics.begin(), subject.characteristics.end(), "metropolitan") !=
           subject.characteristics.end();
-  const bool subject_port =
-      subject.port || std::find(subject.characteristics.begin(), subject.characteristics.end(),
-                                "port") != subject.characteristics.end();
   const bool subject_capital =
       std::find(subject.characteristics.begin(), subject.characteristics.end(),
                 "provincial_capital") != subject.characteristics.end() ||
@@ -77,100 +349,104 @@ std::vector<Candidate> FindPartners(std::span<const Place> places, const Subject
     }
   }
   // Per-query caches: a few hundred countries and zones for 100k+ places.
-  std::unordered_map<std::string_view, geo::RelationStatus> relation_cache;
+  std::unordered_map<std::string_view, CountryFacts> facts;
   std::unordered_map<std::string_view, std::optional<int>> offset_cache;
-  const double subject_log_pop = subject.population > 0 ? std::log10(subject.population) : 0;
 
-  struct Scored {
-    double score;
-    size_t place;
-    bool operator<(const Scored& o) const { return score > o.score; }  // min-heap on score
-  };
-  std::priority_queue<Scored> best;  // the top-N so far, worst on top
-  const size_t keep = std::max<size_t>(options.top, 1) * 4;  // re-ranked after exact distances
-
-  auto score_place = [&](size_t i, double distance_km, Components* c, geo::RelationStatus rel,
-                         double* tz_gap) {
+  // The learned score of a place (its ranking), with the needs met by known strengths.
+  auto rank_score = [&](size_t i, double km, const CountryFacts& cf, Candidate* out) {
     const Place& p = places[i];
-    // Level: a local government pairs with a local government, a province with a
-    // province (an admin seat stands for its province).
-    c->level = SameLevelFamily(subject.level, LevelOf(p)) ? 1.0 : 0.3;
-    if (subject.level != Level::kProvince && LevelOf(p) == Level::kProvince) c->level = 1.0;
-    // Similarity: population band, port, capital or metropolitan.
+    const uint32_t degree = DegreeOf(signals, i);
+    const FeatureVector x = Features(p, i, ctx, km, cf, degree);
+    FeatureVector contributions{};
+    const double z = Logit(policy.learned, x, out ? &contributions : nullptr);
+    double score = Sigmoid(z);
+    if (cf.relation == geo::RelationStatus::kDeFacto) score *= policy.de_facto_factor;
+    double complementarity = 0;
+    if (need_count > 0) {
+      if (auto it = strengths.find(i); it != strengths.end()) {
+        complementarity = std::popcount(it->second & need_bits) / static_cast<double>(need_count);
+        score *= 1.0 + policy.needs_boost * complementarity;
+      }
+    }
+    if (out) {
+      out->features = x;
+      out->contributions = contributions;
+      out->learned = z;
+      out->components.complementarity = complementarity;
+      out->country_ties = cf.ties;
+      out->degree = degree;
+    }
+    return score;
+  };
+
+  // The descriptive components (what the place is like beside the subject), shown with
+  // every candidate: level, similarity, proximity, network.
+  auto describe = [&](size_t i, Candidate* c) {
+    const Place& p = places[i];
+    Components& k = c->components;
+    k.level = SameLevelFamily(subject.level, LevelOf(p)) ? 1.0 : 0.3;
+    if (subject.level != Level::kProvince && LevelOf(p) == Level::kProvince) k.level = 1.0;
     double sim = 0;
     int parts = 0;
-    if (subject.population > 0 && p.population > 0) {
-      sim += 1.0 - std::min(1.0, std::abs(std::log10(p.population) - subject_log_pop) / 2.0);
+    if (ctx.has_pop && p.population > 0) {
+      sim += 1.0 - std::min(1.0, std::abs(std::log10(p.population) - ctx.log_pop) / 2.0);
       ++parts;
     }
-    if (subject_port) {
+    if (ctx.port) {
       sim += p.port ? 1.0 : 0.0;
       ++parts;
     }
-    const bool metro = p.population >= policy.metropolitan_population;
     if (subject_metro) {
-      sim += metro ? 1.0 : 0.0;
+      sim += p.population >= policy.metropolitan_population ? 1.0 : 0.0;
       ++parts;
     }
     if (subject_capital) {
       sim += (p.admin_seat || p.capital) ? 1.0 : 0.0;
       ++parts;
     }
-    c->similarity = parts ? sim / parts : 0;
-    // Complementarity: the candidate's known strengths against the needs.
-    c->complementarity = 0;
-    if (need_count > 0) {
-      auto it = strengths.find(i);
-      if (it != strengths.end()) {
-        c->complementarity = std::popcount(it->second & need_bits) / static_cast<double>(need_count);
-      }
-    }
-    // Proximity: distance, and hours of time difference today.
-    *tz_gap = 0;
+    k.similarity = parts ? sim / parts : 0;
+    c->tz_gap_hours = 0;
     if (subject_tz && !p.timezone.empty()) {
       auto [it, inserted] = offset_cache.try_emplace(p.timezone);
       if (inserted) {
         auto o = zones.OffsetMinutes(p.timezone, options.today);
         if (o.ok()) it->second = *o;
       }
-      if (it->second) *tz_gap = std::abs(*it->second - subject_offset) / 60.0;
+      if (it->second) c->tz_gap_hours = std::abs(*it->second - subject_offset) / 60.0;
     }
-    c->proximity = std::max(0.0, std::exp(-distance_km / policy.proximity_scale_km) -
-                                     policy.tz_penalty_per_hour * *tz_gap);
-    // Network: two steps away, or a country without any tie yet.
-    c->network = 0;
-    if (subject.partners_of_partners.count(i)) c->network += 0.5;
-    if (!subject.tied_countries.count(std::string(p.country))) c->network += 0.5;
-    double score = policy.weight_level * c->level + policy.weight_similarity * c->similarity +
-                   policy.weight_complementarity * c->complementarity +
-                   policy.weight_proximity * c->proximity + policy.weight_network * c->network;
-    if (rel == geo::RelationStatus::kDeFacto) score *= policy.de_facto_factor;
-    return score;
+    k.proximity = std::max(0.0, std::exp(-c->distance_km / policy.proximity_scale_km) -
+                                    policy.tz_penalty_per_hour * c->tz_gap_hours);
+    k.network = 0;
+    if (subject.partners_of_partners.count(i) || subject.common_partners.count(i)) k.network += 0.5;
+    if (!subject.tied_countries.count(std::string(p.country))) k.network += 0.5;
   };
+
+  struct Scored {
+    double score;
+    size_t place;
+    bool operator<(const Scored& o) const {  // min-heap on score; the larger index loses ties
+      return score != o.score ? score > o.score : place < o.place;
+    }
+  };
+  std::priority_queue<Scored> best;  // the top-N so far, worst on top
+  const size_t keep = std::max<size_t>(options.top, 1);
 
   for (size_t i = 0; i < places.size(); ++i) {
     const Place& p = places[i];
-    if (p.country == subject.country || subject.excluded.count(i)) continue;
-    // Small places are left out; an unknown population (0) is not held against a place.
-    if (p.population > 0 && p.population < policy.min_population && !p.capital && !p.admin_seat) continue;
-    if (!options.country.empty() && p.country != options.country) continue;
-    if (options.level && !SameLevelFamily(*options.level, LevelOf(p))) continue;
-    auto [rit, inserted] = relation_cache.try_emplace(p.country);
-    if (inserted) rit->second = relations.StatusBetween(subject.country, p.country);
-    if (rit->second == geo::RelationStatus::kNone) continue;  // requirement of Permendagri 25/2020
-    Components c;
-    double tz_gap = 0;
+    if (!Eligible(p, i, subject, options, policy)) continue;
+    auto [fit, inserted] = facts.try_emplace(p.country);
+    if (inserted) fit->second = FactsOf(subject.country, p.country, signals, &relations);
+    if (fit->second.relation == geo::RelationStatus::kNone) continue;  // Permendagri 25/2020
     const double score =
-        score_place(i, SphereKm(subject.lat, subject.lon, p.lat, p.lon), &c, rit->second, &tz_gap);
+        rank_score(i, SphereKm(subject.lat, subject.lon, p.lat, p.lon), fit->second, nullptr);
     if (best.size() < keep) {
       best.push({score, i});
-    } else if (score > best.top().score) {
+    } else if (Scored{score, i} < best.top()) {
       best.pop();
       best.push({score, i});
     }
   }
 
-  // Exact geodesic distances for the kept candidates, then the final order.
   std::vector<Candidate> out;
   out.reserve(best.size());
   while (!best.empty()) {
@@ -180,27 +456,38 @@ std::vector<Candidate> FindPartners(std::span<const Place> places, const Subject
     Candidate cand;
     cand.place = i;
     cand.level = LevelOf(p);
-    cand.relations = relation_cache.at(p.country);
+    const CountryFacts& cf = facts.at(p.country);
+    cand.relations = cf.relation;
+    // Ranked on the sphere; the geodesic distance is what the user reads.
+    cand.score = rank_score(i, SphereKm(subject.lat, subject.lon, p.lat, p.lon), cf, &cand);
     cand.distance_km = geo::GeodesicDistanceMetres(subject.lat, subject.lon, p.lat, p.lon) / 1000.0;
-    cand.score = score_place(i, cand.distance_km, &cand.components, cand.relations, &cand.tz_gap_hours);
+    describe(i, &cand);
+    if (auto it = subject.common_partners.find(i); it != subject.common_partners.end()) {
+      cand.common_partners = it->second;
+    }
     if (auto it = strengths.find(i); it != strengths.end()) {
+      cand.strengths_known = true;
       for (Field f : needs) {
-        if (it->second & (uint32_t{1} << static_cast<uint32_t>(f))) cand.strengths_meeting_needs.push_back(f);
+        if (it->second & (uint32_t{1} << static_cast<uint32_t>(f)))
+          cand.strengths_meeting_needs.push_back(f);
       }
     } else if (need_count > 0) {
       cand.flags.emplace_back("no_known_strengths");
     }
-    if (cand.relations == geo::RelationStatus::kDeFacto) cand.flags.emplace_back("de_facto_relations");
-    if (subject.partners_of_partners.count(i)) cand.flags.emplace_back("partner_of_partner");
-    if (!subject.tied_countries.count(std::string(p.country))) cand.flags.emplace_back("new_country");
+    if (cand.relations == geo::RelationStatus::kDeFacto)
+      cand.flags.emplace_back("de_facto_relations");
+    if (subject.partners_of_partners.count(i) || cand.common_partners > 0) {
+      cand.flags.emplace_back("partner_of_partner");
+    }
+    if (!subject.tied_countries.count(std::string(p.country)))
+      cand.flags.emplace_back("new_country");
     if (p.port) cand.flags.emplace_back("port");
     out.push_back(std::move(cand));
   }
   std::sort(out.begin(), out.end(), [&](const Candidate& a, const Candidate& b) {
     if (a.score != b.score) return a.score > b.score;
-    return places[a.place].population > places[b.place].population;
+    return a.place < b.place;
   });
-  if (out.size() > options.top) out.resize(options.top);
   return out;
 }
 

@@ -183,7 +183,8 @@ std::string_view GazetteerAttribution() {
          "Time zones: timezone-boundary-builder, (c) OpenStreetMap contributors, ODbL 1.0, "
          "via geo-tz.\n"
          "Indonesian provinces, regencies and cities: idn-area-data, ODbL 1.0.\n"
-         "Ports: sea-ports (UN/LOCODE), MIT. Country names: i18n-iso-countries, MIT.\n";
+         "Ports: sea-ports (UN/LOCODE), MIT. Country names: i18n-iso-countries, MIT.\n"
+         "Landlocked countries and official languages: world-countries, ODbL 1.0.\n";
 }
 
 Result<Gazetteer> Gazetteer::Parse(std::string_view data) {

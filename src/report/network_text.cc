@@ -387,7 +387,7 @@ std::string EgoToJson(const Graph& graph, const EgoNetwork& ego, int indent, siz
 // "distance_km", "tz_gap_hours", "relations", "strengths_meeting_needs"}]}, best first.
 
 std::string CandidatesJson(std::string_view region_id, std::span<const finder::Place> places,
-                           const std::vector<finder::Candidate>& candidates) {
+                           const std::vector<finder::Candidate>& candidates, bool needs_unscored) {
   std::string out;
   io::JsonWriter w(&out, 2, 3);
   w.BeginObject();
@@ -437,20 +437,45 @@ std::string CandidatesJson(std::string_view region_id, std::span<const finder::P
     w.BeginArray();
     for (Field f : c.strengths_meeting_needs) w.String(ToString(f));
     w.EndArray();
+    // The learned ranking (docs/finder.md): each feature's part of the logit, and
+    // whether the candidate's strengths are known at all (complementarity 0 with
+    // strengths_known false is no finding).
+    w.Key("strengths_known");
+    w.Bool(c.strengths_known);
+    w.Key("learned");
+    w.BeginObject();
+    w.Key("logit");
+    w.Number(std::round(c.learned * 1e4) / 1e4);
+    for (size_t f = 0; f < finder::kFeatureCount; ++f) {
+      w.Key(finder::FeatureName(static_cast<finder::Feature>(f)));
+      w.Number(std::round(c.contributions[f] * 1e4) / 1e4);
+    }
+    w.EndObject();
+    w.Key("country_ties");
+    w.Number(c.country_ties);
+    w.Key("common_partners");
+    w.Number(c.common_partners);
+    w.Key("degree");
+    w.Number(c.degree);
     w.EndObject();
   }
   w.EndArray();
+  if (needs_unscored) {
+    w.Key("needs_scored");
+    w.Bool(false);
+  }
   w.EndObject();
   out.push_back('\n');
   return out;
 }
 
-std::string CandidatesText(const FindReport& r) {
+std::string CandidatesText(const FindReport& r, Lang lang) {
   std::string out;
   char line[512];
   std::snprintf(line, sizeof line, "%s (%s): %zu candidates\n", r.region_name.c_str(),
                 r.region_id.c_str(), r.candidates.size());
   out += line;
+  if (r.needs_unscored) out += std::string(CliText("find.needs_unscored", lang)) + "\n";
   std::snprintf(line, sizeof line, "%-5s %-28s %-3s %6s  %5s %5s %5s %5s %5s  %8s  %s\n", "RANK",
                 "PLACE", "CC", "SCORE", "LEVEL", "SIMIL", "COMPL", "PROX", "NETW", "KM", "FLAGS");
   out += line;
@@ -459,36 +484,100 @@ std::string CandidatesText(const FindReport& r) {
     const finder::Place& p = r.places[c.place];
     std::string flags;
     for (const std::string& f : c.flags) flags += (flags.empty() ? "" : ", ") + f;
+    // Complementarity is shown only where the candidate's strengths are known.
+    char compl_cell[16];
+    if (c.strengths_known) {
+      std::snprintf(compl_cell, sizeof compl_cell, "%5.2f", c.components.complementarity);
+    } else {
+      std::snprintf(compl_cell, sizeof compl_cell, "%5s", "-");
+    }
     std::snprintf(line, sizeof line,
-                  "%-5zu %-28.28s %-3.3s %6.3f  %5.2f %5.2f %5.2f %5.2f %5.2f  %8.0f  %s\n", ++rank,
+                  "%-5zu %-28.28s %-3.3s %6.3f  %5.2f %5.2f %s %5.2f %5.2f  %8.0f  %s\n", ++rank,
                   std::string(p.name).c_str(), std::string(p.country).c_str(), c.score,
-                  c.components.level, c.components.similarity, c.components.complementarity,
+                  c.components.level, c.components.similarity, compl_cell,
                   c.components.proximity, c.components.network, c.distance_km, flags.c_str());
     out += line;
+    out += "      " + CandidateExplanation(p, c, lang) + "\n";
   }
   return out;
 }
 
+namespace {
+
+// One reason of the learned score in words: "54 ties between the two countries".
+std::string Reason(const finder::Place& p, const finder::Candidate& c, finder::Feature f,
+                   Lang lang) {
+  const bool id = lang == Lang::kId;
+  auto num = [&](double v, int decimals) { return CliNumber(v, decimals, lang); };
+  switch (f) {
+    case finder::kLogDistance:
+      return id ? "berjarak " + num(c.distance_km, 0) + " km" : num(c.distance_km, 0) + " km away";
+    case finder::kPopulationGap: {
+      const double fold = std::pow(10.0, c.features[f]);
+      return id ? "jumlah penduduk berbeda " + num(fold, 1) + " kali lipat"
+                : "a population " + num(fold, 1) + " times as different";
+    }
+    case finder::kLogPopulation:
+      return id ? num(p.population, 0) + " penduduk" : num(p.population, 0) + " inhabitants";
+    case finder::kCountryAffinity:
+      return id ? num(c.country_ties, 0) + " hubungan kota kembar antara kedua negara"
+                : num(c.country_ties, 0) + " twin ties between the two countries";
+    case finder::kCommonPartners:
+      return id ? num(c.common_partners, 0) + " mitra yang sama" : num(c.common_partners, 0) + " partners in common";
+    case finder::kAdamicAdar:
+      return id ? "mitra bersama yang tidak banyak mitranya" : "shared partners with few partners of their own";
+    case finder::kLogDegree:
+      return id ? num(c.degree, 0) + " hubungan kota kembar miliknya"
+                : num(c.degree, 0) + " twin ties of its own";
+    case finder::kPortPair:
+      return id ? "sama-sama kota pelabuhan" : "both are ports";
+    case finder::kCapital:
+      return id ? "ibu kota negara atau provinsi" : "a national or provincial capital";
+    case finder::kSameLevel:
+      return id ? "tingkat pemerintahan yang setara" : "the same level of government";
+    case finder::kSharedLanguage:
+      return id ? "bahasa resmi yang sama" : "a shared official language";
+    default: return "";
+  }
+}
+
+}  // namespace
+
 std::string CandidateExplanation(const finder::Place& p, const finder::Candidate& c, Lang lang) {
   const bool id = lang == Lang::kId;
   auto num = [&](double v, int decimals) { return CliNumber(v, decimals, lang); };
-  std::string out =
-      std::string(p.name) + " (" + geo::CountryName(p.country, id) +
-      "): " + (id ? "skor " : "score ") + num(c.score, 3) + " (" + (id ? "tingkat " : "level ") +
-      num(c.components.level, 2) + ", " + (id ? "kemiripan " : "similarity ") +
-      num(c.components.similarity, 2) + ", " + (id ? "saling melengkapi " : "complementarity ") +
-      num(c.components.complementarity, 2) + ", " + (id ? "kedekatan " : "proximity ") +
-      num(c.components.proximity, 2) + ", " + (id ? "jaringan " : "network ") +
-      num(c.components.network, 2) + "); " + (id ? "berjarak " : "") + num(c.distance_km, 0) +
-      " km" + (id ? "" : " away") + ", " + (id ? "selisih waktu " : "") + num(c.tz_gap_hours, 1) +
-      (id ? " jam" : " h time difference") + "; " +
-      (id ? "hubungan diplomatik: " : "diplomatic relations: ") +
-      std::string(geo::ToString(c.relations));
+  std::string out = std::string(p.name) + " (" + geo::CountryName(p.country, id) +
+                    "): " + (id ? "skor " : "score ") + num(c.score, 3);
+  // The learned score's reasons, the weightiest first: what raised it and what lowered it.
+  std::vector<size_t> order;
+  for (size_t f = 0; f < finder::kFeatureCount; ++f) {
+    if (c.contributions[f] != 0) order.push_back(f);
+  }
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    return std::abs(c.contributions[a]) > std::abs(c.contributions[b]);
+  });
+  if (order.size() > 5) order.resize(5);
+  if (!order.empty()) {
+    out += id ? ", karena " : ", because of ";
+    for (size_t k = 0; k < order.size(); ++k) {
+      const double v = c.contributions[order[k]];
+      out += (k ? ", " : "") + Reason(p, c, static_cast<finder::Feature>(order[k]), lang) + " (" +
+             (v > 0 ? "+" : "\u2212") + num(std::abs(v), 2) + ")";
+    }
+  }
+  out += std::string("; ") + (id ? "selisih waktu " : "") + num(c.tz_gap_hours, 1) +
+         (id ? " jam" : " h time difference") + "; " +
+         (id ? "hubungan diplomatik: " : "diplomatic relations: ") +
+         std::string(geo::ToString(c.relations));
   if (!c.strengths_meeting_needs.empty()) {
     out += id ? "; kekuatannya memenuhi kebutuhan: " : "; its strengths meet the needs: ";
     for (size_t i = 0; i < c.strengths_meeting_needs.size(); ++i) {
       out += (i ? ", " : "") + std::string(ToString(c.strengths_meeting_needs[i]));
     }
+  } else if (!c.strengths_known &&
+             std::find(c.flags.begin(), c.flags.end(), "no_known_strengths") != c.flags.end()) {
+    out += id ? "; kekuatannya belum diketahui, jadi kecocokan dengan kebutuhan tidak dinilai"
+              : "; its strengths are not known, so the fit with the needs is not scored";
   }
   if (!c.flags.empty()) {
     out += id ? "; penanda: " : "; flags: ";

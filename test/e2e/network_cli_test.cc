@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <nlohmann/json.hpp>
 #include <set>
 
@@ -187,6 +188,85 @@ TEST_F(NetworkCliTest, FindPartnersNeverOffersItselfOrAPartnerAndFlagsTaiwan) {
   for (const json& c : needs_doc["candidates"]) EXPECT_EQ(c["country"], "NL");
   EXPECT_EQ(RunKembar(dir_, "find-partners Xyzzyville").exit_code, 3);
   EXPECT_EQ(RunKembar(dir_, "find-partners id-surabaya --needs flying").exit_code, 2);
+}
+
+// Issue 14: any place is a subject: a gazetteer city with no partner, a province
+// (Indonesian or English name), a stored region; ambiguous names list candidates.
+TEST_F(NetworkCliTest, FindPartnersForAnyPlace) {
+  Output city = RunKembar(dir_, "find-partners Surakarta --top 20 --json");
+  ASSERT_EQ(city.exit_code, 0) << city.err;
+  const json c = json::parse(city.out);
+  EXPECT_EQ(c["region"].get<std::string>().rfind("geonames:", 0), 0u) << c["region"];
+  ASSERT_EQ(c["candidates"].size(), 20u);
+  for (const json& x : c["candidates"]) EXPECT_NE(x["country"], "ID") << x["name"];
+  // The same city without its accents or case.
+  Output folded = RunKembar(dir_, "find-partners 'SURAKARTA, Indonesia' --top 20 --json");
+  ASSERT_EQ(folded.exit_code, 0) << folded.err;
+  EXPECT_EQ(json::parse(folded.out)["region"], c["region"]);
+
+  for (const char* province : {"'Jawa Tengah'", "'Central Java'", "Bali"}) {
+    Output p = RunKembar(dir_, std::string("find-partners ") + province + " --top 5 --json");
+    ASSERT_EQ(p.exit_code, 0) << province << ": " << p.err;
+    const json pj = json::parse(p.out);
+    EXPECT_EQ(pj["region"].get<std::string>().rfind("province:", 0), 0u) << pj["region"];
+    EXPECT_EQ(pj["candidates"].size(), 5u);
+  }
+  EXPECT_EQ(json::parse(RunKembar(dir_, "find-partners 'Central Java' --json").out)["region"],
+            json::parse(RunKembar(dir_, "find-partners 'Jawa Tengah' --json").out)["region"]);
+
+  // A stored region keeps its id; its partners are never offered.
+  Output stored = RunKembar(dir_, "find-partners id-semarang --top 50 --json");
+  ASSERT_EQ(stored.exit_code, 0) << stored.err;
+  const json sj = json::parse(stored.out);
+  EXPECT_EQ(sj["region"], "id-semarang");
+  for (const json& x : sj["candidates"]) EXPECT_NE(x["name"], "Brisbane") << "a partner";
+
+  // An ambiguous name lists its candidates and says how to choose.
+  Output ambiguous = RunKembar(dir_, "find-partners Portland");
+  EXPECT_EQ(ambiguous.exit_code, 2) << ambiguous.out;
+  EXPECT_NE(ambiguous.err.find("US"), std::string::npos) << ambiguous.err;
+}
+
+// Issue 14: the finder measured on real ties held out of everything it sees, beside
+// baselines over the same candidates.
+TEST_F(NetworkCliTest, FinderEvaluateHoldsOutIndonesianTies) {
+  Output o = RunKembar(dir_, "finder evaluate --json");
+  ASSERT_EQ(o.exit_code, 0) << o.err;
+  const json r = json::parse(o.out);
+  // Every tie of an Indonesian place having at least two ties in the Wikipedia list.
+  EXPECT_EQ(r["pairs"], 73);
+  EXPECT_EQ(r["ranks"].size(), 73u);
+  for (const char* m : {"finder", "gravity", "degree", "random"}) {
+    ASSERT_TRUE(r["methods"].contains(m)) << m;
+    for (const char* k : {"hit@10", "hit@100", "mrr"}) {
+      EXPECT_GE(r["methods"][m][k].get<double>(), 0) << m << k;
+      EXPECT_LE(r["methods"][m][k].get<double>(), 1) << m << k;
+    }
+  }
+  const json& f = r["methods"]["finder"];
+  const json& g = r["methods"]["gravity"];
+  EXPECT_GE(f["hit@10"].get<double>(), g["hit@10"].get<double>());
+  EXPECT_GT(f["mrr"].get<double>(), g["mrr"].get<double>());
+  EXPECT_LT(r["methods"]["random"]["hit@100"].get<double>(), 0.05);
+  EXPECT_NE(o.err.find("73"), std::string::npos) << "progress on stderr";
+
+  // A held-out partner is no longer excluded as a partner: Busan is ranked for Surabaya
+  // (it would never be proposed while the tie is known).
+  std::ofstream(dir_ + "/pairs.csv") << "city1,country1,city2,country2\n"
+                                      << "Surabaya,Indonesia,Busan,South Korea\n"
+                                      << "Nowhere,Atlantis,Busan,South Korea\n";
+  Output one = RunKembar(dir_, "finder evaluate --holdout pairs.csv --k 1,10 --json");
+  ASSERT_EQ(one.exit_code, 0) << one.err;
+  const json oj = json::parse(one.out);
+  EXPECT_EQ(oj["pairs"], 2);
+  EXPECT_GT(oj["ranks"][0]["finder"].get<double>(), 0);
+  EXPECT_EQ(oj["ranks"][1]["finder"], 0) << "a pair whose places cannot be found is a miss";
+  EXPECT_EQ(oj["methods"]["finder"]["hit@10"], 0.5);
+  std::ofstream(dir_ + "/bad.csv") << "Surabaya,Indonesia\n";
+  Output bad = RunKembar(dir_, "finder evaluate --holdout bad.csv");
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.err.find("bad.csv:1"), std::string::npos) << bad.err;
+  EXPECT_EQ(RunKembar(dir_, "finder evaluate --k ten").exit_code, 2);
 }
 
 }  // namespace

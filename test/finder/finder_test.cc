@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
 
 namespace kembar::finder {
 namespace {
@@ -94,9 +95,14 @@ TEST(FinderTest, ComponentsAreBoundedAndExplainTheScore) {
       EXPECT_GE(v, 0.0);
       EXPECT_LE(v, 1.0);
     }
-    double expected = w.weight_level * x.components.level + w.weight_similarity * x.components.similarity +
-                      w.weight_complementarity * x.components.complementarity +
-                      w.weight_proximity * x.components.proximity + w.weight_network * x.components.network;
+    // The score is the learned logit's sigmoid: the bias plus the contributions shown.
+    double logit = w.learned.bias;
+    for (size_t f = 0; f < kFeatureCount; ++f) {
+      EXPECT_DOUBLE_EQ(x.contributions[f], WeightOf(w.learned, static_cast<Feature>(f)) * x.features[f]);
+      logit += x.contributions[f];
+    }
+    EXPECT_NEAR(x.learned, logit, 1e-12);
+    double expected = 1 / (1 + std::exp(-logit));
     if (x.relations == geo::RelationStatus::kDeFacto) expected *= w.de_facto_factor;
     EXPECT_NEAR(x.score, expected, 1e-12) << kPlaces[x.place].name;
   }
@@ -126,6 +132,35 @@ TEST(FinderTest, FiltersByCountryAndLevelAndTop) {
   Options t;
   t.top = 2;
   EXPECT_EQ(Find(Surabaya(), t).size(), 2u);
+}
+
+TEST(FinderTest, RanksOfAgreesWithFindPartnersAndMissesWhatCannotBeProposed) {
+  geo::TimeZones zones;
+  Options o;
+  o.today = ParseDay("2024-01-15").value();
+  o.top = 20;
+  const Subject s = Surabaya();
+  NetworkSignals signals;
+  signals.place_degree = {5, 3, 2, 1, 4, 0, 2, 3, 6, 1};
+  signals.country_ties[CountryPairKey("ID", "JP")] = 40;
+  signals.country_total[CountryKey("JP")] = 100;
+  const auto& policy = assess::DefaultPolicy().finder;
+  const auto c = FindPartners(kPlaces, s, {}, o, policy, geo::Relations::Bundled(), zones, signals);
+  for (size_t r = 0; r < c.size(); ++r) {
+    const auto ranks = RanksOf(kPlaces, s, o, policy, geo::Relations::Bundled(), signals, c[r].place, 7);
+    EXPECT_EQ(ranks[0], r + 1.0) << kPlaces[c[r].place].name;
+    // Gravity = degree / distance: Kitakyushu (4 ties) beats Perth (3) only if near enough.
+    EXPECT_GE(ranks[1], 1.0);
+  }
+  // Itself, a partner, its own country, Israel (no relations), a tiny village: misses.
+  for (size_t never : {0u, 1u, 6u, 3u, 5u}) {
+    EXPECT_EQ(RanksOf(kPlaces, s, o, policy, geo::Relations::Bundled(), signals, never, 7)[0], 0.0)
+        << kPlaces[never].name;
+  }
+  // More ties between the countries raise a candidate (country affinity).
+  EXPECT_GT(CountryAffinity(40, 100, 0.01), CountryAffinity(4, 100, 0.01));
+  EXPECT_TRUE(ShareOfficialLanguage("GB", "AU"));
+  EXPECT_FALSE(ShareOfficialLanguage("ID", "JP"));
 }
 
 }  // namespace

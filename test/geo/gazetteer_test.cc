@@ -63,6 +63,14 @@ TEST(GazetteerTest, KnownPlaces) {
       {"Kōchi", "JP", "Asia/Tokyo", true, 300000},
       {"Tokyo", "JP", "Asia/Tokyo", std::nullopt, 8000000, true},
       {"Rotterdam", "NL", "Europe/Amsterdam", true, 500000},
+      // A place is a port only on the coast or with a navigable port within it: the
+      // inland dry ports of landlocked countries are not (issue 14).
+      {"Bamako", "ML", "Africa/Bamako", false, 1000000, true},
+      {"Lusaka", "ZM", "Africa/Lusaka", false, 1000000, true},
+      {"Harare", "ZW", "Africa/Harare", false, 1000000, true},
+      {"Kigali", "RW", "Africa/Kigali", false, 500000, true},
+      {"Budapest", "HU", "Europe/Budapest", true, 1000000, true},  // on the Danube
+      {"Asuncion", "PY", "America/Asuncion", true, 500000, true},  // the Paraguay River
   };
   for (const PlaceCase& c : cases) {
     SCOPED_TRACE(c.name);

@@ -144,9 +144,22 @@ const nameForms = (k) => {
   const m = /^city of (.+)$/.exec(k) || /^(.+) city$/.exec(k);
   return m ? [compact(k), compact(m[1])] : [compact(k)];
 };
+// A place is a port only if it is on the coast or a navigable port lies within it.
+// sea-ports also lists inland dry ports (container depots): in a landlocked country
+// (world-countries' `landlocked`) a LOCODE counts only when it is a river or lake port
+// on a navigable waterway (the Danube, the Paraguay River, Lake Victoria), so Bamako,
+// Lusaka, Harare, Kigali, Ouagadougou and Blantyre are not ports.
+const LANDLOCKED = new Set(require('world-countries').filter((c) => c.landlocked).map((c) => c.cca2));
+const NAVIGABLE_INLAND = new Set(['HUBUD', 'PYASU', 'PYBCM', 'PYFNX', 'PYPIL', 'PYPSE', 'PYSAN',
+  'PYTER', 'BOPBU', 'UGJIN', 'UGKLA']);
 const ports = Object.entries(require('sea-ports').JSON);
-const portStats = { ports: ports.length, without_coordinates: 0, by_name: 0, by_nearest: 0, unplaced: 0 };
+const portStats = { ports: ports.length, without_coordinates: 0, by_name: 0, by_nearest: 0, unplaced: 0,
+  inland_dry: 0 };
 for (const [locode, port] of ports) {
+  if (LANDLOCKED.has(locode.slice(0, 2).toUpperCase()) && !NAVIGABLE_INLAND.has(locode)) {
+    portStats.inland_dry++;
+    continue;
+  }
   const [plon, plat] = port.coordinates || [];
   if (typeof plat !== 'number' || typeof plon !== 'number' || (plat === 0 && plon === 0)) {
     portStats.without_coordinates++;

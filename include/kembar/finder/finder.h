@@ -6,6 +6,7 @@
 #ifndef KEMBAR_FINDER_FINDER_H_
 #define KEMBAR_FINDER_FINDER_H_
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -36,6 +37,56 @@ struct Place {
   bool admin_seat = false;  // seat of a first-level division (province, state, prefecture)
 };
 
+// The learned ranking's features of a (subject, candidate) pair, in this order
+// (FeatureName gives each one's policy member; docs/finder.md defines them).
+enum Feature : size_t {
+  kLogDistance,
+  kPopulationGap,
+  kLogPopulation,
+  kCountryAffinity,
+  kCommonPartners,
+  kAdamicAdar,
+  kLogDegree,
+  kPortPair,
+  kCapital,
+  kSameLevel,
+  kSharedLanguage,
+  kFeatureCount
+};
+using FeatureVector = std::array<double, kFeatureCount>;
+
+// The policy member of a feature ("country_affinity").
+std::string_view FeatureName(Feature f);
+// The weight of a feature in the policy.
+double WeightOf(const assess::FinderWeights& w, Feature f);
+// Sets the weight of a feature (the fitting tool writes them).
+void SetWeight(assess::FinderWeights* w, Feature f, double value);
+
+// What the worldwide network says about places and countries, for the learned
+// ranking: built once per network (with held-out ties removed when evaluating).
+struct NetworkSignals {
+  std::vector<uint32_t> place_degree;  // per place index: its ties (0: none, or no node)
+  // Ties between two countries (key: CountryPairKey), and each country's ties abroad.
+  std::unordered_map<uint32_t, uint32_t> country_ties;
+  std::unordered_map<uint16_t, uint32_t> country_total;
+};
+
+// A key for an unordered pair of ISO alpha-2 codes.
+uint32_t CountryPairKey(std::string_view a, std::string_view b);
+// A key for one ISO alpha-2 code (0 for anything else).
+uint16_t CountryKey(std::string_view iso);
+
+// The country-affinity feature: ln((ties + 20 x prior) / (ties_total + 20)), the share
+// of the candidate country's ties abroad that go to the subject's country, smoothed
+// towards `prior` (CountryPrior) so that a country with few ties says little.
+double CountryAffinity(uint32_t ties, uint32_t ties_total, double prior);
+// The subject country's share of all ties abroad in the network (at least 0.5 ties).
+double CountryPrior(const NetworkSignals& signals, std::string_view subject_country);
+
+// Whether two countries share an official language (world-countries, ODbL 1.0;
+// data/reference/country_languages.csv).
+bool ShareOfficialLanguage(std::string_view a, std::string_view b);
+
 // The region that looks for partners, with what is known about its network.
 struct Subject {
   std::string id;
@@ -51,6 +102,11 @@ struct Subject {
   std::unordered_set<size_t> excluded;             // the region itself and its partners
   std::unordered_set<size_t> partners_of_partners;  // places two steps away
   std::unordered_set<std::string> tied_countries;   // countries of existing partners
+  // Places two steps away: how many partners they share with the subject, and the
+  // Adamic-Adar index (the sum of 1 / ln(degree) of the shared partners).
+  std::unordered_map<size_t, uint32_t> common_partners;
+  std::unordered_map<size_t, double> adamic_adar;
+  uint32_t degree = 0;  // the subject's own ties (for the explanation)
 };
 
 // Strengths known for places: the fields of their partnerships and the bundled
@@ -75,8 +131,15 @@ struct Components {
 
 struct Candidate {
   size_t place = 0;  // index into the places given
-  double score = 0;
+  double score = 0;  // sigmoid(learned), x de facto factor, x (1 + needs boost x complementarity)
   Components components;
+  FeatureVector features{};       // the learned ranking's inputs
+  FeatureVector contributions{};  // weight x feature: what moved the score, and how much
+  double learned = 0;             // bias + the contributions (the logit)
+  bool strengths_known = false;   // false: complementarity was not measured (0 is no finding)
+  uint32_t country_ties = 0;      // ties between the subject's and the candidate's countries
+  uint32_t common_partners = 0;   // partners the two already share
+  uint32_t degree = 0;            // the candidate's ties
   double distance_km = 0;
   double tz_gap_hours = 0;
   geo::RelationStatus relations = geo::RelationStatus::kOfficial;
@@ -88,13 +151,47 @@ struct Candidate {
 // The level a place stands for: an admin seat can represent its province.
 Level LevelOf(const Place& p);
 
-// The best `options.top` candidates, best first. Places in the subject's country, the
-// subject and its partners, and places in countries without diplomatic relations are
-// never offered; places with de facto relations only are flagged and penalised.
+// The best `options.top` candidates, best first, by the learned ranking
+// (docs/finder.md). Places in the subject's country, the subject and its partners,
+// smaller places than policy.min_population, and places in countries without
+// diplomatic relations are never offered; places with de facto relations only are
+// flagged and penalised. `signals` may be empty (no network known).
 std::vector<Candidate> FindPartners(std::span<const Place> places, const Subject& subject,
                                     const KnownStrengths& strengths, const Options& options,
                                     const assess::FinderPolicy& policy,
-                                    const geo::Relations& relations, geo::TimeZones& zones);
+                                    const geo::Relations& relations, geo::TimeZones& zones,
+                                    const NetworkSignals& signals = {});
+
+// The ranking methods `kembar finder evaluate` compares over the same candidates.
+enum class Method { kFinder, kGravity, kDegree, kRandom };
+inline constexpr Method kMethods[] = {Method::kFinder, Method::kGravity, Method::kDegree,
+                                      Method::kRandom};
+// "finder", "gravity", "degree", "random".
+std::string_view MethodName(Method m);
+
+// The 1-based rank of place `target` among the candidates FindPartners would consider
+// for the subject (the same exclusions, filters and scores), for each method in
+// kMethods order: the finder; gravity = degree / distance; degree; a random order
+// drawn from `seed`. Places with the same score as the target share the ranks
+// evenly (rank = 1 + higher + equal / 2). 0 when the target is not a candidate (the
+// finder can never propose it).
+std::array<double, 4> RanksOf(std::span<const Place> places, const Subject& subject,
+                              const Options& options, const assess::FinderPolicy& policy,
+                              const geo::Relations& relations, const NetworkSignals& signals,
+                              size_t target, uint64_t seed);
+
+// The features of candidate `place` for the subject at `distance_km` (the fitting
+// tool's rows; FindPartners uses the same function).
+FeatureVector FeaturesOf(const Place& place, size_t index, const Subject& subject,
+                         double distance_km, const NetworkSignals& signals);
+
+// Great-circle distance on the mean sphere, km: what the ranking uses.
+double SphereKm(double lat1, double lon1, double lat2, double lon2);
+
+// Whether the finder may offer place `p` to the subject at all under `options` (its
+// country, exclusions, population floor, filters; relations are checked apart).
+bool Eligible(const Place& p, size_t index, const Subject& subject, const Options& options,
+              const assess::FinderPolicy& policy);
 
 }  // namespace kembar::finder
 

@@ -49,15 +49,19 @@ std::string MatchText(const MatchReport& match, size_t limit, Lang lang = Lang::
 std::string RelationsJson(const RelationsReport& relations);
 std::string RelationsText(const RelationsReport& relations, Lang lang = Lang::kEn);
 
-// Ranked candidates as JSON: each with its score, components and explanation.
+// Ranked candidates as JSON: each with its score, components, the learned ranking's
+// contributions ("learned") and whether its strengths are known; "needs_scored":
+// false when no candidate's strengths could be scored against the needs.
 std::string CandidatesJson(std::string_view region_id, std::span<const finder::Place> places,
-                           const std::vector<finder::Candidate>& candidates);
-// The same as a text table.
-std::string CandidatesText(const FindReport& report);
+                           const std::vector<finder::Candidate>& candidates,
+                           bool needs_unscored = false);
+// The same as a text table, each candidate followed by its explanation in `lang`.
+std::string CandidatesText(const FindReport& report, Lang lang = Lang::kEn);
 
-// One sentence in `lang` explaining a candidate's rank: its country, score and score
-// components, distance, time difference, diplomatic relations, the strengths that
-// meet the needs and the flags.
+// One sentence in `lang` explaining a candidate's rank: its country, score and the
+// learned score's weightiest reasons with their part of the logit, time difference,
+// diplomatic relations, the strengths that meet the needs (or that they are not
+// known) and the flags.
 std::string CandidateExplanation(const finder::Place& place, const finder::Candidate& candidate,
                                  Lang lang);
 

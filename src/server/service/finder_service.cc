@@ -63,7 +63,8 @@ HttpResponse FinderService::Get(RequestContext& ctx) const {
     return ctx.Error(e);
   }
   nlohmann::json body =
-      nlohmann::json::parse(report::CandidatesJson(r->region_id, r->places, r->candidates));
+      nlohmann::json::parse(report::CandidatesJson(r->region_id, r->places, r->candidates,
+                                                    r->needs_unscored));
   const bool id = std::get<Lang>(lang) == Lang::kId;
   body["region_name"] = r->region_name;
   // Where the region is: the stored region's coordinates, else the network place's.
