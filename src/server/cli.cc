@@ -15,6 +15,7 @@
 #include "kembar/report/cli_text.h"
 #include "kembar/server/server.h"
 #include "server/accounts.h"
+#include "store/sql.h"
 
 namespace kembar::server {
 
@@ -66,7 +67,9 @@ int RunServe(const ServeOptions& options) {
   const std::string base = std::string((*server)->tls() ? "https://" : "http://") + host + ":" +
                            std::to_string((*server)->port());
   const report::CliArgs at = {
-      {"url", base}, {"db", options.db_path}, {"body", R"({"username": ..., "password": ...})"}};
+      {"url", base},
+      {"db", store::RedactUrl(options.db_path)},  // never a password in a URL
+      {"body", R"({"username": ..., "password": ...})"}};
   for (const char* key : {"serve.listening", "serve.login", "serve.scripts", "serve.health"}) {
     std::printf("%s\n", report::CliText(key, options.lang, at).c_str());
   }

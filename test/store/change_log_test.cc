@@ -10,6 +10,8 @@
 #include "kembar/io/digest.h"
 #include "kembar/kembar.h"
 #include "kembar/store/sqlite_store.h"
+#include "store/sql.h"
+#include "testing/backends.h"
 #include "testing/fixtures.h"
 
 namespace kembar {
@@ -29,11 +31,13 @@ json Doc(const std::string& pid, const std::string& home, const std::string& par
              {"events", {{{"type", "mou_signed"}, {"date", "2001"}}}}}}}};
 }
 
-class ChangeLogTest : public ::testing::Test {
+// On both backends: an SQLite file, a PostgreSQL database ($KEMBAR_TEST_PG).
+class ChangeLogTest : public ::testing::TestWithParam<testing::Backend> {
  protected:
   void SetUp() override {
     dir_ = testing::TempDir();
-    path_ = dir_ + "/kembar.db";
+    path_ = testing::NewDatabase(GetParam(), dir_);
+    KEMBAR_SKIP_WITHOUT_PG(path_);
     Open();
   }
   void Open() {
@@ -56,13 +60,12 @@ class ChangeLogTest : public ::testing::Test {
     auto r = kembar_->Import(params);
     ASSERT_TRUE(r.ok()) << r.status().ToString();
   }
-  void Sql(const std::string& sql) { EXPECT_EQ(testing::ExecSql(path_, sql), ""); }
+  void Sql(const std::string& sql) { EXPECT_EQ(testing::ExecSqlAt(path_, sql), ""); }
   // Appends an accounts' entry through a second connection, as AccountStore does.
   void AppendAccountEntry(const std::string& actor, const std::string& action) {
-    sqlite3* db = nullptr;
-    ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
-    sqlite3_busy_timeout(db, 5000);
-    ASSERT_EQ(sqlite3_exec(db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr), SQLITE_OK);
+    auto db = store::OpenSqlConnection(path_);
+    ASSERT_TRUE(db.ok()) << db.status().ToString();
+    ASSERT_TRUE((*db)->BeginWrite().ok());
     store::ChangeRecord c;
     c.area = std::string(store::kAccountsArea);
     c.actor = actor;
@@ -70,18 +73,21 @@ class ChangeLogTest : public ::testing::Test {
     c.action = action;
     c.record = actor;
     c.summary = "test";
-    Status s = store::AppendChange(db, &c);
+    Status s = store::AppendChange(**db, &c);
     EXPECT_TRUE(s.ok()) << s.ToString();
-    ASSERT_EQ(sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr), SQLITE_OK);
-    sqlite3_close(db);
+    ASSERT_TRUE((*db)->Commit().ok());
   }
 
-  std::string dir_, path_;
+  std::string dir_, path_;  // path_: the file or URL
   int files_ = 0;
   std::unique_ptr<Kembar> kembar_;
 };
 
-TEST_F(ChangeLogTest, TheClientAddressIsStoredAndReadBack) {
+INSTANTIATE_TEST_SUITE_P(Backends, ChangeLogTest,
+                         ::testing::Values(testing::Backend::kSqlite, testing::Backend::kPostgres),
+                         testing::BackendName);
+
+TEST_P(ChangeLogTest, TheClientAddressIsStoredAndReadBack) {
   Import(Doc("a-b", "id-a", "jp-b"), "siti", "203.0.113.9");
   auto history = kembar_->History("a-b");
   ASSERT_TRUE(history.ok());
@@ -101,7 +107,7 @@ TEST_F(ChangeLogTest, TheClientAddressIsStoredAndReadBack) {
   EXPECT_EQ(kembar_->VerifyChangeLog().code(), StatusCode::kCorruption);
 }
 
-TEST_F(ChangeLogTest, AccountEntriesDoNotChangeTheRecordsVersion) {
+TEST_P(ChangeLogTest, AccountEntriesDoNotChangeTheRecordsVersion) {
   Import(Doc("a-b", "id-a", "jp-b"), "siti");
   const int64_t v1 = *kembar_->Version();
   AppendAccountEntry("admin", "login");
@@ -118,7 +124,7 @@ TEST_F(ChangeLogTest, AccountEntriesDoNotChangeTheRecordsVersion) {
   EXPECT_TRUE(kembar_->VerifyChangeLog().ok());
 }
 
-TEST_F(ChangeLogTest, FiltersByUserRegionActionAndDayNewestFirst) {
+TEST_P(ChangeLogTest, FiltersByUserRegionActionAndDayNewestFirst) {
   Import(Doc("a-b", "id-a", "jp-b"), "siti", "10.0.0.1");
   AppendAccountEntry("admin", "login");
   Import(Doc("c-d", "id-c", "jp-d"), "budi", "10.0.0.2");
@@ -169,7 +175,7 @@ TEST_F(ChangeLogTest, FiltersByUserRegionActionAndDayNewestFirst) {
   EXPECT_EQ(second->total, 4u);
 }
 
-TEST_F(ChangeLogTest, AChangedOrRemovedEntryIsNamed) {
+TEST_P(ChangeLogTest, AChangedOrRemovedEntryIsNamed) {
   Import(Doc("a-b", "id-a", "jp-b"), "siti");
   AppendAccountEntry("admin", "login");
   Import(Doc("c-d", "id-c", "jp-d"), "siti");
@@ -197,7 +203,7 @@ std::string V4Hash(const std::string& prev, const store::ChangeRecord& c) {
   return io::Sha256Hex(buf);
 }
 
-TEST_F(ChangeLogTest, ASchemaFourDatabaseIsMigratedAndItsChainStillVerifies) {
+TEST_P(ChangeLogTest, ASchemaFourDatabaseIsMigratedAndItsChainStillVerifies) {
   Import(Doc("a-b", "id-a", "jp-b"), "siti");
   kembar_.reset();
   // Back to schema 4: change_log without address and area, and one entry whose hash
@@ -207,8 +213,9 @@ TEST_F(ChangeLogTest, ASchemaFourDatabaseIsMigratedAndItsChainStillVerifies) {
     DROP INDEX change_log_actor;
     ALTER TABLE change_log DROP COLUMN address;
     ALTER TABLE change_log DROP COLUMN area;
-    PRAGMA user_version = 4;
   )sql");
+  Sql(GetParam() == testing::Backend::kSqlite ? "PRAGMA user_version = 4"
+                                              : "UPDATE kembar_schema SET version = 4");
   store::ChangeRecord old;
   old.seq = 2;
   old.at = "2025-01-02T03:04:05.000Z";
@@ -216,14 +223,9 @@ TEST_F(ChangeLogTest, ASchemaFourDatabaseIsMigratedAndItsChainStillVerifies) {
   old.action = "region.edit";
   old.record = "id-a";
   old.summary = "name";
-  sqlite3* db = nullptr;
-  ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
-  sqlite3_stmt* prev = nullptr;
-  sqlite3_prepare_v2(db, "SELECT hash FROM change_log WHERE seq = 1", -1, &prev, nullptr);
-  ASSERT_EQ(sqlite3_step(prev), SQLITE_ROW);
-  const std::string prev_hash = reinterpret_cast<const char*>(sqlite3_column_text(prev, 0));
-  sqlite3_finalize(prev);
-  sqlite3_close(db);
+  const std::string prev_hash =
+      testing::QueryScalarAt(path_, "SELECT hash FROM change_log WHERE seq = 1");
+  ASSERT_EQ(prev_hash.size(), 64u) << prev_hash;
   Sql("INSERT INTO change_log(seq, at, actor, action, record, summary, before, after, touched, "
       "hash) VALUES (2, '" +
       old.at + "', 'local:old', 'region.edit', 'id-a', 'name', '', '', '', '" +
