@@ -520,8 +520,12 @@ std::string Reason(const finder::Place& p, const finder::Candidate& c, finder::F
     case finder::kLogPopulation:
       return id ? num(p.population, 0) + " penduduk" : num(p.population, 0) + " inhabitants";
     case finder::kCountryAffinity:
-      return id ? num(c.country_ties, 0) + " hubungan kota kembar antara kedua negara"
-                : num(c.country_ties, 0) + " twin ties between the two countries";
+      return id ? num(c.country_ties, 0) +
+                      " hubungan kota kembar antara kedua negara, sebagai bagian dari semua "
+                      "hubungan luar negeri negara calon"
+                : num(c.country_ties, 0) +
+                      " twin ties between the two countries, as a share of all the candidate "
+                      "country's ties abroad";
     case finder::kCommonPartners:
       return id ? num(c.common_partners, 0) + " mitra yang sama" : num(c.common_partners, 0) + " partners in common";
     case finder::kAdamicAdar:

@@ -74,13 +74,27 @@ TEST(FinderTest, NoRelationsExcludedAndDeFactoFlagged) {
 
 TEST(FinderTest, ComplementarityRanksTheStrengthThatMeetsTheNeed) {
   KnownStrengths k = {{4, 1u << static_cast<uint32_t>(Field::kEnvironment)}};
+  auto find = [](const std::vector<Candidate>& c, size_t place) {
+    return std::find_if(c.begin(), c.end(), [&](const Candidate& x) { return x.place == place; });
+  };
+  const auto without = Find(Surabaya());
   const auto c = Find(Surabaya(), {}, k);
-  ASSERT_FALSE(c.empty());
-  EXPECT_EQ(c.front().place, 4u) << "Kitakyushu had solved the pollution Surabaya faced";
-  EXPECT_EQ(c.front().components.complementarity, 1.0);
-  EXPECT_EQ(c.front().strengths_meeting_needs, std::vector<Field>{Field::kEnvironment});
-  EXPECT_NE(std::find(c.front().flags.begin(), c.front().flags.end(), "partner_of_partner"),
-            c.front().flags.end());
+  const auto before = find(without, 4), after = find(c, 4);
+  ASSERT_NE(before, without.end());
+  ASSERT_NE(after, c.end());
+  // Kitakyushu had solved the pollution Surabaya faced: its known strength meets the
+  // need, and raises its score by the policy's boost; it ranks no lower than without.
+  EXPECT_EQ(after->components.complementarity, 1.0);
+  EXPECT_TRUE(after->strengths_known);
+  EXPECT_FALSE(before->strengths_known);
+  EXPECT_NEAR(after->score, before->score * (1 + assess::DefaultPolicy().finder.needs_boost), 1e-12);
+  EXPECT_LE(after - c.begin(), before - without.begin());
+  EXPECT_EQ(after->strengths_meeting_needs, std::vector<Field>{Field::kEnvironment});
+  EXPECT_NE(std::find(after->flags.begin(), after->flags.end(), "partner_of_partner"),
+            after->flags.end());
+  // A candidate whose strengths are unknown is flagged, not scored 0 as if measured.
+  EXPECT_NE(std::find(before->flags.begin(), before->flags.end(), "no_known_strengths"),
+            before->flags.end());
   // --needs replaces the region's needs: nobody is known for tourism.
   Options o;
   o.needs = {Field::kTourism};
