@@ -67,8 +67,10 @@ Status TakeLearned(const json& obj, const std::string& path, FinderWeights* w) {
       {"shared_language", &FinderWeights::shared_language}};
   for (auto& [k, v] : obj.items()) {
     const std::string at = path + "." + k;
+    // `name`, not the structured binding `k`: clang 14 cannot capture a binding.
+    const std::string& name = k;
     auto it = std::find_if(std::begin(members), std::end(members),
-                           [&](const auto& m) { return k == m.first; });
+                           [&name](const auto& m) { return name == m.first; });
     if (it == std::end(members)) return Status::InvalidInput(at + ": unknown policy member");
     if (Status s = Take(v, at, &(w->*(it->second)), -100, 100); !s.ok()) return s;
   }
