@@ -25,6 +25,10 @@ inline constexpr std::string_view kAccountsArea = "accounts";
 // "records"), so that entries written before they existed still verify.
 std::string ChangeChainHash(const std::string& prev, const ChangeRecord& c);
 
+// Whether `all` (the whole log, in order) is an unbroken chain from entry 1: ok, or
+// Corruption naming the first entry removed or altered. Shared by both backends.
+Status VerifyChain(const std::vector<ChangeRecord>& all);
+
 // The Status of a write SQLite refused for want of room (SQLITE_FULL, or
 // SQLITE_IOERR_WRITE: ENOSPC, or EFBIG past a file size limit) or of permission
 // (SQLITE_READONLY), naming the file and what to do in both languages; Ok for any

@@ -813,27 +813,7 @@ class PgStore final : public Store {
     auto all = Read<std::vector<ChangeRecord>>(
         [&](PgConnection* c) { return HistoryIn(c, "", /*all_areas=*/true); });
     if (!all.ok()) return all.status();
-    std::string prev;
-    int64_t expected = 1;
-    for (const ChangeRecord& ch : *all) {
-      if (ch.seq != expected) {
-        const std::string entry = std::to_string(expected);
-        const std::string next = std::to_string(ch.seq);
-        return Status::Corruption(
-            "the change log was altered: entry " + entry + " was removed (before entry " + next +
-                ")",
-            "log perubahan telah diubah: entri " + entry + " dihapus (sebelum entri " + next + ")");
-      }
-      if (ChangeChainHash(prev, ch) != ch.hash) {
-        const std::string entry =
-            std::to_string(ch.seq) + " (" + ch.action + " " + ch.record + ", " + ch.at + ")";
-        return Status::Corruption("the change log was altered at entry " + entry,
-                                  "log perubahan telah diubah pada entri " + entry);
-      }
-      prev = ch.hash;
-      ++expected;
-    }
-    return Status::Ok();
+    return VerifyChain(*all);
   }
 
   Result<size_t> ChangeLogSize() override {

@@ -1002,27 +1002,7 @@ class SqliteStore final : public Store {
     auto all = ReadTransaction<std::vector<ChangeRecord>>(
         [&] { return HistoryLocked("", /*all_areas=*/true); });
     if (!all.ok()) return all.status();
-    std::string prev;
-    int64_t expected = 1;
-    for (const ChangeRecord& c : *all) {
-      if (c.seq != expected) {
-        const std::string entry = std::to_string(expected);
-        const std::string next = std::to_string(c.seq);
-        return Status::Corruption(
-            "the change log was altered: entry " + entry + " was removed (before entry " + next +
-                ")",
-            "log perubahan telah diubah: entri " + entry + " dihapus (sebelum entri " + next + ")");
-      }
-      if (ChangeChainHash(prev, c) != c.hash) {
-        const std::string entry =
-            std::to_string(c.seq) + " (" + c.action + " " + c.record + ", " + c.at + ")";
-        return Status::Corruption("the change log was altered at entry " + entry,
-                                  "log perubahan telah diubah pada entri " + entry);
-      }
-      prev = c.hash;
-      ++expected;
-    }
-    return Status::Ok();
+    return VerifyChain(*all);
   }
 
   Result<size_t> ChangeLogSize() override {
