@@ -66,7 +66,10 @@ async function waitText(page, selector, ok, timeout = 10000) {
   return text?.trim() ?? null;
 }
 
-const activeId = (page) => page.evaluate(() => document.activeElement?.id || '');
+// Whether the focus reaches the element with this id; it moves after the render that
+// shows the element, so allow that render a moment.
+const focusIs = (page, id) => page.waitForFunction((want) => document.activeElement?.id === want, id, { timeout: 3000 })
+  .then(() => true, () => false);
 
 function dossier(pid, date) {
   return JSON.stringify({
@@ -102,7 +105,7 @@ export default async function (t) {
 
   await page.locator('#event-add').click();
   await page.locator('#event-form').waitFor();
-  t.check((await activeId(page)) === 'event-form-title', 'opening the form moves the focus to its heading');
+  t.check(await focusIs(page, 'event-form-title'), 'opening the form moves the focus to its heading');
   t.check((await page.locator('#event-type').inputValue()) === 'activity', 'a new event is an activity unless changed');
   t.check((await page.locator('#event-date').inputValue()) === todayLocal(), 'a new event is dated today unless changed');
   t.check((await page.locator('#event-type option[value=mou_signed]').textContent()) === 'MoU signed', 'the types are labelled in the reader\'s language');
@@ -114,7 +117,7 @@ export default async function (t) {
   await page.locator('#event-form-submit').click();
   await page.locator('#event-date-error').waitFor();
   t.check((await page.locator('#event-date-error').textContent()).includes('required'), 'an empty date is refused at its field');
-  t.check((await activeId(page)) === 'event-date', 'the focus goes to the empty required field');
+  t.check(await focusIs(page, 'event-date'), 'the focus goes to the empty required field');
 
   const title = `Journey: online coordination meeting ${Date.now()}`;
   await page.locator('#event-date').fill(day);
@@ -181,7 +184,7 @@ export default async function (t) {
   t.check(((await page.locator('#event-date').getAttribute('aria-describedby')) || '').split(' ').includes('event-date-error'),
     'the date field is described by its error');
   t.check((await page.locator('#event-date-error').getAttribute('role')) === 'alert', 'the field error is an alert');
-  t.check((await activeId(page)) === 'event-date', 'the focus goes to the refused field');
+  t.check(await focusIs(page, 'event-date'), 'the focus goes to the refused field');
   t.check((await page.locator('#event-title').getAttribute('aria-invalid')) === null, 'the other fields are not marked');
   stored = (await record(t, 'siti', PID)).partnership.events.find((e) => e.id === eid);
   t.check(stored?.date === day, 'the refused date was not stored');
@@ -198,7 +201,7 @@ export default async function (t) {
   await page.locator('#event-alert').waitFor();
   const conflict = (await page.locator('#event-alert').textContent()).trim();
   t.check(conflict.includes('Someone else changed this partnership since you opened it'), `the conflict is explained (${conflict.slice(0, 90)}…)`);
-  t.check((await activeId(page)) === 'event-alert', 'the focus goes to the conflict message');
+  t.check(await focusIs(page, 'event-alert'), 'the focus goes to the conflict message');
   t.check((await page.locator('#event-title').inputValue()) === title + ' (after the conflict)', 'the typed title stays in the form');
   stored = (await record(t, 'siti', PID)).partnership.events.find((e) => e.id === eid);
   t.check(stored?.title === title + ' (edited)' && stored.description === 'Changed by a colleague meanwhile', 'the stale write was not stored');
@@ -217,7 +220,7 @@ export default async function (t) {
   // --- Deleting it -------------------------------------------------------------------
   await page.locator(`[id="delete-event-${eid}"]`).click();
   await page.locator('#delete-dialog').waitFor();
-  t.check((await activeId(page)) === 'delete-dialog-cancel', 'the delete dialog starts on Cancel');
+  t.check(await focusIs(page, 'delete-dialog-cancel'), 'the delete dialog starts on Cancel');
   await t.axe(page, 'the delete dialog (en, 1366)');
   await t.shot(page, 'event-delete-dialog-en-1366');
   await page.locator('#delete-dialog-confirm').click();

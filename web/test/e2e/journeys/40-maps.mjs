@@ -169,10 +169,18 @@ export default async function (t) {
       await page.locator('#need-education').check();
       await page.locator('#finder-limit').fill('5');
       mark = calls.length;
+      // The ranking can answer in a few milliseconds; hold the answer back a
+      // moment so the check sees what a user on a slow line sees.
+      const slowFinder = async (route) => {
+        await new Promise((r) => setTimeout(r, 1500));
+        await route.continue().catch(() => {});
+      };
+      await page.route('**/api/find-partners*', slowFinder);
       await page.locator('.finder-form button[type=submit]').click();
       const progress = await page.locator('.progress-line[role=status]').waitFor({ timeout: 3000 }).then(() => true, () => false);
       t.check(progress, `finder (${tag}): progress shown while the candidates are ranked`);
       await page.locator('ol.candidates > li').first().waitFor({ timeout: 20000 });
+      await page.unroute('**/api/find-partners*', slowFinder);
       const items = page.locator('ol.candidates > li');
       t.check((await items.count()) === finder.candidates.length, `finder (${tag}): ${finder.candidates.length} candidates`);
       let barsMatch = true;
