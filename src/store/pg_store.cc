@@ -1000,16 +1000,15 @@ class PgStore final : public Store {
                                      bool with_regions = true) {
     Dossier d;
     RecordDecoder decoder;
-    Result<pqxx::result> rows = Status::Ok();
-    if (partnership_id) {
-      rows = c->Run("SELECT id, doc FROM partnership p WHERE p.id = $1", {*partnership_id});
-    } else {
+    if (!partnership_id) {
       if (Status s = RequireRegion(c, *region_id); !s.ok()) return s;
-      rows = c->Run(
-          "SELECT id, doc FROM partnership p WHERE p.home = $1 OR p.partner = $1 "
-          "ORDER BY p.ord",
-          {*region_id});
     }
+    Result<pqxx::result> rows =
+        partnership_id
+            ? c->Run("SELECT id, doc FROM partnership p WHERE p.id = $1", {*partnership_id})
+            : c->Run("SELECT id, doc FROM partnership p WHERE p.home = $1 OR p.partner = $1 "
+                     "ORDER BY p.ord",
+                     {*region_id});
     if (!rows.ok()) return rows.status();
     for (const pqxx::row& row : *rows) {
       if (!decoder.ReadPartnership(AsView(row[1]), &d.partnerships.emplace_back())) {
