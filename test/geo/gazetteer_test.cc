@@ -10,6 +10,8 @@
 #include <optional>
 #include <string>
 
+#include "testing/fixtures.h"
+
 namespace kembar::geo {
 namespace {
 
@@ -188,7 +190,10 @@ TEST(GazetteerTest, LoadsFast) {
   ASSERT_TRUE(g.ok()) << g.status().ToString();
   std::printf("gazetteer load: %.1f ms for %zu places (%zu bytes)\n", ms, g->size(),
               Gazetteer::BundledTable().size());
-  EXPECT_LT(ms, 1000.0) << "goal 300 ms; the bound is generous for a loaded machine";
+  // The time is a Release figure; a sanitizer build is many times slower.
+  if (!testing::kSanitized) {
+    EXPECT_LT(ms, 1000.0) << "goal 300 ms; the bound is generous for a loaded machine";
+  }
   EXPECT_LT(Gazetteer::BundledTable().size(), 10u << 20) << "the table should stay under 10 MB";
 }
 

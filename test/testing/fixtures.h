@@ -6,6 +6,21 @@
 
 namespace kembar::testing {
 
+// True in a build under AddressSanitizer or ThreadSanitizer, where code runs 10 to 50
+// times slower: the few tests whose work is a count of random cases run fewer of
+// them there (the Release suite runs them all).
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+inline constexpr bool kSanitized = true;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer)
+inline constexpr bool kSanitized = true;
+#else
+inline constexpr bool kSanitized = false;
+#endif
+#else
+inline constexpr bool kSanitized = false;
+#endif
+
 // An absolute path inside the source tree, e.g. SourcePath("data/indonesia.dossier.json").
 std::string SourcePath(const std::string& relative);
 
