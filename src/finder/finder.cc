@@ -331,6 +331,7 @@ std::vector<Candidate> FindPartners(std::span<const Place> places, const Subject
   const std::vector<Field>& needs = options.needs.empty() ? subject.needs : options.needs;
   const uint32_t need_bits = FieldBits(needs);
   const int need_count = std::popcount(need_bits);
+  const uint32_t offer_bits = FieldBits(subject.offers);
   const SubjectContext ctx = ContextOf(subject);
   const bool subject_metro =
       subject.population >= policy.metropolitan_population ||
@@ -361,18 +362,32 @@ std::vector<Candidate> FindPartners(std::span<const Place> places, const Subject
     const double z = Logit(policy.learned, x, out ? &contributions : nullptr);
     double score = Sigmoid(z);
     if (cf.relation == geo::RelationStatus::kDeFacto) score *= policy.de_facto_factor;
-    double complementarity = 0;
+    // Both directions that can be measured: the subject's needs against the
+    // candidate's known strengths, the candidate's seeks against the subject's offers.
+    int met = 0, asked = 0;
     if (need_count > 0) {
       if (auto it = strengths.find(i); it != strengths.end()) {
-        complementarity = std::popcount(it->second & need_bits) / static_cast<double>(need_count);
-        score *= 1.0 + policy.needs_boost * complementarity;
+        met += std::popcount(it->second & need_bits);
+        asked += need_count;
       }
+    }
+    if (offer_bits != 0) {
+      if (auto it = options.seeks.find(i); it != options.seeks.end() && it->second != 0) {
+        met += std::popcount(it->second & offer_bits);
+        asked += std::popcount(it->second);
+      }
+    }
+    double complementarity = 0;
+    if (asked > 0) {
+      complementarity = met / static_cast<double>(asked);
+      score *= 1.0 + policy.needs_boost * complementarity;
     }
     if (out) {
       out->features = x;
       out->contributions = contributions;
       out->learned = z;
       out->components.complementarity = complementarity;
+      out->complementarity_measured = asked > 0;
       out->country_ties = cf.ties;
       out->degree = degree;
     }
@@ -473,6 +488,13 @@ std::vector<Candidate> FindPartners(std::span<const Place> places, const Subject
       }
     } else if (need_count > 0) {
       cand.flags.emplace_back("no_known_strengths");
+    }
+    if (auto it = options.seeks.find(i); it != options.seeks.end() && it->second != 0) {
+      cand.seeks_known = true;
+      for (Field f : subject.offers) {
+        if (it->second & (uint32_t{1} << static_cast<uint32_t>(f)))
+          cand.offers_meeting_seeks.push_back(f);
+      }
     }
     if (cand.relations == geo::RelationStatus::kDeFacto)
       cand.flags.emplace_back("de_facto_relations");

@@ -8,6 +8,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "kembar/assess/messages.h"
 #include "kembar/geo/countries.h"
 #include "kembar/io/json_writer.h"
 #include "kembar/report/cli_text.h"
@@ -442,6 +443,13 @@ std::string CandidatesJson(std::string_view region_id, std::span<const finder::P
     // strengths_known false is no finding).
     w.Key("strengths_known");
     w.Bool(c.strengths_known);
+    // The other direction (profiles): what the region offers that the candidate seeks.
+    w.Key("offers_meeting_seeks");
+    w.BeginArray();
+    for (Field f : c.offers_meeting_seeks) w.String(ToString(f));
+    w.EndArray();
+    w.Key("seeks_known");
+    w.Bool(c.seeks_known);
     w.Key("learned");
     w.BeginObject();
     w.Key("logit");
@@ -486,7 +494,7 @@ std::string CandidatesText(const FindReport& r, Lang lang) {
     for (const std::string& f : c.flags) flags += (flags.empty() ? "" : ", ") + f;
     // Complementarity is shown only where the candidate's strengths are known.
     char compl_cell[16];
-    if (c.strengths_known) {
+    if (c.complementarity_measured || c.strengths_known) {
       std::snprintf(compl_cell, sizeof compl_cell, "%5.2f", c.components.complementarity);
     } else {
       std::snprintf(compl_cell, sizeof compl_cell, "%5s", "-");
@@ -497,12 +505,22 @@ std::string CandidatesText(const FindReport& r, Lang lang) {
                   c.components.level, c.components.similarity, compl_cell,
                   c.components.proximity, c.components.network, c.distance_km, flags.c_str());
     out += line;
-    out += "      " + CandidateExplanation(p, c, lang) + "\n";
+    out += "      " + CandidateExplanation(p, c, lang, r.region_name) + "\n";
   }
   return out;
 }
 
 namespace {
+
+// "port and logistics, environment" / "pelabuhan dan logistik, lingkungan hidup": commas
+// only, since the fields' own names contain "and".
+std::string FieldWords(const std::vector<Field>& fields, Lang lang) {
+  std::string out;
+  for (size_t i = 0; i < fields.size(); ++i) {
+    out += (i ? ", " : "") + assess::Word(ToString(fields[i]), lang);
+  }
+  return out;
+}
 
 // One reason of the learned score in words: "54 ties between the two countries".
 std::string Reason(const finder::Place& p, const finder::Candidate& c, finder::Feature f,
@@ -547,7 +565,8 @@ std::string Reason(const finder::Place& p, const finder::Candidate& c, finder::F
 
 }  // namespace
 
-std::string CandidateExplanation(const finder::Place& p, const finder::Candidate& c, Lang lang) {
+std::string CandidateExplanation(const finder::Place& p, const finder::Candidate& c, Lang lang,
+                                 std::string_view subject_name) {
   const bool id = lang == Lang::kId;
   auto num = [&](double v, int decimals) { return CliNumber(v, decimals, lang); };
   std::string out = std::string(p.name) + " (" + geo::CountryName(p.country, id) +
@@ -573,12 +592,24 @@ std::string CandidateExplanation(const finder::Place& p, const finder::Candidate
          (id ? " jam" : " h time difference") + "; " +
          (id ? "hubungan diplomatik: " : "diplomatic relations: ") +
          std::string(geo::ToString(c.relations));
+  // Both directions, in words: "Liverpool offers port and logistics, which Surabaya
+  // seeks; Surabaya offers environment, which Liverpool seeks".
+  const std::string candidate_name(p.name);
+  const std::string subject =
+      subject_name.empty() ? std::string(id ? "daerah ini" : "the region") : std::string(subject_name);
   if (!c.strengths_meeting_needs.empty()) {
-    out += id ? "; kekuatannya memenuhi kebutuhan: " : "; its strengths meet the needs: ";
-    for (size_t i = 0; i < c.strengths_meeting_needs.size(); ++i) {
-      out += (i ? ", " : "") + std::string(ToString(c.strengths_meeting_needs[i]));
-    }
-  } else if (!c.strengths_known &&
+    out += "; " + CliText("find.offers_sought", lang,
+                          {{"offerer", candidate_name},
+                           {"fields", FieldWords(c.strengths_meeting_needs, lang)},
+                           {"seeker", subject}});
+  }
+  if (!c.offers_meeting_seeks.empty()) {
+    out += "; " + CliText("find.offers_sought", lang,
+                          {{"offerer", subject},
+                           {"fields", FieldWords(c.offers_meeting_seeks, lang)},
+                           {"seeker", candidate_name}});
+  }
+  if (c.strengths_meeting_needs.empty() && !c.strengths_known &&
              std::find(c.flags.begin(), c.flags.end(), "no_known_strengths") != c.flags.end()) {
     out += id ? "; kekuatannya belum diketahui, jadi kecocokan dengan kebutuhan tidak dinilai"
               : "; its strengths are not known, so the fit with the needs is not scored";

@@ -205,6 +205,27 @@ inline constexpr Migration kMigrations[] = {
     CREATE INDEX change_log_area ON change_log(area, seq);
     CREATE INDEX change_log_actor ON change_log(actor, seq);
     )sql"},
+    // v5 -> v6: regions' partner-wanted profiles (dossier-v1 region `profile`), kept in
+    // the region's doc. kembar up to v5 kept a `profile` member it did not model
+    // verbatim, unchecked: it moves to `profile_unchecked` (exported as it was), so that
+    // every `profile` stored from now on is one this kembar checked. The view lists the
+    // profiles for SQL readers (dashboards, a read replica).
+    {R"sql(
+    UPDATE region SET doc = json_remove(
+        json_set(doc, '$.profile_unchecked', json_extract(doc, '$.profile')), '$.profile')
+      WHERE json_type(doc, '$.profile') IS NOT NULL;
+    CREATE VIEW region_profile AS
+      SELECT id AS region_id, json_extract(doc, '$.profile') AS profile FROM region
+      WHERE json_type(doc, '$.profile') IS NOT NULL;
+    )sql",
+     R"sql(
+    UPDATE region SET doc = ((doc::jsonb - 'profile') ||
+        jsonb_build_object('profile_unchecked', (doc::jsonb) -> 'profile'))::text
+      WHERE (doc::jsonb) -> 'profile' IS NOT NULL;
+    CREATE VIEW region_profile AS
+      SELECT id AS region_id, (doc::json) -> 'profile' AS profile FROM region
+      WHERE (doc::json) -> 'profile' IS NOT NULL;
+    )sql"},
 };
 
 // The version this build writes (both stores).

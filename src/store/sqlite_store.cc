@@ -136,6 +136,8 @@ class RecordParser {
         ok_ &= EnumSet(v, &r->strengths);
       } else if (key == "needs") {
         ok_ &= EnumSet(v, &r->needs);
+      } else if (key == "profile") {
+        ok_ &= Profile(v, &r->profile);
       } else {
         Extra(key, v, &r->extra);
       }
@@ -319,6 +321,48 @@ class RecordParser {
     }
     *out = std::move(values);
     return true;
+  }
+  bool Profile(dom::element v, std::optional<RegionProfile>* out) {
+    dom::object obj;
+    if (v.get_object().get(obj)) return false;
+    RegionProfile p;
+    bool ok = true;
+    for (auto [key, m] : obj) {
+      if (key == "seeks") {
+        ok &= EnumSet(m, &p.seeks);
+      } else if (key == "offers") {
+        ok &= EnumSet(m, &p.offers);
+      } else if (key == "levels") {
+        ok &= EnumSet(m, &p.levels);
+      } else if (key == "countries") {
+        ok &= Strings(m, &p.countries);
+      } else if (key == "source") {
+        ok &= OptStr(m, &p.source);
+      } else if (key == "updated") {
+        ok &= Date(m, &p.updated);
+      } else if (key == "contact") {
+        dom::object c;
+        if (m.get_object().get(c)) return false;
+        Contact& contact = p.contact.emplace();
+        for (auto [ck, cv] : c) {
+          std::optional<std::string>* slot = ck == "name"     ? &contact.name
+                                             : ck == "office" ? &contact.office
+                                             : ck == "email"  ? &contact.email
+                                             : ck == "phone"  ? &contact.phone
+                                             : ck == "url"    ? &contact.url
+                                                              : nullptr;
+          if (slot) {
+            ok &= OptStr(cv, slot);
+          } else {
+            Extra(ck, cv, &contact.extra);
+          }
+        }
+      } else {
+        Extra(key, m, &p.extra);
+      }
+    }
+    *out = std::move(p);
+    return ok;
   }
   void Extra(std::string_view key, dom::element v, ExtraMembers* extra) {
     extra->emplace_back(std::string(key), big_.Restore(simdjson::minify(v)));
