@@ -563,6 +563,10 @@ constexpr CliTextEntry kTexts[] = {
     {"profile.updated_label", "stated", "dinyatakan"},
     {"profile.needs_label", "needs (region member)", "kebutuhan (isian daerah)"},
     {"profile.strengths_label", "strengths (region member)", "kekuatan (isian daerah)"},
+    {"find.two_way_beyond",
+     "two-way matches below these (each offers what the other seeks; docs/finder.md):",
+     "kecocokan dua arah di bawah peringkat ini (masing-masing menawarkan yang dicari pihak "
+     "lain; docs/finder.md):"},
     {"find.offers_sought", "{offerer} offers {fields}, which {seeker} seeks",
      "{offerer} menawarkan {fields}, yang dicari {seeker}"},
 };

@@ -450,6 +450,12 @@ std::string CandidatesJson(std::string_view region_id, std::span<const finder::P
     w.EndArray();
     w.Key("seeks_known");
     w.Bool(c.seeks_known);
+    w.Key("rank");
+    w.Number(static_cast<double>(c.rank));
+    if (c.beyond_top) {  // a two-way match below the top, listed after it
+      w.Key("beyond_top");
+      w.Bool(true);
+    }
     w.Key("learned");
     w.BeginObject();
     w.Key("logit");
@@ -487,9 +493,13 @@ std::string CandidatesText(const FindReport& r, Lang lang) {
   std::snprintf(line, sizeof line, "%-5s %-28s %-3s %6s  %5s %5s %5s %5s %5s  %8s  %s\n", "RANK",
                 "PLACE", "CC", "SCORE", "LEVEL", "SIMIL", "COMPL", "PROX", "NETW", "KM", "FLAGS");
   out += line;
-  size_t rank = 0;
+  bool beyond = false;
   for (const finder::Candidate& c : r.candidates) {
     const finder::Place& p = r.places[c.place];
+    if (c.beyond_top && !beyond) {
+      beyond = true;
+      out += std::string(CliText("find.two_way_beyond", lang)) + "\n";
+    }
     std::string flags;
     for (const std::string& f : c.flags) flags += (flags.empty() ? "" : ", ") + f;
     // Complementarity is shown only where the candidate's strengths are known.
@@ -500,7 +510,7 @@ std::string CandidatesText(const FindReport& r, Lang lang) {
       std::snprintf(compl_cell, sizeof compl_cell, "%5s", "-");
     }
     std::snprintf(line, sizeof line,
-                  "%-5zu %-28.28s %-3.3s %6.3f  %5.2f %5.2f %s %5.2f %5.2f  %8.0f  %s\n", ++rank,
+                  "%-5zu %-28.28s %-3.3s %6.3f  %5.2f %5.2f %s %5.2f %5.2f  %8.0f  %s\n", c.rank,
                   std::string(p.name).c_str(), std::string(p.country).c_str(), c.score,
                   c.components.level, c.components.similarity, compl_cell,
                   c.components.proximity, c.components.network, c.distance_km, flags.c_str());

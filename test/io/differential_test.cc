@@ -48,6 +48,8 @@ std::vector<json> Replacements() {
       json::array({"r0", "r1"}), json::array({"r0"}), json::array({"r0", "r1", "r2"}),
       json::array({1}), json::array({"school", "ngo"}), json::object(),
       json{{"amount", -1}}, json{{"currency", "IDR"}}, json{{"type", "note"}, {"date", "2020"}},
+      json{{"seeks", {"culture"}}, {"countries", {"JP", "GB"}}}, json::array({"JP", "JP"}),
+      json::array({"city", "province"}), json{{"email", "ks@example.go.id"}, {"phone", 1}},
   };
 }
 
@@ -58,7 +60,9 @@ void Mutate(json& doc, std::mt19937& rng, const std::vector<json>& pool) {
       "field", "sectors", "participants", "valid_years", "valid_until", "provider", "host",
       "beneficiary", "from", "to", "side", "outcome", "responded", "kind", "budget", "names",
       "title", "source", "parties", "events", "regions", "format", "x-extra", "amount",
-      "currency", "smart_dimension", "items", "findings", "strengths", "needs", "parent"};
+      "currency", "smart_dimension", "items", "findings", "strengths", "needs", "parent",
+      // the region `profile` (the bundled seed carries profiles to descend into)
+      "profile", "seeks", "offers", "levels", "countries", "contact", "updated", "email"};
   json* node = &doc;
   // Descend a random number of levels.
   for (int depth = 0; depth < 6; ++depth) {

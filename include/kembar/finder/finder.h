@@ -123,6 +123,9 @@ struct Options {
   // what the subject offers that the candidate seeks. Empty: not known for any place.
   KnownStrengths seeks;
   size_t top = 10;
+  // Besides the top: up to this many candidates below it that match both ways (each
+  // offers what the other seeks), appended after the top with their rank set.
+  size_t two_way_beyond_top = 5;
   Day today{};                     // for the time-zone gap
 };
 
@@ -139,6 +142,8 @@ struct Components {
 
 struct Candidate {
   size_t place = 0;  // index into the places given
+  size_t rank = 0;   // 1-based rank among all candidates (ties share the better rank)
+  bool beyond_top = false;  // a two-way match ranked below options.top
   double score = 0;  // sigmoid(learned), x de facto factor, x (1 + needs boost x complementarity)
   Components components;
   FeatureVector features{};       // the learned ranking's inputs
@@ -162,7 +167,9 @@ struct Candidate {
 // The level a place stands for: an admin seat can represent its province.
 Level LevelOf(const Place& p);
 
-// The best `options.top` candidates, best first, by the learned ranking
+// The best `options.top` candidates, best first, by the learned ranking, then up to
+// options.two_way_beyond_top candidates ranked below them that match both ways, best
+// first
 // (docs/finder.md). Places in the subject's country, the subject and its partners,
 // smaller places than policy.min_population, and places in countries without
 // diplomatic relations are never offered; places with de facto relations only are
