@@ -324,8 +324,14 @@ Result<FindReport> FindPartners(const Engine& engine, const std::string& region,
     const std::vector<Field>& needs = !o.needs.empty() ? o.needs : subject.needs;
     uint32_t bits = 0;
     for (Field f : needs) bits |= uint32_t{1} << static_cast<uint32_t>(f);
-    report.needs_unscored = std::none_of(strengths.begin(), strengths.end(),
-                                         [&](const auto& kv) { return (kv.second & bits) != 0; });
+    // Unscored when no place the finder may offer (its country, exclusions, filters,
+    // relations) has a known strength meeting a need.
+    const geo::Relations& relations = geo::Relations::Bundled();
+    report.needs_unscored = std::none_of(strengths.begin(), strengths.end(), [&](const auto& kv) {
+      const finder::Place& p = report.places[kv.first];
+      return (kv.second & bits) != 0 && finder::Eligible(p, kv.first, subject, o, policy.finder) &&
+             relations.StatusBetween(subject.country, p.country) != geo::RelationStatus::kNone;
+    });
   }
   report.candidates = finder::FindPartners(report.places, subject, strengths, o, policy.finder,
                                            geo::Relations::Bundled(), zones, signals);

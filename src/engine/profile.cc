@@ -71,7 +71,8 @@ Result<std::vector<E>> ParseList(const std::string& option, const std::string& t
           head + "bukan " + what_id + "; maksud Anda '" + std::string(best) + "'?");
     }
     std::string names;
-    for (std::string_view name : AllNames<E>()) names += (names.empty() ? "" : ", ") + std::string(name);
+    for (std::string_view name : AllNames<E>())
+      names += (names.empty() ? "" : ", ") + std::string(name);
     return Status::InvalidInput(head + "is not " + what_en + " (one of: " + names + ")",
                                 head + "bukan " + what_id + " (salah satu dari: " + names + ")");
   }

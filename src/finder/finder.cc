@@ -454,8 +454,8 @@ std::vector<Candidate> FindPartners(std::span<const Place> places, const Subject
     return seeks != options.seeks.end() && (seeks->second & offer_bits) != 0 &&
            offers != strengths.end() && (offers->second & need_bits) != 0;
   };
-  const bool look_for_two_way = options.two_way_beyond_top > 0 && offer_bits != 0 &&
-                                need_bits != 0 && !options.seeks.empty();
+  const bool look_for_two_way =
+      options.two_way_beyond_top > 0 && offer_bits != 0 && need_bits != 0 && !options.seeks.empty();
   std::vector<double> all_scores;
   std::vector<Scored> two_way_found;
 
@@ -485,7 +485,7 @@ std::vector<Candidate> FindPartners(std::span<const Place> places, const Subject
     best.pop();
   }
   std::reverse(top_places.begin(), top_places.end());  // best first
-  std::vector<size_t> beyond;  // two-way matches below the top, best first
+  std::vector<size_t> beyond;                          // two-way matches below the top, best first
   if (look_for_two_way) {
     std::sort(two_way_found.begin(), two_way_found.end(),
               [](const Scored& a, const Scored& b) { return b < a; });
@@ -549,9 +549,9 @@ std::vector<Candidate> FindPartners(std::span<const Place> places, const Subject
     if (k < top_places.size()) {
       out[k].rank = k + 1;
     } else {  // ranked among every candidate scored
-      out[k].rank = 1 + static_cast<size_t>(std::count_if(
-                            all_scores.begin(), all_scores.end(),
-                            [&](double v) { return v > out[k].score; }));
+      out[k].rank =
+          1 + static_cast<size_t>(std::count_if(all_scores.begin(), all_scores.end(),
+                                                [&](double v) { return v > out[k].score; }));
       out[k].beyond_top = true;
     }
     if (!out[k].strengths_meeting_needs.empty() && !out[k].offers_meeting_seeks.empty()) {

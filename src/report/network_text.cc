@@ -512,8 +512,8 @@ std::string CandidatesText(const FindReport& r, Lang lang) {
     std::snprintf(line, sizeof line,
                   "%-5zu %-28.28s %-3.3s %6.3f  %5.2f %5.2f %s %5.2f %5.2f  %8.0f  %s\n", c.rank,
                   std::string(p.name).c_str(), std::string(p.country).c_str(), c.score,
-                  c.components.level, c.components.similarity, compl_cell,
-                  c.components.proximity, c.components.network, c.distance_km, flags.c_str());
+                  c.components.level, c.components.similarity, compl_cell, c.components.proximity,
+                  c.components.network, c.distance_km, flags.c_str());
     out += line;
     out += "      " + CandidateExplanation(p, c, lang, r.region_name) + "\n";
   }
@@ -605,8 +605,8 @@ std::string CandidateExplanation(const finder::Place& p, const finder::Candidate
   // Both directions, in words: "Liverpool offers port and logistics, which Surabaya
   // seeks; Surabaya offers environment, which Liverpool seeks".
   const std::string candidate_name(p.name);
-  const std::string subject =
-      subject_name.empty() ? std::string(id ? "daerah ini" : "the region") : std::string(subject_name);
+  const std::string subject = subject_name.empty() ? std::string(id ? "daerah ini" : "the region")
+                                                   : std::string(subject_name);
   if (!c.strengths_meeting_needs.empty()) {
     out += "; " + CliText("find.offers_sought", lang,
                           {{"offerer", candidate_name},
@@ -620,7 +620,7 @@ std::string CandidateExplanation(const finder::Place& p, const finder::Candidate
                            {"seeker", candidate_name}});
   }
   if (c.strengths_meeting_needs.empty() && !c.strengths_known &&
-             std::find(c.flags.begin(), c.flags.end(), "no_known_strengths") != c.flags.end()) {
+      std::find(c.flags.begin(), c.flags.end(), "no_known_strengths") != c.flags.end()) {
     out += id ? "; kekuatannya belum diketahui, jadi kecocokan dengan kebutuhan tidak dinilai"
               : "; its strengths are not known, so the fit with the needs is not scored";
   }

@@ -5,6 +5,7 @@
 #include "kembar/io/dossier_writer.h"
 #include "kembar/io/json_writer.h"
 #include "kembar/report/cli_text.h"
+#include "kembar/report/reports.h"
 
 namespace kembar::report {
 
@@ -15,6 +16,18 @@ template <typename E>
 std::string Words(const std::vector<E>& values, Lang lang) {
   std::string out;
   for (E v : values) out += (out.empty() ? "" : ", ") + assess::Word(ToString(v), lang);
+  return out;
+}
+
+// Levels in words, lower case: "kota, provinsi" / "city, province".
+std::string LevelWords(const std::vector<Level>& levels, Lang lang) {
+  std::string out;
+  for (Level l : levels) {
+    std::string word(ReportText("level." + std::string(ToString(l)), lang));
+    if (!word.empty() && word[0] >= 'A' && word[0] <= 'Z')
+      word[0] = static_cast<char>(word[0] - 'A' + 'a');
+    out += (out.empty() ? "" : ", ") + word;
+  }
   return out;
 }
 
@@ -35,7 +48,7 @@ std::string ProfileText(const ProfileReport& r, Lang lang) {
     out = CliText("profile.heading", lang, names) + "\n";
     if (p.seeks) Line("profile.seeks_label", Words(*p.seeks, lang), lang, &out);
     if (p.offers) Line("profile.offers_label", Words(*p.offers, lang), lang, &out);
-    if (p.levels) Line("profile.levels_label", Words(*p.levels, lang), lang, &out);
+    if (p.levels) Line("profile.levels_label", LevelWords(*p.levels, lang), lang, &out);
     if (p.countries) {
       std::string countries;
       for (const std::string& c : *p.countries) {
@@ -51,7 +64,8 @@ std::string ProfileText(const ProfileReport& r, Lang lang) {
       }
       Line("profile.contact_label", contact, lang, &out);
     }
-    if (p.updated) Line("profile.updated_label", assess::FormatDate(Period(*p.updated), lang), lang, &out);
+    if (p.updated)
+      Line("profile.updated_label", assess::FormatDate(Period(*p.updated), lang), lang, &out);
     if (p.source) Line("profile.source_label", *p.source, lang, &out);
   }
   if (r.needs) Line("profile.needs_label", Words(*r.needs, lang), lang, &out);
@@ -73,7 +87,8 @@ std::string ProfileJson(const ProfileReport& r) {
   } else {
     w.Raw("null");
   }
-  for (const auto& [key, fields] : {std::pair{"needs", &r.needs}, std::pair{"strengths", &r.strengths}}) {
+  for (const auto& [key, fields] :
+       {std::pair{"needs", &r.needs}, std::pair{"strengths", &r.strengths}}) {
     if (!*fields) continue;
     w.Key(key);
     w.BeginArray();

@@ -137,7 +137,12 @@ class RecordParser {
       } else if (key == "needs") {
         ok_ &= EnumSet(v, &r->needs);
       } else if (key == "profile") {
-        ok_ &= Profile(v, &r->profile);
+        // A profile kembar up to schema 5 kept unchecked (dossier-v1 had none then)
+        // and that is not one is kept under another name, as the migration does.
+        if (!Profile(v, &r->profile)) {
+          r->profile.reset();
+          Extra("profile_unchecked", v, &r->extra);
+        }
       } else {
         Extra(key, v, &r->extra);
       }

@@ -39,7 +39,10 @@ const json& RegionOf(const json& doc, const std::string& id) {
 json WithProfile(const json& profile) {
   return {{"format", "kembar-dossier/1"},
           {"regions",
-           {{{"id", "id-a"}, {"name", "A"}, {"country", "ID"}, {"level", "city"},
+           {{{"id", "id-a"},
+             {"name", "A"},
+             {"country", "ID"},
+             {"level", "city"},
              {"profile", profile}}}},
           {"partnerships", json::array()}};
 }
@@ -72,7 +75,9 @@ TEST(ProfileSchemaTest, ProfilesAreCheckedWithTheirPathAndAgreeWithValijson) {
       {{{"seeks", {"environment"}}, {"offers", {"port_logistics", "culture"}}}, ""},
       {{{"levels", {"city", "province"}}, {"countries", {"JP", "GB"}}}, ""},
       {{{"contact", {{"name", "Bagian Kerja Sama"}, {"email", "ks@example.go.id"}}},
-        {"source", "Putri (2017)"}, {"updated", "2017-03"}, {"x-note", {1, 2}}},
+        {"source", "Putri (2017)"},
+        {"updated", "2017-03"},
+        {"x-note", {1, 2}}},
        ""},
       {{{"seeks", {"environment", "enviroment"}}}, "regions[0].profile.seeks[1]"},
       {{{"offers", {"culture", "culture"}}}, "regions[0].profile.offers[1]"},
@@ -117,6 +122,7 @@ class ProfileStoreTest : public ::testing::TestWithParam<testing::Backend> {
                           {"updated", "2017"}};
     json doc = WithProfile(profile);
     doc["regions"].push_back({{"id", "jp-b"}, {"name", "B"}, {"country", "JP"}, {"level", "city"}});
+    doc["regions"].push_back({{"id", "kr-c"}, {"name", "C"}, {"country", "KR"}, {"level", "city"}});
     Import(doc);
   }
   void Open() {
@@ -253,23 +259,31 @@ TEST_P(ProfileStoreTest, ASchemaFiveDatabaseIsMigrated) {
   const bool sqlite = GetParam() == testing::Backend::kSqlite;
   kembar_.reset();
   // Back to schema 5, where a `profile` member was kept verbatim and unchecked: one
-  // that is not a profile at all, written as kembar 5 would have kept it.
+  // that is not an object, one that is an object but no profile, and (id-a) a valid
+  // one, as kembar 5 would have kept them.
   ASSERT_EQ(testing::ExecSqlAt(path_, "DROP VIEW region_profile"), "");
+  const std::pair<const char*, const char*> kOld[] = {{"jp-b", "\"ask the mayor\""},
+                                                      {"kr-c", "{\"seeks\": \"everything\"}"}};
+  for (const auto& [id, value] : kOld) {
+    const std::string set =
+        sqlite ? "UPDATE region SET doc = json_set(doc, '$.profile', json('" + std::string(value) +
+                     "')) WHERE id = '" + id + "'"
+               : "UPDATE region SET doc = (doc::jsonb || jsonb_build_object('profile', '" +
+                     std::string(value) + "'::jsonb))::text WHERE id = '" + id + "'";
+    ASSERT_EQ(testing::ExecSqlAt(path_, set), "");
+  }
   ASSERT_EQ(testing::ExecSqlAt(
-                path_, sqlite ? "UPDATE region SET doc = json_set(doc, '$.profile', 'ask the mayor') "
-                                "WHERE id = 'jp-b'"
-                              : "UPDATE region SET doc = (doc::jsonb || "
-                                "'{\"profile\": \"ask the mayor\"}'::jsonb)::text WHERE id = 'jp-b'"),
-            "");
-  ASSERT_EQ(testing::ExecSqlAt(path_, sqlite ? "PRAGMA user_version = 5"
-                                             : "UPDATE kembar_schema SET version = 5"),
+                path_, sqlite ? "PRAGMA user_version = 5" : "UPDATE kembar_schema SET version = 5"),
             "");
   Open();  // migrates to the current schema
   const json doc = Exported();
+  ASSERT_TRUE(doc.is_object()) << doc.dump();
   EXPECT_EQ(RegionOf(doc, "jp-b")["profile_unchecked"], "ask the mayor");
   EXPECT_FALSE(RegionOf(doc, "jp-b").contains("profile"));
+  EXPECT_EQ(RegionOf(doc, "kr-c")["profile_unchecked"], json({{"seeks", "everything"}}));
+  EXPECT_FALSE(RegionOf(doc, "kr-c").contains("profile"));
   EXPECT_EQ(RegionOf(doc, "id-a")["profile"]["offers"], json({"port_logistics"}));
-  EXPECT_EQ(testing::QueryScalarAt(path_, "SELECT count(*) FROM region_profile"), "1");
+  EXPECT_EQ(testing::QueryScalarAt(path_, "SELECT count(*) FROM region_profile"), "2");
   if (sqlite) {
     EXPECT_EQ(testing::QueryScalarAt(path_, "PRAGMA user_version"),
               std::to_string(store::kSqliteSchemaVersion));
@@ -277,6 +291,13 @@ TEST_P(ProfileStoreTest, ASchemaFiveDatabaseIsMigrated) {
   testing::ReferenceValidator reference;
   std::string why;
   EXPECT_TRUE(reference.Valid(doc, &why)) << why;  // the export is valid dossier-v1
+  // A region read that way is written back checked: setting a profile replaces it.
+  ProfileEdit edit;
+  edit.region = "kr-c";
+  edit.seeks = "culture";
+  edit.actor = store::Principal("test", true);
+  ASSERT_TRUE(kembar_->EditProfile(edit).ok());
+  EXPECT_EQ(RegionOf(Exported(), "kr-c")["profile"]["seeks"], json({"culture"}));
 }
 
 // --- The command line and the finder, on the bundled data ---
@@ -308,6 +329,7 @@ TEST_F(ProfileCliTest, SetShowClear) {
   EXPECT_NE(text.out.find("mencari: ekonomi kreatif, pendidikan"), std::string::npos) << text.out;
   EXPECT_NE(text.out.find("dinyatakan: November 2026"), std::string::npos) << text.out;
   EXPECT_NE(text.out.find("negara yang diutamakan: Jerman"), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find("tingkat yang diutamakan: kota"), std::string::npos) << text.out;
 
   const std::string exported = RunKembar(dir_, "export").out;
   auto bad = RunKembar(dir_, "profile set Bandung --offers culture,tourisme");
@@ -380,8 +402,9 @@ TEST_F(ProfileCliTest, TheFinderMatchesBothWaysAndSaysSoInBothLanguages) {
 }
 
 TEST_F(ProfileCliTest, NeedsNoCandidateCanBeScoredOnAreSaidToBeSo) {
-  // No place of the bundled data is known to offer flood management (only "the
-  // Netherlands", which is no place): nothing can be scored on that need.
+  // No place Surabaya may be offered is known to offer flood management (only "the
+  // Netherlands", which is no place, and Semarang, through its tie with it, which is
+  // in Surabaya's own country): nothing can be scored on that need.
   const json doc = Bundled();
   for (const json& r : doc["regions"]) {
     if (r.contains("lat") && r.contains("profile") && r["profile"].contains("offers")) {

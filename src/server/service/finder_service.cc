@@ -92,7 +92,8 @@ HttpResponse FinderService::Get(RequestContext& ctx) const {
     const finder::Candidate& c = r->candidates[i];
     const finder::Place& p = r->places[c.place];
     body["candidates"][i]["country_name"] = geo::CountryName(p.country, id);
-    body["candidates"][i]["explanation"] = report::CandidateExplanation(p, c, std::get<Lang>(lang), r->region_name);
+    body["candidates"][i]["explanation"] =
+        report::CandidateExplanation(p, c, std::get<Lang>(lang), r->region_name);
   }
   return JsonResponse(200, body);
 }
