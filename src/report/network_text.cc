@@ -8,10 +8,10 @@
 #include <unordered_map>
 #include <utility>
 
-#include "kembar/assess/messages.h"
 #include "kembar/geo/countries.h"
 #include "kembar/io/json_writer.h"
 #include "kembar/report/cli_text.h"
+#include "kembar/report/profile_text.h"
 
 namespace kembar::report {
 
@@ -434,20 +434,20 @@ std::string CandidatesJson(std::string_view region_id, std::span<const finder::P
     w.Number(c.tz_gap_hours);
     w.Key("relations");
     w.String(geo::ToString(c.relations));
-    w.Key("strengths_meeting_needs");
-    w.BeginArray();
-    for (Field f : c.strengths_meeting_needs) w.String(ToString(f));
-    w.EndArray();
+    auto fields = [&](std::string_view key, const std::vector<Field>& list) {
+      w.Key(key);
+      w.BeginArray();
+      for (Field f : list) w.String(ToString(f));
+      w.EndArray();
+    };
+    fields("strengths_meeting_needs", c.strengths_meeting_needs);
     // The learned ranking (docs/finder.md): each feature's part of the logit, and
     // whether the candidate's strengths are known at all (complementarity 0 with
     // strengths_known false is no finding).
     w.Key("strengths_known");
     w.Bool(c.strengths_known);
     // The other direction (profiles): what the region offers that the candidate seeks.
-    w.Key("offers_meeting_seeks");
-    w.BeginArray();
-    for (Field f : c.offers_meeting_seeks) w.String(ToString(f));
-    w.EndArray();
+    fields("offers_meeting_seeks", c.offers_meeting_seeks);
     w.Key("seeks_known");
     w.Bool(c.seeks_known);
     w.Key("rank");
@@ -521,16 +521,6 @@ std::string CandidatesText(const FindReport& r, Lang lang) {
 }
 
 namespace {
-
-// "port and logistics, environment" / "pelabuhan dan logistik, lingkungan hidup": commas
-// only, since the fields' own names contain "and".
-std::string FieldWords(const std::vector<Field>& fields, Lang lang) {
-  std::string out;
-  for (size_t i = 0; i < fields.size(); ++i) {
-    out += (i ? ", " : "") + assess::Word(ToString(fields[i]), lang);
-  }
-  return out;
-}
 
 // One reason of the learned score in words: "54 ties between the two countries".
 std::string Reason(const finder::Place& p, const finder::Candidate& c, finder::Feature f,

@@ -11,14 +11,6 @@ namespace kembar::report {
 
 namespace {
 
-// Vocabulary values in words, comma-separated: "pelabuhan dan logistik, pendidikan".
-template <typename E>
-std::string Words(const std::vector<E>& values, Lang lang) {
-  std::string out;
-  for (E v : values) out += (out.empty() ? "" : ", ") + assess::Word(ToString(v), lang);
-  return out;
-}
-
 // Levels in words, lower case: "kota, provinsi" / "city, province".
 std::string LevelWords(const std::vector<Level>& levels, Lang lang) {
   std::string out;
@@ -38,6 +30,12 @@ void Line(std::string_view label_key, const std::string& value, Lang lang, std::
 
 }  // namespace
 
+std::string FieldWords(const std::vector<Field>& fields, Lang lang) {
+  std::string out;
+  for (Field f : fields) out += (out.empty() ? "" : ", ") + assess::Word(ToString(f), lang);
+  return out;
+}
+
 std::string ProfileText(const ProfileReport& r, Lang lang) {
   const CliArgs names = {{"name", r.region_name}, {"id", r.region_id}};
   std::string out;
@@ -46,8 +44,8 @@ std::string ProfileText(const ProfileReport& r, Lang lang) {
   } else {
     const RegionProfile& p = *r.profile;
     out = CliText("profile.heading", lang, names) + "\n";
-    if (p.seeks) Line("profile.seeks_label", Words(*p.seeks, lang), lang, &out);
-    if (p.offers) Line("profile.offers_label", Words(*p.offers, lang), lang, &out);
+    if (p.seeks) Line("profile.seeks_label", FieldWords(*p.seeks, lang), lang, &out);
+    if (p.offers) Line("profile.offers_label", FieldWords(*p.offers, lang), lang, &out);
     if (p.levels) Line("profile.levels_label", LevelWords(*p.levels, lang), lang, &out);
     if (p.countries) {
       std::string countries;
@@ -68,8 +66,8 @@ std::string ProfileText(const ProfileReport& r, Lang lang) {
       Line("profile.updated_label", assess::FormatDate(Period(*p.updated), lang), lang, &out);
     if (p.source) Line("profile.source_label", *p.source, lang, &out);
   }
-  if (r.needs) Line("profile.needs_label", Words(*r.needs, lang), lang, &out);
-  if (r.strengths) Line("profile.strengths_label", Words(*r.strengths, lang), lang, &out);
+  if (r.needs) Line("profile.needs_label", FieldWords(*r.needs, lang), lang, &out);
+  if (r.strengths) Line("profile.strengths_label", FieldWords(*r.strengths, lang), lang, &out);
   return out;
 }
 
