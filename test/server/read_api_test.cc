@@ -535,8 +535,9 @@ TEST_F(ReadApiTest, NetworkFinderAndRelations) {
   for (size_t i = 0; i < found->candidates.size(); ++i) {
     const auto& c = found->candidates[i];
     EXPECT_EQ(f["candidates"][i]["name"], std::string(found->places[c.place].name));
-    EXPECT_EQ(f["candidates"][i]["explanation"],
-              report::CandidateExplanation(found->places[c.place], c, Lang::kId));
+    EXPECT_EQ(
+        f["candidates"][i]["explanation"],
+        report::CandidateExplanation(found->places[c.place], c, Lang::kId, found->region_name));
     EXPECT_TRUE(f["candidates"][i]["components"].contains("complementarity"));
     // The coordinates the distance is computed from.
     EXPECT_NEAR(f["candidates"][i]["lat"].get<double>(), found->places[c.place].lat, 1e-5);
