@@ -394,9 +394,7 @@ std::string CandidatesJson(std::string_view region_id, std::span<const finder::P
   w.BeginObject();
   w.Key("region");
   w.String(region_id);
-  w.Key("candidates");
-  w.BeginArray();
-  for (const finder::Candidate& c : candidates) {
+  auto write = [&](const finder::Candidate& c) {
     const finder::Place& p = places[c.place];
     w.BeginObject();
     w.Key("name");
@@ -452,10 +450,6 @@ std::string CandidatesJson(std::string_view region_id, std::span<const finder::P
     w.Bool(c.seeks_known);
     w.Key("rank");
     w.Number(static_cast<double>(c.rank));
-    if (c.beyond_top) {  // a two-way match below the top, listed after it
-      w.Key("beyond_top");
-      w.Bool(true);
-    }
     w.Key("learned");
     w.BeginObject();
     w.Key("logit");
@@ -472,8 +466,23 @@ std::string CandidatesJson(std::string_view region_id, std::span<const finder::P
     w.Key("degree");
     w.Number(c.degree);
     w.EndObject();
+  };
+  // The top; then, apart, the two-way matches ranked below it (`limit` stays exact).
+  w.Key("candidates");
+  w.BeginArray();
+  for (const finder::Candidate& c : candidates) {
+    if (!c.beyond_top) write(c);
   }
   w.EndArray();
+  if (std::any_of(candidates.begin(), candidates.end(),
+                  [](const finder::Candidate& c) { return c.beyond_top; })) {
+    w.Key("two_way_below");
+    w.BeginArray();
+    for (const finder::Candidate& c : candidates) {
+      if (c.beyond_top) write(c);
+    }
+    w.EndArray();
+  }
   if (needs_unscored) {
     w.Key("needs_scored");
     w.Bool(false);

@@ -127,7 +127,7 @@ function Candidates({ answer, lang }) {
     { id: answer.region, name: homeName, lat: answer.region_lat, lon: answer.region_lon, role: 'home' },
     ...candidates.map((c, i) => ({
       id: key(c, i),
-      name: `${c.rank || i + 1}. ${c.name}`, // a two-way match below the top keeps its rank
+      name: `${i + 1}. ${c.name}`,
       lat: c.lat,
       lon: c.lon,
       role: 'other',
@@ -154,11 +154,11 @@ function Candidates({ answer, lang }) {
         <h2 id="finder-results-title">{t('finder.resultsTitle', { n: fmt.number(candidates.length), name: homeName })}</h2>
         <ol class="candidates">
           {candidates.map((c, i) => (
-            <li key={key(c, i)} id={`candidate-${i + 1}`} class="candidate" tabIndex={-1} data-rank={c.rank || i + 1}>
+            <li key={key(c, i)} id={`candidate-${i + 1}`} class="candidate" tabIndex={-1} data-rank={i + 1}>
               <div class="candidate-head">
-                <span class="rank" aria-hidden="true">{fmt.number(c.rank || i + 1)}</span>
+                <span class="rank" aria-hidden="true">{fmt.number(i + 1)}</span>
                 <h3>
-                  <span class="visually-hidden">{t('finder.rank', { n: fmt.number(c.rank || i + 1) })} </span>
+                  <span class="visually-hidden">{t('finder.rank', { n: fmt.number(i + 1) })} </span>
                   {c.name}
                   <span class="sub">
                     {[c.country_name || countryName(c.country, lang), c.level && label('level', c.level),
