@@ -4,6 +4,8 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -24,6 +26,7 @@
 #include "kembar/report/finder_text.h"
 #include "kembar/report/network_export.h"
 #include "kembar/report/network_text.h"
+#include "kembar/report/profile_text.h"
 #include "kembar/report/reports.h"
 #include "kembar/report/text.h"
 #include "kembar/server/server.h"
@@ -257,6 +260,41 @@ int Run(int argc, char** argv) {
                       region_edit, region_delete}) {
     add_db(c);
   }
+  // kembar profile set|show|clear: what a region seeks and offers (docs/finder.md).
+  std::string profile_region;
+  ProfileEdit profile_edit;
+  std::vector<std::pair<CLI::Option*, std::optional<std::string>*>> profile_options;
+  auto* profile_cmd = app.add_subcommand("profile", T("profile.help"));
+  profile_cmd->require_subcommand(1);
+  auto* profile_set = profile_cmd->add_subcommand("set", T("profile.set.help"));
+  auto* profile_show = profile_cmd->add_subcommand("show", T("profile.show.help"));
+  auto* profile_clear = profile_cmd->add_subcommand("clear", T("profile.clear.help"));
+  std::array<std::string, 9> profile_values;  // the options' text; given or not: profile_options
+  {
+    const std::pair<const char*, std::optional<std::string>*> kOptions[] = {
+        {"seeks", &profile_edit.seeks},
+        {"offers", &profile_edit.offers},
+        {"levels", &profile_edit.levels},
+        {"countries", &profile_edit.countries},
+        {"contact", &profile_edit.contact},
+        {"contact-office", &profile_edit.contact_office},
+        {"contact-phone", &profile_edit.contact_phone},
+        {"source", &profile_edit.source},
+        {"updated", &profile_edit.updated}};
+    for (size_t i = 0; i < std::size(kOptions); ++i) {
+      std::string key = std::string("profile.") + kOptions[i].first;
+      std::replace(key.begin(), key.end(), '-', '_');
+      profile_options.emplace_back(
+          profile_set->add_option(std::string("--") + kOptions[i].first, profile_values[i], T(key)),
+          kOptions[i].second);
+    }
+  }
+  profile_show->add_flag("--json", json, T("profile.json"));
+  for (CLI::App* c : {profile_set, profile_show, profile_clear}) {
+    c->add_option("REGION", profile_region, T("profile.region"))->required();
+    add_db(c);
+  }
+
   std::string history_id;
   bool verify = false;
   auto* history_cmd = app.add_subcommand("history", T("history.help"));
@@ -1178,6 +1216,31 @@ int Run(int argc, char** argv) {
           stderr, "%s\n",
           Text("report.done", {{"file", report_out}, {"size", Count(bytes->size())}}).c_str());
     }
+    return 0;
+  }
+  if (profile_show->parsed()) {
+    auto r = kb.Profile(profile_region);
+    if (!r.ok()) return Fail(r.status());
+    std::fputs((json ? report::ProfileJson(*r) : report::ProfileText(*r, g_lang)).c_str(), stdout);
+    return 0;
+  }
+  if (profile_set->parsed() || profile_clear->parsed()) {
+    profile_edit.op = profile_set->parsed() ? ProfileEdit::Op::kSet : ProfileEdit::Op::kClear;
+    profile_edit.region = profile_region;
+    profile_edit.actor = LocalOperator();
+    for (size_t i = 0; i < profile_options.size(); ++i) {
+      if (profile_options[i].first->count() > 0) *profile_options[i].second = profile_values[i];
+    }
+    auto r = kb.EditProfile(profile_edit);
+    if (!r.ok()) {
+      Say("record.nothing_changed");
+      return Fail(r.status());
+    }
+    std::printf("%s\n", Text(profile_set->parsed() ? "profile.set_done" : "profile.cleared",
+                             {{"id", r->record}})
+                            .c_str());
+    for (const std::string& line : r->diff) std::printf("  %s\n", line.c_str());
+    if (r->diff.empty()) std::printf("  %s\n", Text("event.no_member_changed").c_str());
     return 0;
   }
   if (show->parsed()) {

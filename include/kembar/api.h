@@ -317,6 +317,30 @@ struct RecordEdit {
   store::Principal actor;
 };
 
+// Sets or clears a stored region's partner-wanted profile (dossier-v1 region `profile`),
+// as a region edit: the same authorisation, validation and change record.
+struct ProfileEdit {
+  enum class Op : uint8_t { kSet, kClear } op = Op::kSet;
+  std::string region;  // a stored region's id or any of its names
+  // kSet: the members to change, as given on the command line; nullopt leaves a
+  // member as stored, "" removes it. Lists are comma-separated: fields (seeks,
+  // offers), levels, ISO 3166-1 alpha-2 codes (countries); `updated` is a date.
+  std::optional<std::string> seeks, offers, levels, countries;
+  std::optional<std::string> contact;  // an e-mail address, a web address or a name
+  std::optional<std::string> contact_office, contact_phone, source, updated;
+  store::Principal actor;
+};
+
+// A stored region's profile as `kembar profile show` prints it.
+struct ProfileReport {
+  std::string region_id;
+  std::string region_name;
+  std::optional<RegionProfile> profile;  // nullopt: the region has none
+  // Also shown: what the finder counts beside the profile (the region's `needs` and
+  // `strengths` members).
+  std::optional<std::vector<Field>> needs, strengths;
+};
+
 struct DeleteParams {
   enum class Kind : uint8_t { kPartnership, kRegion } kind = Kind::kPartnership;
   std::string id;

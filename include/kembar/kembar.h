@@ -100,6 +100,15 @@ class Kembar {
   // parties must be stored regions; an id cannot change. NotFound for an unknown id.
   Result<EditResult> EditRecord(const RecordEdit& edit) const;
 
+  // Sets or clears a region's partner-wanted profile: each value checked first
+  // (InvalidInput naming the option, "--seeks: 'enviroment' is not a field; did you
+  // mean 'environment'?"), then written as a region edit (EditRecord: the actor's
+  // region scope, the import's rules, one change record). NotFound for an unknown
+  // region. Nothing is changed when anything is refused.
+  Result<EditResult> EditProfile(const ProfileEdit& edit) const;
+  // A stored region's profile (NotFound for an unknown region id or name).
+  Result<ProfileReport> Profile(const std::string& region) const;
+
   // Deletes a partnership (with its events) or a region that no partnership names.
   Result<EditResult> Delete(const DeleteParams& params) const;
 

@@ -14,6 +14,29 @@
 
 namespace kembar::engine {
 
+namespace {
+
+// `a` with the fields of `b` it lacks appended.
+std::vector<Field> Union(std::vector<Field> a, const std::optional<std::vector<Field>>& b) {
+  if (!b) return a;
+  for (Field f : *b) {
+    if (std::find(a.begin(), a.end(), f) == a.end()) a.push_back(f);
+  }
+  return a;
+}
+
+}  // namespace
+
+std::vector<Field> Seeks(const Region& r) {
+  return Union(r.profile ? r.profile->seeks.value_or(std::vector<Field>{}) : std::vector<Field>{},
+               r.needs);
+}
+
+std::vector<Field> Offers(const Region& r) {
+  return Union(r.profile ? r.profile->offers.value_or(std::vector<Field>{}) : std::vector<Field>{},
+               r.strengths);
+}
+
 std::vector<long> NodePlaces(const World& world, const network::Graph& g) {
   std::vector<long> to_place(g.node_count(), -1);
   const network::Graph& wiki = world.wikipedia;
@@ -190,7 +213,9 @@ Result<FindReport> FindPartners(const Engine& engine, const std::string& region,
     if (profile->timezone) subject.timezone = *profile->timezone;
     if (profile->population) subject.population = static_cast<uint32_t>(*profile->population);
     if (profile->characteristics) subject.characteristics = *profile->characteristics;
-    if (profile->needs) subject.needs = *profile->needs;
+    // What it seeks and offers: its partner-wanted profile with its needs and strengths.
+    subject.needs = Seeks(*profile);
+    subject.offers = Offers(*profile);
   }
   // Places: the gazetteer (135k places with population, port, time zone) when the
   // build could make it, else the places of the network. `to_place` maps a network
@@ -264,8 +289,15 @@ Result<FindReport> FindPartners(const Engine& engine, const std::string& region,
                                                               << static_cast<uint32_t>(f);
     }
   };
+  finder::Options o;
   for (const Region& r : stored->regions) {
-    if (r.strengths) add_fields(r.id, *r.strengths);
+    add_fields(r.id, Offers(r));
+    // What it seeks, for the other direction (what the subject offers that it seeks).
+    auto it = region_nodes.find(r.id);
+    if (it == region_nodes.end() || place_of(it->second) < 0) continue;
+    for (Field f : Seeks(r)) {
+      o.seeks[static_cast<size_t>(place_of(it->second))] |= uint32_t{1} << static_cast<uint32_t>(f);
+    }
   }
   for (const Partnership& p : stored->partnerships) {
     std::vector<Field> fields = p.fields.value_or(std::vector<Field>{});
@@ -277,7 +309,6 @@ Result<FindReport> FindPartners(const Engine& engine, const std::string& region,
     add_fields(p.home, fields);
     add_fields(p.partner, fields);
   }
-  finder::Options o;
   o.needs = options.needs;
   o.level = options.level;
   o.top = options.top;
@@ -289,12 +320,18 @@ Result<FindReport> FindPartners(const Engine& engine, const std::string& region,
   }
   geo::TimeZones zones;
   const assess::Policy& policy = options.policy ? *options.policy : assess::DefaultPolicy();
-  if (!o.needs.empty() || (profile && profile->needs && !profile->needs->empty())) {
-    const std::vector<Field>& needs = !o.needs.empty() ? o.needs : *profile->needs;
+  if (!o.needs.empty() || !subject.needs.empty()) {
+    const std::vector<Field>& needs = !o.needs.empty() ? o.needs : subject.needs;
     uint32_t bits = 0;
     for (Field f : needs) bits |= uint32_t{1} << static_cast<uint32_t>(f);
-    report.needs_unscored = std::none_of(strengths.begin(), strengths.end(),
-                                         [&](const auto& kv) { return (kv.second & bits) != 0; });
+    // Unscored when no place the finder may offer (its country, exclusions, filters,
+    // relations) has a known strength meeting a need.
+    const geo::Relations& relations = geo::Relations::Bundled();
+    report.needs_unscored = std::none_of(strengths.begin(), strengths.end(), [&](const auto& kv) {
+      const finder::Place& p = report.places[kv.first];
+      return (kv.second & bits) != 0 && finder::Eligible(p, kv.first, subject, o, policy.finder) &&
+             relations.StatusBetween(subject.country, p.country) != geo::RelationStatus::kNone;
+    });
   }
   report.candidates = finder::FindPartners(report.places, subject, strengths, o, policy.finder,
                                            geo::Relations::Bundled(), zones, signals);

@@ -10,6 +10,11 @@
 
 namespace kembar::engine {
 
+// What a stored region seeks in a partner: its profile's `seeks` and its `needs`.
+std::vector<Field> Seeks(const Region& region);
+// What it offers: its profile's `offers` and its `strengths`.
+std::vector<Field> Offers(const Region& region);
+
 // Per node of `g`: its gazetteer place, or -1 (the Wikipedia places' match is reused
 // from the world context; other nodes are matched here).
 std::vector<long> NodePlaces(const World& world, const network::Graph& g);

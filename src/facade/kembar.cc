@@ -9,6 +9,7 @@
 #include "engine/engine.h"
 #include "engine/finder.h"
 #include "engine/network.h"
+#include "engine/profile.h"
 #include "engine/records.h"
 #include "engine/search.h"
 #include "kembar/store/pg_store.h"
@@ -80,6 +81,14 @@ Result<EditResult> Kembar::EditEvent(const EventEdit& edit) const {
 
 Result<EditResult> Kembar::EditRecord(const RecordEdit& edit) const {
   return engine::EditRecord(engine_->store(), engine_->read_options(), edit);
+}
+
+Result<EditResult> Kembar::EditProfile(const ProfileEdit& edit) const {
+  return engine::EditProfile(engine_->store(), engine_->read_options(), edit);
+}
+
+Result<ProfileReport> Kembar::Profile(const std::string& region) const {
+  return engine::GetProfile(engine_->store(), region);
 }
 
 Result<EditResult> Kembar::Delete(const DeleteParams& params) const {

@@ -331,6 +331,7 @@ std::vector<Candidate> FindPartners(std::span<const Place> places, const Subject
   const std::vector<Field>& needs = options.needs.empty() ? subject.needs : options.needs;
   const uint32_t need_bits = FieldBits(needs);
   const int need_count = std::popcount(need_bits);
+  const uint32_t offer_bits = FieldBits(subject.offers);
   const SubjectContext ctx = ContextOf(subject);
   const bool subject_metro =
       subject.population >= policy.metropolitan_population ||
@@ -361,18 +362,32 @@ std::vector<Candidate> FindPartners(std::span<const Place> places, const Subject
     const double z = Logit(policy.learned, x, out ? &contributions : nullptr);
     double score = Sigmoid(z);
     if (cf.relation == geo::RelationStatus::kDeFacto) score *= policy.de_facto_factor;
-    double complementarity = 0;
+    // Both directions that can be measured: the subject's needs against the
+    // candidate's known strengths, the candidate's seeks against the subject's offers.
+    int met = 0, asked = 0;
     if (need_count > 0) {
       if (auto it = strengths.find(i); it != strengths.end()) {
-        complementarity = std::popcount(it->second & need_bits) / static_cast<double>(need_count);
-        score *= 1.0 + policy.needs_boost * complementarity;
+        met += std::popcount(it->second & need_bits);
+        asked += need_count;
       }
+    }
+    if (offer_bits != 0) {
+      if (auto it = options.seeks.find(i); it != options.seeks.end() && it->second != 0) {
+        met += std::popcount(it->second & offer_bits);
+        asked += std::popcount(it->second);
+      }
+    }
+    double complementarity = 0;
+    if (asked > 0) {
+      complementarity = met / static_cast<double>(asked);
+      score *= 1.0 + policy.needs_boost * complementarity;
     }
     if (out) {
       out->features = x;
       out->contributions = contributions;
       out->learned = z;
       out->components.complementarity = complementarity;
+      out->complementarity_measured = asked > 0;
       out->country_ties = cf.ties;
       out->degree = degree;
     }
@@ -430,6 +445,19 @@ std::vector<Candidate> FindPartners(std::span<const Place> places, const Subject
   };
   std::priority_queue<Scored> best;  // the top-N so far, worst on top
   const size_t keep = std::max<size_t>(options.top, 1);
+  // Two-way matches (profiles): each offers what the other seeks. Rare (a few places
+  // have profiles), so every score is kept to rank those found below the top.
+  auto two_way = [&](size_t i) {
+    if (offer_bits == 0 || need_bits == 0) return false;
+    auto seeks = options.seeks.find(i);
+    auto offers = strengths.find(i);
+    return seeks != options.seeks.end() && (seeks->second & offer_bits) != 0 &&
+           offers != strengths.end() && (offers->second & need_bits) != 0;
+  };
+  const bool look_for_two_way =
+      options.two_way_beyond_top > 0 && offer_bits != 0 && need_bits != 0 && !options.seeks.empty();
+  std::vector<double> all_scores;
+  std::vector<Scored> two_way_found;
 
   for (size_t i = 0; i < places.size(); ++i) {
     const Place& p = places[i];
@@ -439,6 +467,10 @@ std::vector<Candidate> FindPartners(std::span<const Place> places, const Subject
     if (fit->second.relation == geo::RelationStatus::kNone) continue;  // Permendagri 25/2020
     const double score =
         rank_score(i, SphereKm(subject.lat, subject.lon, p.lat, p.lon), fit->second, nullptr);
+    if (look_for_two_way) {
+      all_scores.push_back(score);
+      if (two_way(i)) two_way_found.push_back({score, i});
+    }
     if (best.size() < keep) {
       best.push({score, i});
     } else if (Scored{score, i} < best.top()) {
@@ -447,11 +479,28 @@ std::vector<Candidate> FindPartners(std::span<const Place> places, const Subject
     }
   }
 
-  std::vector<Candidate> out;
-  out.reserve(best.size());
+  std::vector<size_t> top_places;
   while (!best.empty()) {
-    const size_t i = best.top().place;
+    top_places.push_back(best.top().place);
     best.pop();
+  }
+  std::reverse(top_places.begin(), top_places.end());  // best first
+  std::vector<size_t> beyond;                          // two-way matches below the top, best first
+  if (look_for_two_way) {
+    std::sort(two_way_found.begin(), two_way_found.end(),
+              [](const Scored& a, const Scored& b) { return b < a; });
+    for (const Scored& s : two_way_found) {
+      if (beyond.size() == options.two_way_beyond_top) break;
+      if (std::find(top_places.begin(), top_places.end(), s.place) == top_places.end()) {
+        beyond.push_back(s.place);
+      }
+    }
+  }
+  std::vector<Candidate> out;
+  out.reserve(top_places.size() + beyond.size());
+  std::vector<size_t> order = top_places;
+  order.insert(order.end(), beyond.begin(), beyond.end());
+  for (size_t i : order) {
     const Place& p = places[i];
     Candidate cand;
     cand.place = i;
@@ -474,6 +523,13 @@ std::vector<Candidate> FindPartners(std::span<const Place> places, const Subject
     } else if (need_count > 0) {
       cand.flags.emplace_back("no_known_strengths");
     }
+    if (auto it = options.seeks.find(i); it != options.seeks.end() && it->second != 0) {
+      cand.seeks_known = true;
+      for (Field f : subject.offers) {
+        if (it->second & (uint32_t{1} << static_cast<uint32_t>(f)))
+          cand.offers_meeting_seeks.push_back(f);
+      }
+    }
     if (cand.relations == geo::RelationStatus::kDeFacto)
       cand.flags.emplace_back("de_facto_relations");
     if (subject.partners_of_partners.count(i) || cand.common_partners > 0) {
@@ -484,10 +540,24 @@ std::vector<Candidate> FindPartners(std::span<const Place> places, const Subject
     if (p.port) cand.flags.emplace_back("port");
     out.push_back(std::move(cand));
   }
-  std::sort(out.begin(), out.end(), [&](const Candidate& a, const Candidate& b) {
+  const auto by_score = [](const Candidate& a, const Candidate& b) {
     if (a.score != b.score) return a.score > b.score;
     return a.place < b.place;
-  });
+  };
+  std::sort(out.begin(), out.begin() + static_cast<long>(top_places.size()), by_score);
+  for (size_t k = 0; k < out.size(); ++k) {
+    if (k < top_places.size()) {
+      out[k].rank = k + 1;
+    } else {  // ranked among every candidate scored
+      out[k].rank =
+          1 + static_cast<size_t>(std::count_if(all_scores.begin(), all_scores.end(),
+                                                [&](double v) { return v > out[k].score; }));
+      out[k].beyond_top = true;
+    }
+    if (!out[k].strengths_meeting_needs.empty() && !out[k].offers_meeting_seeks.empty()) {
+      out[k].flags.emplace_back("two_way_match");
+    }
+  }
   return out;
 }
 

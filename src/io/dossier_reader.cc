@@ -845,12 +845,90 @@ class DossierReader::Impl {
         ReadEnumSet(value, &r->strengths);
       } else if (key == "needs") {
         ReadEnumSet(value, &r->needs);
+      } else if (key == "profile") {
+        ReadProfile(value, &r->profile);
       } else {
         ReadExtra(key, value, &r->extra);
       }
     }
     static const char* const kNames[] = {"id", "name", "country", "level"};
     RequireMembers(has, kNames, 4);
+  }
+
+  // A region's partner-wanted profile (schema: $defs/profile).
+  bool ReadProfile(dom::element v, std::optional<RegionProfile>* out) {
+    dom::object obj;
+    if (!ExpectObject(v, &obj)) return false;
+    RegionProfile p;
+    for (auto [key, value] : obj) {
+      Scope s(this, key);
+      if (key == "seeks") {
+        ReadEnumSet(value, &p.seeks);
+      } else if (key == "offers") {
+        ReadEnumSet(value, &p.offers);
+      } else if (key == "levels") {
+        ReadEnumSet(value, &p.levels);
+      } else if (key == "countries") {
+        ReadCountryCodes(value, &p.countries);
+      } else if (key == "contact") {
+        ReadContact(value, &p.contact);
+      } else if (key == "source") {
+        ReadText(value, &p.source);
+      } else if (key == "updated") {
+        PartialDate date;
+        if (ReadDate(value, &date)) p.updated = date;
+      } else {
+        ReadExtra(key, value, &p.extra);
+      }
+    }
+    *out = std::move(p);
+    return true;
+  }
+
+  // Distinct ISO 3166-1 alpha-2 codes (schema: pattern ^[A-Z]{2}$, uniqueItems).
+  bool ReadCountryCodes(dom::element v, std::optional<std::vector<std::string>>* out) {
+    std::optional<std::vector<std::string>> codes;
+    if (!ReadStringList(v, &codes, SIZE_MAX)) return false;
+    bool ok = true;
+    for (size_t i = 0; i < codes->size(); ++i) {
+      Scope s(this, i);
+      const std::string& c = (*codes)[i];
+      if (!IsUpperCode(c, 2)) {
+        Schema({Quote(c) + " is not an ISO 3166-1 alpha-2 code such as ID or GB",
+                Quote(c) + " bukan kode negara ISO 3166-1 alpha-2 seperti ID atau GB"});
+        ok = false;
+      } else if (std::find(codes->begin(), codes->begin() + static_cast<long>(i), c) !=
+                 codes->begin() + static_cast<long>(i)) {
+        Schema({Quote(c) + " is listed twice", Quote(c) + " tercantum dua kali"});
+        ok = false;
+      }
+    }
+    if (ok) *out = std::move(codes);
+    return ok;
+  }
+
+  bool ReadContact(dom::element v, std::optional<Contact>* out) {
+    dom::object obj;
+    if (!ExpectObject(v, &obj)) return false;
+    Contact c;
+    for (auto [key, value] : obj) {
+      Scope s(this, key);
+      if (key == "name") {
+        ReadText(value, &c.name);
+      } else if (key == "office") {
+        ReadText(value, &c.office);
+      } else if (key == "email") {
+        ReadText(value, &c.email);
+      } else if (key == "phone") {
+        ReadText(value, &c.phone);
+      } else if (key == "url") {
+        ReadText(value, &c.url);
+      } else {
+        ReadExtra(key, value, &c.extra);
+      }
+    }
+    *out = std::move(c);
+    return true;
   }
 
   void ReadPartnership(dom::element v, Partnership* p) {

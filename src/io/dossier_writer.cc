@@ -131,6 +131,32 @@ struct DetailsWriter {
 
 }  // namespace
 
+void WriteRegionProfile(const RegionProfile& p, JsonWriter* w) {
+  w->BeginObject();
+  WriteEnumList("seeks", p.seeks, w);
+  WriteEnumList("offers", p.offers, w);
+  WriteEnumList("levels", p.levels, w);
+  WriteStrings("countries", p.countries, w);
+  if (p.contact) {
+    w->Key("contact");
+    w->BeginObject();
+    WriteOpt("name", p.contact->name, w);
+    WriteOpt("office", p.contact->office, w);
+    WriteOpt("email", p.contact->email, w);
+    WriteOpt("phone", p.contact->phone, w);
+    WriteOpt("url", p.contact->url, w);
+    WriteExtra(p.contact->extra, w);
+    w->EndObject();
+  }
+  WriteOpt("source", p.source, w);
+  if (p.updated) {
+    w->Key("updated");
+    w->String(p.updated->ToString());
+  }
+  WriteExtra(p.extra, w);
+  w->EndObject();
+}
+
 void WriteRegion(const Region& r, JsonWriter* w) {
   w->BeginObject();
   w->Key("id");
@@ -158,6 +184,10 @@ void WriteRegion(const Region& r, JsonWriter* w) {
   WriteStrings("characteristics", r.characteristics, w);
   WriteEnumList("strengths", r.strengths, w);
   WriteEnumList("needs", r.needs, w);
+  if (r.profile) {
+    w->Key("profile");
+    WriteRegionProfile(*r.profile, w);
+  }
   WriteExtra(r.extra, w);
   w->EndObject();
 }

@@ -11,6 +11,7 @@
 #include "kembar/geo/countries.h"
 #include "kembar/io/json_writer.h"
 #include "kembar/report/cli_text.h"
+#include "kembar/report/profile_text.h"
 
 namespace kembar::report {
 
@@ -393,9 +394,7 @@ std::string CandidatesJson(std::string_view region_id, std::span<const finder::P
   w.BeginObject();
   w.Key("region");
   w.String(region_id);
-  w.Key("candidates");
-  w.BeginArray();
-  for (const finder::Candidate& c : candidates) {
+  auto write = [&](const finder::Candidate& c) {
     const finder::Place& p = places[c.place];
     w.BeginObject();
     w.Key("name");
@@ -433,15 +432,24 @@ std::string CandidatesJson(std::string_view region_id, std::span<const finder::P
     w.Number(c.tz_gap_hours);
     w.Key("relations");
     w.String(geo::ToString(c.relations));
-    w.Key("strengths_meeting_needs");
-    w.BeginArray();
-    for (Field f : c.strengths_meeting_needs) w.String(ToString(f));
-    w.EndArray();
+    auto fields = [&](std::string_view key, const std::vector<Field>& list) {
+      w.Key(key);
+      w.BeginArray();
+      for (Field f : list) w.String(ToString(f));
+      w.EndArray();
+    };
+    fields("strengths_meeting_needs", c.strengths_meeting_needs);
     // The learned ranking (docs/finder.md): each feature's part of the logit, and
     // whether the candidate's strengths are known at all (complementarity 0 with
     // strengths_known false is no finding).
     w.Key("strengths_known");
     w.Bool(c.strengths_known);
+    // The other direction (profiles): what the region offers that the candidate seeks.
+    fields("offers_meeting_seeks", c.offers_meeting_seeks);
+    w.Key("seeks_known");
+    w.Bool(c.seeks_known);
+    w.Key("rank");
+    w.Number(static_cast<double>(c.rank));
     w.Key("learned");
     w.BeginObject();
     w.Key("logit");
@@ -458,8 +466,23 @@ std::string CandidatesJson(std::string_view region_id, std::span<const finder::P
     w.Key("degree");
     w.Number(c.degree);
     w.EndObject();
+  };
+  // The top; then, apart, the two-way matches ranked below it (`limit` stays exact).
+  w.Key("candidates");
+  w.BeginArray();
+  for (const finder::Candidate& c : candidates) {
+    if (!c.beyond_top) write(c);
   }
   w.EndArray();
+  if (std::any_of(candidates.begin(), candidates.end(),
+                  [](const finder::Candidate& c) { return c.beyond_top; })) {
+    w.Key("two_way_below");
+    w.BeginArray();
+    for (const finder::Candidate& c : candidates) {
+      if (c.beyond_top) write(c);
+    }
+    w.EndArray();
+  }
   if (needs_unscored) {
     w.Key("needs_scored");
     w.Bool(false);
@@ -479,25 +502,29 @@ std::string CandidatesText(const FindReport& r, Lang lang) {
   std::snprintf(line, sizeof line, "%-5s %-28s %-3s %6s  %5s %5s %5s %5s %5s  %8s  %s\n", "RANK",
                 "PLACE", "CC", "SCORE", "LEVEL", "SIMIL", "COMPL", "PROX", "NETW", "KM", "FLAGS");
   out += line;
-  size_t rank = 0;
+  bool beyond = false;
   for (const finder::Candidate& c : r.candidates) {
     const finder::Place& p = r.places[c.place];
+    if (c.beyond_top && !beyond) {
+      beyond = true;
+      out += std::string(CliText("find.two_way_beyond", lang)) + "\n";
+    }
     std::string flags;
     for (const std::string& f : c.flags) flags += (flags.empty() ? "" : ", ") + f;
     // Complementarity is shown only where the candidate's strengths are known.
     char compl_cell[16];
-    if (c.strengths_known) {
+    if (c.complementarity_measured || c.strengths_known) {
       std::snprintf(compl_cell, sizeof compl_cell, "%5.2f", c.components.complementarity);
     } else {
       std::snprintf(compl_cell, sizeof compl_cell, "%5s", "-");
     }
     std::snprintf(line, sizeof line,
-                  "%-5zu %-28.28s %-3.3s %6.3f  %5.2f %5.2f %s %5.2f %5.2f  %8.0f  %s\n", ++rank,
+                  "%-5zu %-28.28s %-3.3s %6.3f  %5.2f %5.2f %s %5.2f %5.2f  %8.0f  %s\n", c.rank,
                   std::string(p.name).c_str(), std::string(p.country).c_str(), c.score,
-                  c.components.level, c.components.similarity, compl_cell,
-                  c.components.proximity, c.components.network, c.distance_km, flags.c_str());
+                  c.components.level, c.components.similarity, compl_cell, c.components.proximity,
+                  c.components.network, c.distance_km, flags.c_str());
     out += line;
-    out += "      " + CandidateExplanation(p, c, lang) + "\n";
+    out += "      " + CandidateExplanation(p, c, lang, r.region_name) + "\n";
   }
   return out;
 }
@@ -547,7 +574,8 @@ std::string Reason(const finder::Place& p, const finder::Candidate& c, finder::F
 
 }  // namespace
 
-std::string CandidateExplanation(const finder::Place& p, const finder::Candidate& c, Lang lang) {
+std::string CandidateExplanation(const finder::Place& p, const finder::Candidate& c, Lang lang,
+                                 std::string_view subject_name) {
   const bool id = lang == Lang::kId;
   auto num = [&](double v, int decimals) { return CliNumber(v, decimals, lang); };
   std::string out = std::string(p.name) + " (" + geo::CountryName(p.country, id) +
@@ -573,13 +601,25 @@ std::string CandidateExplanation(const finder::Place& p, const finder::Candidate
          (id ? " jam" : " h time difference") + "; " +
          (id ? "hubungan diplomatik: " : "diplomatic relations: ") +
          std::string(geo::ToString(c.relations));
+  // Both directions, in words: "Liverpool offers port and logistics, which Surabaya
+  // seeks; Surabaya offers environment, which Liverpool seeks".
+  const std::string candidate_name(p.name);
+  const std::string subject = subject_name.empty() ? std::string(id ? "daerah ini" : "the region")
+                                                   : std::string(subject_name);
   if (!c.strengths_meeting_needs.empty()) {
-    out += id ? "; kekuatannya memenuhi kebutuhan: " : "; its strengths meet the needs: ";
-    for (size_t i = 0; i < c.strengths_meeting_needs.size(); ++i) {
-      out += (i ? ", " : "") + std::string(ToString(c.strengths_meeting_needs[i]));
-    }
-  } else if (!c.strengths_known &&
-             std::find(c.flags.begin(), c.flags.end(), "no_known_strengths") != c.flags.end()) {
+    out += "; " + CliText("find.offers_sought", lang,
+                          {{"offerer", candidate_name},
+                           {"fields", FieldWords(c.strengths_meeting_needs, lang)},
+                           {"seeker", subject}});
+  }
+  if (!c.offers_meeting_seeks.empty()) {
+    out += "; " + CliText("find.offers_sought", lang,
+                          {{"offerer", subject},
+                           {"fields", FieldWords(c.offers_meeting_seeks, lang)},
+                           {"seeker", candidate_name}});
+  }
+  if (c.strengths_meeting_needs.empty() && !c.strengths_known &&
+      std::find(c.flags.begin(), c.flags.end(), "no_known_strengths") != c.flags.end()) {
     out += id ? "; kekuatannya belum diketahui, jadi kecocokan dengan kebutuhan tidak dinilai"
               : "; its strengths are not known, so the fit with the needs is not scored";
   }

@@ -205,6 +205,28 @@ inline constexpr Migration kMigrations[] = {
     CREATE INDEX change_log_area ON change_log(area, seq);
     CREATE INDEX change_log_actor ON change_log(actor, seq);
     )sql"},
+    // v5 -> v6: regions' partner-wanted profiles (dossier-v1 region `profile`), kept in
+    // the region's doc. kembar up to v5 kept a `profile` member it did not model
+    // verbatim, unchecked: one that is not an object moves to `profile_unchecked`
+    // (exported as it was); an object that is no valid profile is kept under that name
+    // when read (RecordDecoder). The view lists the profiles for SQL readers
+    // (dashboards, a read replica).
+    {R"sql(
+    UPDATE region SET doc = json_remove(
+        json_set(doc, '$.profile_unchecked', json_extract(doc, '$.profile')), '$.profile')
+      WHERE json_type(doc, '$.profile') <> 'object';
+    CREATE VIEW region_profile AS
+      SELECT id AS region_id, json_extract(doc, '$.profile') AS profile FROM region
+      WHERE json_type(doc, '$.profile') = 'object';
+    )sql",
+     R"sql(
+    UPDATE region SET doc = ((doc::jsonb - 'profile') ||
+        jsonb_build_object('profile_unchecked', (doc::jsonb) -> 'profile'))::text
+      WHERE jsonb_typeof((doc::jsonb) -> 'profile') <> 'object';
+    CREATE VIEW region_profile AS
+      SELECT id AS region_id, (doc::json) -> 'profile' AS profile FROM region
+      WHERE json_typeof((doc::json) -> 'profile') = 'object';
+    )sql"},
 };
 
 // The version this build writes (both stores).

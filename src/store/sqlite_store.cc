@@ -136,6 +136,13 @@ class RecordParser {
         ok_ &= EnumSet(v, &r->strengths);
       } else if (key == "needs") {
         ok_ &= EnumSet(v, &r->needs);
+      } else if (key == "profile") {
+        // A profile kembar up to schema 5 kept unchecked (dossier-v1 had none then)
+        // and that is not one is kept under another name, as the migration does.
+        if (!Profile(v, &r->profile)) {
+          r->profile.reset();
+          Extra("profile_unchecked", v, &r->extra);
+        }
       } else {
         Extra(key, v, &r->extra);
       }
@@ -319,6 +326,48 @@ class RecordParser {
     }
     *out = std::move(values);
     return true;
+  }
+  bool Profile(dom::element v, std::optional<RegionProfile>* out) {
+    dom::object obj;
+    if (v.get_object().get(obj)) return false;
+    RegionProfile p;
+    bool ok = true;
+    for (auto [key, m] : obj) {
+      if (key == "seeks") {
+        ok &= EnumSet(m, &p.seeks);
+      } else if (key == "offers") {
+        ok &= EnumSet(m, &p.offers);
+      } else if (key == "levels") {
+        ok &= EnumSet(m, &p.levels);
+      } else if (key == "countries") {
+        ok &= Strings(m, &p.countries);
+      } else if (key == "source") {
+        ok &= OptStr(m, &p.source);
+      } else if (key == "updated") {
+        ok &= Date(m, &p.updated);
+      } else if (key == "contact") {
+        dom::object c;
+        if (m.get_object().get(c)) return false;
+        Contact& contact = p.contact.emplace();
+        for (auto [ck, cv] : c) {
+          std::optional<std::string>* slot = ck == "name"     ? &contact.name
+                                             : ck == "office" ? &contact.office
+                                             : ck == "email"  ? &contact.email
+                                             : ck == "phone"  ? &contact.phone
+                                             : ck == "url"    ? &contact.url
+                                                              : nullptr;
+          if (slot) {
+            ok &= OptStr(cv, slot);
+          } else {
+            Extra(ck, cv, &contact.extra);
+          }
+        }
+      } else {
+        Extra(key, m, &p.extra);
+      }
+    }
+    *out = std::move(p);
+    return ok;
   }
   void Extra(std::string_view key, dom::element v, ExtraMembers* extra) {
     extra->emplace_back(std::string(key), big_.Restore(simdjson::minify(v)));

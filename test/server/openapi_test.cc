@@ -115,7 +115,9 @@ TEST_F(OpenApiTest, DossierComponentsAreTheDossierSchemasDefinitions) {
                                                     {"validity", "Validity"},
                                                     {"region", "Region"},
                                                     {"partnership", "Partnership"},
-                                                    {"event", "Event"}};
+                                                    {"event", "Event"},
+                                                    {"level", "Level"},
+                                                    {"profile", "RegionProfile"}};
   json schema = json::parse(io::DossierSchemaText());
   const json& components = OpenApiDocument().at("components").at("schemas");
   ASSERT_EQ(schema["$defs"].size(), names.size()) << "a new dossier-v1 definition: add it";

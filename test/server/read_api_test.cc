@@ -531,12 +531,19 @@ TEST_F(ReadApiTest, NetworkFinderAndRelations) {
   auto found = kembar_->FindPartners("Surabaya", fo);
   ASSERT_TRUE(found.ok());
   json f = GetJson("/api/find-partners?region=Surabaya&needs=tourism&limit=5&lang=id");
-  ASSERT_EQ(f["candidates"].size(), found->candidates.size());
-  for (size_t i = 0; i < found->candidates.size(); ++i) {
-    const auto& c = found->candidates[i];
+  // The top in "candidates"; two-way matches below it apart ("two_way_below").
+  std::vector<finder::Candidate> top;
+  for (const auto& c : found->candidates) {
+    if (!c.beyond_top) top.push_back(c);
+  }
+  ASSERT_EQ(f["candidates"].size(), top.size());
+  EXPECT_EQ(f.value("two_way_below", json::array()).size(), found->candidates.size() - top.size());
+  for (size_t i = 0; i < top.size(); ++i) {
+    const auto& c = top[i];
     EXPECT_EQ(f["candidates"][i]["name"], std::string(found->places[c.place].name));
-    EXPECT_EQ(f["candidates"][i]["explanation"],
-              report::CandidateExplanation(found->places[c.place], c, Lang::kId));
+    EXPECT_EQ(
+        f["candidates"][i]["explanation"],
+        report::CandidateExplanation(found->places[c.place], c, Lang::kId, found->region_name));
     EXPECT_TRUE(f["candidates"][i]["components"].contains("complementarity"));
     // The coordinates the distance is computed from.
     EXPECT_NEAR(f["candidates"][i]["lat"].get<double>(), found->places[c.place].lat, 1e-5);

@@ -99,7 +99,8 @@ struct Subject {
   bool port = false;
   std::vector<std::string> characteristics;  // "port", "metropolitan", ...
   std::vector<Field> needs;
-  std::unordered_set<size_t> excluded;             // the region itself and its partners
+  std::vector<Field> offers;  // what it offers partners (its profile's offers, its strengths)
+  std::unordered_set<size_t> excluded;              // the region itself and its partners
   std::unordered_set<size_t> partners_of_partners;  // places two steps away
   std::unordered_set<std::string> tied_countries;   // countries of existing partners
   // Places two steps away: how many partners they share with the subject, and the
@@ -110,48 +111,65 @@ struct Subject {
 };
 
 // Strengths known for places: the fields of their partnerships and the bundled
-// profiles. Bit i set = Field i.
+// profiles. Bit i set = Field i. The same map holds what places seek (their profiles'
+// `seeks` and their `needs`): Options::seeks.
 using KnownStrengths = std::unordered_map<size_t, uint32_t>;
 
 struct Options {
-  std::vector<Field> needs;        // overrides Subject::needs when not empty
-  std::optional<Level> level;      // only candidates of this level
-  std::string country;             // only candidates in this country
+  std::vector<Field> needs;    // overrides Subject::needs when not empty
+  std::optional<Level> level;  // only candidates of this level
+  std::string country;         // only candidates in this country
+  // What candidate places seek (profiles), for the other direction of complementarity:
+  // what the subject offers that the candidate seeks. Empty: not known for any place.
+  KnownStrengths seeks;
   size_t top = 10;
-  Day today{};                     // for the time-zone gap
+  // Besides the top: up to this many candidates below it that match both ways (each
+  // offers what the other seeks), appended after the top with their rank set.
+  size_t two_way_beyond_top = 5;
+  Day today{};  // for the time-zone gap
 };
 
 struct Components {
-  double level = 0;            // equivalence of administrative level, 0..1
-  double similarity = 0;       // population band, port, capital/metropolitan, character
-  double complementarity = 0;  // share of the needs the candidate's known strengths meet
-  double proximity = 0;        // exp(-distance / scale), less a penalty per hour of time gap
-  double network = 0;          // partner of a partner; a country without a tie yet
+  double level = 0;       // equivalence of administrative level, 0..1
+  double similarity = 0;  // population band, port, capital/metropolitan, character
+  // Share of the needs met, both ways: (the subject's needs the candidate's known
+  // strengths meet + the candidate's seeks the subject's offers meet) / (the needs
+  // measured + the seeks measured). Only the directions that can be measured count.
+  double complementarity = 0;
+  double proximity = 0;  // exp(-distance / scale), less a penalty per hour of time gap
+  double network = 0;    // partner of a partner; a country without a tie yet
 };
 
 struct Candidate {
-  size_t place = 0;  // index into the places given
+  size_t place = 0;         // index into the places given
+  size_t rank = 0;          // 1-based rank among all candidates (ties share the better rank)
+  bool beyond_top = false;  // a two-way match ranked below options.top
   double score = 0;  // sigmoid(learned), x de facto factor, x (1 + needs boost x complementarity)
   Components components;
-  FeatureVector features{};       // the learned ranking's inputs
-  FeatureVector contributions{};  // weight x feature: what moved the score, and how much
-  double learned = 0;             // bias + the contributions (the logit)
-  bool strengths_known = false;   // false: complementarity was not measured (0 is no finding)
-  uint32_t country_ties = 0;      // ties between the subject's and the candidate's countries
-  uint32_t common_partners = 0;   // partners the two already share
-  uint32_t degree = 0;            // the candidate's ties
+  FeatureVector features{};               // the learned ranking's inputs
+  FeatureVector contributions{};          // weight x feature: what moved the score, and how much
+  double learned = 0;                     // bias + the contributions (the logit)
+  bool strengths_known = false;           // false: its strengths (offers) are not known
+  bool seeks_known = false;               // its profile says what it seeks
+  bool complementarity_measured = false;  // false: complementarity 0 is no finding
+  uint32_t country_ties = 0;     // ties between the subject's and the candidate's countries
+  uint32_t common_partners = 0;  // partners the two already share
+  uint32_t degree = 0;           // the candidate's ties
   double distance_km = 0;
   double tz_gap_hours = 0;
   geo::RelationStatus relations = geo::RelationStatus::kOfficial;
   Level level = Level::kCity;
-  std::vector<Field> strengths_meeting_needs;
+  std::vector<Field> strengths_meeting_needs;  // it offers what the subject seeks
+  std::vector<Field> offers_meeting_seeks;     // the subject offers what it seeks
   std::vector<std::string> flags;  // de_facto_relations, partner_of_partner, new_country, ...
 };
 
 // The level a place stands for: an admin seat can represent its province.
 Level LevelOf(const Place& p);
 
-// The best `options.top` candidates, best first, by the learned ranking
+// The best `options.top` candidates, best first, by the learned ranking, then up to
+// options.two_way_beyond_top candidates ranked below them that match both ways, best
+// first
 // (docs/finder.md). Places in the subject's country, the subject and its partners,
 // smaller places than policy.min_population, and places in countries without
 // diplomatic relations are never offered; places with de facto relations only are

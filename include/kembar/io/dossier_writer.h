@@ -20,6 +20,8 @@ std::string WriteDossier(const Dossier& dossier, const WriteOptions& options = {
 
 // One part, as a value in `w` (used by the store to keep canonical JSON per record).
 void WriteRegion(const Region& region, JsonWriter* w);
+// A region's partner-wanted profile (the value of its `profile` member).
+void WriteRegionProfile(const RegionProfile& profile, JsonWriter* w);
 void WriteEvent(const Event& event, JsonWriter* w);
 // A partnership; its events are written only when `with_events`.
 void WritePartnership(const Partnership& partnership, bool with_events, JsonWriter* w);

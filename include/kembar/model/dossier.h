@@ -20,6 +20,30 @@ namespace kembar {
 // Members kept as written: (name, minified JSON value), in document order.
 using ExtraMembers = std::vector<std::pair<std::string, std::string>>;
 
+// Who to write to about a partnership (dossier-v1 region `profile.contact`).
+struct Contact {
+  std::optional<std::string> name;
+  std::optional<std::string> office;  // unit, e.g. "Bagian Kerja Sama"
+  std::optional<std::string> email;
+  std::optional<std::string> phone;
+  std::optional<std::string> url;
+  ExtraMembers extra;
+};
+
+// A region's partner-wanted profile (dossier-v1 region `profile`): the fields it seeks
+// in a partner and those it offers, the levels and countries it prefers, a contact,
+// and where the profile comes from. Every member is optional.
+struct RegionProfile {
+  std::optional<std::vector<Field>> seeks;
+  std::optional<std::vector<Field>> offers;
+  std::optional<std::vector<Level>> levels;
+  std::optional<std::vector<std::string>> countries;  // ISO 3166-1 alpha-2
+  std::optional<Contact> contact;
+  std::optional<std::string> source;  // citation: where the profile was stated
+  std::optional<PartialDate> updated;
+  ExtraMembers extra;
+};
+
 struct Region {
   std::string id;
   std::string name;
@@ -35,6 +59,7 @@ struct Region {
   std::optional<std::vector<std::string>> characteristics;
   std::optional<std::vector<Field>> strengths;
   std::optional<std::vector<Field>> needs;
+  std::optional<RegionProfile> profile;
   ExtraMembers extra;
 };
 

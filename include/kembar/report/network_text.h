@@ -60,10 +60,12 @@ std::string CandidatesText(const FindReport& report, Lang lang = Lang::kEn);
 
 // One sentence in `lang` explaining a candidate's rank: its country, score and the
 // learned score's weightiest reasons with their part of the logit, time difference,
-// diplomatic relations, the strengths that meet the needs (or that they are not
-// known) and the flags.
+// diplomatic relations, what each side offers that the other seeks ("Liverpool offers
+// port and logistics, which Surabaya seeks; Surabaya offers ...", or that the candidate's
+// strengths are not known) and the flags. `subject_name` names the region looking for
+// partners (empty: "the region").
 std::string CandidateExplanation(const finder::Place& place, const finder::Candidate& candidate,
-                                 Lang lang);
+                                 Lang lang, std::string_view subject_name = {});
 
 }  // namespace kembar::report
 

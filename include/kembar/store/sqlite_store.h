@@ -17,7 +17,7 @@
 namespace kembar::store {
 
 // The schema version this build writes; a database with a higher version is refused.
-inline constexpr int kSqliteSchemaVersion = 5;
+inline constexpr int kSqliteSchemaVersion = 6;
 
 // Opens (creating if needed) the database at `path` and migrates it to the current
 // schema. IoError when the file cannot be opened; Unsupported when it was written by

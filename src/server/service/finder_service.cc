@@ -88,11 +88,13 @@ HttpResponse FinderService::Get(RequestContext& ctx) const {
     body["region_lat"] = Coordinate(*lat);
     body["region_lon"] = Coordinate(*lon);
   }
-  for (size_t i = 0; i < r->candidates.size(); ++i) {
-    const finder::Candidate& c = r->candidates[i];
+  size_t top = 0, below = 0;  // the two arrays of CandidatesJson, in order
+  for (const finder::Candidate& c : r->candidates) {
     const finder::Place& p = r->places[c.place];
-    body["candidates"][i]["country_name"] = geo::CountryName(p.country, id);
-    body["candidates"][i]["explanation"] = report::CandidateExplanation(p, c, std::get<Lang>(lang));
+    nlohmann::json& item =
+        c.beyond_top ? body["two_way_below"][below++] : body["candidates"][top++];
+    item["country_name"] = geo::CountryName(p.country, id);
+    item["explanation"] = report::CandidateExplanation(p, c, std::get<Lang>(lang), r->region_name);
   }
   return JsonResponse(200, body);
 }
