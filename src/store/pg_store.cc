@@ -1006,9 +1006,10 @@ class PgStore final : public Store {
     Result<pqxx::result> rows =
         partnership_id
             ? c->Run("SELECT id, doc FROM partnership p WHERE p.id = $1", {*partnership_id})
-            : c->Run("SELECT id, doc FROM partnership p WHERE p.home = $1 OR p.partner = $1 "
-                     "ORDER BY p.ord",
-                     {*region_id});
+            : c->Run(
+                  "SELECT id, doc FROM partnership p WHERE p.home = $1 OR p.partner = $1 "
+                  "ORDER BY p.ord",
+                  {*region_id});
     if (!rows.ok()) return rows.status();
     for (const pqxx::row& row : *rows) {
       if (!decoder.ReadPartnership(AsView(row[1]), &d.partnerships.emplace_back())) {

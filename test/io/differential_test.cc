@@ -131,8 +131,10 @@ void Mutate(json& doc, std::mt19937& rng, const std::vector<json>& pool) {
   const json& value = pool[rng() % pool.size()];
   switch (rng() % 4) {
     case 0:  // replace a member's value / add a member
-      if (node->is_object()) (*node)[kKeys[rng() % kKeys.size()]] = value;
-      else *node = value;
+      if (node->is_object())
+        (*node)[kKeys[rng() % kKeys.size()]] = value;
+      else
+        *node = value;
       break;
     case 1:  // delete a member or an item
       if (node->is_object() && !node->empty()) {
@@ -144,8 +146,10 @@ void Mutate(json& doc, std::mt19937& rng, const std::vector<json>& pool) {
       }
       break;
     case 2:  // append to an array / replace the node
-      if (node->is_array()) node->push_back(value);
-      else *node = value;
+      if (node->is_array())
+        node->push_back(value);
+      else
+        *node = value;
       break;
     default:  // change an existing member's value
       if (node->is_object() && !node->empty()) {
@@ -191,9 +195,9 @@ void ExpectSameVerdict(DossierReader& reader, const testing::ReferenceValidator&
   std::string why;
   const bool theirs = ref.Valid(WholeNumbersAsIntegers(doc), &why);
   ASSERT_EQ(mine.schema_valid(), theirs)
-      << label << "\nvalijson: " << (theirs ? "valid" : why) << "\nkembar: "
-      << (mine.schema_valid() ? "valid" : mine.ToStatus().message()) << "\ndocument: "
-      << text.substr(0, 2000);
+      << label << "\nvalijson: " << (theirs ? "valid" : why)
+      << "\nkembar: " << (mine.schema_valid() ? "valid" : mine.ToStatus().message())
+      << "\ndocument: " << text.substr(0, 2000);
   ++(theirs ? tally->accepted : tally->rejected);
 }
 
@@ -201,8 +205,9 @@ TEST(DifferentialTest, MutatedDossiersGetTheSameVerdict) {
   testing::ReferenceValidator ref;
   DossierReader reader;
   const auto pool = Replacements();
-  std::vector<json> seeds = {testing::GenerateDossier(2, 19, 1), testing::GenerateDossier(3, 25, 2),
-                             json::parse(testing::ReadFileOrDie(testing::SourcePath("data/indonesia.dossier.json")))};
+  std::vector<json> seeds = {
+      testing::GenerateDossier(2, 19, 1), testing::GenerateDossier(3, 25, 2),
+      json::parse(testing::ReadFileOrDie(testing::SourcePath("data/indonesia.dossier.json")))};
   Tally tally;
   std::mt19937 rng(20261123);
   // 6,000 in Release; a sanitizer build, where valijson and the copies of the

@@ -95,6 +95,19 @@ TEST(JsonBodyTest, NamesLineAndColumnAndLimitsDepth) {
       ParseJsonBody(std::string(kMaxJsonDepth, '[') + std::string(kMaxJsonDepth, ']')).ok());
 }
 
+// Found by the api_body fuzzer: nlohmann refuses a number beyond a double with an
+// out_of_range exception, which escaped as a 500.
+TEST(JsonBodyTest, ANumberBeyondADoubleIsABadRequestNotAnInternalError) {
+  for (const char* body : {"1e400", "{\"a\": -1e400}", "[1e999999]", "1e400\": \"\" }"}) {
+    auto r = ParseJsonBody(body);
+    ASSERT_FALSE(r.ok()) << body;
+    EXPECT_EQ(r.status().code(), StatusCode::kInvalidInput) << body;
+  }
+  auto r = ParseJsonBody("{\"population\": 1e400}");
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().message().find("out of range"), std::string::npos) << r.status().message();
+}
+
 TEST(ErrorBodyTest, UsesTheErrorTable) {
   HttpResponse r = ErrorResponse(ErrorFromStatus(Status::TooLarge("big")), "/api/import");
   EXPECT_EQ(r.status, 413);
