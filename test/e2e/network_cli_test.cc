@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "testing/bundled_data_test.h"
 #include "testing/fixtures.h"
 
 namespace kembar {
@@ -18,17 +19,7 @@ using nlohmann::json;
 using Output = testing::CliOutput;
 using testing::RunKembar;
 
-class NetworkCliTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    dir_ = testing::TempDir();
-    ASSERT_EQ(
-        RunKembar(dir_, "import '" + testing::SourcePath("data/indonesia.dossier.json") + "' -q")
-            .exit_code,
-        0);
-  }
-  std::string dir_;
-};
+class NetworkCliTest : public testing::BundledDataTest {};
 
 TEST_F(NetworkCliTest, StatsCoverTheWikipediaPairsAndTheStoredPartnerships) {
   Output o = RunKembar(dir_, "network stats --json --sources 50");
@@ -265,8 +256,8 @@ TEST_F(NetworkCliTest, FinderEvaluateHoldsOutIndonesianTies) {
   // A held-out partner is no longer excluded as a partner: Busan is ranked for Surabaya
   // (it would never be proposed while the tie is known).
   std::ofstream(dir_ + "/pairs.csv") << "city1,country1,city2,country2\n"
-                                      << "Surabaya,Indonesia,Busan,South Korea\n"
-                                      << "Nowhere,Atlantis,Busan,South Korea\n";
+                                     << "Surabaya,Indonesia,Busan,South Korea\n"
+                                     << "Nowhere,Atlantis,Busan,South Korea\n";
   Output one = RunKembar(dir_, "finder evaluate --holdout pairs.csv --k 1,10 --json");
   ASSERT_EQ(one.exit_code, 0) << one.err;
   const json oj = json::parse(one.out);

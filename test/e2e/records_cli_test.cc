@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
+#include "testing/bundled_data_test.h"
 #include "testing/fixtures.h"
 
 namespace kembar {
@@ -15,15 +16,8 @@ using nlohmann::json;
 using Output = testing::CliOutput;
 using testing::RunKembar;
 
-class RecordsCliTest : public ::testing::Test {
+class RecordsCliTest : public testing::BundledDataTest {
  protected:
-  void SetUp() override {
-    dir_ = testing::TempDir();
-    ASSERT_EQ(
-        RunKembar(dir_, "import '" + testing::SourcePath("data/indonesia.dossier.json") + "' -q")
-            .exit_code,
-        0);
-  }
   json Partnership(const std::string& id) {
     Output o = RunKembar(dir_, "export --partnership " + id);
     EXPECT_EQ(o.exit_code, 0) << o.err;
@@ -34,7 +28,6 @@ class RecordsCliTest : public ::testing::Test {
     EXPECT_EQ(o.exit_code, 0) << o.err;
     return json::parse(o.out);
   }
-  std::string dir_;
 };
 
 TEST_F(RecordsCliTest, AddEditDeleteAnEventWithChangeRecords) {

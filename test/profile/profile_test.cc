@@ -13,6 +13,7 @@
 #include "kembar/kembar.h"
 #include "kembar/store/sqlite_store.h"
 #include "testing/backends.h"
+#include "testing/bundled_data_test.h"
 #include "testing/fixtures.h"
 #include "testing/reference_validator.h"
 
@@ -302,17 +303,7 @@ TEST_P(ProfileStoreTest, ASchemaFiveDatabaseIsMigrated) {
 
 // --- The command line and the finder, on the bundled data ---
 
-class ProfileCliTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    dir_ = testing::TempDir();
-    ASSERT_EQ(
-        RunKembar(dir_, "import '" + testing::SourcePath("data/indonesia.dossier.json") + "' -q")
-            .exit_code,
-        0);
-  }
-  std::string dir_;
-};
+class ProfileCliTest : public testing::BundledDataTest {};
 
 TEST_F(ProfileCliTest, SetShowClear) {
   auto set = RunKembar(dir_,
