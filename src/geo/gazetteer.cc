@@ -56,6 +56,8 @@ class Lines {
     return true;
   }
   size_t number() const { return number_; }
+  // Bytes not yet read: a section of N entries needs at least N of them.
+  size_t left() const { return rest_.size(); }
   Status Error(const std::string& what) const {
     return Status::InvalidInput("gazetteer line " + std::to_string(number_) + ": " + what);
   }
@@ -76,6 +78,13 @@ Status SectionHeader(Lines& lines, std::string_view name, size_t* count) {
   if (Split(line, f, 2) != 2 || f[0].size() != name.size() + 1 || f[0][0] != '@' ||
       f[0].substr(1) != name || !Number(f[1], count)) {
     return lines.Error("expected the section header @" + std::string(name) + "<TAB>count");
+  }
+  // Every entry takes a line, so a count past the bytes left is damage; checked here
+  // because the sections reserve their count (a huge number would ask for terabytes).
+  if (*count > lines.left()) {
+    return lines.Error("the section @" + std::string(name) + " counts " + std::string(f[1]) +
+                       " entries but only " + std::to_string(lines.left()) +
+                       " bytes of the table are left");
   }
   return Status::Ok();
 }

@@ -253,6 +253,9 @@ TEST(GazetteerParseTest, RefusesBadTablesNamingTheLine) {
       {head + "@places\t0\nextra\n", "line 13: unexpected text"},
       {"kembar-gazetteer\t1\n@zones\t1\nAsia/Jakarta\n@countries\t0\n@provinces\t0\n@fold\t0\n",
        "@places"},
+      // Found by the csv fuzzer: a count that would reserve terabytes.
+      {"kembar-gazetteer\t1\n@zones\t5999999999999\nAsia/Jakarta\n",
+       "line 2: the section @zones counts 5999999999999 entries but only 13 bytes"},
   };
   for (const BadCase& c : cases) {
     auto g = Gazetteer::Parse(c.text);
