@@ -54,8 +54,8 @@ int Prepare(const std::string& csv_path, const std::string& dir, size_t k, uint6
     return 2;
   }
   std::filesystem::create_directories(dir);
-  std::ofstream(dir + "/edges.csv") << net::EdgesCsv(*g);
-  std::ofstream(dir + "/nodes.csv") << net::NodesCsv(*g);
+  std::ofstream(dir + "/edges.csv") << kembar::report::EdgesCsv(*g);
+  std::ofstream(dir + "/nodes.csv") << kembar::report::NodesCsv(*g);
   std::ofstream sources(dir + "/sources.txt");
   for (size_t s : net::SampleSources(g->node_count(), k, seed)) sources << s << "\n";
   std::fprintf(stderr, "%zu nodes, %zu edges, %zu sources -> %s\n", g->node_count(), g->edge_count(), k, dir.c_str());
