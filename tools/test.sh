@@ -63,7 +63,7 @@ if [[ "${KEMBAR_TSAN:-1}" != 0 ]]; then
     "-DCMAKE_CXX_FLAGS_DEBUG=-O1 -gline-tables-only" >/dev/null
   cmake --build build-tsan -j"$jobs" --target store_test engine_test server_test http_test \
     load_test kembar_cli
-  TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1" \
+  TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1 suppressions=$PWD/test/tsan.supp" \
     ctest --test-dir build-tsan -L concurrency --output-on-failure -j"$jobs"
   echo "tsan: $((SECONDS - tsan_start)) s"
 fi
