@@ -9,7 +9,7 @@ PACKAGES=(
   libpango1.0-dev libxlsxwriter-dev fonts-noto-core poppler-utils python3-openpyxl   # reports: PDF, XLSX; their tests
   python3-networkx   # the network benchmark's peer
   libgtest-dev libgmock-dev libbenchmark-dev
-  clang libclang-rt-14-dev   # libFuzzer
+  clang libclang-rt-14-dev lld   # libFuzzer; lld links the sanitizer builds (4x faster than ld)
   libboost-dev libsodium-dev libspdlog-dev   # kembar serve: Beast/Asio, argon2id, access logs
   wrk   # the HTTP load bench (bench/run_http_bench.sh)
   libpqxx-dev postgresql-15   # the PostgreSQL store; its tests start a cluster (tools/pg-test-cluster.sh)

@@ -10,6 +10,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 tools/deps.sh
 jobs=$(nproc)
+# The instrumented builds link some fifty test binaries, each with the sanitizer
+# runtimes: lld links them about four times as fast as GNU ld (server_test: 4 s
+# against 16 s).
+lld=(-DCMAKE_EXE_LINKER_FLAGS=-fuse-ld=lld)
 
 # A PostgreSQL 15 cluster of its own in a temporary directory, for the store tests on
 # PostgreSQL (each test makes a database of its own); stopped and removed at the end.
@@ -35,7 +39,7 @@ fi
 if [[ "${KEMBAR_ASAN:-1}" != 0 ]]; then
   san_start=$SECONDS
   CC=clang CXX=clang++ cmake -S . -B build-san -DCMAKE_BUILD_TYPE=Debug -DKEMBAR_SANITIZE=ON \
-    -DKEMBAR_BUILD_FUZZERS=ON -DCMAKE_CXX_FLAGS_DEBUG=-gline-tables-only >/dev/null
+    -DKEMBAR_BUILD_FUZZERS=ON -DCMAKE_CXX_FLAGS_DEBUG=-gline-tables-only "${lld[@]}" >/dev/null
   cmake --build build-san -j"$jobs"
   LSAN_OPTIONS="suppressions=$PWD/test/lsan.supp" UBSAN_OPTIONS=print_stacktrace=1 \
     ctest --test-dir build-san --output-on-failure -j"$jobs"
@@ -60,7 +64,7 @@ fi
 if [[ "${KEMBAR_TSAN:-1}" != 0 ]]; then
   tsan_start=$SECONDS
   CC=clang CXX=clang++ cmake -S . -B build-tsan -DCMAKE_BUILD_TYPE=Debug -DKEMBAR_TSAN=ON \
-    "-DCMAKE_CXX_FLAGS_DEBUG=-O1 -gline-tables-only" >/dev/null
+    "-DCMAKE_CXX_FLAGS_DEBUG=-O1 -gline-tables-only" "${lld[@]}" >/dev/null
   cmake --build build-tsan -j"$jobs" --target store_test engine_test server_test http_test \
     load_test kembar_cli
   TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1 suppressions=$PWD/test/tsan.supp" \

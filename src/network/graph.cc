@@ -52,7 +52,8 @@ std::string Trim(std::string_view s) {
 
 // Unicode full case folding ("Riß" and "Riss" are one key); ASCII without ICU.
 std::string Fold(std::string_view s) {
-  const bool ascii = std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  const bool ascii =
+      std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
   std::string out;
   if (ascii) {
     out.assign(s);
@@ -61,7 +62,8 @@ std::string Fold(std::string_view s) {
     }
     return out;
   }
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+  icu::UnicodeString u =
+      icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
   u.foldCase();
   u.toUTF8String(out);
   return out;
@@ -83,7 +85,8 @@ bool ParseCoordinate(std::string_view text, double limit, std::optional<double>*
   }
   double v = 0;
   auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), v);
-  if (ec != std::errc() || end != t.data() + t.size() || !std::isfinite(v) || std::fabs(v) > limit) return false;
+  if (ec != std::errc() || end != t.data() + t.size() || !std::isfinite(v) || std::fabs(v) > limit)
+    return false;
   *out = v;
   return true;
 }
@@ -100,14 +103,16 @@ bool SplitPlain(std::string_view line, std::vector<std::string_view>* fields) {
   size_t start = 0;
   while (true) {
     const size_t comma = line.find(',', start);
-    fields->push_back(line.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start));
+    fields->push_back(line.substr(
+        start, comma == std::string_view::npos ? std::string_view::npos : comma - start));
     if (comma == std::string_view::npos) return true;
     start = comma + 1;
   }
 }
 
 // Splits any record into views of `storage` (quoted fields unescaped there).
-bool SplitAny(std::string_view line, std::vector<std::string>* storage, std::vector<std::string_view>* fields) {
+bool SplitAny(std::string_view line, std::vector<std::string>* storage,
+              std::vector<std::string_view>* fields) {
   if (SplitPlain(line, fields)) return true;
   if (!csv::SplitRecord(line, storage)) return false;
   fields->assign(storage->begin(), storage->end());
@@ -123,13 +128,15 @@ Graph::~Graph() = default;
 Graph::Graph(Graph&&) noexcept = default;
 Graph& Graph::operator=(Graph&&) noexcept = default;
 
-Result<Graph> Graph::Build(std::vector<NetNode> nodes, std::vector<NetEdge> edges, LoadReport report) {
+Result<Graph> Graph::Build(std::vector<NetNode> nodes, std::vector<NetEdge> edges,
+                           LoadReport report) {
   Graph g;
   const size_t n = nodes.size();
   g.by_id_.reserve(n);
   for (size_t i = 0; i < n; ++i) {
     if (!g.by_id_.emplace(nodes[i].id, i).second) {
-      return Status::InvalidInput("node " + std::to_string(i) + ": id '" + nodes[i].id + "' is used twice");
+      return Status::InvalidInput("node " + std::to_string(i) + ": id '" + nodes[i].id +
+                                  "' is used twice");
     }
   }
   // One tie per unordered pair: remember where each pair went (open addressing, as
@@ -142,8 +149,9 @@ Result<Graph> Graph::Build(std::vector<NetNode> nodes, std::vector<NetEdge> edge
   for (size_t k = 0; k < edges.size(); ++k) {
     NetEdge& e = edges[k];
     if (e.a >= n || e.b >= n) {
-      return Status::InvalidInput("edge " + std::to_string(k) + ": node index " + std::to_string(std::max(e.a, e.b)) +
-                                  " is out of range (" + std::to_string(n) + " nodes)");
+      return Status::InvalidInput("edge " + std::to_string(k) + ": node index " +
+                                  std::to_string(std::max(e.a, e.b)) + " is out of range (" +
+                                  std::to_string(n) + " nodes)");
     }
     if (e.a == e.b) {
       ++report.self_loops;
@@ -151,7 +159,8 @@ Result<Graph> Graph::Build(std::vector<NetNode> nodes, std::vector<NetEdge> edge
     }
     const uint64_t key = static_cast<uint64_t>(std::min(e.a, e.b)) * n + std::max(e.a, e.b);
     size_t slot = (key * 0x9E3779B97F4A7C15ULL >> 20) & (capacity - 1);
-    while (slot_key[slot] != UINT64_MAX && slot_key[slot] != key) slot = (slot + 1) & (capacity - 1);
+    while (slot_key[slot] != UINT64_MAX && slot_key[slot] != key)
+      slot = (slot + 1) & (capacity - 1);
     if (slot_key[slot] == UINT64_MAX) {
       slot_key[slot] = key;
       slot_edge[slot] = g.edges_.size();
@@ -160,7 +169,8 @@ Result<Graph> Graph::Build(std::vector<NetNode> nodes, std::vector<NetEdge> edge
     }
     NetEdge& kept = g.edges_[slot_edge[slot]];
     ++(kept.a == e.a ? report.duplicates_merged : report.both_side_merged);
-    if (e.start_year && (!kept.start_year || *e.start_year < *kept.start_year)) kept.start_year = e.start_year;
+    if (e.start_year && (!kept.start_year || *e.start_year < *kept.start_year))
+      kept.start_year = e.start_year;
   }
   g.nodes_ = std::move(nodes);
 
@@ -201,7 +211,8 @@ std::optional<size_t> Graph::FindId(std::string_view id) const {
 // ---- loaders ----
 
 Result<Graph> LoadTwinPairsCsv(std::string_view csv_text) {
-  static constexpr const char* kHeader[] = {"city1", "country1", "lat1", "lng1", "city2", "country2", "lat2", "lng2"};
+  static constexpr const char* kHeader[] = {"city1", "country1", "lat1", "lng1",
+                                            "city2", "country2", "lat2", "lng2"};
   std::vector<NetNode> nodes;
   std::vector<NetEdge> edges;
   LoadReport report;
@@ -219,18 +230,23 @@ Result<Graph> LoadTwinPairsCsv(std::string_view csv_text) {
     bool header_ok = csv::SplitRecord(first, &f) && f.size() == 8;
     for (size_t i = 0; header_ok && i < 8; ++i) header_ok = Trim(f[i]) == kHeader[i];
     if (!header_ok) {
-      return Status::InvalidInput(Line(1) + "expected the header city1,country1,lat1,lng1,city2,country2,lat2,lng2, found '" +
-                                  std::string(first.substr(0, 120)) + "'");
+      return Status::InvalidInput(
+          Line(1) +
+          "expected the header city1,country1,lat1,lng1,city2,country2,lat2,lng2, found '" +
+          std::string(first.substr(0, 120)) + "'");
     }
   }
   csv::ForEachLine(csv_text, [&](size_t line_no, std::string_view line) {
     if (!csv::SplitRecord(line, &f)) {
-      error = Status::InvalidInput(Line(line_no) + "unterminated quoted field or text after a closing quote");
+      error = Status::InvalidInput(Line(line_no) +
+                                   "unterminated quoted field or text after a closing quote");
       return false;
     }
     if (f.size() != 8) {
-      error = Status::InvalidInput(Line(line_no) + "expected 8 fields (city1,country1,lat1,lng1,city2,country2,lat2,lng2), found " +
-                                   std::to_string(f.size()));
+      error = Status::InvalidInput(
+          Line(line_no) +
+          "expected 8 fields (city1,country1,lat1,lng1,city2,country2,lat2,lng2), found " +
+          std::to_string(f.size()));
       return false;
     }
     ++report.rows;
@@ -246,10 +262,12 @@ Result<Graph> LoadTwinPairsCsv(std::string_view csv_text) {
         error = Status::InvalidInput(Line(line_no) + kHeader[o] + " is empty");
         return false;
       }
-      if (!ParseCoordinate(f[o + 2], 90, &side[s].lat) || !ParseCoordinate(f[o + 3], 180, &side[s].lon) ||
+      if (!ParseCoordinate(f[o + 2], 90, &side[s].lat) ||
+          !ParseCoordinate(f[o + 3], 180, &side[s].lon) ||
           side[s].lat.has_value() != side[s].lon.has_value()) {
-        error = Status::InvalidInput(Line(line_no) + kHeader[o + 2] + "/" + kHeader[o + 3] + " '" + f[o + 2] + "," + f[o + 3] +
-                                     "' is not a latitude in [-90, 90] and a longitude in [-180, 180]");
+        error = Status::InvalidInput(
+            Line(line_no) + kHeader[o + 2] + "/" + kHeader[o + 3] + " '" + f[o + 2] + "," +
+            f[o + 3] + "' is not a latitude in [-90, 90] and a longitude in [-180, 180]");
         return false;
       }
     }
@@ -258,8 +276,9 @@ Result<Graph> LoadTwinPairsCsv(std::string_view csv_text) {
       if (side[s].country.empty()) {
         // "Varna, Bulgaria" with no country: the page put the country in the name.
         const size_t comma = side[s].city.rfind(',');
-        auto r = comma == std::string::npos ? Result<std::string>(Status::NotFound(""))
-                                            : geo::ResolveCountry(Trim(std::string_view(side[s].city).substr(comma + 1)));
+        auto r = comma == std::string::npos
+                     ? Result<std::string>(Status::NotFound(""))
+                     : geo::ResolveCountry(Trim(std::string_view(side[s].city).substr(comma + 1)));
         if (!r.ok()) {
           ++report.skipped_empty_country;
           return true;
@@ -320,13 +339,15 @@ Result<Graph> LoadEdgeListCsv(std::string_view edges_csv, std::string_view nodes
   Status error;
   if (!nodes_csv.empty()) {
     // id,label,key,country,lat,lon,degree (NodesCsv); the degree is recomputed.
-    const std::string_view header = csv::ForEachLine(nodes_csv, [&](size_t line_no, std::string_view line) {
+    const std::string_view header = csv::ForEachLine(nodes_csv, [&](size_t line_no,
+                                                                    std::string_view line) {
       size_t id = 0;
       NetNode node;
-      if (!SplitAny(line, &storage, &f) || f.size() < 6 || !ParseIndex(f[0], &id) || id != nodes.size() ||
-          !ParseCoordinate(f[4], 90, &node.lat) || !ParseCoordinate(f[5], 180, &node.lon) ||
-          node.lat.has_value() != node.lon.has_value()) {
-        error = Status::InvalidInput("nodes " + Line(line_no) + "expected id,label,key,country,lat,lon with id " +
+      if (!SplitAny(line, &storage, &f) || f.size() < 6 || !ParseIndex(f[0], &id) ||
+          id != nodes.size() || !ParseCoordinate(f[4], 90, &node.lat) ||
+          !ParseCoordinate(f[5], 180, &node.lon) || node.lat.has_value() != node.lon.has_value()) {
+        error = Status::InvalidInput("nodes " + Line(line_no) +
+                                     "expected id,label,key,country,lat,lon with id " +
                                      std::to_string(nodes.size()) + " and coordinates in range");
         return false;
       }
@@ -338,36 +359,58 @@ Result<Graph> LoadEdgeListCsv(std::string_view edges_csv, std::string_view nodes
     });
     if (!error.ok()) return error;
     if (header.substr(0, 29) != "id,label,key,country,lat,lon,") {
-      return Status::InvalidInput("nodes " + Line(1) + "expected the header id,label,key,country,lat,lon,degree");
+      return Status::InvalidInput("nodes " + Line(1) +
+                                  "expected the header id,label,key,country,lat,lon,degree");
     }
   }
   std::vector<NetEdge> edges;
-  size_t max_index = 0;
-  const std::string_view header = csv::ForEachLine(edges_csv, [&](size_t line_no, std::string_view line) {
-    NetEdge e;
-    if (!SplitAny(line, &storage, &f) || f.size() < 2 || !ParseIndex(f[0], &e.a) || !ParseIndex(f[1], &e.b)) {
-      error = Status::InvalidInput("edges " + Line(line_no) + "expected source,target as node indices");
-      return false;
-    }
-    if (f.size() > 2) e.kind = f[2];
-    if (f.size() > 3 && !f[3].empty()) {
-      int year = 0;
-      auto [end, ec] = std::from_chars(f[3].data(), f[3].data() + f[3].size(), year);
-      if (ec != std::errc() || end != f[3].data() + f[3].size()) {
-        error = Status::InvalidInput("edges " + Line(line_no) + "start_year '" + std::string(f[3]) + "' is not a year");
-        return false;
-      }
-      e.start_year = year;
-    }
-    max_index = std::max({max_index, e.a, e.b});
-    edges.push_back(std::move(e));
-    return true;
-  });
+  size_t max_index = 0, max_index_line = 0;
+  const std::string_view header =
+      csv::ForEachLine(edges_csv, [&](size_t line_no, std::string_view line) {
+        NetEdge e;
+        if (!SplitAny(line, &storage, &f) || f.size() < 2 || !ParseIndex(f[0], &e.a) ||
+            !ParseIndex(f[1], &e.b)) {
+          error = Status::InvalidInput("edges " + Line(line_no) +
+                                       "expected source,target as node indices");
+          return false;
+        }
+        if (f.size() > 2) e.kind = f[2];
+        if (f.size() > 3 && !f[3].empty()) {
+          int year = 0;
+          auto [end, ec] = std::from_chars(f[3].data(), f[3].data() + f[3].size(), year);
+          if (ec != std::errc() || end != f[3].data() + f[3].size()) {
+            error = Status::InvalidInput("edges " + Line(line_no) + "start_year '" +
+                                         std::string(f[3]) + "' is not a year");
+            return false;
+          }
+          e.start_year = year;
+        }
+        if (std::max(e.a, e.b) > max_index || max_index_line == 0) {
+          max_index = std::max({max_index, e.a, e.b});
+          max_index_line = line_no;
+        }
+        edges.push_back(std::move(e));
+        return true;
+      });
   if (!error.ok()) return error;
   if (header.substr(0, 13) != "source,target") {
-    return Status::InvalidInput("edges " + Line(1) + "expected the header source,target,kind,start_year");
+    return Status::InvalidInput("edges " + Line(1) +
+                                "expected the header source,target,kind,start_year");
   }
   if (nodes_csv.empty()) {
+    // Without a node list the nodes are 0..max index. Every node with a tie is in an
+    // edge (two per edge), so an index past four times the edges means that at least
+    // half the nodes would have none: a typo or damage, which would also ask for memory
+    // without bound (the csv fuzzer made it allocate 10^17 nodes from one line).
+    if (!edges.empty() && max_index / 4 >= edges.size()) {
+      return Status::InvalidInput("edges " + Line(max_index_line) + "node index " +
+                                  std::to_string(max_index) + " would make " +
+                                  std::to_string(max_index + 1) + " nodes for " +
+                                  std::to_string(edges.size()) +
+                                  " edges, half of them or more without a tie: number the nodes "
+                                  "from 0 without gaps, or give the node list too "
+                                  "(id,label,key,country,lat,lon,degree)");
+    }
     const size_t n = edges.empty() ? 0 : max_index + 1;
     nodes.resize(n);
     for (size_t i = 0; i < n; ++i) nodes[i].id = nodes[i].name = std::to_string(i);
@@ -431,7 +474,8 @@ Result<Graph> CountrySubgraph(const Graph& graph, std::string_view country) {
   const size_t places = nodes.size();
   std::vector<NetEdge> edges;
   for (const NetEdge& e : graph.edges()) {
-    const bool in_a = map[e.a] != SIZE_MAX && map[e.a] < places, in_b = map[e.b] != SIZE_MAX && map[e.b] < places;
+    const bool in_a = map[e.a] != SIZE_MAX && map[e.a] < places,
+               in_b = map[e.b] != SIZE_MAX && map[e.b] < places;
     if (!in_a && !in_b) continue;
     take(e.a);
     take(e.b);
@@ -447,7 +491,8 @@ Result<EgoNetwork> Ego(const Graph& graph, size_t node, int depth) {
     return Status::InvalidInput("node " + std::to_string(node) + " is out of range (" +
                                 std::to_string(graph.node_count()) + " nodes)");
   }
-  if (depth < 1) return Status::InvalidInput("depth must be at least 1, got " + std::to_string(depth));
+  if (depth < 1)
+    return Status::InvalidInput("depth must be at least 1, got " + std::to_string(depth));
   EgoNetwork ego;
   ego.center = node;
   ego.depth = depth;
@@ -473,14 +518,16 @@ Result<EgoNetwork> Ego(const Graph& graph, size_t node, int depth) {
   }
   // Local order: center, then ring by ring as sorted (largest hubs first).
   ego.original.resize(1);
-  for (const auto& ring : ego.rings) ego.original.insert(ego.original.end(), ring.begin(), ring.end());
+  for (const auto& ring : ego.rings)
+    ego.original.insert(ego.original.end(), ring.begin(), ring.end());
   for (size_t i = 0; i < ego.original.size(); ++i) local[ego.original[i]] = i;
   std::vector<NetNode> nodes;
   nodes.reserve(ego.original.size());
   for (size_t i : ego.original) nodes.push_back(graph.node(i));
   std::vector<NetEdge> edges;
   for (const NetEdge& e : graph.edges()) {
-    if (local[e.a] != SIZE_MAX && local[e.b] != SIZE_MAX) edges.push_back({local[e.a], local[e.b], e.kind, e.start_year});
+    if (local[e.a] != SIZE_MAX && local[e.b] != SIZE_MAX)
+      edges.push_back({local[e.a], local[e.b], e.kind, e.start_year});
   }
   auto sub = Graph::Build(std::move(nodes), std::move(edges));
   if (!sub.ok()) return sub.status();

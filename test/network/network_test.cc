@@ -8,11 +8,11 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "kembar/network/graph.h"
+#include "kembar/network/stats.h"
 #include "kembar/report/charts.h"
 #include "kembar/report/network_export.h"
 #include "kembar/report/network_text.h"
-#include "kembar/network/graph.h"
-#include "kembar/network/stats.h"
 #include "testing/fixtures.h"
 
 namespace kembar::network {
@@ -39,7 +39,8 @@ using kembar::testing::WriteFileOrDie;
 // Nodes named "0".."n-1" (country XX, no coordinates) and the given ties.
 Graph Make(size_t n, const std::vector<std::pair<size_t, size_t>>& ties) {
   std::vector<NetNode> nodes(n);
-  for (size_t i = 0; i < n; ++i) nodes[i] = {std::to_string(i), "Place " + std::to_string(i), "XX", {}, {}};
+  for (size_t i = 0; i < n; ++i)
+    nodes[i] = {std::to_string(i), "Place " + std::to_string(i), "XX", {}, {}};
   std::vector<NetEdge> edges;
   for (auto [a, b] : ties) edges.push_back({a, b, "sister_city", {}});
   auto g = Graph::Build(std::move(nodes), std::move(edges));
@@ -168,19 +169,24 @@ TEST(NetworkSmallGraphTest, SampledBetweennessMatchesExactWithAllSources) {
 }
 
 TEST(NetworkBuildTest, MergesBothSidesAndDropsSelfLoops) {
-  std::vector<NetNode> nodes = {{"a", "A", "ID", {}, {}}, {"b", "B", "JP", {}, {}}, {"c", "C", "JP", {}, {}}};
-  std::vector<NetEdge> edges = {{0, 1, "sister_city", 1995}, {1, 0, "sister_city", 1992}, {0, 1, "wikipedia", {}},
-                                {2, 2, "wikipedia", {}},      {1, 2, "wikipedia", {}}};
+  std::vector<NetNode> nodes = {
+      {"a", "A", "ID", {}, {}}, {"b", "B", "JP", {}, {}}, {"c", "C", "JP", {}, {}}};
+  std::vector<NetEdge> edges = {{0, 1, "sister_city", 1995},
+                                {1, 0, "sister_city", 1992},
+                                {0, 1, "wikipedia", {}},
+                                {2, 2, "wikipedia", {}},
+                                {1, 2, "wikipedia", {}}};
   auto g = Graph::Build(nodes, edges);
   ASSERT_TRUE(g.ok());
   EXPECT_EQ(g->edge_count(), 2u);
-  EXPECT_EQ(g->edges()[0].kind, "sister_city");   // the first listing's kind
-  EXPECT_EQ(g->edges()[0].start_year, 1992);      // the earliest year
+  EXPECT_EQ(g->edges()[0].kind, "sister_city");  // the first listing's kind
+  EXPECT_EQ(g->edges()[0].start_year, 1992);     // the earliest year
   EXPECT_EQ(g->load_report().both_side_merged, 1u);
   EXPECT_EQ(g->load_report().duplicates_merged, 1u);
   EXPECT_EQ(g->load_report().self_loops, 1u);
   EXPECT_EQ(g->degree(1), 2u);
-  EXPECT_EQ(std::vector<size_t>(g->neighbours(1).begin(), g->neighbours(1).end()), (std::vector<size_t>{0, 2}));
+  EXPECT_EQ(std::vector<size_t>(g->neighbours(1).begin(), g->neighbours(1).end()),
+            (std::vector<size_t>{0, 2}));
 
   auto bad = Graph::Build(nodes, {{0, 7, "x", {}}});
   ASSERT_FALSE(bad.ok());
@@ -243,12 +249,12 @@ TEST(NetworkLoadTwinPairsTest, NormalisesMergesAndCounts) {
   const std::string csv =
       "city1,country1,lat1,lng1,city2,country2,lat2,lng2\n"
       "Liverpool,England,53.4,-2.98,Surabaya,Indonesia,-7.2575,112.7521\n"
-      "Surabaya,Indonesia,-7.26,112.75,LIVERPOOL,United Kingdom,53.4,-2.98\n"   // both sides, case
-      "Liverpool,England,53.4,-2.98,Surabaya,Indonesia,-7.2575,112.7521\n"      // again
+      "Surabaya,Indonesia,-7.26,112.75,LIVERPOOL,United Kingdom,53.4,-2.98\n"  // both sides, case
+      "Liverpool,England,53.4,-2.98,Surabaya,Indonesia,-7.2575,112.7521\n"     // again
       "\"Suzhou, Anhui\",China,33.63,116.98,Surabaya,Indonesia,-7.2575,112.7521\n"
       "Famagusta,Northern Cyprus,35.12,33.94,Surabaya,Indonesia,-7.2575,112.7521\n"
-      "Ningbo,China,29.86,121.62,\"Varna, Bulgaria\",,43.2167,27.9167\n"         // country in the name
-      "Portsmouth,England,50.8,-1.08,Falkland Islands,,-51.73,-59.22\n"          // no country
+      "Ningbo,China,29.86,121.62,\"Varna, Bulgaria\",,43.2167,27.9167\n"  // country in the name
+      "Portsmouth,England,50.8,-1.08,Falkland Islands,,-51.73,-59.22\n"   // no country
       "Surabaya,Indonesia,-7.2575,112.7521,Surabaya,Indonesia,-7.2575,112.7521\n"
       "Varna,Bulgaria,43.2,27.9,Ningbo,China,29.86,121.62\n";
   auto g = LoadTwinPairsCsv(csv);
@@ -275,7 +281,7 @@ TEST(NetworkLoadTwinPairsTest, NormalisesMergesAndCounts) {
 }
 
 struct BadCsv {
-  const char* name;      // of the test case
+  const char* name;  // of the test case
   const char* text;
   const char* expected;  // in the message
 };
@@ -288,22 +294,29 @@ TEST_P(NetworkBadCsvTest, InvalidInputNamesTheLine) {
   auto g = LoadTwinPairsCsv(GetParam().text);
   ASSERT_FALSE(g.ok());
   EXPECT_EQ(g.status().code(), StatusCode::kInvalidInput);
-  EXPECT_NE(g.status().message().find(GetParam().expected), std::string::npos) << g.status().message();
+  EXPECT_NE(g.status().message().find(GetParam().expected), std::string::npos)
+      << g.status().message();
 }
 
 INSTANTIATE_TEST_SUITE_P(
     Cases, NetworkBadCsvTest,
     ::testing::Values(
         BadCsv{"WrongHeader", "city,country\nA,B\n", "line 1"},
-        BadCsv{"WrongFieldCount", "city1,country1,lat1,lng1,city2,country2,lat2,lng2\nA,Japan,1,2,B,Japan,3,4\nA,Japan,1,2\n",
+        BadCsv{"WrongFieldCount",
+               "city1,country1,lat1,lng1,city2,country2,lat2,lng2\nA,Japan,1,2,B,Japan,3,4\nA,"
+               "Japan,1,2\n",
                "line 3"},
-        BadCsv{"UnterminatedQuote", "city1,country1,lat1,lng1,city2,country2,lat2,lng2\n\"A,Japan,1,2,B,Japan,3,4\n",
+        BadCsv{"UnterminatedQuote",
+               "city1,country1,lat1,lng1,city2,country2,lat2,lng2\n\"A,Japan,1,2,B,Japan,3,4\n",
                "line 2: unterminated"},
-        BadCsv{"LatitudeOutOfRange", "city1,country1,lat1,lng1,city2,country2,lat2,lng2\nA,Japan,95,2,B,Japan,3,4\n",
+        BadCsv{"LatitudeOutOfRange",
+               "city1,country1,lat1,lng1,city2,country2,lat2,lng2\nA,Japan,95,2,B,Japan,3,4\n",
                "line 2: lat1/lng1"},
-        BadCsv{"CoordinateNotANumber", "city1,country1,lat1,lng1,city2,country2,lat2,lng2\nA,Japan,1,2,B,Japan,x,4\n",
+        BadCsv{"CoordinateNotANumber",
+               "city1,country1,lat1,lng1,city2,country2,lat2,lng2\nA,Japan,1,2,B,Japan,x,4\n",
                "line 2: lat2/lng2"},
-        BadCsv{"EmptyCity", "city1,country1,lat1,lng1,city2,country2,lat2,lng2\nA,Japan,1,2,,Japan,3,4\n",
+        BadCsv{"EmptyCity",
+               "city1,country1,lat1,lng1,city2,country2,lat2,lng2\nA,Japan,1,2,,Japan,3,4\n",
                "line 2: city2 is empty"}),
     [](const ::testing::TestParamInfo<BadCsv>& info) { return std::string(info.param.name); });
 
@@ -327,8 +340,8 @@ TEST(NetworkWikipediaTest, CountsAfterMerging) {
   EXPECT_EQ(r.both_side_merged, 1083u);
   EXPECT_EQ(r.duplicates_merged, 4u);
   EXPECT_EQ(g.edge_count(), 24777u);
-  EXPECT_EQ(r.rows - r.skipped_not_a_state - r.skipped_empty_country - r.self_loops - r.both_side_merged -
-                r.duplicates_merged,
+  EXPECT_EQ(r.rows - r.skipped_not_a_state - r.skipped_empty_country - r.self_loops -
+                r.both_side_merged - r.duplicates_merged,
             g.edge_count());
   EXPECT_EQ(g.node_count(), 17155u);
   // "Biberach an der Riß" and "Biberach an der Riss" are one place (full case folding).
@@ -400,7 +413,8 @@ TEST(NetworkWikipediaTest, CountryAndEgoAndFind) {
   auto cambridge = FindNode(g, "Cambridge");  // in GB and in the US
   ASSERT_FALSE(cambridge.ok());
   EXPECT_EQ(cambridge.status().code(), StatusCode::kInvalidInput);
-  EXPECT_NE(cambridge.status().message().find("US"), std::string::npos) << cambridge.status().message();
+  EXPECT_NE(cambridge.status().message().find("US"), std::string::npos)
+      << cambridge.status().message();
   auto us = FindNode(g, "Cambridge, United States");
   ASSERT_TRUE(us.ok());
   EXPECT_EQ(g.node(us.value()).country, "US");
@@ -423,7 +437,8 @@ TEST(NetworkExportTest, GraphMlValidatesAgainstTheSchema) {
   WriteFileOrDie(dir + "/real.graphml", ToGraphMl(Wikipedia()));
   EXPECT_EQ(Shell("xmllint --noout --nonet --schema " + xsd + " " + dir + "/real.graphml"), 0);
   // Names that need escaping, a start year, no coordinates.
-  std::vector<NetNode> nodes = {{"x:a&b", "A & <B> \"quoted\" 'it'", "ID", -7.25, 112.75}, {"x:c", "C\x01", "", {}, {}}};
+  std::vector<NetNode> nodes = {{"x:a&b", "A & <B> \"quoted\" 'it'", "ID", -7.25, 112.75},
+                                {"x:c", "C\x01", "", {}, {}}};
   auto g = Graph::Build(nodes, {{0, 1, "sister_city", 1992}});
   ASSERT_TRUE(g.ok());
   const std::string graphml = ToGraphMl(*g);
@@ -493,14 +508,15 @@ TEST(NetworkExportTest, GeoJsonStructure) {
       for (const auto& part : geometry["coordinates"]) check_line(part);
     }
   }
-  EXPECT_EQ(points, 17155u);          // every place has coordinates
-  EXPECT_EQ(lines + multi, 24777u);   // and so every tie a line
-  EXPECT_GT(multi, 100u);             // Pacific ties cross the antimeridian
+  EXPECT_EQ(points, 17155u);         // every place has coordinates
+  EXPECT_EQ(lines + multi, 24777u);  // and so every tie a line
+  EXPECT_GT(multi, 100u);            // Pacific ties cross the antimeridian
 }
 
 TEST(NetworkExportTest, GeoJsonFollowsTheGeodesicAndSplitsAtTheAntimeridian) {
   // Suva (Fiji) to Apia (Samoa): about 1,150 km eastwards across 180 degrees.
-  std::vector<NetNode> nodes = {{"FJ:suva", "Suva", "FJ", -18.14, 178.44}, {"WS:apia", "Apia", "WS", -13.83, -171.76}};
+  std::vector<NetNode> nodes = {{"FJ:suva", "Suva", "FJ", -18.14, 178.44},
+                                {"WS:apia", "Apia", "WS", -13.83, -171.76}};
   auto g = Graph::Build(nodes, {{0, 1, "sister_city", {}}});
   ASSERT_TRUE(g.ok());
   GeoJsonOptions o;
@@ -514,7 +530,7 @@ TEST(NetworkExportTest, GeoJsonFollowsTheGeodesicAndSplitsAtTheAntimeridian) {
   const auto& east = geometry["coordinates"][1];
   EXPECT_EQ(west.back()[0].get<double>(), 180.0);
   EXPECT_EQ(east.front()[0].get<double>(), -180.0);
-  EXPECT_EQ(west.back()[1], east.front()[1]);  // the same crossing point
+  EXPECT_EQ(west.back()[1], east.front()[1]);            // the same crossing point
   EXPECT_GE(west.size() + east.size(), 1150 / 50 + 2u);  // densified
   EXPECT_NEAR(doc["features"][0]["properties"]["km"].get<double>(), 1150, 30);
 }
@@ -540,6 +556,13 @@ TEST(NetworkExportTest, CsvRoundTrip) {
   auto bad = LoadEdgeListCsv("source,target\n1,x\n");
   ASSERT_FALSE(bad.ok());
   EXPECT_NE(bad.status().message().find("edges line 2"), std::string::npos);
+  // Found by the csv fuzzer: without a node list, one far index made 10^17 nodes.
+  auto far = LoadEdgeListCsv("source,target\n0,1\n1,99999999999\n");
+  ASSERT_FALSE(far.ok());
+  EXPECT_NE(far.status().message().find("edges line 3: node index 99999999999"), std::string::npos)
+      << far.status().message();
+  EXPECT_TRUE(LoadEdgeListCsv("source,target\n0,1\n1,7\n").ok());   // 8 nodes, 2 edges: kept
+  EXPECT_FALSE(LoadEdgeListCsv("source,target\n0,1\n1,8\n").ok());  // 9 nodes: refused
 }
 
 TEST(NetworkChartTest, SvgWellFormedAndPng) {
