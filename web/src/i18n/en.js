@@ -603,7 +603,7 @@ export default {
   'profile.contactEmail': 'E-mail',
   'profile.contactPhone': 'Telephone',
   'profile.contactUrl': 'Web address',
-  'profile.contactUrlHint': 'Starting with https://',
+  'profile.contactUrlHint': 'The full address, as the browser shows it.',
   'profile.source': 'Source',
   'profile.sourceHint': 'Where the profile was stated: a letter, a meeting, a study and its section.',
   'profile.updated': 'Stated on',

@@ -603,7 +603,7 @@ export default {
   'profile.contactEmail': 'Surel',
   'profile.contactPhone': 'Telepon',
   'profile.contactUrl': 'Alamat web',
-  'profile.contactUrlHint': 'Diawali dengan https://',
+  'profile.contactUrlHint': 'Alamat lengkap, seperti yang tampil di peramban.',
   'profile.source': 'Sumber',
   'profile.sourceHint': 'Tempat profil ini dinyatakan: surat, rapat, atau kajian beserta bagiannya.',
   'profile.updated': 'Tanggal pernyataan',
