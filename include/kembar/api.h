@@ -135,7 +135,7 @@ struct FinderEvalParams {
   uint64_t seed = 1;         // for the sample and the random baseline
   // Neither: every tie of an Indonesian place having at least two ties.
   std::vector<size_t> ks = {10, 100};
-  const assess::Policy* policy = nullptr;              // null: the compiled-in policy
+  const assess::Policy* policy = nullptr;                   // null: the compiled-in policy
   std::function<void(size_t done, size_t total)> progress;  // may be empty
 };
 // One method's numbers: hits[i] is hit@ks[i] (a share of all pairs).
@@ -328,6 +328,9 @@ struct ProfileEdit {
   std::optional<std::string> seeks, offers, levels, countries;
   std::optional<std::string> contact;  // an e-mail address, a web address or a name
   std::optional<std::string> contact_office, contact_phone, source, updated;
+  // The contact's members one by one (the HTTP API's `contact` object), set after
+  // `contact`; "" removes one.
+  std::optional<std::string> contact_name, contact_email, contact_url;
   store::Principal actor;
 };
 

@@ -142,7 +142,8 @@ Status Apply(const ProfileEdit& edit, RegionProfile* p) {
     }
   }
   if (edit.source) AssignText(&p->source, *edit.source);
-  if (edit.contact || edit.contact_office || edit.contact_phone) {
+  if (edit.contact || edit.contact_office || edit.contact_phone || edit.contact_name ||
+      edit.contact_email || edit.contact_url) {
     Contact c = p->contact.value_or(Contact{});
     if (edit.contact) {
       // One text: an e-mail address, a web address or a name.
@@ -153,6 +154,9 @@ Status Apply(const ProfileEdit& edit, RegionProfile* p) {
     }
     if (edit.contact_office) AssignText(&c.office, *edit.contact_office);
     if (edit.contact_phone) AssignText(&c.phone, *edit.contact_phone);
+    if (edit.contact_name) AssignText(&c.name, *edit.contact_name);
+    if (edit.contact_email) AssignText(&c.email, *edit.contact_email);
+    if (edit.contact_url) AssignText(&c.url, *edit.contact_url);
     const bool empty = !c.name && !c.office && !c.email && !c.phone && !c.url && c.extra.empty();
     if (empty) {
       p->contact.reset();

@@ -56,6 +56,7 @@ Api::Api(Kembar& kembar, AccountStore& accounts, Options options)
       events_(env_),
       import_(env_),
       regions_(env_),
+      profile_(env_),
       reports_(env_),
       history_(env_),
       assessment_(env_),
@@ -114,7 +115,12 @@ void Api::Register() {
   // The read endpoints.
   r.Add("GET", "/api/regions", Access::kUser, bind(&regions_, &RegionsService::List));
   r.Add("GET", "/api/regions/{id}", Access::kUser, bind(&regions_, &RegionsService::Get));
-  r.Add("GET", "/api/reports/partnership/{id}", Access::kUser, bind(&reports_, &ReportsService::Partnership));
+  r.Add("GET", "/api/regions/{id}/profile", Access::kUser, bind(&profile_, &ProfileService::Get));
+  r.Add("PUT", "/api/regions/{id}/profile", Access::kUser, bind(&profile_, &ProfileService::Put));
+  r.Add("DELETE", "/api/regions/{id}/profile", Access::kUser,
+        bind(&profile_, &ProfileService::Delete));
+  r.Add("GET", "/api/reports/partnership/{id}", Access::kUser,
+        bind(&reports_, &ReportsService::Partnership));
   r.Add("GET", "/api/reports/region/{id}", Access::kUser, bind(&reports_, &ReportsService::Region));
   r.Add("GET", "/api/reports/national", Access::kUser, bind(&reports_, &ReportsService::National));
   r.Add("GET", "/api/partnerships/{id}/history", Access::kUser,

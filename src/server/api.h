@@ -24,9 +24,10 @@
 #include "server/service/network_service.h"
 #include "server/service/openapi_service.h"
 #include "server/service/partnerships_service.h"
+#include "server/service/profile_service.h"
 #include "server/service/regions_service.h"
-#include "server/service/reports_service.h"
 #include "server/service/relations_service.h"
+#include "server/service/reports_service.h"
 #include "server/service/search_service.h"
 #include "server/service/service.h"
 #include "server/service/session_service.h"
@@ -82,6 +83,7 @@ class Api {
   ImportService import_;
   // The read endpoints (regions, history, assessments, dashboards, network).
   RegionsService regions_;
+  ProfileService profile_;
   ReportsService reports_;
   HistoryService history_;
   AssessmentService assessment_;

@@ -198,6 +198,21 @@ TEST_P(ProfileStoreTest, SetAndClearAreRegionEditsWithAChangeRecord) {
   EXPECT_TRUE(kembar_->VerifyChangeLog().ok());
 }
 
+TEST_P(ProfileStoreTest, TheContactsMembersAreSetOneByOne) {
+  // The HTTP API's `contact` object: a name and an address at once, "" removes one.
+  ProfileEdit edit;
+  edit.region = "id-a";
+  edit.contact_name = "Bagian Kerja Sama";
+  edit.contact_email = "ks@example.go.id";
+  edit.contact_url = "";
+  edit.actor = store::Principal("siti", true);
+  ASSERT_TRUE(kembar_->EditProfile(edit).ok());
+  const json contact = RegionOf(Exported(), "id-a")["profile"]["contact"];
+  EXPECT_EQ(contact["name"], "Bagian Kerja Sama");
+  EXPECT_EQ(contact["email"], "ks@example.go.id");
+  EXPECT_FALSE(contact.contains("url"));
+}
+
 TEST_P(ProfileStoreTest, BadValuesNameTheirOptionAndChangeNothing) {
   const json before = Exported();
   auto versions = kembar_->History("id-a");

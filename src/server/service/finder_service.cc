@@ -6,6 +6,7 @@
 #include "kembar/geo/countries.h"
 #include "kembar/model/vocab.h"
 #include "kembar/report/network_text.h"
+#include "server/service/profile_service.h"
 #include "server/service/read_params.h"
 
 namespace kembar::server {
@@ -62,21 +63,28 @@ HttpResponse FinderService::Get(RequestContext& ctx) const {
     e.field = "region";
     return ctx.Error(e);
   }
-  nlohmann::json body =
-      nlohmann::json::parse(report::CandidatesJson(r->region_id, r->places, r->candidates,
-                                                    r->needs_unscored));
+  nlohmann::json body = nlohmann::json::parse(
+      report::CandidatesJson(r->region_id, r->places, r->candidates, r->needs_unscored));
   const bool id = std::get<Lang>(lang) == Lang::kId;
   body["region_name"] = r->region_name;
   // Where the region is: the stored region's coordinates, else the network place's.
   std::optional<double> lat, lon;
   auto rows = env_.WithKembar([](Kembar& k) { return k.Regions(); });
   if (!rows.ok()) return ctx.Error(rows.status());
+  bool stored = false;
   for (const store::RegionRow& row : *rows) {
     if (row.id == r->region_id) {
       lat = row.lat;
       lon = row.lon;
+      stored = true;
       break;
     }
+  }
+  // A stored region's partner-wanted profile, as GET /api/regions/{id}/profile has it.
+  if (stored) {
+    auto profile = env_.WithKembar([&](Kembar& k) { return k.Profile(r->region_id); });
+    if (!profile.ok()) return ctx.Error(profile.status());
+    body["region_profile"] = ProfileJson(profile->profile);
   }
   if (!(lat && lon) && r->graph) {
     if (auto node = r->graph->FindId(r->region_id)) {

@@ -14,8 +14,9 @@ class FinderService {
   // "components","flags","id","distance_km","tz_gap_hours","relations",
   // "strengths_meeting_needs","country_name","explanation"}...]} best first (the
   // JSON of `kembar find-partners --json` plus the names and an explanation in the
-  // caller's language). 400 naming region (missing or ambiguous), needs, level,
-  // limit or country; 404 for an unknown region.
+  // caller's language); for a stored region also "region_profile": its
+  // partner-wanted profile (GET /api/regions/{id}/profile) or null. 400 naming region
+  // (missing or ambiguous), needs, level, limit or country; 404 for an unknown region.
   HttpResponse Get(RequestContext& ctx) const;
 
  private:

@@ -5,6 +5,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "server/service/profile_service.h"
 #include "server/service/read_params.h"
 
 namespace kembar::server {
@@ -68,6 +69,8 @@ HttpResponse RegionsService::Get(RequestContext& ctx) const {
   auto snapshot = env_.WithKembar([&](Kembar& k) { return k.AssessAll(options); });
   if (!snapshot.ok()) return ctx.Error(snapshot.status());
   const AssessSnapshot& s = **snapshot;
+  auto profile = env_.WithKembar([&](Kembar& k) { return k.Profile(*id); });
+  if (!profile.ok()) return ctx.Error(profile.status());
   nlohmann::json partnerships = nlohmann::json::array();
   for (const auto& summary : *summaries) {
     nlohmann::json item = PartnershipSummaryJson(summary);
@@ -100,6 +103,7 @@ HttpResponse RegionsService::Get(RequestContext& ctx) const {
   }
   return JsonResponse(200, {{"region", RegionRowJson(*row->second, std::get<Lang>(lang))},
                             {"as_of", FormatDay(s.as_of)},
+                            {"profile", ProfileJson(profile->profile)},
                             {"partnerships", std::move(partnerships)}});
 }
 

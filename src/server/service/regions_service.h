@@ -15,10 +15,11 @@ class RegionsService {
   // caller's language.
   HttpResponse List(RequestContext& ctx) const;
   // {id} is a region id or any of its names; ?as_of=&lang= -> 200 {"region":{...},
-  // "as_of","partnerships":[partnership summaries, each party with "lat"/"lon" when
-  // known, and "condition" and "distance_km" from the dashboards' assessment
-  // snapshot (Kembar::AssessAll) as of ?as_of=]}; 404 for an unknown region, 400 for
-  // an ambiguous name or a bad as_of or lang.
+  // "as_of","profile":{its partner-wanted profile}|null,"partnerships":[partnership
+  // summaries, each party with "lat"/"lon" when known, and "condition" and
+  // "distance_km" from the dashboards' assessment snapshot (Kembar::AssessAll) as of
+  // ?as_of=]}; 404 for an unknown region, 400 for an ambiguous name or a bad as_of or
+  // lang.
   HttpResponse Get(RequestContext& ctx) const;
 
  private:

@@ -13,6 +13,13 @@ export function canWrite(user, partnership) {
   return (partnership.parties || []).some((p) => regions.includes(p));
 }
 
+// An admin, or an editor keeping the region itself (its partner-wanted profile).
+export function canWriteRegion(user, regionId) {
+  if (!user) return false;
+  if (user.role === 'admin') return true;
+  return user.role === 'editor' && (user.regions || []).includes(regionId);
+}
+
 export function canEditAny(user) {
   return user?.role === 'admin' || user?.role === 'editor';
 }

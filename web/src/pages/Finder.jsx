@@ -5,10 +5,14 @@
 // search can be bookmarked and sent.
 //
 // One request: the answer carries the region's coordinates (region_lat/region_lon)
-// and each candidate's (lat/lon), so the map needs nothing else.
+// and each candidate's (lat/lon), so the map needs nothing else, and a stored region's
+// partner-wanted profile (region_profile: what it seeks and offers, shown above the
+// candidates). The two-way matches ranked below the top (`two_way_below`) are listed
+// after the candidates.
 import { useEffect, useState } from 'preact/hooks';
 import { BarChart } from '../components/BarChart.jsx';
 import { ErrorView } from '../components/ErrorView.jsx';
+import { fieldList, ProfileFacts } from '../components/ProfileSection.jsx';
 import { LazyWorldMap } from '../components/LazyWorldMap.jsx';
 import { compareText } from '../i18n/format.js';
 import { fmt, label, t } from '../i18n/index.js';
@@ -118,9 +122,81 @@ function ScoreBars({ c, index }) {
   );
 }
 
+// What the subject's profile says it seeks and offers (`region_profile`: a stored
+// region's, null when it has none; absent for a place of the network).
+function SubjectProfile({ answer, lang }) {
+  if (!('region_profile' in answer)) return null;
+  const profile = answer.region_profile;
+  const name = answer.region_name;
+  const wanted = profile && (profile.seeks?.length || profile.offers?.length)
+    ? { seeks: profile.seeks, offers: profile.offers, levels: profile.levels, countries: profile.countries }
+    : null;
+  return (
+    <section class="card" aria-labelledby="finder-profile-title" id="finder-profile">
+      <h2 id="finder-profile-title">{t('finder.profileTitle', { name })}</h2>
+      {wanted ? <ProfileFacts profile={wanted} lang={lang} id="finder-profile-facts" /> : <p>{t('finder.profileNone', { name })}</p>}
+      <p><a href={`/regions/${enc(answer.region)}#profile`}>{t('finder.profileLink', { name })}</a></p>
+    </section>
+  );
+}
+
+// Why a candidate matches both ways: the fields the subject offers that it seeks.
+function TwoWay({ c, homeName }) {
+  if (!c.offers_meeting_seeks?.length) return null;
+  return (
+    <p class="two-way" data-two-way>
+      {c.flags?.includes('two_way_match') && <><strong class="badge badge-two-way">{t('finder.twoWay')}</strong>{' '}</>}
+      {t('finder.offersMeetingSeeks', { name: homeName })}{' '}
+      <span class="tags-inline">{fieldList(c.offers_meeting_seeks)}</span>
+    </p>
+  );
+}
+
+function TwoWayBelow({ answer, lang }) {
+  const below = answer.two_way_below || [];
+  if (!below.length) return null;
+  return (
+    <section class="card" aria-labelledby="finder-two-way-title" id="finder-two-way">
+      <h2 id="finder-two-way-title">{t('finder.twoWayTitle')}</h2>
+      <p class="muted">{t('finder.twoWayIntro')}</p>
+      <ul class="candidates two-way-below">
+        {below.map((c, i) => (
+          <li key={c.id || `below-${i}`} class="candidate" data-rank={c.rank}>
+            <h3>
+              {c.name}
+              <span class="sub">
+                {[c.country_name || countryName(c.country, lang), c.level && label('level', c.level),
+                  typeof c.rank === 'number' && t('finder.rankOf', { n: fmt.number(c.rank) }),
+                  `${t('finder.score')} ${fmt.number(c.score, SCORE_DIGITS)}`].filter(Boolean).join(' · ')}
+              </span>
+            </h3>
+            <TwoWay c={c} homeName={answer.region_name} />
+            {c.strengths_meeting_needs?.length > 0 && (
+              <p>
+                {t('finder.meets')}{' '}
+                <span class="tags-inline">{fieldList(c.strengths_meeting_needs)}</span>
+              </p>
+            )}
+            <p class="explanation">{c.explanation}</p>
+            {c.id && <p><a href={`/regions/${enc(c.id)}`}>{t('finder.storedRegion')}</a></p>}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 function Candidates({ answer, lang }) {
   const candidates = answer.candidates || [];
-  if (!candidates.length) return <p role="status">{t('finder.none')}</p>;
+  if (!candidates.length) {
+    return (
+      <>
+        <SubjectProfile answer={answer} lang={lang} />
+        <p role="status">{t('finder.none')}</p>
+        <TwoWayBelow answer={answer} lang={lang} />
+      </>
+    );
+  }
   const homeName = answer.region_name;
   const key = (c, i) => c.id || `cand-${i}`;
   const points = [
@@ -138,6 +214,7 @@ function Candidates({ answer, lang }) {
   const lines = candidates.map((c, i) => ({ id: key(c, i), from: answer.region, to: key(c, i), className: 'candidate-line' }));
   return (
     <>
+      <SubjectProfile answer={answer} lang={lang} />
       <section class="card" aria-labelledby="finder-map-title">
         <h2 id="finder-map-title">{t('finder.mapTitle')}</h2>
         <LazyWorldMap
@@ -177,12 +254,14 @@ function Candidates({ answer, lang }) {
                   <span class="tags-inline">{c.strengths_meeting_needs.map((f) => label('field', f)).join(', ')}</span>
                 </p>
               )}
+              <TwoWay c={c} homeName={homeName} />
               <p class="explanation">{c.explanation}</p>
               {c.id && <p><a href={`/regions/${enc(c.id)}`}>{t('finder.storedRegion')}</a></p>}
             </li>
           ))}
         </ol>
       </section>
+      <TwoWayBelow answer={answer} lang={lang} />
     </>
   );
 }

@@ -3,10 +3,12 @@
 // list of the partnerships (condition, MoU date, distance). One request: GET
 // /api/regions/{id} gives the region and its partnerships with both parties'
 // coordinates and names, each partnership's condition and distance (the dashboards'
-// assessment snapshot).
+// assessment snapshot) and the region's partner-wanted profile, shown below them and
+// set there by its editors (ProfileSection).
 import { ConditionBadge } from '../components/ConditionBadge.jsx';
 import { ErrorView, Loading } from '../components/ErrorView.jsx';
 import { LazyWorldMap } from '../components/LazyWorldMap.jsx';
+import { ProfileSection } from '../components/ProfileSection.jsx';
 import { compareText } from '../i18n/format.js';
 import { fmt, label, t } from '../i18n/index.js';
 import { api, enc } from '../lib/api.js';
@@ -14,7 +16,7 @@ import { useLanguage, usePageTitle, useResource } from '../lib/hooks.js';
 import { distanceKm, hasCoordinates, LINE_CONDITIONS } from '../lib/mapData.js';
 import { countryName, regionName } from '../lib/names.js';
 
-export default function RegionMap({ id }) {
+export default function RegionMap({ id, user }) {
   const lang = useLanguage();
   const res = useResource((signal) => api.get(`/api/regions/${enc(id)}`, null, { signal }), [id]);
   const region = res.data?.region;
@@ -121,6 +123,7 @@ export default function RegionMap({ id }) {
           <a href={`/network?place=${enc((home.name || region.name) + ', ' + home.country)}`}>{t('regionMap.network')}</a>
         </p>
       </section>
+      <ProfileSection region={region} name={name} profile={res.data.profile} user={user} />
     </>
   );
 }
