@@ -375,6 +375,63 @@ assess::FinderWeights WeightsOf(const Beta& beta) {
 
 }  // namespace
 
+TieRemoved::TieRemoved(const network::Graph& g, const std::vector<long>& node_places, size_t node,
+                       size_t partner, finder::Subject* subject, finder::NetworkSignals* signals) {
+  // Each change saves the value it replaces.
+  auto less_one = [this](auto& value) {
+    const auto old = value;
+    if (value > 0) value -= 1;
+    undo_.push_back([&value, old] { value = old; });
+  };
+  const uint16_t home = finder::CountryKey(g.node(node).country);
+  const uint16_t there = finder::CountryKey(g.node(partner).country);
+  // The subject's side (AddNetworkOf, less the partner).
+  if (subject->degree > 0) less_one(subject->degree);
+  const double weight = 1.0 / std::log(std::max<double>(2.0, g.degree(partner)));
+  for (size_t two : g.neighbours(partner)) {
+    if (two == node || node_places[two] < 0) continue;
+    const size_t tp = static_cast<size_t>(node_places[two]);
+    auto cp = subject->common_partners.find(tp);
+    auto aa = subject->adamic_adar.find(tp);
+    if (cp == subject->common_partners.end() || aa == subject->adamic_adar.end()) continue;
+    const uint32_t old_cp = cp->second;
+    const double old_aa = aa->second;
+    undo_.push_back([subject, tp, old_cp, old_aa] {
+      subject->common_partners[tp] = old_cp;
+      subject->adamic_adar[tp] = old_aa;
+    });
+    if (old_cp <= 1) {  // the partner was the only one shared: none now
+      subject->common_partners.erase(cp);
+      subject->adamic_adar.erase(aa);
+    } else {
+      cp->second = old_cp - 1;
+      aa->second = old_aa - weight;
+    }
+  }
+  // The network's side (SignalsOf, less the edge).
+  for (auto [self, other] : {std::pair{node, partner}, std::pair{partner, node}}) {
+    const long place = node_places[self];
+    if (place < 0) continue;
+    if (static_cast<size_t>(place) < signals->place_degree.size())
+      less_one(signals->place_degree[static_cast<size_t>(place)]);
+  }
+  if (home != 0 && there != 0 && home != there) {
+    if (auto it = signals->country_ties.find(
+            finder::CountryPairKey(g.node(node).country, g.node(partner).country));
+        it != signals->country_ties.end()) {
+      less_one(it->second);
+    }
+    for (uint16_t c : {home, there}) {
+      if (auto it = signals->country_total.find(c); it != signals->country_total.end())
+        less_one(it->second);
+    }
+  }
+}
+
+TieRemoved::~TieRemoved() {
+  for (auto it = undo_.rbegin(); it != undo_.rend(); ++it) (*it)();
+}
+
 Result<FinderEvalReport> EvaluateFinder(const Engine& engine, const FinderEvalParams& params) {
   auto world = engine.world();
   if (!world.ok()) return world.status();
@@ -468,7 +525,7 @@ Result<FinderFitReport> FitFinder(const Engine& engine, const FinderFitParams& p
                                 "gazetir tidak ada dalam build ini: tidak ada yang bisa dipasang");
   }
   const std::vector<long> to_place = NodePlaces(**world, g);
-  const finder::NetworkSignals signals = SignalsOf(g, to_place, places.size());
+  finder::NetworkSignals signals = SignalsOf(g, to_place, places.size());
   const assess::FinderPolicy& policy = assess::DefaultPolicy().finder;
   const geo::Relations& relations = geo::Relations::Bundled();
 
@@ -516,25 +573,14 @@ Result<FinderFitReport> FitFinder(const Engine& engine, const FinderFitParams& p
           !related(subject->country, target.country)) {
         continue;
       }
+      // The tie and its non-ties as if it did not exist yet (as the evaluation sees a
+      // held-out tie): the degrees, the countries' ties and the subject's common
+      // partners through v, each without it.
+      TieRemoved as_if(g, to_place, u, v, &*subject, &signals);
       Row pos;
       pos.x = finder::FeaturesOf(
           target, static_cast<size_t>(pv), *subject,
           finder::SphereKm(subject->lat, subject->lon, target.lat, target.lon), signals);
-      // As if the tie did not exist yet: the candidate's degree and the countries'
-      // ties without it.
-      const uint32_t degree = signals.place_degree[static_cast<size_t>(pv)];
-      pos.x[finder::kLogDegree] = std::log1p(degree > 0 ? degree - 1 : 0);
-      const uint32_t pair_ties =
-          signals.country_ties.count(finder::CountryPairKey(subject->country, target.country))
-              ? signals.country_ties.at(finder::CountryPairKey(subject->country, target.country))
-              : 0;
-      const uint32_t country_total =
-          signals.country_total.count(finder::CountryKey(target.country))
-              ? signals.country_total.at(finder::CountryKey(target.country))
-              : 0;
-      pos.x[finder::kCountryAffinity] = finder::CountryAffinity(
-          pair_ties > 0 ? pair_ties - 1 : 0, country_total > 0 ? country_total - 1 : 0,
-          finder::CountryPrior(signals, subject->country));
       pos.y = 1;
       pos.fold = fold;
       pos.group = static_cast<uint32_t>(report.positives);

@@ -2,6 +2,7 @@
 #ifndef KEMBAR_SRC_ENGINE_FINDER_H_
 #define KEMBAR_SRC_ENGINE_FINDER_H_
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -31,6 +32,24 @@ finder::NetworkSignals SignalsOf(const network::Graph& g, const std::vector<long
 // Adamic-Adar).
 void AddNetworkOf(const network::Graph& g, const std::vector<long>& node_places, size_t node,
                   finder::Subject* subject);
+
+// The tie between the subject at `node` and its partner `partner` taken out of what the
+// finder knows (the subject's degree, common partners and Adamic-Adar; the places'
+// degrees, the countries' ties), as if it did not exist yet: the fit's examples of that
+// tie, the real partner and the sampled non-ties alike, are seen as the evaluation
+// sees a held-out tie. Restored when destroyed. Excluded places are kept (the partner
+// is still never a sampled non-tie).
+class TieRemoved {
+ public:
+  TieRemoved(const network::Graph& g, const std::vector<long>& node_places, size_t node,
+             size_t partner, finder::Subject* subject, finder::NetworkSignals* signals);
+  ~TieRemoved();
+  TieRemoved(const TieRemoved&) = delete;
+  TieRemoved& operator=(const TieRemoved&) = delete;
+
+ private:
+  std::vector<std::function<void()>> undo_;
+};
 
 // See Kembar::FindPartners.
 Result<FindReport> FindPartners(const Engine& engine, const std::string& region,

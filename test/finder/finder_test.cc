@@ -6,21 +6,25 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
+
+#include "engine/finder.h"
+#include "kembar/network/graph.h"
 
 namespace kembar::finder {
 namespace {
 
 const std::vector<Place> kPlaces = {
     // name, country, lat, lon, population, tz, port, capital, admin_seat
-    {"", "Surabaya", "ID", -7.2492, 112.7508, 2874000, "Asia/Jakarta", true, false, true},  // 0
-    {"", "Liverpool", "GB", 53.4106, -2.9779, 864122, "Europe/London", true, false, false},  // 1
-    {"", "Kaohsiung", "TW", 22.6163, 120.3133, 2778918, "Asia/Taipei", true, false, false},  // 2
-    {"", "Haifa", "IL", 32.8184, 34.9885, 267300, "Asia/Jerusalem", true, false, false},     // 3
-    {"", "Kitakyushu", "JP", 33.8835, 130.8752, 940978, "Asia/Tokyo", true, false, false},  // 4
-    {"", "Tiny Village", "JP", 35.0, 135.0, 4000, "Asia/Tokyo", false, false, false},      // 5
-    {"", "Semarang", "ID", -6.9932, 110.4203, 1555984, "Asia/Jakarta", true, false, true},  // 6
-    {"", "Perth", "AU", -31.9522, 115.8614, 1896548, "Australia/Perth", true, false, true},  // 7
-    {"", "Busan", "KR", 35.1028, 129.0403, 3678555, "Asia/Seoul", true, false, false},       // 8
+    {"", "Surabaya", "ID", -7.2492, 112.7508, 2874000, "Asia/Jakarta", true, false, true},     // 0
+    {"", "Liverpool", "GB", 53.4106, -2.9779, 864122, "Europe/London", true, false, false},    // 1
+    {"", "Kaohsiung", "TW", 22.6163, 120.3133, 2778918, "Asia/Taipei", true, false, false},    // 2
+    {"", "Haifa", "IL", 32.8184, 34.9885, 267300, "Asia/Jerusalem", true, false, false},       // 3
+    {"", "Kitakyushu", "JP", 33.8835, 130.8752, 940978, "Asia/Tokyo", true, false, false},     // 4
+    {"", "Tiny Village", "JP", 35.0, 135.0, 4000, "Asia/Tokyo", false, false, false},          // 5
+    {"", "Semarang", "ID", -6.9932, 110.4203, 1555984, "Asia/Jakarta", true, false, true},     // 6
+    {"", "Perth", "AU", -31.9522, 115.8614, 1896548, "Australia/Perth", true, false, true},    // 7
+    {"", "Busan", "KR", 35.1028, 129.0403, 3678555, "Asia/Seoul", true, false, false},         // 8
     {"", "Dongguan", "CN", 23.0180, 113.7487, 8000000, "Asia/Shanghai", false, false, false},  // 9
 };
 
@@ -46,7 +50,8 @@ std::vector<Candidate> Find(const Subject& s, Options o = {}, KnownStrengths k =
   geo::TimeZones zones;
   o.today = ParseDay("2024-01-15").value();
   if (o.top == 10) o.top = 20;
-  return FindPartners(kPlaces, s, k, o, assess::DefaultPolicy().finder, geo::Relations::Bundled(), zones);
+  return FindPartners(kPlaces, s, k, o, assess::DefaultPolicy().finder, geo::Relations::Bundled(),
+                      zones);
 }
 
 bool Offered(const std::vector<Candidate>& c, size_t place) {
@@ -87,7 +92,8 @@ TEST(FinderTest, ComplementarityRanksTheStrengthThatMeetsTheNeed) {
   EXPECT_EQ(after->components.complementarity, 1.0);
   EXPECT_TRUE(after->strengths_known);
   EXPECT_FALSE(before->strengths_known);
-  EXPECT_NEAR(after->score, before->score * (1 + assess::DefaultPolicy().finder.needs_boost), 1e-12);
+  EXPECT_NEAR(after->score, before->score * (1 + assess::DefaultPolicy().finder.needs_boost),
+              1e-12);
   EXPECT_LE(after - c.begin(), before - without.begin());
   EXPECT_EQ(after->strengths_meeting_needs, std::vector<Field>{Field::kEnvironment});
   EXPECT_NE(std::find(after->flags.begin(), after->flags.end(), "partner_of_partner"),
@@ -112,7 +118,8 @@ TEST(FinderTest, ComponentsAreBoundedAndExplainTheScore) {
     // The score is the learned logit's sigmoid: the bias plus the contributions shown.
     double logit = w.learned.bias;
     for (size_t f = 0; f < kFeatureCount; ++f) {
-      EXPECT_DOUBLE_EQ(x.contributions[f], WeightOf(w.learned, static_cast<Feature>(f)) * x.features[f]);
+      EXPECT_DOUBLE_EQ(x.contributions[f],
+                       WeightOf(w.learned, static_cast<Feature>(f)) * x.features[f]);
       logit += x.contributions[f];
     }
     EXPECT_NEAR(x.learned, logit, 1e-12);
@@ -142,7 +149,8 @@ TEST(FinderTest, FiltersByCountryAndLevelAndTop) {
   EXPECT_EQ(au[0].place, 7u);
   Options p;
   p.level = Level::kProvince;  // admin seats stand for their provinces
-  for (const Candidate& x : Find(Surabaya(), p)) EXPECT_TRUE(kPlaces[x.place].admin_seat || kPlaces[x.place].capital);
+  for (const Candidate& x : Find(Surabaya(), p))
+    EXPECT_TRUE(kPlaces[x.place].admin_seat || kPlaces[x.place].capital);
   Options t;
   t.top = 2;
   EXPECT_EQ(Find(Surabaya(), t).size(), 2u);
@@ -161,7 +169,8 @@ TEST(FinderTest, RanksOfAgreesWithFindPartnersAndMissesWhatCannotBeProposed) {
   const auto& policy = assess::DefaultPolicy().finder;
   const auto c = FindPartners(kPlaces, s, {}, o, policy, geo::Relations::Bundled(), zones, signals);
   for (size_t r = 0; r < c.size(); ++r) {
-    const auto ranks = RanksOf(kPlaces, s, o, policy, geo::Relations::Bundled(), signals, c[r].place, 7);
+    const auto ranks =
+        RanksOf(kPlaces, s, o, policy, geo::Relations::Bundled(), signals, c[r].place, 7);
     EXPECT_EQ(ranks[0], r + 1.0) << kPlaces[c[r].place].name;
     // Gravity = degree / distance: Kitakyushu (4 ties) beats Perth (3) only if near enough.
     EXPECT_GE(ranks[1], 1.0);
@@ -175,6 +184,99 @@ TEST(FinderTest, RanksOfAgreesWithFindPartnersAndMissesWhatCannotBeProposed) {
   EXPECT_GT(CountryAffinity(40, 100, 0.01), CountryAffinity(4, 100, 0.01));
   EXPECT_TRUE(ShareOfficialLanguage("GB", "AU"));
   EXPECT_FALSE(ShareOfficialLanguage("ID", "JP"));
+}
+
+// A tiny network over kPlaces: Surabaya (ID) twinned with Busan (KR), Liverpool (GB) and
+// Perth (AU); Semarang (ID) with Kitakyushu (JP) and Perth; Kitakyushu with Busan and
+// Perth. Node i stands for place to_place[i].
+constexpr size_t kSurabaya = 0, kPerth = 4, kLiverpool = 5;  // nodes
+
+network::Graph TinyGraph(std::optional<std::pair<size_t, size_t>> held_out = std::nullopt) {
+  const std::vector<std::pair<size_t, std::string>> nodes = {{0, "ID"}, {4, "JP"}, {8, "KR"},
+                                                             {6, "ID"}, {7, "AU"}, {1, "GB"}};
+  std::vector<network::NetNode> n;
+  for (const auto& [place, country] : nodes) {
+    network::NetNode node;
+    node.id = country + ":" + std::string(kPlaces[place].name);
+    node.name = std::string(kPlaces[place].name);
+    node.country = country;
+    node.lat = kPlaces[place].lat;
+    node.lon = kPlaces[place].lon;
+    n.push_back(node);
+  }
+  std::vector<network::NetEdge> e;
+  for (auto [a, b] : std::initializer_list<std::pair<size_t, size_t>>{
+           {0, 2}, {0, 5}, {0, 4}, {3, 1}, {1, 2}, {4, 3}, {4, 1}}) {
+    if (held_out && std::minmax(a, b) == std::minmax(held_out->first, held_out->second)) continue;
+    e.push_back({a, b, "wikipedia", {}});
+  }
+  network::LoadReport report;
+  return network::Graph::Build(n, e, report).value();
+}
+
+const std::vector<long> kToPlace = {0, 4, 8, 6, 7, 1};
+
+// The subject find-partners builds for a node (as `kembar finder evaluate` does).
+Subject SubjectAt(const network::Graph& g, size_t node) {
+  Subject s;
+  s.name = g.node(node).name;
+  s.country = g.node(node).country;
+  s.lat = *g.node(node).lat;
+  s.lon = *g.node(node).lon;
+  s.population = kPlaces[static_cast<size_t>(kToPlace[node])].population;
+  engine::AddNetworkOf(g, kToPlace, node, &s);
+  return s;
+}
+
+TEST(FinderTest, TheFitSeesATieAsTheEvaluationSeesItHeldOut) {
+  struct Case {
+    size_t node, partner;
+    bool first;  // the tie was the subject's only one (it has none left)
+  };
+  for (const Case& c : std::initializer_list<Case>{
+           {kSurabaya, kPerth, false}, {kLiverpool, kSurabaya, true}, {kPerth, 1, false}}) {
+    // Evaluation: the tie removed from the network before anything is computed.
+    const network::Graph cut = TinyGraph(std::pair{c.node, c.partner});
+    const NetworkSignals cut_signals = engine::SignalsOf(cut, kToPlace, kPlaces.size());
+    const Subject blind_subject = SubjectAt(cut, c.node);
+    EXPECT_EQ(blind_subject.degree == 0, c.first);
+    // The fit: the tie in the network, taken out as if it did not exist yet, gives every
+    // candidate (the real partner and the non-ties alike) the same features; put back
+    // afterwards.
+    const network::Graph full = TinyGraph();
+    NetworkSignals signals = engine::SignalsOf(full, kToPlace, kPlaces.size());
+    Subject s = SubjectAt(full, c.node);
+    std::vector<FeatureVector> before;
+    for (size_t place = 0; place < kPlaces.size(); ++place) {
+      before.push_back(FeaturesOf(kPlaces[place], place, s, 1000, signals));
+    }
+    {
+      engine::TieRemoved as_if(full, kToPlace, c.node, c.partner, &s, &signals);
+      EXPECT_EQ(s.degree, blind_subject.degree);
+      for (size_t place = 0; place < kPlaces.size(); ++place) {
+        const FeatureVector fit = FeaturesOf(kPlaces[place], place, s, 1000, signals);
+        const FeatureVector blind =
+            FeaturesOf(kPlaces[place], place, blind_subject, 1000, cut_signals);
+        for (size_t f = 0; f < kFeatureCount; ++f) {
+          EXPECT_NEAR(fit[f], blind[f], 1e-12)
+              << full.node(c.node).name << " - " << kPlaces[place].name << " "
+              << FeatureName(static_cast<Feature>(f));
+        }
+      }
+    }
+    for (size_t place = 0; place < kPlaces.size(); ++place) {
+      const FeatureVector after = FeaturesOf(kPlaces[place], place, s, 1000, signals);
+      for (size_t f = 0; f < kFeatureCount; ++f) EXPECT_EQ(after[f], before[place][f]);
+    }
+  }
+  // What the held-out tie would have counted: Perth's degree and the countries' ties.
+  const NetworkSignals full_signals = engine::SignalsOf(TinyGraph(), kToPlace, kPlaces.size());
+  const NetworkSignals cut_signals =
+      engine::SignalsOf(TinyGraph(std::pair{kSurabaya, kPerth}), kToPlace, kPlaces.size());
+  EXPECT_EQ(full_signals.place_degree[7], 3u);
+  EXPECT_EQ(cut_signals.place_degree[7], 2u);
+  EXPECT_EQ(full_signals.country_ties.at(CountryPairKey("ID", "AU")), 2u);
+  EXPECT_EQ(cut_signals.country_ties.at(CountryPairKey("ID", "AU")), 1u);
 }
 
 }  // namespace

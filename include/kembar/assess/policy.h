@@ -45,26 +45,26 @@ struct AssessmentPolicy {
 // defaults are that fit's, as in config/policy.json). The score is sigmoid(bias + sum
 // of weight * feature); features are defined in kembar/finder/finder.h (FeatureName).
 struct FinderWeights {
-  double bias = -10.4837;
-  double log_distance = -0.5102;      // ln(1 + km / 100)
-  double population_gap = -1.0073;    // |log10 population difference|, 0 when unknown
-  double log_population = 0.4359;     // log10 of the candidate's population (0: unknown)
-  double country_affinity = 0.5751;   // ln(1 + ties between the two countries)
-  double common_partners = 0.3289;    // ln(1 + partners in common)
-  double adamic_adar = 2.9107;        // sum over common partners of 1 / ln(their degree)
-  double log_degree = 1.3645;         // ln(1 + the candidate's ties)
-  double port_pair = 0.9542;          // both ports
-  double capital = 0.0083;            // the candidate is a national capital or a seat
-  double same_level = -0.0083;         // the same level family
-  double shared_language = 0.1656;    // the countries share an official language
+  double bias = -10.5132;
+  double log_distance = -0.5056;    // ln(1 + km / 100)
+  double population_gap = -1.0051;  // |log10 population difference|, 0 when unknown
+  double log_population = 0.4351;   // log10 of the candidate's population (0: unknown)
+  double country_affinity = 0.582;  // ln(1 + ties between the two countries)
+  double common_partners = 0.3126;  // ln(1 + partners in common)
+  double adamic_adar = 3.1129;      // sum over common partners of 1 / ln(their degree)
+  double log_degree = 1.3651;       // ln(1 + the candidate's ties)
+  double port_pair = 0.9467;        // both ports
+  double capital = 0.0084;          // the candidate is a national capital or a seat
+  double same_level = -0.0084;      // the same level family
+  double shared_language = 0.1569;  // the countries share an official language
 };
 
 // Weights and scales of the partner finder (kembar find-partners).
 // weight_level .. weight_network no longer set the rank (the learned weights do); they
 // are kept so that older policy files stay valid.
 struct FinderPolicy {
-  FinderWeights learned;           // the ranking (docs/finder.md)
-  double needs_boost = 1.0;        // score x (1 + boost x complementarity) when needs are met
+  FinderWeights learned;     // the ranking (docs/finder.md)
+  double needs_boost = 1.0;  // score x (1 + boost x complementarity) when needs are met
   double weight_level = 0.15;
   double weight_similarity = 0.20;
   double weight_complementarity = 0.30;
