@@ -409,8 +409,8 @@ TieRemoved::TieRemoved(const network::Graph& g, const std::vector<long>& node_pl
     }
   }
   // The network's side (SignalsOf, less the edge).
-  for (auto [self, other] : {std::pair{node, partner}, std::pair{partner, node}}) {
-    const long place = node_places[self];
+  for (const size_t end : {node, partner}) {
+    const long place = node_places[end];
     if (place < 0) continue;
     if (static_cast<size_t>(place) < signals->place_degree.size())
       less_one(signals->place_degree[static_cast<size_t>(place)]);
