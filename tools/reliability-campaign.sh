@@ -60,12 +60,14 @@ fi
 echo
 # "timeout-starved" marks a run (edited in by hand after checking) whose timeout was
 # the machine's load, not kembar: the unit, rerun alone, took well under a second.
-echo "| Fuzz target | Recorded runs | Executions | Failures | Starved timeouts |"
-echo "|---|---:|---:|---:|---:|"
+# "interrupted" marks a run stopped from outside (SIGTERM) before its bound, with no
+# failure until then: its executions count, but its exit leak check never ran.
+echo "| Fuzz target | Recorded runs | Executions | Failures | Starved timeouts | Interrupted |"
+echo "|---|---:|---:|---:|---:|---:|"
 awk -F'\t' 'NR > 1 { runs[$3]++; ex[$3] += $4; if ($6 == "timeout-starved") st[$3]++;
-    else if ($6 != "ok") bad[$3]++ }
-  END { for (t in runs) printf "| %s | %d | %\047d | %d | %d |\n", t, runs[t], ex[t], bad[t] + 0,
-        st[t] + 0 }' "$record" | sort
+    else if ($6 == "interrupted") it[$3]++; else if ($6 != "ok") bad[$3]++ }
+  END { for (t in runs) printf "| %s | %d | %\047d | %d | %d | %d |\n", t, runs[t], ex[t],
+        bad[t] + 0, st[t] + 0, it[t] + 0 }' "$record" | sort
 if [[ -s $figures ]]; then
   echo
   echo "| Test | Figures |"
