@@ -5,6 +5,8 @@
 #ifndef KEMBAR_SRC_ENGINE_ENGINE_H_
 #define KEMBAR_SRC_ENGINE_ENGINE_H_
 
+#include <future>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -34,6 +36,20 @@ struct WorldView {
   std::shared_ptr<const Dossier> stored;
   std::shared_ptr<const network::Graph> graph;
   std::unordered_map<std::string, size_t> region_nodes;  // stored region id -> node
+
+  // The network statistics of this view by (country scope, sample size), each computed
+  // once: they take seconds on the worldwide network (distances, betweenness), and a
+  // server is asked for the same ones by every officer opening the network page. The
+  // view never changes, so they stay right until the store changes and a new view,
+  // with an empty memo, replaces this one.
+  struct StatsMemo {
+    static constexpr size_t kMaxEntries = 64;  // scopes kept; past them, computed each time
+    std::mutex mu;
+    std::map<std::pair<std::string, size_t>, std::shared_future<Result<NetworkStatsReport>>>
+        entries;
+    uint64_t computed = 0;  // how many were computed, for tests
+  };
+  std::unique_ptr<StatsMemo> stats_memo = std::make_unique<StatsMemo>();
 };
 
 class Engine {

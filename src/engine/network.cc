@@ -1,7 +1,9 @@
 #include "engine/network.h"
 
 #include <algorithm>
+#include <future>
 #include <memory>
+#include <mutex>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string_view>
@@ -72,18 +74,34 @@ struct Scoped {
   std::unordered_map<std::string, size_t> region_nodes;  // only for the whole graph
 };
 
+Result<Scoped> ScopedGraphOf(const WorldView& view, const NetworkScope& scope) {
+  Scoped out;
+  if (scope.country.empty()) {
+    out.graph = view.graph;
+    out.region_nodes = view.region_nodes;
+    return out;
+  }
+  auto sub = network::CountrySubgraph(*view.graph, scope.country);
+  if (!sub.ok()) return sub.status();
+  out.graph = std::make_shared<const network::Graph>(std::move(sub).value());
+  return out;
+}
+
 Result<Scoped> ScopedGraph(const Engine& engine, const NetworkScope& scope) {
   auto view = engine.view();
   if (!view.ok()) return view.status();
-  Scoped out;
-  if (scope.country.empty()) {
-    out.graph = (*view)->graph;
-    out.region_nodes = (*view)->region_nodes;
-    return out;
-  }
-  auto sub = network::CountrySubgraph(*(*view)->graph, scope.country);
-  if (!sub.ok()) return sub.status();
-  out.graph = std::make_shared<const network::Graph>(std::move(sub).value());
+  return ScopedGraphOf(**view, scope);
+}
+
+Result<NetworkStatsReport> ComputeStatsOf(const WorldView& view, const NetworkStatsParams& params) {
+  auto g = ScopedGraphOf(view, params.scope);
+  if (!g.ok()) return g.status();
+  network::StatsOptions o;
+  o.sample_sources = params.sample_sources;
+  if (!params.scope.country.empty()) o.focus_country = params.scope.country;
+  NetworkStatsReport out;
+  out.stats = network::ComputeStats(*g->graph, o);
+  out.attribution = g->graph->attribution();
   return out;
 }
 
@@ -136,15 +154,43 @@ Result<std::shared_ptr<const network::Graph>> WorldNetwork(
 }
 
 Result<NetworkStatsReport> NetworkStats(const Engine& engine, const NetworkStatsParams& params) {
-  auto g = ScopedGraph(engine, params.scope);
-  if (!g.ok()) return g.status();
-  network::StatsOptions o;
-  o.sample_sources = params.sample_sources;
-  if (!params.scope.country.empty()) o.focus_country = params.scope.country;
-  NetworkStatsReport out;
-  out.stats = network::ComputeStats(*g->graph, o);
-  out.attribution = g->graph->attribution();
+  auto view = engine.view();
+  if (!view.ok()) return view.status();
+  WorldView::StatsMemo& memo = *(*view)->stats_memo;
+  const auto key = std::make_pair(params.scope.country, params.sample_sources);
+  std::promise<Result<NetworkStatsReport>> promise;
+  std::shared_future<Result<NetworkStatsReport>> ready;
+  {
+    std::lock_guard<std::mutex> lock(memo.mu);
+    if (auto it = memo.entries.find(key); it != memo.entries.end()) {
+      ready = it->second;
+    } else if (memo.entries.size() < WorldView::StatsMemo::kMaxEntries) {
+      // The first caller computes; the others wait for its answer instead of
+      // computing the same seconds-long statistics beside it.
+      memo.entries.emplace(key, promise.get_future().share());
+      ++memo.computed;
+    } else {
+      ++memo.computed;
+      return ComputeStatsOf(**view, params);
+    }
+  }
+  if (ready.valid()) return ready.get();
+  Result<NetworkStatsReport> out = ComputeStatsOf(**view, params);
+  if (!out.ok()) {
+    // An unknown country is the caller's mistake: not kept, so the memo holds only
+    // scopes that exist.
+    std::lock_guard<std::mutex> lock(memo.mu);
+    memo.entries.erase(key);
+  }
+  promise.set_value(out);
   return out;
+}
+
+uint64_t NetworkStatsComputed(const Engine& engine) {
+  auto view = engine.view();
+  if (!view.ok()) return 0;
+  std::lock_guard<std::mutex> lock((*view)->stats_memo->mu);
+  return (*view)->stats_memo->computed;
 }
 
 namespace {

@@ -29,6 +29,9 @@ Result<std::shared_ptr<const network::Graph>> WorldNetwork(
 
 // See Kembar::NetworkStats, NetworkEgo, NetworkGraph, NetworkMatchReport.
 Result<NetworkStatsReport> NetworkStats(const Engine& engine, const NetworkStatsParams& params);
+// How many statistics the current view of the store has computed (not served from
+// its memo): for tests.
+uint64_t NetworkStatsComputed(const Engine& engine);
 Result<EgoReport> NetworkEgo(const Engine& engine, const EgoParams& params);
 Result<std::shared_ptr<const network::Graph>> NetworkGraph(const Engine& engine,
                                                            const NetworkScope& scope);

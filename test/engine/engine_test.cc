@@ -1,11 +1,15 @@
 // The facade over the engine: a store passed in, several threads at once, and the
 // use cases the CLI and the server share, on the bundled Indonesian data.
+#include "engine/engine.h"
+
 #include <gtest/gtest.h>
 
 #include <atomic>
 #include <thread>
 #include <vector>
 
+#include "engine/network.h"
+#include "engine/records.h"
 #include "kembar/kembar.h"
 #include "kembar/report/assessment_text.h"
 #include "kembar/store/sqlite_store.h"
@@ -193,6 +197,55 @@ TEST_F(EngineTest, NetworkImportThenRemoveLeavesTheUsersRecords) {
   auto h = kembar_->History("");
   ASSERT_TRUE(h.ok());
   EXPECT_EQ(h->back().action, "network.remove");
+}
+
+// The network statistics take seconds on the worldwide network, and a server is asked
+// for the same ones again and again: each (scope, sample) is computed once per version
+// of the store, also when several threads ask at once, and a change is seen at once.
+TEST(EngineNetworkStats, ComputedOncePerScopeUntilTheStoreChanges) {
+  auto store = store::OpenSqliteStore(testing::TempDir() + "/stats.db");
+  ASSERT_TRUE(store.ok()) << store.status().ToString();
+  engine::Engine engine(std::move(store).value(), {});
+  NetworkStatsParams indonesia;
+  indonesia.scope.country = "ID";
+  indonesia.sample_sources = 20;
+  auto first = engine::NetworkStats(engine, indonesia);
+  ASSERT_TRUE(first.ok()) << first.status().ToString();
+  EXPECT_EQ(engine::NetworkStatsComputed(engine), 1u);
+
+  NetworkStatsParams world;
+  world.sample_sources = 20;
+  std::vector<std::thread> threads;
+  std::vector<size_t> edges(4);
+  for (size_t i = 0; i < edges.size(); ++i) {
+    threads.emplace_back([&, i] {
+      auto s = engine::NetworkStats(engine, i % 2 ? world : indonesia);
+      edges[i] = s.ok() ? s->stats.edges : 0;
+    });
+  }
+  for (std::thread& t : threads) t.join();
+  EXPECT_EQ(engine::NetworkStatsComputed(engine), 2u) << "the world once, Indonesia from the memo";
+  EXPECT_EQ(edges[0], first->stats.edges);
+  EXPECT_GT(edges[1], 24000u);
+  EXPECT_EQ(edges[3], edges[1]);
+
+  // An unknown country is refused each time and never kept.
+  NetworkStatsParams nowhere = indonesia;
+  nowhere.scope.country = "Atlantis";
+  EXPECT_FALSE(engine::NetworkStats(engine, nowhere).ok());
+  EXPECT_FALSE(engine::NetworkStats(engine, nowhere).ok());
+  EXPECT_EQ(engine::NetworkStatsComputed(engine), 4u);
+
+  // The bundled Indonesian partnerships stored: the next answer counts them.
+  ImportParams params;
+  params.file = testing::SourcePath("data/indonesia.dossier.json");
+  params.actor = Tester();
+  ASSERT_TRUE(engine::Import(engine.store(), engine.read_options(), params).ok());
+  EXPECT_EQ(engine::NetworkStatsComputed(engine), 0u) << "a new view of the store";
+  auto after = engine::NetworkStats(engine, indonesia);
+  ASSERT_TRUE(after.ok());
+  EXPECT_GT(after->stats.edges, first->stats.edges);
+  EXPECT_EQ(engine::NetworkStatsComputed(engine), 1u);
 }
 
 TEST_F(EngineTest, FindPartnersForAnyCityOrProvince) {
