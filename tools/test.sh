@@ -34,10 +34,11 @@ fi
 # Only the test binaries holding tests labelled "concurrency" are built, and only
 # those tests run (server threads, concurrent readers and writers, the facade from
 # several threads, slow clients, floods). clang at -O1 with line tables, as below.
-# Its build starts in the background at the lowest priority once the ASan build is
-# done: it takes the cycles the ASan suite leaves idle (the browser tests and the
-# servers' tests wait more than they compute) and the second core while the fuzzers
-# run on one, and speeds up when they are done; the suite's timing is hardly touched.
+# Its build starts after the fuzzers. KEMBAR_TSAN_OVERLAP=1 starts it in the
+# background at the lowest priority once the ASan build is done, to take the cycles
+# the ASan suite leaves idle (about 3 minutes less in all), but the browser tests then
+# failed in two runs of two (a page's requests overtaken by the next page's under the
+# extra load), so CI does not use it.
 tsan_pid=""
 tsan_log=$(mktemp)
 start_tsan_build() {
@@ -70,7 +71,7 @@ if [[ "${KEMBAR_ASAN:-1}" != 0 ]]; then
     -DKEMBAR_BUILD_FUZZERS=ON -DCMAKE_CXX_FLAGS_DEBUG=-gline-tables-only "${lld[@]}" >/dev/null
   cmake --build build-san -j"$jobs"
   echo "asan+ubsan build: $((SECONDS - san_start)) s"
-  start_tsan_build
+  [[ "${KEMBAR_TSAN_OVERLAP:-0}" == 0 ]] || start_tsan_build
   suite_start=$SECONDS
   LSAN_OPTIONS="suppressions=$PWD/test/lsan.supp" UBSAN_OPTIONS=print_stacktrace=1 \
     ctest --test-dir build-san --output-on-failure -j"$jobs"

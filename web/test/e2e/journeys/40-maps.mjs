@@ -82,6 +82,9 @@ export default async function (t) {
       // The region's partners map, reached from the dashboard's region name (once the
       // dashboard's own requests are done).
       await page.waitForFunction(() => !document.querySelector('[role=status]'), null, { timeout: 20000 });
+      // The dashboard's per-row assessments may still be on their way (slow under the
+      // sanitizers and load): they are not the region page's requests.
+      await page.waitForLoadState('networkidle');
       let mark = calls.length;
       await page.locator('.lead a[href="/regions/id-surabaya"]').click();
       await page.locator('.world-map').waitFor();
