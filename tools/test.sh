@@ -97,7 +97,7 @@ if [[ "${KEMBAR_TSAN:-1}" != 0 ]]; then
     exit 1
   fi
   tsan_pid=""
-  echo "tsan build (in the background since the asan build): $((SECONDS - tsan_start)) s"
+  echo "tsan build: $((SECONDS - tsan_start)) s"
   tsan_run_start=$SECONDS
   TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1 suppressions=$PWD/test/tsan.supp" \
     ctest --test-dir build-tsan -L concurrency --output-on-failure -j"$jobs"
