@@ -52,11 +52,11 @@ if [[ "${KEMBAR_ASAN:-1}" != 0 ]]; then
   # --- Issue 16: fuzzing (KEMBAR_FUZZ=0 skips it) -----------------------------------
   # Every libFuzzer target (test/fuzz/: the dossier reader, the CSV readers, dates and
   # periods, the policy file, the HTTP request parser and router, the API's JSON
-  # bodies) for KEMBAR_FUZZ_SECONDS each (20) on its committed corpus and dictionary.
-  # Long runs: tools/reliability-campaign.sh (docs/reliability.md).
+  # bodies) for KEMBAR_FUZZ_SECONDS each (20) on its committed corpus and dictionary,
+  # one target a core. Long runs: tools/reliability-campaign.sh (docs/reliability.md).
   if [[ "${KEMBAR_FUZZ:-1}" != 0 ]]; then
     fuzz_start=$SECONDS
-    tools/fuzz.sh -b build-san -t "${KEMBAR_FUZZ_SECONDS:-20}"
+    tools/fuzz.sh -b build-san -j "$jobs" -t "${KEMBAR_FUZZ_SECONDS:-20}"
     echo "fuzzing: $((SECONDS - fuzz_start)) s"
   fi
 fi

@@ -173,11 +173,19 @@ struct FinderFitFold {
   double log_loss = 0;  // weighted, on the fold's held-out rows
   double auc = 0;       // ties against non-ties on the fold (weighted)
 };
-struct FinderFitReport {
+// One set of weights fitted, with its examples and its cross-validation.
+struct FinderFit {
   assess::FinderWeights weights;
-  size_t positives = 0, negatives = 0, held_out_ties = 0;
+  size_t positives = 0, negatives = 0;
   std::vector<FinderFitFold> folds;
   std::vector<assess::FinderWeights> fold_weights;
+};
+struct FinderFitReport {
+  FinderFit learned;  // subjects that keep at least one other tie
+  // The first-partner ranking: every tie seen as its subject's first (all the subject's
+  // ties removed), fitted apart.
+  FinderFit first_partner;
+  size_t held_out_ties = 0;
 };
 
 // --- Network --------------------------------------------------------------------

@@ -60,6 +60,7 @@ Status TakeLearned(const json& obj, const std::string& path, FinderWeights* w) {
       {"country_affinity", &FinderWeights::country_affinity},
       {"common_partners", &FinderWeights::common_partners},
       {"adamic_adar", &FinderWeights::adamic_adar},
+      {"area_ties", &FinderWeights::area_ties},
       {"log_degree", &FinderWeights::log_degree},
       {"port_pair", &FinderWeights::port_pair},
       {"capital", &FinderWeights::capital},
@@ -155,10 +156,14 @@ Result<Policy> ParsePolicy(std::string_view text) {
           s = Take(v, path, &f.metropolitan_population, 0, 1e9);
         else if (k == "min_population")
           s = Take(v, path, &f.min_population, 0, 1e9);
+        else if (k == "area_radius_km")
+          s = Take(v, path, &f.area_radius_km, 1, 500);
         else if (k == "needs_boost")
           s = Take(v, path, &f.needs_boost, 0, 100);
         else if (k == "learned")
           s = TakeLearned(v, path, &f.learned);
+        else if (k == "learned_first_partner")
+          s = TakeLearned(v, path, &f.first_partner);
         else
           s = Status::InvalidInput(path + ": unknown policy member");
         if (!s.ok()) return s;

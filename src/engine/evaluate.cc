@@ -4,6 +4,8 @@
 // (docs/finder.md).
 #include <algorithm>
 #include <cmath>
+#include <memory>
+#include <optional>
 #include <random>
 #include <set>
 #include <unordered_set>
@@ -155,7 +157,8 @@ Result<network::Graph> Without(const network::Graph& g, const std::vector<HeldOu
 // The subject find-partners builds for a network place: where it is, what the
 // gazetteer says of it, and its network.
 std::optional<finder::Subject> SubjectOf(const network::Graph& g, const std::vector<long>& to_place,
-                                         const std::vector<finder::Place>& places, size_t node) {
+                                         const std::vector<finder::Place>& places, size_t node,
+                                         double area_radius_km) {
   const network::NetNode& n = g.node(node);
   if (!n.lat || !n.lon) return std::nullopt;
   finder::Subject s;
@@ -171,6 +174,7 @@ std::optional<finder::Subject> SubjectOf(const network::Graph& g, const std::vec
     s.timezone = std::string(sp.timezone);
   }
   AddNetworkOf(g, to_place, node, &s);
+  AddAreaTies(g, to_place, places, area_radius_km, static_cast<long>(node), to_place[node], &s);
   return s;
 }
 
@@ -301,13 +305,13 @@ Beta FitConditional(const std::vector<Row>& rows, double l2, uint32_t skip) {
 
 // The bias that makes the scores probabilities of a tie among all candidates: a
 // weighted logistic fit of the bias alone, the other weights fixed, each non-tie
-// standing for `scale` times its weight in candidates.
-double FitBias(const std::vector<Row>& rows, const Beta& beta, double scale) {
+// standing for its weight in candidates.
+double FitBias(const std::vector<Row>& rows, const Beta& beta) {
   double b = 0;
   for (int iter = 0; iter < 100; ++iter) {
     double g = 0, h = 1e-12;
     for (const Row& r : rows) {
-      const double w = r.y > 0 ? 1.0 : r.w * scale;
+      const double w = r.y > 0 ? 1.0 : r.w;
       const double p = 1.0 / (1.0 + std::exp(-(b + Dot(beta, r.x) - beta[0])));
       g += w * (p - r.y);
       h += w * p * (1 - p);
@@ -425,6 +429,17 @@ TieRemoved::TieRemoved(const network::Graph& g, const std::vector<long>& node_pl
       if (auto it = signals->country_total.find(c); it != signals->country_total.end())
         less_one(it->second);
     }
+    // The subregions' side (CountTie).
+    for (const auto& [from, to] : {std::pair{node, partner}, std::pair{partner, node}}) {
+      const uint16_t region = finder::SubregionOf(g.node(from).country);
+      if (region == 0) continue;
+      if (auto it = signals->region_ties.find(finder::RegionCountryKey(region, g.node(to).country));
+          it != signals->region_ties.end()) {
+        less_one(it->second);
+      }
+      if (auto it = signals->region_total.find(region); it != signals->region_total.end())
+        less_one(it->second);
+    }
   }
 }
 
@@ -464,8 +479,8 @@ Result<FinderEvalReport> EvaluateFinder(const Engine& engine, const FinderEvalPa
         "gazetir tidak ada dalam build ini: tidak ada yang bisa diperingkat");
   }
   const std::vector<long> to_place = NodePlaces(**world, g);
-  const finder::NetworkSignals signals = SignalsOf(g, to_place, places.size());
   const assess::Policy& policy = params.policy ? *params.policy : assess::DefaultPolicy();
+  const finder::NetworkSignals signals = SignalsOf(g, to_place, places.size());
   const geo::Relations& relations = geo::Relations::Bundled();
   report.pairs = held.size();
   report.ks = params.ks;
@@ -479,7 +494,7 @@ Result<FinderEvalReport> EvaluateFinder(const Engine& engine, const FinderEvalPa
     if (params.progress) params.progress(i, held.size());
     FinderEvalPair pair = held[i].pair;
     if (held[i].a && held[i].b && to_place[*held[i].b] >= 0) {
-      if (auto subject = SubjectOf(g, to_place, places, *held[i].a)) {
+      if (auto subject = SubjectOf(g, to_place, places, *held[i].a, policy.finder.area_radius_km)) {
         finder::Options o;  // as find-partners asks by default
         pair.ranks = finder::RanksOf(places, *subject, o, policy.finder, relations, signals,
                                      static_cast<size_t>(to_place[*held[i].b]), params.seed);
@@ -525,26 +540,22 @@ Result<FinderFitReport> FitFinder(const Engine& engine, const FinderFitParams& p
                                 "gazetir tidak ada dalam build ini: tidak ada yang bisa dipasang");
   }
   const std::vector<long> to_place = NodePlaces(**world, g);
-  finder::NetworkSignals signals = SignalsOf(g, to_place, places.size());
   const assess::FinderPolicy& policy = assess::DefaultPolicy().finder;
+  finder::NetworkSignals signals = SignalsOf(g, to_place, places.size());
   const geo::Relations& relations = geo::Relations::Bundled();
 
   // Two strata of non-ties: places with ties in the network, and the others. Each
-  // sampled non-tie stands for its stratum's share of the candidates (its weight), so
-  // that the fit sees the candidates as the ranking does.
+  // sampled non-tie stands for as many candidates as its stratum has per draw (its
+  // weight), so that each tie's group estimates the softmax over all 135k candidates
+  // that the ranking really is. (Until 2026-11-30 the weights were scaled to 1 on
+  // average, as if each tie competed with its 20 draws only: a softer fit.)
   std::vector<size_t> networked, quiet;
   for (size_t i = 0; i < places.size(); ++i) {
     (signals.place_degree[i] > 0 ? networked : quiet).push_back(i);
   }
   const size_t half = std::max<size_t>(1, params.negatives / 2);
-  // Each stratum's weight is its share of the candidates, scaled so that a non-tie
-  // weighs 1 on average: the ratio between strata is what the ranking needs (a common
-  // factor only moves the bias), and unit weights keep Newton's method well-conditioned.
-  const double total = static_cast<double>(networked.size() + quiet.size());
-  const double w_networked = 2.0 * static_cast<double>(networked.size()) / total;
-  const double w_quiet = 2.0 * static_cast<double>(quiet.size()) / total;
-  std::mt19937_64 rng(params.seed);
-  std::vector<Row> rows;
+  const double w_networked = static_cast<double>(networked.size()) / static_cast<double>(half);
+  const double w_quiet = static_cast<double>(quiet.size()) / static_cast<double>(half);
   std::unordered_map<uint32_t, geo::RelationStatus> relation_cache;
   auto related = [&](std::string_view a, std::string_view b) {
     const uint32_t key =
@@ -554,76 +565,110 @@ Result<FinderFitReport> FitFinder(const Engine& engine, const FinderFitParams& p
     return it->second != geo::RelationStatus::kNone;
   };
   const finder::Options options;
-  for (size_t u = 0; u < g.node_count(); ++u) {
-    if (params.progress && u % 500 == 0) params.progress(u, g.node_count());
-    if (g.degree(u) == 0) continue;
-    auto subject = SubjectOf(g, to_place, places, u);
-    if (!subject) continue;
-    // Folds by subject place, so that a fold's ties come from places the fit never saw.
-    const uint32_t fold = static_cast<uint32_t>(std::hash<std::string>{}(g.node(u).id) %
-                                                std::max<size_t>(1, params.folds));
-    for (size_t v : g.neighbours(u)) {
-      const long pv = to_place[v];
-      if (pv < 0) continue;
-      const finder::Place& target = places[static_cast<size_t>(pv)];
-      // Only ties the finder could propose are examples of what it should propose.
-      finder::Subject probe;
-      probe.country = subject->country;
-      if (!finder::Eligible(target, static_cast<size_t>(pv), probe, options, policy) ||
-          !related(subject->country, target.country)) {
-        continue;
+  // The examples: every tie the finder could propose, with non-ties of its subject
+  // drawn from the two strata. `first`: every tie as its subject's first (all the
+  // subject's ties removed); otherwise the ties of subjects that keep at least one other.
+  size_t positives = 0, negatives = 0;
+  auto examples = [&](bool first, std::vector<Row>* rows) {
+    std::mt19937_64 rng(params.seed);
+    rows->clear();
+    positives = negatives = 0;
+    for (size_t u = 0; u < g.node_count(); ++u) {
+      if (params.progress && u % 500 == 0) params.progress(u, g.node_count());
+      if (g.degree(u) == 0 || (!first && g.degree(u) < 2)) continue;
+      auto subject = SubjectOf(g, to_place, places, u, policy.area_radius_km);
+      if (!subject) continue;
+      // Undone last first: several removals change the same counts.
+      std::vector<std::unique_ptr<TieRemoved>> all_removed;
+      if (first) {
+        for (size_t v : g.neighbours(u)) {
+          all_removed.push_back(
+              std::make_unique<TieRemoved>(g, to_place, u, v, &*subject, &signals));
+        }
       }
-      // The tie and its non-ties as if it did not exist yet (as the evaluation sees a
-      // held-out tie): the degrees, the countries' ties and the subject's common
-      // partners through v, each without it.
-      TieRemoved as_if(g, to_place, u, v, &*subject, &signals);
-      Row pos;
-      pos.x = finder::FeaturesOf(
-          target, static_cast<size_t>(pv), *subject,
-          finder::SphereKm(subject->lat, subject->lon, target.lat, target.lon), signals);
-      pos.y = 1;
-      pos.fold = fold;
-      pos.group = static_cast<uint32_t>(report.positives);
-      rows.push_back(pos);
-      ++report.positives;
-      for (size_t k = 0; k < 2 * half; ++k) {
-        const bool from_networked = k < half;
-        const std::vector<size_t>& pool = from_networked ? networked : quiet;
-        if (pool.empty()) continue;
-        for (int attempt = 0; attempt < 50; ++attempt) {
-          const size_t c = pool[static_cast<size_t>(rng() % pool.size())];
+      struct UndoLastFirst {
+        std::vector<std::unique_ptr<TieRemoved>>* v;
+        ~UndoLastFirst() {
+          while (!v->empty()) v->pop_back();
+        }
+      } undo_last_first{&all_removed};
+      // Folds by subject place, so that a fold's ties come from places the fit never saw.
+      const uint32_t fold = static_cast<uint32_t>(std::hash<std::string>{}(g.node(u).id) %
+                                                  std::max<size_t>(1, params.folds));
+      for (size_t v : g.neighbours(u)) {
+        const long pv = to_place[v];
+        if (pv < 0) continue;
+        const finder::Place& target = places[static_cast<size_t>(pv)];
+        // Only ties the finder could propose are examples of what it should propose.
+        finder::Subject probe;
+        probe.country = subject->country;
+        if (!finder::Eligible(target, static_cast<size_t>(pv), probe, options, policy) ||
+            !related(subject->country, target.country)) {
+          continue;
+        }
+        // The tie and its non-ties as if it did not exist yet (as the evaluation sees a
+        // held-out tie): the degrees, the countries' ties and the subject's common
+        // partners through v, each without it.
+        std::optional<TieRemoved> as_if;
+        if (!first) as_if.emplace(g, to_place, u, v, &*subject, &signals);
+        auto features = [&](size_t c) {
           const finder::Place& cp = places[c];
-          if (!finder::Eligible(cp, c, *subject, options, policy) ||
-              !related(subject->country, cp.country)) {
-            continue;
+          return finder::FeaturesOf(cp, c, *subject,
+                                    finder::SphereKm(subject->lat, subject->lon, cp.lat, cp.lon),
+                                    signals);
+        };
+        Row pos;
+        pos.x = features(static_cast<size_t>(pv));
+        pos.y = 1;
+        pos.fold = fold;
+        pos.group = static_cast<uint32_t>(positives);
+        rows->push_back(pos);
+        ++positives;
+        for (size_t k = 0; k < 2 * half; ++k) {
+          const bool from_networked = k < half;
+          const std::vector<size_t>& pool = from_networked ? networked : quiet;
+          if (pool.empty()) continue;
+          for (int attempt = 0; attempt < 50; ++attempt) {
+            const size_t c = pool[static_cast<size_t>(rng() % pool.size())];
+            const finder::Place& cp = places[c];
+            if (!finder::Eligible(cp, c, *subject, options, policy) ||
+                !related(subject->country, cp.country)) {
+              continue;
+            }
+            Row neg;
+            neg.x = features(c);
+            neg.y = 0;
+            neg.w = from_networked ? w_networked : w_quiet;
+            neg.fold = fold;
+            neg.group = pos.group;
+            rows->push_back(neg);
+            ++negatives;
+            break;
           }
-          Row neg;
-          neg.x = finder::FeaturesOf(cp, c, *subject,
-                                     finder::SphereKm(subject->lat, subject->lon, cp.lat, cp.lon),
-                                     signals);
-          neg.y = 0;
-          neg.w = from_networked ? w_networked : w_quiet;
-          neg.fold = fold;
-          neg.group = pos.group;
-          rows.push_back(neg);
-          ++report.negatives;
-          break;
         }
       }
     }
-  }
-  if (params.progress) params.progress(g.node_count(), g.node_count());
-  // A non-tie's weight times this is the number of candidates it stands for.
-  const double to_candidates = total / (2.0 * half);
-  for (uint32_t f = 0; f < params.folds; ++f) {
-    Beta beta = FitConditional(rows, params.l2, f);
-    beta[0] = FitBias(rows, beta, to_candidates);
-    report.folds.push_back(Score(rows, beta, f));
-    report.fold_weights.push_back(WeightsOf(beta));
-  }
-  Beta beta = FitConditional(rows, params.l2, static_cast<uint32_t>(params.folds));
-  beta[0] = FitBias(rows, beta, to_candidates);
-  report.weights = WeightsOf(beta);
+    if (params.progress) params.progress(g.node_count(), g.node_count());
+  };
+  auto fit = [&](bool first) {
+    FinderFit out;
+    std::vector<Row> rows;
+    examples(first, &rows);
+    Beta beta = FitConditional(rows, params.l2, static_cast<uint32_t>(params.folds));
+    for (uint32_t f = 0; f < params.folds; ++f) {
+      Beta fb = FitConditional(rows, params.l2, f);
+      fb[0] = FitBias(rows, fb);
+      out.folds.push_back(Score(rows, fb, f));
+      out.fold_weights.push_back(WeightsOf(fb));
+    }
+    beta[0] = FitBias(rows, beta);
+    out.weights = WeightsOf(beta);
+    out.positives = positives;
+    out.negatives = negatives;
+    return out;
+  };
+  report.learned = fit(false);
+  report.first_partner = fit(true);
   return report;
 }
 

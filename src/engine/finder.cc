@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <span>
 #include <unordered_map>
 #include <utility>
 
@@ -68,6 +70,89 @@ std::vector<finder::Place> GazetteerPlaces() {
   return places;
 }
 
+namespace {
+
+// The gazetteer's places in cells of a quarter of a degree, built once: the places
+// within a few tens of kilometres of a point, without a pass over all of them.
+class PlaceGrid {
+ public:
+  static constexpr double kCellDegrees = 0.25;
+
+  static const PlaceGrid& Bundled() {
+    static const PlaceGrid* grid = new PlaceGrid(geo::Gazetteer::Bundled());
+    return *grid;
+  }
+
+  size_t size() const { return size_; }
+
+  // Calls fn(place index) for every place within `radius_km` of (lat, lon).
+  template <typename Fn>
+  void Near(double lat, double lon, double radius_km, Fn&& fn) const {
+    const double lat_span = radius_km / 111.0;
+    const double cos_lat = std::max(0.05, std::cos(std::min(89.0, std::abs(lat)) * M_PI / 180.0));
+    const double lon_span = std::min(180.0, radius_km / (111.0 * cos_lat));
+    const long r0 = Cell(lat - lat_span), r1 = Cell(lat + lat_span);
+    const long c0 = Cell(lon - lon_span), c1 = Cell(lon + lon_span);
+    for (long r = r0; r <= r1; ++r) {
+      for (long c = c0; c <= c1; ++c) {
+        // Longitudes wrap at the antimeridian.
+        const long cc = ((c % kColumns) + kColumns) % kColumns;
+        auto it = cells_.find(Key(r, cc));
+        if (it == cells_.end()) continue;
+        for (uint32_t i : it->second) {
+          const geo::GazPlace& p = places_[i];
+          if (finder::SphereKm(lat, lon, p.lat, p.lon) <= radius_km) fn(static_cast<size_t>(i));
+        }
+      }
+    }
+  }
+
+ private:
+  static constexpr long kColumns = static_cast<long>(360 / kCellDegrees);
+  static long Cell(double degrees) { return static_cast<long>(std::floor(degrees / kCellDegrees)); }
+  static int64_t Key(long row, long column) {
+    return static_cast<int64_t>(row) * kColumns + column;
+  }
+
+  explicit PlaceGrid(const geo::Gazetteer& gaz) : places_(gaz.places()), size_(gaz.size()) {
+    for (size_t i = 0; i < places_.size(); ++i) {
+      const long column = ((Cell(places_[i].lon) % kColumns) + kColumns) % kColumns;
+      cells_[Key(Cell(places_[i].lat), column)].push_back(static_cast<uint32_t>(i));
+    }
+  }
+
+  std::span<const geo::GazPlace> places_;
+  size_t size_;
+  std::unordered_map<int64_t, std::vector<uint32_t>> cells_;
+};
+
+}  // namespace
+
+void AddAreaTies(const network::Graph& g, const std::vector<long>& node_places,
+                 const std::vector<finder::Place>& places, double radius_km, long self_node,
+                 long self_place, finder::Subject* subject) {
+  const PlaceGrid& grid = PlaceGrid::Bundled();
+  if (grid.size() == 0 || grid.size() != places.size()) return;  // not the gazetteer's places
+  const double lat_span = radius_km / 111.0;
+  for (size_t x = 0; x < g.node_count(); ++x) {
+    const long px = node_places[x];
+    if (px < 0 || px == self_place || static_cast<long>(x) == self_node) continue;
+    const finder::Place& near = places[static_cast<size_t>(px)];
+    if (std::abs(near.lat - subject->lat) > lat_span ||
+        finder::SphereKm(subject->lat, subject->lon, near.lat, near.lon) > radius_km) {
+      continue;
+    }
+    for (size_t y : g.neighbours(x)) {
+      const long py = node_places[y];
+      if (py < 0 || static_cast<long>(y) == self_node) continue;
+      const finder::Place& there = places[static_cast<size_t>(py)];
+      grid.Near(there.lat, there.lon, radius_km, [&](size_t p) {
+        if (static_cast<long>(p) != self_place) ++subject->area_ties[p];
+      });
+    }
+  }
+}
+
 finder::NetworkSignals SignalsOf(const network::Graph& g, const std::vector<long>& node_places,
                                  size_t place_count) {
   finder::NetworkSignals s;
@@ -83,9 +168,7 @@ finder::NetworkSignals SignalsOf(const network::Graph& g, const std::vector<long
     const std::string& a = g.node(e.a).country;
     const std::string& b = g.node(e.b).country;
     if (a == b || a.empty() || b.empty()) continue;
-    ++s.country_ties[finder::CountryPairKey(a, b)];
-    ++s.country_total[finder::CountryKey(a)];
-    ++s.country_total[finder::CountryKey(b)];
+    finder::CountTie(a, b, +1, &s);
   }
   return s;
 }
@@ -125,6 +208,7 @@ Result<FindReport> FindPartners(const Engine& engine, const std::string& region,
   FindReport report;
   report.graph = (*view)->graph;
   const network::Graph& g = *report.graph;
+  const assess::Policy& policy = options.policy ? *options.policy : assess::DefaultPolicy();
 
   // The region: a stored region id, else a place of the network by name (any of a
   // stored region's names counts, so "Jawa Timur" and "East Java" both work), else
@@ -319,7 +403,6 @@ Result<FindReport> FindPartners(const Engine& engine, const std::string& region,
     o.country = *iso;
   }
   geo::TimeZones zones;
-  const assess::Policy& policy = options.policy ? *options.policy : assess::DefaultPolicy();
   if (!o.needs.empty() || !subject.needs.empty()) {
     const std::vector<Field>& needs = !o.needs.empty() ? o.needs : subject.needs;
     uint32_t bits = 0;
@@ -332,6 +415,12 @@ Result<FindReport> FindPartners(const Engine& engine, const std::string& region,
       return (kv.second & bits) != 0 && finder::Eligible(p, kv.first, subject, o, policy.finder) &&
              relations.StatusBetween(subject.country, p.country) != geo::RelationStatus::kNone;
     });
+  }
+  if (!gaz.empty()) {
+    const long self_node = node ? static_cast<long>(*node) : -1;
+    const long self_place = node ? place_of(*node) : (place ? place->gazetteer_index : -1);
+    AddAreaTies(g, to_place, report.places, policy.finder.area_radius_km, self_node, self_place,
+                &subject);
   }
   report.candidates = finder::FindPartners(report.places, subject, strengths, o, policy.finder,
                                            geo::Relations::Bundled(), zones, signals);

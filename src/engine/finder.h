@@ -23,7 +23,7 @@ std::vector<long> NodePlaces(const World& world, const network::Graph& g);
 // The gazetteer's places as the finder sees them (views into the compiled-in table).
 std::vector<finder::Place> GazetteerPlaces();
 
-// Degrees per place and ties per pair of countries in `g`.
+// Degrees per place, ties per pair of countries and per (subregion, country) in `g`.
 finder::NetworkSignals SignalsOf(const network::Graph& g, const std::vector<long>& node_places,
                                  size_t place_count);
 
@@ -32,6 +32,15 @@ finder::NetworkSignals SignalsOf(const network::Graph& g, const std::vector<long
 // Adamic-Adar).
 void AddNetworkOf(const network::Graph& g, const std::vector<long>& node_places, size_t node,
                   finder::Subject* subject);
+
+// Counts the ties between the subject's surroundings and every place's (Subject::
+// area_ties): network places within `radius_km` of the subject, other than itself (its
+// node `self_node`, its place `self_place`; -1: none), and their partners' places and
+// the gazetteer places within `radius_km` of those. Needs `places` to be the
+// gazetteer's (GazetteerPlaces).
+void AddAreaTies(const network::Graph& g, const std::vector<long>& node_places,
+                 const std::vector<finder::Place>& places, double radius_km, long self_node,
+                 long self_place, finder::Subject* subject);
 
 // The tie between the subject at `node` and its partner `partner` taken out of what the
 // finder knows (the subject's degree, common partners and Adamic-Adar; the places'

@@ -50,6 +50,7 @@ constexpr std::pair<std::string_view, double assess::FinderWeights::*> kWeightMe
     {"country_affinity", &assess::FinderWeights::country_affinity},
     {"common_partners", &assess::FinderWeights::common_partners},
     {"adamic_adar", &assess::FinderWeights::adamic_adar},
+    {"area_ties", &assess::FinderWeights::area_ties},
     {"log_degree", &assess::FinderWeights::log_degree},
     {"port_pair", &assess::FinderWeights::port_pair},
     {"capital", &assess::FinderWeights::capital},
@@ -57,10 +58,16 @@ constexpr std::pair<std::string_view, double assess::FinderWeights::*> kWeightMe
     {"shared_language", &assess::FinderWeights::shared_language}};
 static_assert(std::size(kWeightMembers) == kFeatureCount);
 
-// Country -> its official languages (ISO 639-3), parsed once.
-const std::unordered_map<uint16_t, std::vector<std::string>>& Languages() {
+struct CountryInfo {
+  std::vector<std::string> languages;  // official, ISO 639-3
+  uint16_t subregion = 0;              // 0: unknown
+};
+
+// Country -> its official languages and subregion, parsed once.
+const std::unordered_map<uint16_t, CountryInfo>& Countries() {
   static const auto* table = [] {
-    auto* t = new std::unordered_map<uint16_t, std::vector<std::string>>();
+    auto* t = new std::unordered_map<uint16_t, CountryInfo>();
+    std::unordered_map<std::string_view, uint16_t> subregions;
     std::string_view text = CountryLanguagesCsv();
     bool header = true;
     while (!text.empty()) {
@@ -75,7 +82,15 @@ const std::unordered_map<uint16_t, std::vector<std::string>>& Languages() {
       if (c1 == std::string_view::npos) continue;
       const size_t c2 = line.find(',', c1 + 1);
       std::string_view langs = line.substr(c1 + 1, c2 - c1 - 1);
-      std::vector<std::string>& out = (*t)[CountryKey(line.substr(0, c1))];
+      CountryInfo& info = (*t)[CountryKey(line.substr(0, c1))];
+      // iso,languages,landlocked,subregion
+      if (const size_t c3 = c2 == std::string_view::npos ? c2 : line.find(',', c2 + 1);
+          c3 != std::string_view::npos && c3 + 1 < line.size()) {
+        const auto [it, added] = subregions.try_emplace(
+            line.substr(c3 + 1), static_cast<uint16_t>(subregions.size() + 1));
+        info.subregion = it->second;
+      }
+      std::vector<std::string>& out = info.languages;
       while (!langs.empty()) {
         const size_t semi = langs.find(';');
         out.emplace_back(langs.substr(0, semi));
@@ -89,21 +104,64 @@ const std::unordered_map<uint16_t, std::vector<std::string>>& Languages() {
 
 }  // namespace
 
-double CountryAffinity(uint32_t ties, uint32_t ties_total, double prior) {
-  // Smoothed towards the subject country's share of all ties abroad (`prior`), as if
-  // the candidate's country had 20 more ties: a country with few or no ties abroad
-  // says little, and gets the base rate.
-  constexpr double kPriorTies = 20;
-  return std::log((ties + kPriorTies * prior) / (ties_total + kPriorTies));
+uint16_t SubregionOf(std::string_view iso) {
+  const auto& table = Countries();
+  auto it = table.find(CountryKey(iso));
+  return it == table.end() ? 0 : it->second.subregion;
 }
 
-double CountryPrior(const NetworkSignals& signals, std::string_view subject_country) {
-  double all = 0, own = 0;
-  for (const auto& [country, ties] : signals.country_total) {
-    all += ties;
-    if (country == CountryKey(subject_country)) own = ties;
+uint32_t RegionCountryKey(uint16_t subregion, std::string_view country) {
+  return (static_cast<uint32_t>(subregion) << 16) | CountryKey(country);
+}
+
+void CountTie(std::string_view a, std::string_view b, int by, NetworkSignals* signals) {
+  auto add = [by](auto& map, auto key) {
+    auto [it, inserted] = map.try_emplace(key, 0);
+    if (by < 0 && it->second == 0) return;
+    it->second += by;
+  };
+  add(signals->country_ties, CountryPairKey(a, b));
+  add(signals->country_total, CountryKey(a));
+  add(signals->country_total, CountryKey(b));
+  const uint16_t ra = SubregionOf(a), rb = SubregionOf(b);
+  if (ra != 0) {
+    add(signals->region_ties, RegionCountryKey(ra, b));
+    add(signals->region_total, ra);
   }
-  return all > 0 ? std::max(own, 0.5) / all : 1e-3;
+  if (rb != 0) {
+    add(signals->region_ties, RegionCountryKey(rb, a));
+    add(signals->region_total, rb);
+  }
+}
+
+double CountryAffinity(const NetworkSignals& signals, std::string_view subject_country,
+                       std::string_view candidate_country) {
+  auto count = [](const auto& map, auto key) -> double {
+    auto it = map.find(key);
+    return it == map.end() ? 0.0 : it->second;
+  };
+  // Pseudo-ties: a pair of countries with fewer ties than this expected by chance says
+  // little, and is taken for what its neighbours show.
+  constexpr double kPrior = 3;
+  double all = 0;
+  for (const auto& [country, ties] : signals.country_total) all += ties;
+  if (all <= 0) return 0;
+  const double own = count(signals.country_total, CountryKey(subject_country));
+  const double theirs = count(signals.country_total, CountryKey(candidate_country));
+  const double ties =
+      count(signals.country_ties, CountryPairKey(subject_country, candidate_country));
+  // The lift the subject's neighbours (the other countries of its subregion) show
+  // towards the candidate's country, smoothed towards 1.
+  double lift = 1;
+  if (const uint16_t region = SubregionOf(subject_country); region != 0) {
+    const double neighbours = count(signals.region_total, region) - own;
+    const double with_neighbours =
+        count(signals.region_ties, RegionCountryKey(region, candidate_country)) - ties;
+    if (neighbours > 0) {
+      lift = (std::max(0.0, with_neighbours) + kPrior) / (neighbours * theirs / all + kPrior);
+    }
+  }
+  return std::log((ties + kPrior * lift) / (own * theirs / all + kPrior));
 }
 
 namespace {
@@ -128,9 +186,8 @@ SubjectContext ContextOf(const Subject& subject) {
 // Per candidate country: what the ranking needs of it, looked up once per query.
 struct CountryFacts {
   geo::RelationStatus relation = geo::RelationStatus::kNone;
-  uint32_t ties = 0;        // between the subject's country and this one
-  uint32_t ties_total = 0;  // all of this country's ties abroad
-  double prior = 0;         // the subject country's share of all ties abroad
+  uint32_t ties = 0;    // between the subject's country and this one
+  double affinity = 0;  // CountryAffinity
   bool shared_language = false;
 };
 
@@ -142,11 +199,7 @@ CountryFacts FactsOf(std::string_view subject_country, std::string_view country,
       it != signals.country_ties.end()) {
     f.ties = it->second;
   }
-  if (auto it = signals.country_total.find(CountryKey(country));
-      it != signals.country_total.end()) {
-    f.ties_total = it->second;
-  }
-  f.prior = CountryPrior(signals, subject_country);
+  f.affinity = CountryAffinity(signals, subject_country, country);
   f.shared_language = ShareOfficialLanguage(subject_country, country);
   return f;
 }
@@ -163,7 +216,8 @@ FeatureVector Features(const Place& p, size_t i, const SubjectContext& ctx, doub
   }
   // The share of the candidate country's ties abroad that go to the subject's country:
   // with the candidate's degree, the ties its country is expected to make there.
-  x[kCountryAffinity] = CountryAffinity(country.ties, country.ties_total, country.prior);
+  x[kCountryAffinity] = country.affinity;
+  if (auto it = s.area_ties.find(i); it != s.area_ties.end()) x[kAreaTies] = std::log1p(it->second);
   if (degree > 0) {
     x[kLogDegree] = std::log1p(degree);
     if (auto it = s.common_partners.find(i); it != s.common_partners.end()) {
@@ -187,8 +241,6 @@ double Logit(const assess::FinderWeights& w, const FeatureVector& x, FeatureVect
   }
   return z;
 }
-
-double Sigmoid(double z) { return 1.0 / (1.0 + std::exp(-z)); }
 
 uint32_t DegreeOf(const NetworkSignals& signals, size_t i) {
   return i < signals.place_degree.size() ? signals.place_degree[i] : 0;
@@ -224,11 +276,12 @@ uint32_t CountryPairKey(std::string_view a, std::string_view b) {
 }
 
 bool ShareOfficialLanguage(std::string_view a, std::string_view b) {
-  const auto& table = Languages();
+  const auto& table = Countries();
   auto ia = table.find(CountryKey(a)), ib = table.find(CountryKey(b));
   if (ia == table.end() || ib == table.end()) return false;
-  for (const std::string& l : ia->second) {
-    if (std::find(ib->second.begin(), ib->second.end(), l) != ib->second.end()) return true;
+  const std::vector<std::string>& lb = ib->second.languages;
+  for (const std::string& l : ia->second.languages) {
+    if (std::find(lb.begin(), lb.end(), l) != lb.end()) return true;
   }
   return false;
 }
@@ -287,12 +340,14 @@ std::array<double, 4> RanksOf(std::span<const Place> places, const Subject& subj
     return ranks;
   }
   const SubjectContext ctx = ContextOf(subject);
+  const assess::FinderWeights& weights = WeightsFor(policy, subject);
   std::unordered_map<std::string_view, CountryFacts> facts;
   auto scores = [&](size_t i, const CountryFacts& cf) {
     const Place& p = places[i];
     const double km = SphereKm(subject.lat, subject.lon, p.lat, p.lon);
     const uint32_t degree = DegreeOf(signals, i);
-    double finder = Sigmoid(Logit(policy.learned, Features(p, i, ctx, km, cf, degree), nullptr));
+    // As FindPartners orders them (exp(logit), the de facto factor).
+    double finder = std::exp(Logit(weights, Features(p, i, ctx, km, cf, degree), nullptr));
     if (cf.relation == geo::RelationStatus::kDeFacto) finder *= policy.de_facto_factor;
     return std::array<double, 4>{finder, degree / std::max(km, 1.0), static_cast<double>(degree),
                                  Uniform(seed, i)};
@@ -323,6 +378,11 @@ std::array<double, 4> RanksOf(std::span<const Place> places, const Subject& subj
   return ranks;
 }
 
+const assess::FinderWeights& WeightsFor(const assess::FinderPolicy& policy,
+                                        const Subject& subject) {
+  return subject.degree == 0 ? policy.first_partner : policy.learned;
+}
+
 std::vector<Candidate> FindPartners(std::span<const Place> places, const Subject& subject,
                                     const KnownStrengths& strengths, const Options& options,
                                     const assess::FinderPolicy& policy,
@@ -333,6 +393,7 @@ std::vector<Candidate> FindPartners(std::span<const Place> places, const Subject
   const int need_count = std::popcount(need_bits);
   const uint32_t offer_bits = FieldBits(subject.offers);
   const SubjectContext ctx = ContextOf(subject);
+  const assess::FinderWeights& weights = WeightsFor(policy, subject);
   const bool subject_metro =
       subject.population >= policy.metropolitan_population ||
       std::find(subject.characteristics.begin(), subject.characteristics.end(), "metropolitan") !=
@@ -353,15 +414,18 @@ std::vector<Candidate> FindPartners(std::span<const Place> places, const Subject
   std::unordered_map<std::string_view, CountryFacts> facts;
   std::unordered_map<std::string_view, std::optional<int>> offset_cache;
 
-  // The learned score of a place (its ranking), with the needs met by known strengths.
-  auto rank_score = [&](size_t i, double km, const CountryFacts& cf, Candidate* out) {
+  // The learned score of a place (its ranking) before it is divided by all candidates'
+  // (`base`: exp(logit) and the de facto factor), with the needs met by known strengths.
+  auto rank_score = [&](size_t i, double km, const CountryFacts& cf, Candidate* out,
+                        double* base = nullptr) {
     const Place& p = places[i];
     const uint32_t degree = DegreeOf(signals, i);
     const FeatureVector x = Features(p, i, ctx, km, cf, degree);
     FeatureVector contributions{};
-    const double z = Logit(policy.learned, x, out ? &contributions : nullptr);
-    double score = Sigmoid(z);
+    const double z = Logit(weights, x, out ? &contributions : nullptr);
+    double score = std::exp(z);
     if (cf.relation == geo::RelationStatus::kDeFacto) score *= policy.de_facto_factor;
+    if (base) *base = score;
     // Both directions that can be measured: the subject's needs against the
     // candidate's known strengths, the candidate's seeks against the subject's offers.
     int met = 0, asked = 0;
@@ -457,6 +521,10 @@ std::vector<Candidate> FindPartners(std::span<const Place> places, const Subject
   const bool look_for_two_way =
       options.two_way_beyond_top > 0 && offer_bits != 0 && need_bits != 0 && !options.seeks.empty();
   std::vector<double> all_scores;
+  // The sum of every candidate's exp(logit): the scores are shares of it (a softmax, as
+  // the weights were fitted), so the bias cancels and a score is the chance that this
+  // candidate is the partner, among all.
+  double all_candidates = 0;
   std::vector<Scored> two_way_found;
 
   for (size_t i = 0; i < places.size(); ++i) {
@@ -465,8 +533,10 @@ std::vector<Candidate> FindPartners(std::span<const Place> places, const Subject
     auto [fit, inserted] = facts.try_emplace(p.country);
     if (inserted) fit->second = FactsOf(subject.country, p.country, signals, &relations);
     if (fit->second.relation == geo::RelationStatus::kNone) continue;  // Permendagri 25/2020
-    const double score =
-        rank_score(i, SphereKm(subject.lat, subject.lon, p.lat, p.lon), fit->second, nullptr);
+    double base = 0;
+    const double score = rank_score(i, SphereKm(subject.lat, subject.lon, p.lat, p.lon),
+                                    fit->second, nullptr, &base);
+    all_candidates += base;
     if (look_for_two_way) {
       all_scores.push_back(score);
       if (two_way(i)) two_way_found.push_back({score, i});
@@ -514,6 +584,9 @@ std::vector<Candidate> FindPartners(std::span<const Place> places, const Subject
     if (auto it = subject.common_partners.find(i); it != subject.common_partners.end()) {
       cand.common_partners = it->second;
     }
+    if (auto it = subject.area_ties.find(i); it != subject.area_ties.end()) {
+      cand.area_ties = it->second;
+    }
     if (auto it = strengths.find(i); it != strengths.end()) {
       cand.strengths_known = true;
       for (Field f : needs) {
@@ -558,6 +631,7 @@ std::vector<Candidate> FindPartners(std::span<const Place> places, const Subject
       out[k].flags.emplace_back("two_way_match");
     }
   }
+  for (Candidate& c : out) c.score = all_candidates > 0 ? c.score / all_candidates : 0;
   return out;
 }
 

@@ -106,33 +106,43 @@ std::string FinderEvalText(const FinderEvalReport& r, Lang lang) {
 std::string FinderFitJson(const FinderFitReport& r) {
   std::string out;
   io::JsonWriter w(&out, 2, 4);
+  // The rows and folds of one fit, as members of the object open in `w`.
+  auto fit = [&w, &r](const FinderFit& f) {
+    w.Key("rows");
+    w.BeginObject();
+    w.Key("ties");
+    w.Number(static_cast<double>(f.positives));
+    w.Key("non_ties");
+    w.Number(static_cast<double>(f.negatives));
+    w.Key("held_out_ties");
+    w.Number(static_cast<double>(r.held_out_ties));
+    w.EndObject();
+    w.Key("folds");
+    w.BeginArray();
+    for (const FinderFitFold& fold : f.folds) {
+      w.BeginObject();
+      w.Key("log_loss");
+      w.Number(Round(fold.log_loss, 1e6));
+      w.Key("auc");
+      w.Number(Round(fold.auc, 1e4));
+      w.EndObject();
+    }
+    w.EndArray();
+    w.Key("fold_weights");
+    w.BeginArray();
+    for (const assess::FinderWeights& fw : f.fold_weights) WriteWeights(w, fw);
+    w.EndArray();
+  };
   w.BeginObject();
   w.Key("learned");
-  WriteWeights(w, r.weights);
-  w.Key("rows");
+  WriteWeights(w, r.learned.weights);
+  w.Key("learned_first_partner");
+  WriteWeights(w, r.first_partner.weights);
+  fit(r.learned);
+  w.Key("first_partner");
   w.BeginObject();
-  w.Key("ties");
-  w.Number(static_cast<double>(r.positives));
-  w.Key("non_ties");
-  w.Number(static_cast<double>(r.negatives));
-  w.Key("held_out_ties");
-  w.Number(static_cast<double>(r.held_out_ties));
+  fit(r.first_partner);
   w.EndObject();
-  w.Key("folds");
-  w.BeginArray();
-  for (const FinderFitFold& f : r.folds) {
-    w.BeginObject();
-    w.Key("log_loss");
-    w.Number(Round(f.log_loss, 1e6));
-    w.Key("auc");
-    w.Number(Round(f.auc, 1e4));
-    w.EndObject();
-  }
-  w.EndArray();
-  w.Key("fold_weights");
-  w.BeginArray();
-  for (const assess::FinderWeights& fw : r.fold_weights) WriteWeights(w, fw);
-  w.EndArray();
   w.EndObject();
   out.push_back('\n');
   return out;

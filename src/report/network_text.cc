@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -14,6 +15,24 @@
 #include "kembar/report/profile_text.h"
 
 namespace kembar::report {
+
+namespace {
+
+// The decimals that show a score with two significant digits (at least 3): the learned
+// score is the chance of a tie with that candidate among all 135k, often 0.00002.
+int ScoreDecimals(double score) {
+  if (!(score > 0)) return 3;
+  return std::clamp(1 - static_cast<int>(std::floor(std::log10(score))), 3, 12);
+}
+
+// `v` rounded to six significant digits (JSON: a score is often far below 0.0001).
+double SixDigits(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.6g", v);
+  return std::strtod(buf, nullptr);
+}
+
+}  // namespace
 
 using network::DistanceStats;
 using network::EgoNetwork;
@@ -408,7 +427,8 @@ std::string CandidatesJson(std::string_view region_id, std::span<const finder::P
     w.Key("level");
     w.String(ToString(c.level));
     w.Key("score");
-    w.Number(std::round(c.score * 1e4) / 1e4);
+    // Six significant digits: a score is often far below 0.0001.
+    w.Number(SixDigits(c.score));
     w.Key("components");
     w.BeginObject();
     for (auto [key, value] :
@@ -463,6 +483,8 @@ std::string CandidatesJson(std::string_view region_id, std::span<const finder::P
     w.Number(c.country_ties);
     w.Key("common_partners");
     w.Number(c.common_partners);
+    w.Key("area_ties");
+    w.Number(c.area_ties);
     w.Key("degree");
     w.Number(c.degree);
     w.EndObject();
@@ -499,7 +521,7 @@ std::string CandidatesText(const FindReport& r, Lang lang) {
                 r.region_id.c_str(), r.candidates.size());
   out += line;
   if (r.needs_unscored) out += std::string(CliText("find.needs_unscored", lang)) + "\n";
-  std::snprintf(line, sizeof line, "%-5s %-28s %-3s %6s  %5s %5s %5s %5s %5s  %8s  %s\n", "RANK",
+  std::snprintf(line, sizeof line, "%-5s %-28s %-3s %9s  %5s %5s %5s %5s %5s  %8s  %s\n", "RANK",
                 "PLACE", "CC", "SCORE", "LEVEL", "SIMIL", "COMPL", "PROX", "NETW", "KM", "FLAGS");
   out += line;
   bool beyond = false;
@@ -519,8 +541,9 @@ std::string CandidatesText(const FindReport& r, Lang lang) {
       std::snprintf(compl_cell, sizeof compl_cell, "%5s", "-");
     }
     std::snprintf(line, sizeof line,
-                  "%-5zu %-28.28s %-3.3s %6.3f  %5.2f %5.2f %s %5.2f %5.2f  %8.0f  %s\n", c.rank,
-                  std::string(p.name).c_str(), std::string(p.country).c_str(), c.score,
+                  "%-5zu %-28.28s %-3.3s %9.*f  %5.2f %5.2f %s %5.2f %5.2f  %8.0f  %s\n", c.rank,
+                  std::string(p.name).c_str(), std::string(p.country).c_str(),
+                  std::min(7, ScoreDecimals(c.score)), c.score,
                   c.components.level, c.components.similarity, compl_cell, c.components.proximity,
                   c.components.network, c.distance_km, flags.c_str());
     out += line;
@@ -548,15 +571,22 @@ std::string Reason(const finder::Place& p, const finder::Candidate& c, finder::F
       return id ? num(p.population, 0) + " penduduk" : num(p.population, 0) + " inhabitants";
     case finder::kCountryAffinity:
       return id ? num(c.country_ties, 0) +
-                      " hubungan kota kembar antara kedua negara, sebagai bagian dari semua "
-                      "hubungan luar negeri negara calon"
+                      " hubungan kota kembar antara kedua negara, dibandingkan dengan yang "
+                      "diharapkan dari semua hubungan luar negeri keduanya dan dari negara "
+                      "tetangga di kawasannya"
                 : num(c.country_ties, 0) +
-                      " twin ties between the two countries, as a share of all the candidate "
-                      "country's ties abroad";
+                      " twin ties between the two countries, against what all their ties "
+                      "abroad and the neighbouring countries' ties would lead one to expect";
     case finder::kCommonPartners:
-      return id ? num(c.common_partners, 0) + " mitra yang sama" : num(c.common_partners, 0) + " partners in common";
+      return id ? num(c.common_partners, 0) + " mitra yang sama"
+                : num(c.common_partners, 0) + " partners in common";
     case finder::kAdamicAdar:
-      return id ? "mitra bersama yang tidak banyak mitranya" : "shared partners with few partners of their own";
+      return id ? "mitra bersama yang tidak banyak mitranya"
+                : "shared partners with few partners of their own";
+    case finder::kAreaTies:
+      return id ? num(c.area_ties, 0) +
+                      " hubungan kota kembar antara tempat-tempat di sekitar keduanya"
+                : num(c.area_ties, 0) + " twin ties between places around the two";
     case finder::kLogDegree:
       return id ? num(c.degree, 0) + " hubungan kota kembar miliknya"
                 : num(c.degree, 0) + " twin ties of its own";
@@ -568,7 +598,8 @@ std::string Reason(const finder::Place& p, const finder::Candidate& c, finder::F
       return id ? "tingkat pemerintahan yang setara" : "the same level of government";
     case finder::kSharedLanguage:
       return id ? "bahasa resmi yang sama" : "a shared official language";
-    default: return "";
+    default:
+      return "";
   }
 }
 
@@ -579,7 +610,7 @@ std::string CandidateExplanation(const finder::Place& p, const finder::Candidate
   const bool id = lang == Lang::kId;
   auto num = [&](double v, int decimals) { return CliNumber(v, decimals, lang); };
   std::string out = std::string(p.name) + " (" + geo::CountryName(p.country, id) +
-                    "): " + (id ? "skor " : "score ") + num(c.score, 3);
+                    "): " + (id ? "skor " : "score ") + num(c.score, ScoreDecimals(c.score));
   // The learned score's reasons, the weightiest first: what raised it and what lowered it.
   std::vector<size_t> order;
   for (size_t f = 0; f < finder::kFeatureCount; ++f) {

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <memory>
 #include <optional>
 
 #include "engine/finder.h"
@@ -108,24 +109,41 @@ TEST(FinderTest, ComplementarityRanksTheStrengthThatMeetsTheNeed) {
 }
 
 TEST(FinderTest, ComponentsAreBoundedAndExplainTheScore) {
-  const assess::FinderPolicy& w = assess::DefaultPolicy().finder;
-  for (const Candidate& x : Find(Surabaya())) {
-    for (double v : {x.components.level, x.components.similarity, x.components.complementarity,
-                     x.components.proximity, x.components.network}) {
-      EXPECT_GE(v, 0.0);
-      EXPECT_LE(v, 1.0);
+  const assess::FinderPolicy& policy = assess::DefaultPolicy().finder;
+  Subject first = Surabaya(), known = Surabaya();
+  known.degree = 2;
+  for (const Subject& subject : {first, known}) {
+    const assess::FinderWeights& w = WeightsFor(policy, subject);
+    std::vector<double> logits, factors, scores;
+    for (const Candidate& x : Find(subject)) {
+      for (double v : {x.components.level, x.components.similarity, x.components.complementarity,
+                       x.components.proximity, x.components.network}) {
+        EXPECT_GE(v, 0.0);
+        EXPECT_LE(v, 1.0);
+      }
+      // The score is the candidate's share of exp(logit) over all candidates (a softmax):
+      // the logit is the bias plus the contributions shown.
+      double logit = w.bias;
+      for (size_t f = 0; f < kFeatureCount; ++f) {
+        EXPECT_DOUBLE_EQ(x.contributions[f], WeightOf(w, static_cast<Feature>(f)) * x.features[f]);
+        logit += x.contributions[f];
+      }
+      EXPECT_NEAR(x.learned, logit, 1e-12);
+      EXPECT_GT(x.score, 0);
+      EXPECT_LE(x.score, 1);
+      logits.push_back(x.learned);
+      factors.push_back(x.relations == geo::RelationStatus::kDeFacto ? policy.de_facto_factor : 1);
+      scores.push_back(x.score);
     }
-    // The score is the learned logit's sigmoid: the bias plus the contributions shown.
-    double logit = w.learned.bias;
-    for (size_t f = 0; f < kFeatureCount; ++f) {
-      EXPECT_DOUBLE_EQ(x.contributions[f],
-                       WeightOf(w.learned, static_cast<Feature>(f)) * x.features[f]);
-      logit += x.contributions[f];
+    // Scores are in the ratio of exp(logit) (times the de facto factor), and the
+    // candidates shown hold less than all the chance.
+    double shown = 0;
+    for (size_t k = 0; k < scores.size(); ++k) {
+      shown += scores[k];
+      EXPECT_NEAR(scores[k] / scores[0], std::exp(logits[k] - logits[0]) * factors[k] / factors[0],
+                  1e-9);
     }
-    EXPECT_NEAR(x.learned, logit, 1e-12);
-    double expected = 1 / (1 + std::exp(-logit));
-    if (x.relations == geo::RelationStatus::kDeFacto) expected *= w.de_facto_factor;
-    EXPECT_NEAR(x.score, expected, 1e-12) << kPlaces[x.place].name;
+    EXPECT_LE(shown, 1 + 1e-12);
   }
 }
 
@@ -181,9 +199,88 @@ TEST(FinderTest, RanksOfAgreesWithFindPartnersAndMissesWhatCannotBeProposed) {
         << kPlaces[never].name;
   }
   // More ties between the countries raise a candidate (country affinity).
-  EXPECT_GT(CountryAffinity(40, 100, 0.01), CountryAffinity(4, 100, 0.01));
+  NetworkSignals more, fewer;
+  for (int i = 0; i < 40; ++i) CountTie("ID", "JP", +1, &more);
+  for (int i = 0; i < 4; ++i) CountTie("ID", "JP", +1, &fewer);
+  for (NetworkSignals* n : {&more, &fewer}) {
+    for (int i = 0; i < 40; ++i) CountTie("ID", "FR", +1, n);
+    for (int i = 0; i < 60; ++i) CountTie("JP", "US", +1, n);
+    for (int i = 0; i < 200; ++i) CountTie("FR", "DE", +1, n);
+  }
+  EXPECT_GT(CountryAffinity(more, "ID", "JP"), CountryAffinity(fewer, "ID", "JP"));
+  EXPECT_GT(CountryAffinity(more, "ID", "JP"), 0) << "more ties than chance";
   EXPECT_TRUE(ShareOfficialLanguage("GB", "AU"));
   EXPECT_FALSE(ShareOfficialLanguage("ID", "JP"));
+}
+
+// A country whose own ties are unknown (a hold-out, a country new to twinning) takes
+// its neighbours' pattern: Malaysia and the Philippines twin with China, not with
+// Bulgaria, so China comes first for Indonesia; a country with many ties abroad is not
+// held against it for want of ties with Indonesia's.
+TEST(FinderTest, CountryAffinityFallsBackOnTheSubregion) {
+  EXPECT_EQ(SubregionOf("ID"), SubregionOf("MY"));
+  EXPECT_EQ(SubregionOf("ID"), SubregionOf("PH"));
+  EXPECT_NE(SubregionOf("ID"), SubregionOf("CN"));
+  EXPECT_EQ(SubregionOf("XX"), 0);
+  NetworkSignals s;
+  auto ties = [&s](const char* a, const char* b, int n) {
+    for (int i = 0; i < n; ++i) CountTie(a, b, +1, &s);
+  };
+  ties("MY", "CN", 30);
+  ties("PH", "CN", 20);
+  ties("CN", "US", 400);
+  ties("BG", "RU", 60);
+  ties("BG", "TR", 40);
+  ties("MY", "GB", 10);
+  ties("NZ", "AU", 20);
+  EXPECT_EQ(s.region_ties.at(RegionCountryKey(SubregionOf("MY"), "CN")), 50u);
+  EXPECT_EQ(s.region_total.at(SubregionOf("MY")), 60u);
+  EXPECT_GT(CountryAffinity(s, "ID", "CN"), CountryAffinity(s, "ID", "BG"));
+  EXPECT_GT(CountryAffinity(s, "ID", "CN"), 0);
+  // Neighbours with ties, none with Bulgaria (100 ties abroad) or New Zealand (20):
+  // less than chance, the more so for the country with more ties.
+  EXPECT_LT(CountryAffinity(s, "ID", "BG"), CountryAffinity(s, "ID", "NZ"));
+  EXPECT_LT(CountryAffinity(s, "ID", "NZ"), 0);
+  // A country whose neighbours have no ties either (Kazakhstan): nothing is known, and
+  // however many ties abroad a candidate's country has, it is neither raised nor held
+  // back.
+  EXPECT_DOUBLE_EQ(CountryAffinity(s, "KZ", "CN"), 0);
+  EXPECT_DOUBLE_EQ(CountryAffinity(s, "KZ", "NZ"), 0);
+  // Its own ties, once known, weigh more than its neighbours': Indonesia with Bulgaria.
+  ties("ID", "BG", 15);
+  EXPECT_GT(CountryAffinity(s, "ID", "BG"), CountryAffinity(s, "ID", "CN"));
+  // Taken away as counted.
+  for (int i = 0; i < 15; ++i) CountTie("ID", "BG", -1, &s);
+  EXPECT_EQ(s.country_ties.at(CountryPairKey("ID", "BG")), 0u);
+  EXPECT_EQ(s.region_ties.at(RegionCountryKey(SubregionOf("ID"), "BG")), 0u);
+  CountTie("ID", "BG", -1, &s);  // never below zero
+  EXPECT_EQ(s.country_ties.at(CountryPairKey("ID", "BG")), 0u);
+}
+
+// A subject without ties (a first partner) is ranked with the first-partner weights.
+TEST(FinderTest, AFirstPartnerHasItsOwnWeights) {
+  assess::FinderPolicy policy = assess::DefaultPolicy().finder;
+  Subject first = Surabaya();
+  first.degree = 0;
+  Subject known = Surabaya();
+  known.degree = 3;
+  EXPECT_EQ(&WeightsFor(policy, first), &policy.first_partner);
+  EXPECT_EQ(&WeightsFor(policy, known), &policy.learned);
+  // Partners of partners say nothing to a first partner: no weight.
+  EXPECT_EQ(policy.first_partner.common_partners, 0);
+  EXPECT_EQ(policy.first_partner.adamic_adar, 0);
+  // The ranking follows the weights chosen.
+  geo::TimeZones zones;
+  Options o;
+  o.today = ParseDay("2024-01-15").value();
+  policy.first_partner.log_distance = -50;  // only distance counts
+  const auto near = FindPartners(kPlaces, first, {}, o, policy, geo::Relations::Bundled(), zones);
+  ASSERT_FALSE(near.empty());
+  EXPECT_EQ(kPlaces[near[0].place].name, "Perth") << "the nearest candidate";
+  const auto as_known =
+      FindPartners(kPlaces, known, {}, o, policy, geo::Relations::Bundled(), zones);
+  ASSERT_FALSE(as_known.empty());
+  EXPECT_NE(as_known[0].learned, near[0].learned);
 }
 
 // A tiny network over kPlaces: Surabaya (ID) twinned with Busan (KR), Liverpool (GB) and
@@ -277,6 +374,53 @@ TEST(FinderTest, TheFitSeesATieAsTheEvaluationSeesItHeldOut) {
   EXPECT_EQ(cut_signals.place_degree[7], 2u);
   EXPECT_EQ(full_signals.country_ties.at(CountryPairKey("ID", "AU")), 2u);
   EXPECT_EQ(cut_signals.country_ties.at(CountryPairKey("ID", "AU")), 1u);
+  EXPECT_EQ(full_signals.region_ties.at(RegionCountryKey(SubregionOf("ID"), "AU")), 2u);
+  EXPECT_EQ(cut_signals.region_ties.at(RegionCountryKey(SubregionOf("ID"), "AU")), 1u);
+}
+
+// The first-partner fit takes every tie of its subject away (one TieRemoved each, undone
+// last first): what is left is what the network without those ties gives, and undoing
+// them restores every count.
+TEST(FinderTest, AllTiesRemovedAreTheNetworkWithoutThem) {
+  const network::Graph full = TinyGraph();
+  NetworkSignals signals = engine::SignalsOf(full, kToPlace, kPlaces.size());
+  const NetworkSignals before = signals;
+  Subject s = SubjectAt(full, kSurabaya);
+  ASSERT_EQ(s.degree, 3u);
+  {
+    std::vector<std::unique_ptr<engine::TieRemoved>> removed;
+    for (size_t v : full.neighbours(kSurabaya)) {
+      removed.push_back(
+          std::make_unique<engine::TieRemoved>(full, kToPlace, kSurabaya, v, &s, &signals));
+    }
+    EXPECT_EQ(s.degree, 0u);
+    EXPECT_TRUE(s.common_partners.empty());
+    EXPECT_TRUE(s.adamic_adar.empty());
+    // Surabaya's three ties (with Busan, Perth and Liverpool) gone from every count.
+    std::vector<network::NetEdge> rest;
+    for (const network::NetEdge& e : full.edges()) {
+      if (e.a != kSurabaya && e.b != kSurabaya) rest.push_back(e);
+    }
+    network::LoadReport report;
+    const network::Graph cut = network::Graph::Build(full.nodes(), rest, report).value();
+    const NetworkSignals expected = engine::SignalsOf(cut, kToPlace, kPlaces.size());
+    EXPECT_EQ(signals.place_degree, expected.place_degree);
+    for (const auto& [key, n] : signals.country_ties) {
+      const auto it = expected.country_ties.find(key);
+      EXPECT_EQ(n, it == expected.country_ties.end() ? 0u : it->second);
+    }
+    for (const auto& [key, n] : signals.region_ties) {
+      const auto it = expected.region_ties.find(key);
+      EXPECT_EQ(n, it == expected.region_ties.end() ? 0u : it->second);
+    }
+    while (!removed.empty()) removed.pop_back();
+  }
+  EXPECT_EQ(s.degree, 3u);
+  EXPECT_EQ(signals.place_degree, before.place_degree);
+  EXPECT_EQ(signals.country_ties, before.country_ties);
+  EXPECT_EQ(signals.country_total, before.country_total);
+  EXPECT_EQ(signals.region_ties, before.region_ties);
+  EXPECT_EQ(signals.region_total, before.region_total);
 }
 
 }  // namespace

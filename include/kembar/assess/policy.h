@@ -45,25 +45,30 @@ struct AssessmentPolicy {
 // defaults are that fit's, as in config/policy.json). The score is sigmoid(bias + sum
 // of weight * feature); features are defined in kembar/finder/finder.h (FeatureName).
 struct FinderWeights {
-  double bias = -10.5132;
-  double log_distance = -0.5056;    // ln(1 + km / 100)
-  double population_gap = -1.0051;  // |log10 population difference|, 0 when unknown
-  double log_population = 0.4351;   // log10 of the candidate's population (0: unknown)
-  double country_affinity = 0.582;  // ln(1 + ties between the two countries)
-  double common_partners = 0.3126;  // ln(1 + partners in common)
-  double adamic_adar = 3.1129;      // sum over common partners of 1 / ln(their degree)
-  double log_degree = 1.3651;       // ln(1 + the candidate's ties)
-  double port_pair = 0.9467;        // both ports
-  double capital = 0.0084;          // the candidate is a national capital or a seat
-  double same_level = -0.0084;      // the same level family
-  double shared_language = 0.1569;  // the countries share an official language
+  double bias = -28.0014;
+  double log_distance = -0.747;     // ln(1 + km / 100)
+  double population_gap = -2.2094;  // |log10 population difference|, 0 when unknown
+  double log_population = 0.7076;   // log10 of the candidate's population (0: unknown)
+  double country_affinity = 1.482;  // CountryAffinity (kembar/finder/finder.h)
+  double common_partners = 4.5293;  // ln(1 + partners in common)
+  double adamic_adar = 9.2065;      // sum over common partners of 1 / ln(their degree)
+  double area_ties = 3.2925;        // ln(1 + ties between the two places' surroundings)
+  double log_degree = 2.0888;       // ln(1 + the candidate's ties)
+  double port_pair = 2.408;         // both ports
+  double capital = 0.3162;          // the candidate is a national capital or a seat
+  double same_level = -0.3162;      // the same level family
+  double shared_language = 0.9289;  // the countries share an official language
 };
 
 // Weights and scales of the partner finder (kembar find-partners).
 // weight_level .. weight_network no longer set the rank (the learned weights do); they
 // are kept so that older policy files stay valid.
 struct FinderPolicy {
-  FinderWeights learned;     // the ranking (docs/finder.md)
+  FinderWeights learned;  // the ranking (docs/finder.md)
+  // The ranking for a subject without ties in the network (a first partner: partners
+  // of partners say nothing), fitted on ties seen as their subject's first.
+  FinderWeights first_partner = {-17.9608, -0.8401, -2.6631, 0.7278, 1.7057,  0,     0,
+                                 4.0977,   2.4913,  2.7892,  0.3158, -0.3158, 0.9632};
   double needs_boost = 1.0;  // score x (1 + boost x complementarity) when needs are met
   double weight_level = 0.15;
   double weight_similarity = 0.20;
@@ -75,6 +80,7 @@ struct FinderPolicy {
   double de_facto_factor = 0.5;          // score multiplier when relations are de facto only
   double metropolitan_population = 1e6;  // a metropolitan place has at least this many
   uint32_t min_population = 20000;       // smaller places are not offered
+  double area_radius_km = 25;            // a place's surroundings (the area_ties feature)
 };
 
 struct Policy {

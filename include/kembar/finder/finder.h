@@ -46,6 +46,7 @@ enum Feature : size_t {
   kCountryAffinity,
   kCommonPartners,
   kAdamicAdar,
+  kAreaTies,
   kLogDegree,
   kPortPair,
   kCapital,
@@ -69,19 +70,39 @@ struct NetworkSignals {
   // Ties between two countries (key: CountryPairKey), and each country's ties abroad.
   std::unordered_map<uint32_t, uint32_t> country_ties;
   std::unordered_map<uint16_t, uint32_t> country_total;
+  // Ties between a country and the countries of a UN subregion other than its own
+  // country (key: RegionCountryKey), and each subregion's ties abroad.
+  std::unordered_map<uint32_t, uint32_t> region_ties;
+  std::unordered_map<uint16_t, uint32_t> region_total;
 };
+
+// Counts a tie between places of countries `a` and `b` (ISO alpha-2, different) into
+// `signals`' country and subregion tables (`by` = -1 takes one away).
+void CountTie(std::string_view a, std::string_view b, int by, NetworkSignals* signals);
 
 // A key for an unordered pair of ISO alpha-2 codes.
 uint32_t CountryPairKey(std::string_view a, std::string_view b);
 // A key for one ISO alpha-2 code (0 for anything else).
 uint16_t CountryKey(std::string_view iso);
 
-// The country-affinity feature: ln((ties + 20 x prior) / (ties_total + 20)), the share
-// of the candidate country's ties abroad that go to the subject's country, smoothed
-// towards `prior` (CountryPrior) so that a country with few ties says little.
-double CountryAffinity(uint32_t ties, uint32_t ties_total, double prior);
-// The subject country's share of all ties abroad in the network (at least 0.5 ties).
-double CountryPrior(const NetworkSignals& signals, std::string_view subject_country);
+// A key for a (subregion, country) pair.
+uint32_t RegionCountryKey(uint16_t subregion, std::string_view country);
+// The UN subregion of a country (world-countries: "South-Eastern Asia"), as a small
+// number; 0 when unknown.
+uint16_t SubregionOf(std::string_view iso);
+
+// The country-affinity feature: how much more the two countries twin than their ties
+// abroad would make them by chance, ln((ties + k x lift) / (expected + k)): `expected`
+// = the subject country's ties abroad x the candidate country's / all ties abroad,
+// and k = 3 (a pair with few ties expected says little). `lift`, what the pair is
+// thought to be before its own ties are counted, is the same ratio between the
+// candidate's country and the subject's neighbours (the other countries of its UN
+// subregion), smoothed towards 1 the same way: a subject country with few ties known
+// (a hold-out, a country new to twinning) inherits its neighbours' pattern (China
+// twins with South-East Asia, Bulgaria seldom does), and a candidate country with many
+// ties is not held against it for want of ties with the subject's.
+double CountryAffinity(const NetworkSignals& signals, std::string_view subject_country,
+                       std::string_view candidate_country);
 
 // Whether two countries share an official language (world-countries, ODbL 1.0;
 // data/reference/country_languages.csv).
@@ -107,6 +128,11 @@ struct Subject {
   // Adamic-Adar index (the sum of 1 / ln(degree) of the shared partners).
   std::unordered_map<size_t, uint32_t> common_partners;
   std::unordered_map<size_t, double> adamic_adar;
+  // Ties between the subject's surroundings and each place's: per place, the ties
+  // between a network place within the area radius of the subject (not the subject
+  // itself) and a network place within that radius of this place (towns of one
+  // district twinned with towns of another).
+  std::unordered_map<size_t, uint32_t> area_ties;
   uint32_t degree = 0;  // the subject's own ties (for the explanation)
 };
 
@@ -154,6 +180,7 @@ struct Candidate {
   bool complementarity_measured = false;  // false: complementarity 0 is no finding
   uint32_t country_ties = 0;     // ties between the subject's and the candidate's countries
   uint32_t common_partners = 0;  // partners the two already share
+  uint32_t area_ties = 0;        // ties between the two places' surroundings
   uint32_t degree = 0;           // the candidate's ties
   double distance_km = 0;
   double tz_gap_hours = 0;
@@ -197,6 +224,10 @@ std::array<double, 4> RanksOf(std::span<const Place> places, const Subject& subj
                               const Options& options, const assess::FinderPolicy& policy,
                               const geo::Relations& relations, const NetworkSignals& signals,
                               size_t target, uint64_t seed);
+
+// The weights that rank candidates for `subject`: the first-partner ones when it has no
+// ties in the network.
+const assess::FinderWeights& WeightsFor(const assess::FinderPolicy& policy, const Subject& subject);
 
 // The features of candidate `place` for the subject at `distance_km` (the fitting
 // tool's rows; FindPartners uses the same function).

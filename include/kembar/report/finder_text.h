@@ -17,8 +17,10 @@ std::string FinderEvalJson(const FinderEvalReport& report);
 // The same as a table: one row per method, hit@k in per cent and the MRR.
 std::string FinderEvalText(const FinderEvalReport& report, Lang lang);
 
-// {"learned": {"bias": ..., feature: weight, ...}, "rows": {...}, "folds": [{"log_loss",
-// "auc"}], "fold_weights": [...]}: "learned" is ready for config/policy.json's finder.
+// {"learned": {"bias": ..., feature: weight, ...}, "learned_first_partner": {...},
+// "rows": {...}, "folds": [{"log_loss", "auc"}], "fold_weights": [...], "first_partner":
+// {"rows", "folds", "fold_weights"}}: "learned" and "learned_first_partner" are ready
+// for config/policy.json's finder.
 std::string FinderFitJson(const FinderFitReport& report);
 
 }  // namespace kembar::report

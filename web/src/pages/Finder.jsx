@@ -30,8 +30,13 @@ export const FIELDS = [
   'health', 'youth', 'governance', 'other',
 ];
 const LEVELS = ['province', 'state', 'prefecture', 'city', 'regency', 'municipality', 'district', 'institution', 'other'];
-// The total as the explanation writes it (0.626), the components with two decimals.
-const SCORE_DIGITS = { minimumFractionDigits: 3, maximumFractionDigits: 3 };
+// The total as the explanation writes it: two significant digits, at least three
+// decimals (the score is the chance that the candidate is the partner among all
+// 135k places: 0.050, 0.0000052).
+const scoreDigits = (v) => {
+  const d = v > 0 ? Math.min(12, Math.max(3, 1 - Math.floor(Math.log10(v)))) : 3;
+  return { minimumFractionDigits: d, maximumFractionDigits: d };
+};
 const COMPONENTS = ['level', 'similarity', 'complementarity', 'proximity', 'network'];
 
 function formFromQuery(query, user) {
@@ -167,7 +172,7 @@ function TwoWayBelow({ answer, lang }) {
               <span class="sub">
                 {[c.country_name || countryName(c.country, lang), c.level && label('level', c.level),
                   typeof c.rank === 'number' && t('finder.rankOf', { n: fmt.number(c.rank) }),
-                  `${t('finder.score')} ${fmt.number(c.score, SCORE_DIGITS)}`].filter(Boolean).join(' · ')}
+                  `${t('finder.score')} ${fmt.number(c.score, scoreDigits(c.score))}`].filter(Boolean).join(' · ')}
               </span>
             </h3>
             <TwoWay c={c} homeName={answer.region_name} />
@@ -208,7 +213,7 @@ function Candidates({ answer, lang }) {
       lon: c.lon,
       role: 'other',
       href: `#candidate-${i + 1}`,
-      detail: `${c.country_name || countryName(c.country, lang)}, ${t('finder.score')} ${fmt.number(c.score, SCORE_DIGITS)}`,
+      detail: `${c.country_name || countryName(c.country, lang)}, ${t('finder.score')} ${fmt.number(c.score, scoreDigits(c.score))}`,
     })),
   ];
   const lines = candidates.map((c, i) => ({ id: key(c, i), from: answer.region, to: key(c, i), className: 'candidate-line' }));
@@ -244,7 +249,7 @@ function Candidates({ answer, lang }) {
                 </h3>
                 <p class="total-score">
                   <span class="sub">{t('finder.score')}</span>
-                  <strong data-score>{fmt.number(c.score, SCORE_DIGITS)}</strong>
+                  <strong data-score>{fmt.number(c.score, scoreDigits(c.score))}</strong>
                 </p>
               </div>
               <ScoreBars c={c} index={i} />

@@ -15,7 +15,11 @@ const locale = (lang) => (lang === 'id' ? 'id-ID' : 'en-GB');
 const date = (lang, d) => new Intl.DateTimeFormat(locale(lang), { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' })
   .format(new Date(d + 'T00:00:00Z'));
 const num2 = (lang, v) => new Intl.NumberFormat(locale(lang), { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(v);
-const num3 = (lang, v) => new Intl.NumberFormat(locale(lang), { minimumFractionDigits: 3, maximumFractionDigits: 3 }).format(v);
+// A finder score as the page writes it: two significant digits, at least three decimals.
+const numScore = (lang, v) => {
+  const d = v > 0 ? Math.min(12, Math.max(3, 1 - Math.floor(Math.log10(v)))) : 3;
+  return new Intl.NumberFormat(locale(lang), { minimumFractionDigits: d, maximumFractionDigits: d }).format(v);
+};
 const num = (lang, v) => new Intl.NumberFormat(locale(lang), { maximumFractionDigits: 2 }).format(v);
 const CONDITION = {
   en: { active: 'Active', at_risk: 'At risk', dormant: 'Dormant', ended: 'Ended', not_in_force: 'Not in force', unknown: 'Unknown' },
@@ -203,7 +207,7 @@ export default async function (t) {
           const w = v > 0 ? Math.max(0.5, v * 100) : 0;
           if (Math.abs(b.width - w) > 1e-6 || b.text !== num2(lang, v)) barsMatch = false;
         });
-        if ((await item.locator('[data-score]').textContent()) !== num3(lang, c.score)) barsMatch = false;
+        if ((await item.locator('[data-score]').textContent()) !== numScore(lang, c.score)) barsMatch = false;
       }
       t.check(namesMatch, `finder (${tag}): the candidates in the API's order`);
       t.check(barsMatch, `finder (${tag}): each score component drawn as a bar of its value, written "${num2(lang, 0.29)}"`);
