@@ -164,6 +164,7 @@ std::optional<finder::Subject> SubjectOf(const network::Graph& g, const std::vec
   finder::Subject s;
   s.id = n.id;
   s.name = n.name;
+  s.name_key = geo::FoldPlaceName(n.name);
   s.country = n.country;
   s.lat = *n.lat;
   s.lon = *n.lon;

@@ -57,6 +57,7 @@ std::vector<finder::Place> GazetteerPlaces() {
   for (const geo::GazPlace& gp : gaz.places()) {
     finder::Place p;
     p.name = gp.name;
+    p.key = gp.key;
     p.country = gp.country;
     p.lat = gp.lat;
     p.lon = gp.lon;
@@ -419,6 +420,10 @@ Result<FindReport> FindPartners(const Engine& engine, const std::string& region,
   if (!gaz.empty()) {
     const long self_node = node ? static_cast<long>(*node) : -1;
     const long self_place = node ? place_of(*node) : (place ? place->gazetteer_index : -1);
+    // Its name as the gazetteer folds it (namesakes): its place's, else the name asked.
+    subject.name_key = self_place >= 0
+                           ? std::string(report.places[static_cast<size_t>(self_place)].key)
+                           : geo::FoldPlaceName(subject.name);
     AddAreaTies(g, to_place, report.places, policy.finder.area_radius_km, self_node, self_place,
                 &subject);
   }

@@ -55,7 +55,8 @@ constexpr std::pair<std::string_view, double assess::FinderWeights::*> kWeightMe
     {"port_pair", &assess::FinderWeights::port_pair},
     {"capital", &assess::FinderWeights::capital},
     {"same_level", &assess::FinderWeights::same_level},
-    {"shared_language", &assess::FinderWeights::shared_language}};
+    {"shared_language", &assess::FinderWeights::shared_language},
+    {"same_name", &assess::FinderWeights::same_name}};
 static_assert(std::size(kWeightMembers) == kFeatureCount);
 
 struct CountryInfo {
@@ -229,6 +230,8 @@ FeatureVector Features(const Place& p, size_t i, const SubjectContext& ctx, doub
   x[kCapital] = p.capital || p.admin_seat ? 1 : 0;
   x[kSameLevel] = SameLevelFamily(s.level, LevelOf(p)) ? 1 : 0;
   x[kSharedLanguage] = country.shared_language ? 1 : 0;
+  // Namesakes twin (Córdoba, Boston, Perth): the same folded name.
+  x[kSameName] = !s.name_key.empty() && p.key == s.name_key ? 1 : 0;
   return x;
 }
 

@@ -540,12 +540,11 @@ std::string CandidatesText(const FindReport& r, Lang lang) {
     } else {
       std::snprintf(compl_cell, sizeof compl_cell, "%5s", "-");
     }
-    std::snprintf(line, sizeof line,
-                  "%-5zu %-28.28s %-3.3s %9.*f  %5.2f %5.2f %s %5.2f %5.2f  %8.0f  %s\n", c.rank,
-                  std::string(p.name).c_str(), std::string(p.country).c_str(),
-                  std::min(7, ScoreDecimals(c.score)), c.score,
-                  c.components.level, c.components.similarity, compl_cell, c.components.proximity,
-                  c.components.network, c.distance_km, flags.c_str());
+    std::snprintf(
+        line, sizeof line, "%-5zu %-28.28s %-3.3s %9.*f  %5.2f %5.2f %s %5.2f %5.2f  %8.0f  %s\n",
+        c.rank, std::string(p.name).c_str(), std::string(p.country).c_str(),
+        std::min(7, ScoreDecimals(c.score)), c.score, c.components.level, c.components.similarity,
+        compl_cell, c.components.proximity, c.components.network, c.distance_km, flags.c_str());
     out += line;
     out += "      " + CandidateExplanation(p, c, lang, r.region_name) + "\n";
   }
@@ -598,6 +597,8 @@ std::string Reason(const finder::Place& p, const finder::Candidate& c, finder::F
       return id ? "tingkat pemerintahan yang setara" : "the same level of government";
     case finder::kSharedLanguage:
       return id ? "bahasa resmi yang sama" : "a shared official language";
+    case finder::kSameName:
+      return id ? "nama yang sama" : "the same name";
     default:
       return "";
   }

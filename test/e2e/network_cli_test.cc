@@ -262,6 +262,15 @@ TEST_F(NetworkCliTest, FinderEvaluateHoldsOutIndonesianTies) {
                                      << "Surabaya,Indonesia,Busan,South Korea\n"
                                      << "Nowhere,Atlantis,Busan,South Korea\n";
   Output one = RunKembar(dir_, "finder evaluate --holdout pairs.csv --k 1,10 --json");
+  // Namesakes: Pașcani (Moldova) finds Pașcani (Romania) in its top 10 (1st) once their tie
+  // is held out.
+  std::ofstream(dir_ + "/namesakes.csv") << "city1,country1,city2,country2\n"
+                                         << "Pașcani,Moldova,Pașcani,Romania\n";
+  Output namesake = RunKembar(dir_, "finder evaluate --holdout namesakes.csv --json");
+  ASSERT_EQ(namesake.exit_code, 0) << namesake.err;
+  const double namesake_rank = json::parse(namesake.out)["ranks"][0]["finder"].get<double>();
+  EXPECT_GE(namesake_rank, 1);
+  EXPECT_LE(namesake_rank, 10);
   ASSERT_EQ(one.exit_code, 0) << one.err;
   const json oj = json::parse(one.out);
   EXPECT_EQ(oj["pairs"], 2);

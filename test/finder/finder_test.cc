@@ -257,6 +257,24 @@ TEST(FinderTest, CountryAffinityFallsBackOnTheSubregion) {
   EXPECT_EQ(s.country_ties.at(CountryPairKey("ID", "BG")), 0u);
 }
 
+// Namesakes (Perth and Perth) share a feature; a subject whose name is not known has
+// none; the fit weighs it heavily (namesakes are rare among 135k places, common among
+// twins).
+TEST(FinderTest, NamesakesShareAFeature) {
+  Subject s = Surabaya();
+  s.name_key = "perth";
+  Place perth = kPlaces[7];
+  perth.key = "perth";
+  Place busan = kPlaces[8];
+  busan.key = "busan";
+  EXPECT_EQ(FeaturesOf(perth, 7, s, 1000, {})[kSameName], 1);
+  EXPECT_EQ(FeaturesOf(busan, 8, s, 1000, {})[kSameName], 0);
+  s.name_key.clear();
+  EXPECT_EQ(FeaturesOf(perth, 7, s, 1000, {})[kSameName], 0);
+  EXPECT_GT(assess::DefaultPolicy().finder.learned.same_name, 1);
+  EXPECT_GT(assess::DefaultPolicy().finder.first_partner.same_name, 1);
+}
+
 // A subject without ties (a first partner) is ranked with the first-partner weights.
 TEST(FinderTest, AFirstPartnerHasItsOwnWeights) {
   assess::FinderPolicy policy = assess::DefaultPolicy().finder;

@@ -45,19 +45,20 @@ struct AssessmentPolicy {
 // defaults are that fit's, as in config/policy.json). The score is sigmoid(bias + sum
 // of weight * feature); features are defined in kembar/finder/finder.h (FeatureName).
 struct FinderWeights {
-  double bias = -28.0014;
-  double log_distance = -0.747;     // ln(1 + km / 100)
-  double population_gap = -2.2094;  // |log10 population difference|, 0 when unknown
-  double log_population = 0.7076;   // log10 of the candidate's population (0: unknown)
-  double country_affinity = 1.482;  // CountryAffinity (kembar/finder/finder.h)
-  double common_partners = 4.5293;  // ln(1 + partners in common)
-  double adamic_adar = 9.2065;      // sum over common partners of 1 / ln(their degree)
-  double area_ties = 3.2925;        // ln(1 + ties between the two places' surroundings)
-  double log_degree = 2.0888;       // ln(1 + the candidate's ties)
-  double port_pair = 2.408;         // both ports
-  double capital = 0.3162;          // the candidate is a national capital or a seat
-  double same_level = -0.3162;      // the same level family
-  double shared_language = 0.9289;  // the countries share an official language
+  double bias = -27.9863;
+  double log_distance = -0.7398;     // ln(1 + km / 100)
+  double population_gap = -2.2123;   // |log10 population difference|, 0 when unknown
+  double log_population = 0.7059;    // log10 of the candidate's population (0: unknown)
+  double country_affinity = 1.4853;  // CountryAffinity (kembar/finder/finder.h)
+  double common_partners = 4.5577;   // ln(1 + partners in common)
+  double adamic_adar = 9.1551;       // sum over common partners of 1 / ln(their degree)
+  double area_ties = 3.2981;         // ln(1 + ties between the two places' surroundings)
+  double log_degree = 2.0888;        // ln(1 + the candidate's ties)
+  double port_pair = 2.4026;         // both ports
+  double capital = 0.3168;           // the candidate is a national capital or a seat
+  double same_level = -0.3168;       // the same level family
+  double shared_language = 0.8898;   // the countries share an official language
+  double same_name = 11.8711;        // the same folded name (namesakes)
 };
 
 // Weights and scales of the partner finder (kembar find-partners).
@@ -67,8 +68,8 @@ struct FinderPolicy {
   FinderWeights learned;  // the ranking (docs/finder.md)
   // The ranking for a subject without ties in the network (a first partner: partners
   // of partners say nothing), fitted on ties seen as their subject's first.
-  FinderWeights first_partner = {-17.9608, -0.8401, -2.6631, 0.7278, 1.7057,  0,     0,
-                                 4.0977,   2.4913,  2.7892,  0.3158, -0.3158, 0.9632};
+  FinderWeights first_partner = {-18.0318, -0.8257, -2.6697, 0.7267, 1.7119,  0,      0,
+                                 4.0942,   2.4904,  2.7912,  0.3148, -0.3148, 0.9214, 12.367};
   double needs_boost = 1.0;  // score x (1 + boost x complementarity) when needs are met
   double weight_level = 0.15;
   double weight_similarity = 0.20;

@@ -35,6 +35,7 @@ struct Place {
   bool port = false;
   bool capital = false;     // national capital
   bool admin_seat = false;  // seat of a first-level division (province, state, prefecture)
+  std::string_view key;     // the name folded (geo::FoldPlaceName); may be empty
 };
 
 // The learned ranking's features of a (subject, candidate) pair, in this order
@@ -52,6 +53,7 @@ enum Feature : size_t {
   kCapital,
   kSameLevel,
   kSharedLanguage,
+  kSameName,
   kFeatureCount
 };
 using FeatureVector = std::array<double, kFeatureCount>;
@@ -112,6 +114,7 @@ bool ShareOfficialLanguage(std::string_view a, std::string_view b);
 struct Subject {
   std::string id;
   std::string name;
+  std::string name_key;  // the name folded (geo::FoldPlaceName): namesakes; may be empty
   std::string country;
   Level level = Level::kCity;
   double lat = 0, lon = 0;
