@@ -89,6 +89,7 @@ class PlaceGrid {
   // Calls fn(place index) for every place within `radius_km` of (lat, lon).
   template <typename Fn>
   void Near(double lat, double lon, double radius_km, Fn&& fn) const {
+    if (!std::isfinite(lat) || !std::isfinite(lon) || !(radius_km > 0)) return;
     const double lat_span = radius_km / 111.0;
     const double cos_lat = std::max(0.05, std::cos(std::min(89.0, std::abs(lat)) * M_PI / 180.0));
     const double lon_span = std::min(180.0, radius_km / (111.0 * cos_lat));
@@ -117,6 +118,7 @@ class PlaceGrid {
 
   explicit PlaceGrid(const geo::Gazetteer& gaz) : places_(gaz.places()), size_(gaz.size()) {
     for (size_t i = 0; i < places_.size(); ++i) {
+      if (!std::isfinite(places_[i].lat) || !std::isfinite(places_[i].lon)) continue;
       const long column = ((Cell(places_[i].lon) % kColumns) + kColumns) % kColumns;
       cells_[Key(Cell(places_[i].lat), column)].push_back(static_cast<uint32_t>(i));
     }
@@ -134,6 +136,7 @@ void AddAreaTies(const network::Graph& g, const std::vector<long>& node_places,
                  long self_place, finder::Subject* subject) {
   const PlaceGrid& grid = PlaceGrid::Bundled();
   if (grid.size() == 0 || grid.size() != places.size()) return;  // not the gazetteer's places
+  if (!std::isfinite(subject->lat) || !std::isfinite(subject->lon)) return;
   const double lat_span = radius_km / 111.0;
   for (size_t x = 0; x < g.node_count(); ++x) {
     const long px = node_places[x];
