@@ -162,6 +162,16 @@ double CountryAffinity(const NetworkSignals& signals, std::string_view subject_c
       lift = (std::max(0.0, with_neighbours) + kPrior) / (neighbours * theirs / all + kPrior);
     }
   }
+  // The same from the other side: the subject's country with the candidate's neighbours.
+  if (const uint16_t region = SubregionOf(candidate_country); region != 0) {
+    const double neighbours = count(signals.region_total, region) - theirs;
+    const double with_neighbours =
+        count(signals.region_ties, RegionCountryKey(region, subject_country)) - ties;
+    if (neighbours > 0) {
+      lift = std::sqrt(lift * (std::max(0.0, with_neighbours) + kPrior) /
+                       (neighbours * own / all + kPrior));
+    }
+  }
   return std::log((ties + kPrior * lift) / (own * theirs / all + kPrior));
 }
 

@@ -285,8 +285,8 @@ TEST_F(NetworkCliTest, FinderEvaluateHoldsOutIndonesianTies) {
 }
 
 // Issue 14: on a worldwide sample of 1,000 ties kept out of the fit, the learned
-// ranking beats gravity at 100 and has at least three times its hit rate at 10 (8.7 %
-// against 2.8 %, 15.5 % against 9.2 %: docs/benchmarks.md).
+// ranking beats gravity at 100 and has at least three times its hit rate at 10 (8.9 %
+// against 2.8 %, 15.9 % against 9.2 %: docs/benchmarks.md).
 TEST_F(NetworkCliTest, FinderBeatsGravityOnAWorldwideSample) {
   Output o = RunKembar(dir_, "finder evaluate --sample 1000 --seed 1 --json");
   ASSERT_EQ(o.exit_code, 0) << o.err;

@@ -97,12 +97,13 @@ uint16_t SubregionOf(std::string_view iso);
 // abroad would make them by chance, ln((ties + k x lift) / (expected + k)): `expected`
 // = the subject country's ties abroad x the candidate country's / all ties abroad,
 // and k = 3 (a pair with few ties expected says little). `lift`, what the pair is
-// thought to be before its own ties are counted, is the same ratio between the
-// candidate's country and the subject's neighbours (the other countries of its UN
-// subregion), smoothed towards 1 the same way: a subject country with few ties known
-// (a hold-out, a country new to twinning) inherits its neighbours' pattern (China
-// twins with South-East Asia, Bulgaria seldom does), and a candidate country with many
-// ties is not held against it for want of ties with the subject's.
+// thought to be before its own ties are counted, is the geometric mean of the same
+// ratio between the candidate's country and the subject's neighbours (the other
+// countries of its UN subregion) and between the subject's country and the
+// candidate's neighbours, each smoothed towards 1 the same way: a subject country with
+// few ties known (a hold-out, a country new to twinning) inherits its neighbours'
+// pattern (China twins with South-East Asia, Bulgaria seldom does), and a candidate
+// country with many ties is not held against it for want of ties with the subject's.
 double CountryAffinity(const NetworkSignals& signals, std::string_view subject_country,
                        std::string_view candidate_country);
 
