@@ -558,6 +558,8 @@ std::string Reason(const finder::Place& p, const finder::Candidate& c, finder::F
                    Lang lang) {
   const bool id = lang == Lang::kId;
   auto num = [&](double v, int decimals) { return CliNumber(v, decimals, lang); };
+  // English counts: "1 twin tie", "2 twin ties" (Indonesian does not inflect).
+  auto ties = [&](uint32_t n) { return num(n, 0) + (n == 1 ? " twin tie" : " twin ties"); };
   switch (f) {
     case finder::kLogDistance:
       return id ? "berjarak " + num(c.distance_km, 0) + " km" : num(c.distance_km, 0) + " km away";
@@ -573,22 +575,23 @@ std::string Reason(const finder::Place& p, const finder::Candidate& c, finder::F
                       " hubungan kota kembar antara kedua negara, dibandingkan dengan yang "
                       "diharapkan dari semua hubungan luar negeri keduanya dan dari negara "
                       "tetangga di kawasannya"
-                : num(c.country_ties, 0) +
-                      " twin ties between the two countries, against what all their ties "
-                      "abroad and the neighbouring countries' ties would lead one to expect";
+                : ties(c.country_ties) +
+                      " between the two countries, against what all their ties abroad and "
+                      "the neighbouring countries' ties would lead one to expect";
     case finder::kCommonPartners:
       return id ? num(c.common_partners, 0) + " mitra yang sama"
-                : num(c.common_partners, 0) + " partners in common";
+                : num(c.common_partners, 0) +
+                      (c.common_partners == 1 ? " partner in common" : " partners in common");
     case finder::kAdamicAdar:
       return id ? "mitra bersama yang tidak banyak mitranya"
                 : "shared partners with few partners of their own";
     case finder::kAreaTies:
       return id ? num(c.area_ties, 0) +
                       " hubungan kota kembar antara tempat-tempat di sekitar keduanya"
-                : num(c.area_ties, 0) + " twin ties between places around the two";
+                : ties(c.area_ties) + " between places around the two";
     case finder::kLogDegree:
       return id ? num(c.degree, 0) + " hubungan kota kembar miliknya"
-                : num(c.degree, 0) + " twin ties of its own";
+                : ties(c.degree) + " of its own";
     case finder::kPortPair:
       return id ? "sama-sama kota pelabuhan" : "both are ports";
     case finder::kCapital:
