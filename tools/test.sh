@@ -22,11 +22,25 @@ trap 'tools/pg-test-cluster.sh stop "$pg_dir"' EXIT
 KEMBAR_TEST_PG=$(tools/pg-test-cluster.sh start "$pg_dir")
 export KEMBAR_TEST_PG KEMBAR_REQUIRE_PG=1
 
+# ctest, and when a test fails, its failing checks again at the very end of the output
+# (CI keeps only the tail: a browser check's "FAIL ..." line or a GoogleTest failure
+# would otherwise be hundreds of lines above it).
+run_ctest() {
+  local dir=$1
+  shift
+  ctest --test-dir "$dir" --output-on-failure "$@" && return 0
+  local rc=$?
+  echo "--- the failing checks (from $dir/Testing/Temporary/LastTest.log) ---"
+  grep -E -A3 '^(FAIL |\[  FAILED  \]|.*: Failure$|.*(Sanitizer|runtime error))' \
+    "$dir/Testing/Temporary/LastTest.log" | head -n 80 || true
+  return "$rc"
+}
+
 if [[ "${KEMBAR_RELEASE:-0}" != 0 ]]; then
   release_start=$SECONDS
   cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
   cmake --build build -j"$jobs"
-  ctest --test-dir build --output-on-failure -j"$jobs"
+  run_ctest build -j"$jobs"
   echo "release build and suite: $((SECONDS - release_start)) s"
 fi
 
@@ -46,7 +60,7 @@ if [[ "${KEMBAR_ASAN:-1}" != 0 ]]; then
   echo "asan+ubsan build: $((SECONDS - san_start)) s"
   suite_start=$SECONDS
   LSAN_OPTIONS="suppressions=$PWD/test/lsan.supp" UBSAN_OPTIONS=print_stacktrace=1 \
-    ctest --test-dir build-san --output-on-failure -j"$jobs"
+    run_ctest build-san -j"$jobs"
   echo "asan+ubsan suite: $((SECONDS - suite_start)) s"
 
   # --- Issue 16: fuzzing (KEMBAR_FUZZ=0 skips it) -----------------------------------
@@ -76,7 +90,7 @@ if [[ "${KEMBAR_TSAN:-1}" != 0 ]]; then
   echo "tsan build: $((SECONDS - tsan_start)) s"
   tsan_run_start=$SECONDS
   TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1 suppressions=$PWD/test/tsan.supp" \
-    ctest --test-dir build-tsan -L concurrency --output-on-failure -j"$jobs"
+    run_ctest build-tsan -L concurrency -j"$jobs"
   echo "tsan suite: $((SECONDS - tsan_run_start)) s"
 fi
 

@@ -1,6 +1,7 @@
 #include "engine/records.h"
 
 #include <algorithm>
+#include <chrono>
 #include <condition_variable>
 #include <deque>
 #include <filesystem>
@@ -11,6 +12,7 @@
 #include <memory>
 #include <mutex>
 #include <nlohmann/json.hpp>
+#include <random>
 #include <set>
 #include <thread>
 #include <unordered_map>
@@ -524,13 +526,22 @@ struct WriteGuard {
 };
 
 // Runs an edit until it is not overtaken by another writer between its read and its
-// write (a few attempts; then the Conflict is returned).
+// write; then the Conflict is returned. Writers that overtook each other wait a random
+// while, growing with each attempt (1 to 64 ms), before reading again: without it, a
+// few writers of one partnership kept overtaking each other in lockstep: under the
+// sanitizers, with six writers on two partnerships, an edit lost five attempts in a
+// row and answered 409 to a client that had sent no version at all.
 template <typename F>
 Result<EditResult> Retrying(F once) {
+  constexpr int kAttempts = 12;
+  thread_local std::minstd_rand jitter(std::random_device{}());
   for (int attempt = 0;; ++attempt) {
     bool stale = false;
     Result<EditResult> r = once(&stale);
-    if (r.ok() || !stale || attempt == 4) return r;
+    if (r.ok() || !stale || attempt + 1 == kAttempts) return r;
+    const int most_ms = 1 << std::min(attempt, 6);
+    std::this_thread::sleep_for(
+        std::chrono::microseconds(std::uniform_int_distribution<int>(100, most_ms * 1000)(jitter)));
   }
 }
 

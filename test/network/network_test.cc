@@ -156,7 +156,7 @@ TEST(NetworkSmallGraphTest, EmptyAndTielessGraphs) {
   EXPECT_EQ(alone.diameter, 0u);
   EXPECT_FALSE(alone.assortativity.has_value());
   EXPECT_FALSE(alone.power_law.fitted);
-  EXPECT_NO_THROW(nlohmann::json::parse(StatsToJson(alone)));
+  EXPECT_TRUE(nlohmann::json::parse(StatsToJson(alone)).is_object());
 }
 
 TEST(NetworkSmallGraphTest, SampledBetweennessMatchesExactWithAllSources) {
