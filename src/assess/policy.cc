@@ -157,6 +157,8 @@ Result<Policy> ParsePolicy(std::string_view text) {
           s = Take(v, path, &f.metropolitan_population, 0, 1e9);
         else if (k == "min_population")
           s = Take(v, path, &f.min_population, 0, 1e9);
+        else if (k == "small_place_min_ties")
+          s = Take(v, path, &f.small_place_min_ties, 0, 1e6);
         else if (k == "area_radius_km")
           s = Take(v, path, &f.area_radius_km, 1, 500);
         else if (k == "needs_boost")

@@ -603,7 +603,7 @@ Result<FinderFitReport> FitFinder(const Engine& engine, const FinderFitParams& p
         // Only ties the finder could propose are examples of what it should propose.
         finder::Subject probe;
         probe.country = subject->country;
-        if (!finder::Eligible(target, static_cast<size_t>(pv), probe, options, policy) ||
+        if (!finder::Eligible(target, static_cast<size_t>(pv), probe, options, policy, signals) ||
             !related(subject->country, target.country)) {
           continue;
         }
@@ -632,7 +632,7 @@ Result<FinderFitReport> FitFinder(const Engine& engine, const FinderFitParams& p
           for (int attempt = 0; attempt < 50; ++attempt) {
             const size_t c = pool[static_cast<size_t>(rng() % pool.size())];
             const finder::Place& cp = places[c];
-            if (!finder::Eligible(cp, c, *subject, options, policy) ||
+            if (!finder::Eligible(cp, c, *subject, options, policy, signals) ||
                 !related(subject->country, cp.country)) {
               continue;
             }

@@ -312,10 +312,13 @@ Level LevelOf(const Place& p) {
 }
 
 bool Eligible(const Place& p, size_t i, const Subject& subject, const Options& options,
-              const assess::FinderPolicy& policy) {
+              const assess::FinderPolicy& policy, const NetworkSignals& signals) {
   if (p.country == subject.country || subject.excluded.count(i)) return false;
-  // Small places are left out; an unknown population (0) is not held against a place.
-  if (p.population > 0 && p.population < policy.min_population && !p.capital && !p.admin_seat)
+  // Small places are left out, unless they twin already (a town with partners abroad
+  // has shown it keeps them); an unknown population (0) is not held against a place.
+  if (p.population > 0 && p.population < policy.min_population && !p.capital &&
+      !p.admin_seat &&
+      (policy.small_place_min_ties == 0 || DegreeOf(signals, i) < policy.small_place_min_ties))
     return false;
   if (!options.country.empty() && p.country != options.country) return false;
   if (options.level && !SameLevelFamily(*options.level, LevelOf(p))) return false;
@@ -349,7 +352,7 @@ std::array<double, 4> RanksOf(std::span<const Place> places, const Subject& subj
                               const geo::Relations& relations, const NetworkSignals& signals,
                               size_t target, uint64_t seed) {
   std::array<double, 4> ranks{};
-  if (target >= places.size() || !Eligible(places[target], target, subject, options, policy)) {
+  if (target >= places.size() || !Eligible(places[target], target, subject, options, policy, signals)) {
     return ranks;
   }
   const SubjectContext ctx = ContextOf(subject);
@@ -375,7 +378,7 @@ std::array<double, 4> RanksOf(std::span<const Place> places, const Subject& subj
   const std::array<double, 4> t = scores(target, target_facts);
   std::array<size_t, 4> higher{}, equal{};
   for (size_t i = 0; i < places.size(); ++i) {
-    if (i == target || !Eligible(places[i], i, subject, options, policy)) continue;
+    if (i == target || !Eligible(places[i], i, subject, options, policy, signals)) continue;
     const CountryFacts& cf = facts_of(places[i].country);
     if (cf.relation == geo::RelationStatus::kNone) continue;
     const std::array<double, 4> s = scores(i, cf);
@@ -542,7 +545,7 @@ std::vector<Candidate> FindPartners(std::span<const Place> places, const Subject
 
   for (size_t i = 0; i < places.size(); ++i) {
     const Place& p = places[i];
-    if (!Eligible(p, i, subject, options, policy)) continue;
+    if (!Eligible(p, i, subject, options, policy, signals)) continue;
     auto [fit, inserted] = facts.try_emplace(p.country);
     if (inserted) fit->second = FactsOf(subject.country, p.country, signals, &relations);
     if (fit->second.relation == geo::RelationStatus::kNone) continue;  // Permendagri 25/2020

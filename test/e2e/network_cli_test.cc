@@ -294,9 +294,13 @@ TEST_F(NetworkCliTest, FinderBeatsGravityOnAWorldwideSample) {
   EXPECT_EQ(r["pairs"], 1000);
   const json& f = r["methods"]["finder"];
   const json& g = r["methods"]["gravity"];
-  EXPECT_GT(f["hit@100"].get<double>(), g["hit@100"].get<double>());
+  // The goal: three times gravity's hit@10, twice its hit@100 (docs/benchmarks.md).
+  EXPECT_GE(f["hit@100"].get<double>(), 2 * g["hit@100"].get<double>());
   EXPECT_GE(f["hit@10"].get<double>(), 3 * g["hit@10"].get<double>());
   EXPECT_GT(f["mrr"].get<double>(), 3 * g["mrr"].get<double>());
+  // Small places that twin already are candidates: most held-out partners can be
+  // proposed (477 of 1,000 when only places of 20,000 or more could be).
+  EXPECT_GE(r["rankable"].get<int>(), 600);
 }
 
 // The surroundings' ties: Jedburgh's neighbours in the Scottish Borders are twinned

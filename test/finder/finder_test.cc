@@ -213,6 +213,46 @@ TEST(FinderTest, RanksOfAgreesWithFindPartnersAndMissesWhatCannotBeProposed) {
   EXPECT_FALSE(ShareOfficialLanguage("ID", "JP"));
 }
 
+// A place under the population floor is offered only when it twins already (it has
+// shown it keeps partners abroad); policy small_place_min_ties sets how many ties, 0
+// never. Capitals and seats are offered whatever their size.
+TEST(FinderTest, ASmallPlaceIsOfferedWhenItTwinsAlready) {
+  const Subject s = Surabaya();
+  const Options o;
+  assess::FinderPolicy policy = assess::DefaultPolicy().finder;
+  ASSERT_EQ(policy.small_place_min_ties, 1u);
+  NetworkSignals none, one, two;
+  none.place_degree.assign(kPlaces.size(), 0);
+  one = none;
+  one.place_degree[5] = 1;
+  two = none;
+  two.place_degree[5] = 2;
+  struct Case {
+    uint32_t min_ties;
+    const NetworkSignals* signals;
+    bool offered;
+  };
+  for (const Case& c : {Case{1, &none, false}, Case{1, &one, true}, Case{2, &one, false},
+                        Case{2, &two, true}, Case{0, &two, false}}) {
+    policy.small_place_min_ties = c.min_ties;
+    EXPECT_EQ(Eligible(kPlaces[5], 5, s, o, policy, *c.signals), c.offered)
+        << "min ties " << c.min_ties << ", ties " << c.signals->place_degree[5];
+  }
+  // A large place needs no ties; the subject's own country stays out whatever its ties.
+  policy.small_place_min_ties = 1;
+  EXPECT_TRUE(Eligible(kPlaces[4], 4, s, o, policy, none));
+  two.place_degree[6] = 9;
+  EXPECT_FALSE(Eligible(kPlaces[6], 6, s, o, policy, two));
+  // And FindPartners offers the twinning village, RanksOf ranks it.
+  geo::TimeZones zones;
+  Options wide;
+  wide.today = ParseDay("2024-01-15").value();
+  wide.top = 20;
+  const auto c = FindPartners(kPlaces, s, {}, wide, policy, geo::Relations::Bundled(), zones, one);
+  EXPECT_TRUE(Offered(c, 5));
+  EXPECT_GT(RanksOf(kPlaces, s, wide, policy, geo::Relations::Bundled(), one, 5, 7)[0], 0.0);
+}
+
 // A country whose own ties are unknown (a hold-out, a country new to twinning) takes
 // its neighbours' pattern: Malaysia and the Philippines twin with China, not with
 // Bulgaria, so China comes first for Indonesia; a country with many ties abroad is not

@@ -80,7 +80,8 @@ struct FinderPolicy {
   double tz_penalty_per_hour = 0.05;     // taken off proximity per hour of time difference
   double de_facto_factor = 0.5;          // score multiplier when relations are de facto only
   double metropolitan_population = 1e6;  // a metropolitan place has at least this many
-  uint32_t min_population = 20000;       // smaller places are not offered
+  uint32_t min_population = 20000;       // smaller places are not offered, unless they
+  uint32_t small_place_min_ties = 1;     // have this many twin ties already (0: never)
   double area_radius_km = 25;            // a place's surroundings (the area_ties feature)
 };
 

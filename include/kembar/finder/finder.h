@@ -242,9 +242,11 @@ FeatureVector FeaturesOf(const Place& place, size_t index, const Subject& subjec
 double SphereKm(double lat1, double lon1, double lat2, double lon2);
 
 // Whether the finder may offer place `p` to the subject at all under `options` (its
-// country, exclusions, population floor, filters; relations are checked apart).
+// country, exclusions, population floor, filters; relations are checked apart). A
+// place under the floor is offered when `signals` give it policy.small_place_min_ties
+// ties or more.
 bool Eligible(const Place& p, size_t index, const Subject& subject, const Options& options,
-              const assess::FinderPolicy& policy);
+              const assess::FinderPolicy& policy, const NetworkSignals& signals);
 
 }  // namespace kembar::finder
 
