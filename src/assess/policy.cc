@@ -66,7 +66,8 @@ Status TakeLearned(const json& obj, const std::string& path, FinderWeights* w) {
       {"capital", &FinderWeights::capital},
       {"same_level", &FinderWeights::same_level},
       {"shared_language", &FinderWeights::shared_language},
-      {"same_name", &FinderWeights::same_name}};
+      {"same_name", &FinderWeights::same_name},
+      {"capital_pair", &FinderWeights::capital_pair}};
   for (auto& [k, v] : obj.items()) {
     const std::string at = path + "." + k;
     // `name`, not the structured binding `k`: clang 14 cannot capture a binding.

@@ -172,6 +172,7 @@ std::optional<finder::Subject> SubjectOf(const network::Graph& g, const std::vec
     const finder::Place& sp = places[static_cast<size_t>(p)];
     s.population = sp.population;
     s.port = sp.port;
+    s.capital = sp.capital;
     s.timezone = std::string(sp.timezone);
   }
   AddNetworkOf(g, to_place, node, &s);

@@ -290,6 +290,7 @@ Result<FindReport> FindPartners(const Engine& engine, const std::string& region,
     subject.population = place->population;
     subject.timezone = place->timezone;
     subject.port = place->port;
+    subject.capital = place->capital;
     if (place->gazetteer_index >= 0) {
       subject.excluded.insert(static_cast<size_t>(place->gazetteer_index));
     }
@@ -353,6 +354,7 @@ Result<FindReport> FindPartners(const Engine& engine, const std::string& region,
     const finder::Place& sp = report.places[static_cast<size_t>(self_place)];
     if (subject.population == 0) subject.population = sp.population;
     subject.port = subject.port || sp.port;
+    subject.capital = subject.capital || sp.capital;
     if (subject.timezone.empty()) subject.timezone = std::string(sp.timezone);
   }
   if (node) {

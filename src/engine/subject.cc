@@ -58,6 +58,7 @@ PlaceSubject FromPlace(const geo::Gazetteer& gaz, size_t i) {
   s.population = p.population;
   s.timezone = std::string(p.timezone);
   s.port = p.port;
+  s.capital = p.capital;
   s.level = p.idn_level == "regency" ? Level::kRegency : Level::kCity;
   return s;
 }
@@ -93,6 +94,7 @@ std::optional<PlaceSubject> ProvinceSubject(std::string_view name) {
   s.name = province;
   s.level = Level::kProvince;
   s.population = 0;  // the capital's population is not the province's
+  s.capital = false;  // nor is the country's capital, if it lies there
   // gazetteer_index stays the capital's: a province is not offered its own seat.
   return s;
 }

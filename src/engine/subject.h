@@ -23,6 +23,7 @@ struct PlaceSubject {
   uint32_t population = 0;
   std::string timezone;
   bool port = false;
+  bool capital = false;    // a national capital; never a province
   std::string located_at;  // a province: the capital it is measured from
 };
 

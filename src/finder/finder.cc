@@ -56,7 +56,8 @@ constexpr std::pair<std::string_view, double assess::FinderWeights::*> kWeightMe
     {"capital", &assess::FinderWeights::capital},
     {"same_level", &assess::FinderWeights::same_level},
     {"shared_language", &assess::FinderWeights::shared_language},
-    {"same_name", &assess::FinderWeights::same_name}};
+    {"same_name", &assess::FinderWeights::same_name},
+    {"capital_pair", &assess::FinderWeights::capital_pair}};
 static_assert(std::size(kWeightMembers) == kFeatureCount);
 
 struct CountryInfo {
@@ -242,6 +243,8 @@ FeatureVector Features(const Place& p, size_t i, const SubjectContext& ctx, doub
   x[kSharedLanguage] = country.shared_language ? 1 : 0;
   // Namesakes twin (Córdoba, Boston, Perth): the same folded name.
   x[kSameName] = !s.name_key.empty() && p.key == s.name_key ? 1 : 0;
+  // Capitals twin with capitals (Jakarta with Seoul, Beijing, Hanoi, Berlin, ...).
+  x[kCapitalPair] = s.capital && p.capital ? 1 : 0;
   return x;
 }
 

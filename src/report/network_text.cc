@@ -13,6 +13,7 @@
 #include "kembar/io/json_writer.h"
 #include "kembar/report/cli_text.h"
 #include "kembar/report/profile_text.h"
+#include "report/width.h"
 
 namespace kembar::report {
 
@@ -540,11 +541,20 @@ std::string CandidatesText(const FindReport& r, Lang lang) {
     } else {
       std::snprintf(compl_cell, sizeof compl_cell, "%5s", "-");
     }
-    std::snprintf(
-        line, sizeof line, "%-5zu %-28.28s %-3.3s %9.*f  %5.2f %5.2f %s %5.2f %5.2f  %8.0f  %s\n",
-        c.rank, std::string(p.name).c_str(), std::string(p.country).c_str(),
-        std::min(7, ScoreDecimals(c.score)), c.score, c.components.level, c.components.similarity,
-        compl_cell, c.components.proximity, c.components.network, c.distance_km, flags.c_str());
+    // The place padded by display columns ("Cissé", "北九州市" line up); a score too
+    // small for nine columns in two significant digits as 3.3e-09, not as zeros.
+    char score_cell[32];
+    const int decimals = ScoreDecimals(c.score);
+    if (decimals <= 7) {
+      std::snprintf(score_cell, sizeof score_cell, "%9.*f", decimals, c.score);
+    } else {
+      std::snprintf(score_cell, sizeof score_cell, "%9.1e", c.score);
+    }
+    const std::string place = PadTo(ClipTo(p.name, 28), 28);
+    std::snprintf(line, sizeof line, "%-5zu %s %-3.3s %s  %5.2f %5.2f %s %5.2f %5.2f  %8.0f  %s\n",
+                  c.rank, place.c_str(), std::string(p.country).c_str(), score_cell,
+                  c.components.level, c.components.similarity, compl_cell, c.components.proximity,
+                  c.components.network, c.distance_km, flags.c_str());
     out += line;
     out += "      " + CandidateExplanation(p, c, lang, r.region_name) + "\n";
   }
@@ -602,6 +612,8 @@ std::string Reason(const finder::Place& p, const finder::Candidate& c, finder::F
       return id ? "bahasa resmi yang sama" : "a shared official language";
     case finder::kSameName:
       return id ? "nama yang sama" : "the same name";
+    case finder::kCapitalPair:
+      return id ? "keduanya ibu kota negara" : "both are national capitals";
     default:
       return "";
   }

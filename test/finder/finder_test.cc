@@ -315,6 +315,21 @@ TEST(FinderTest, NamesakesShareAFeature) {
   EXPECT_GT(assess::DefaultPolicy().finder.first_partner.same_name, 1);
 }
 
+// Capitals twin with capitals: the pair feature is 1 only when both are national
+// capitals (a provincial seat is not one), and the fit weighs it.
+TEST(FinderTest, CapitalsShareAFeature) {
+  Subject s = Surabaya();
+  Place capital = kPlaces[4];
+  capital.capital = true;
+  Place seat = kPlaces[4];
+  seat.admin_seat = true;
+  EXPECT_EQ(FeaturesOf(capital, 4, s, 1000, {})[kCapitalPair], 0) << "Surabaya is no capital";
+  s.capital = true;
+  EXPECT_EQ(FeaturesOf(capital, 4, s, 1000, {})[kCapitalPair], 1);
+  EXPECT_EQ(FeaturesOf(seat, 4, s, 1000, {})[kCapitalPair], 0);
+  EXPECT_GT(assess::DefaultPolicy().finder.learned.capital_pair, 0.5);
+}
+
 // A subject without ties (a first partner) is ranked with the first-partner weights.
 TEST(FinderTest, AFirstPartnerHasItsOwnWeights) {
   assess::FinderPolicy policy = assess::DefaultPolicy().finder;

@@ -45,20 +45,21 @@ struct AssessmentPolicy {
 // defaults are that fit's, as in config/policy.json). The score is sigmoid(bias + sum
 // of weight * feature); features are defined in kembar/finder/finder.h (FeatureName).
 struct FinderWeights {
-  double bias = -28.3493;
-  double log_distance = -0.6908;     // ln(1 + km / 100)
-  double population_gap = -2.2244;   // |log10 population difference|, 0 when unknown
-  double log_population = 0.7071;    // log10 of the candidate's population (0: unknown)
-  double country_affinity = 1.5609;  // CountryAffinity (kembar/finder/finder.h)
-  double common_partners = 4.5217;   // ln(1 + partners in common)
-  double adamic_adar = 9.2201;       // sum over common partners of 1 / ln(their degree)
-  double area_ties = 3.2765;         // ln(1 + ties between the two places' surroundings)
-  double log_degree = 2.1119;        // ln(1 + the candidate's ties)
-  double port_pair = 2.3825;         // both ports
-  double capital = 0.3321;           // the candidate is a national capital or a seat
-  double same_level = -0.3321;       // the same level family
-  double shared_language = 0.8057;   // the countries share an official language
-  double same_name = 11.8134;        // the same folded name (namesakes)
+  double bias = -28.1157;
+  double log_distance = -0.9864;     // ln(1 + km / 100)
+  double population_gap = -2.1988;   // |log10 population difference|, 0 when unknown
+  double log_population = 0.7954;    // log10 of the candidate's population (0: unknown)
+  double country_affinity = 1.5648;  // CountryAffinity (kembar/finder/finder.h)
+  double common_partners = 4.4591;   // ln(1 + partners in common)
+  double adamic_adar = 12.749;       // sum over common partners of 1 / ln(their degree)
+  double area_ties = 4.5856;         // ln(1 + ties between the two places' surroundings)
+  double log_degree = 2.1305;        // ln(1 + the candidate's ties)
+  double port_pair = 3.5841;         // both ports
+  double capital = 0.3968;           // the candidate is a national capital or a seat
+  double same_level = -0.3968;       // the same level family
+  double shared_language = 0.5686;   // the countries share an official language
+  double same_name = 14.9412;        // the same folded name (namesakes)
+  double capital_pair = 5.9527;      // both are national capitals
 };
 
 // Weights and scales of the partner finder (kembar find-partners).
@@ -68,8 +69,8 @@ struct FinderPolicy {
   FinderWeights learned;  // the ranking (docs/finder.md)
   // The ranking for a subject without ties in the network (a first partner: partners
   // of partners say nothing), fitted on ties seen as their subject's first.
-  FinderWeights first_partner = {-18.2566, -0.7808, -2.6797, 0.7293, 1.7877,  0,     0,
-                                 4.0755,   2.514,   2.7631,  0.3223, -0.3223, 0.844, 12.3393};
+  FinderWeights first_partner = {-20.7453, -1.0361, -3.1529, 0.7906,  2.045,  0,       0,     5.528,
+                                 3.3899,   3.7518,  0.2404,  -0.2404, 0.8605, 13.5489, 8.5397};
   double needs_boost = 1.0;  // score x (1 + boost x complementarity) when needs are met
   double weight_level = 0.15;
   double weight_similarity = 0.20;
