@@ -418,7 +418,8 @@ Result<FindReport> FindPartners(const Engine& engine, const std::string& region,
     const geo::Relations& relations = geo::Relations::Bundled();
     report.needs_unscored = std::none_of(strengths.begin(), strengths.end(), [&](const auto& kv) {
       const finder::Place& p = report.places[kv.first];
-      return (kv.second & bits) != 0 && finder::Eligible(p, kv.first, subject, o, policy.finder, signals) &&
+      return (kv.second & bits) != 0 &&
+             finder::Eligible(p, kv.first, subject, o, policy.finder, signals) &&
              relations.StatusBetween(subject.country, p.country) != geo::RelationStatus::kNone;
     });
   }

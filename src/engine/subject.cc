@@ -93,7 +93,7 @@ std::optional<PlaceSubject> ProvinceSubject(std::string_view name) {
   s.id = "province:" + province;
   s.name = province;
   s.level = Level::kProvince;
-  s.population = 0;  // the capital's population is not the province's
+  s.population = 0;   // the capital's population is not the province's
   s.capital = false;  // nor is the country's capital, if it lies there
   // gazetteer_index stays the capital's: a province is not offered its own seat.
   return s;

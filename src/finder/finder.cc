@@ -319,8 +319,7 @@ bool Eligible(const Place& p, size_t i, const Subject& subject, const Options& o
   if (p.country == subject.country || subject.excluded.count(i)) return false;
   // Small places are left out, unless they twin already (a town with partners abroad
   // has shown it keeps them); an unknown population (0) is not held against a place.
-  if (p.population > 0 && p.population < policy.min_population && !p.capital &&
-      !p.admin_seat &&
+  if (p.population > 0 && p.population < policy.min_population && !p.capital && !p.admin_seat &&
       (policy.small_place_min_ties == 0 || DegreeOf(signals, i) < policy.small_place_min_ties))
     return false;
   if (!options.country.empty() && p.country != options.country) return false;
@@ -355,7 +354,8 @@ std::array<double, 4> RanksOf(std::span<const Place> places, const Subject& subj
                               const geo::Relations& relations, const NetworkSignals& signals,
                               size_t target, uint64_t seed) {
   std::array<double, 4> ranks{};
-  if (target >= places.size() || !Eligible(places[target], target, subject, options, policy, signals)) {
+  if (target >= places.size() ||
+      !Eligible(places[target], target, subject, options, policy, signals)) {
     return ranks;
   }
   const SubjectContext ctx = ContextOf(subject);

@@ -123,7 +123,7 @@ struct Subject {
   uint32_t population = 0;  // 0: unknown
   std::string timezone;
   bool port = false;
-  bool capital = false;  // a national capital (capitals twin with capitals)
+  bool capital = false;                      // a national capital (capitals twin with capitals)
   std::vector<std::string> characteristics;  // "port", "metropolitan", ...
   std::vector<Field> needs;
   std::vector<Field> offers;  // what it offers partners (its profile's offers, its strengths)
