@@ -38,6 +38,12 @@ class ApiTest : public ::testing::Test {
     p.actor = {"local:test", true};
     ASSERT_TRUE((*k)->Import(p).ok());
   }
+  // Each suite built on this fixture makes its own template; run together in one
+  // process (a --gtest_filter over several suites), the previous one is freed here.
+  static void TearDownTestSuite() {
+    delete template_dir_;
+    template_dir_ = nullptr;
+  }
 
   void SetUp() override {
     const std::string dir = testing::TempDir();
