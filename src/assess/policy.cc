@@ -52,30 +52,20 @@ Status TakeWeights(const json& obj, const std::string& path, ContributionWeights
 
 Status TakeLearned(const json& obj, const std::string& path, FinderWeights* w) {
   if (!obj.is_object()) return Status::InvalidInput(path + ": must be an object");
-  const std::pair<const char*, double FinderWeights::*> members[] = {
-      {"bias", &FinderWeights::bias},
-      {"log_distance", &FinderWeights::log_distance},
-      {"population_gap", &FinderWeights::population_gap},
-      {"log_population", &FinderWeights::log_population},
-      {"country_affinity", &FinderWeights::country_affinity},
-      {"common_partners", &FinderWeights::common_partners},
-      {"adamic_adar", &FinderWeights::adamic_adar},
-      {"area_ties", &FinderWeights::area_ties},
-      {"log_degree", &FinderWeights::log_degree},
-      {"port_pair", &FinderWeights::port_pair},
-      {"capital", &FinderWeights::capital},
-      {"same_level", &FinderWeights::same_level},
-      {"shared_language", &FinderWeights::shared_language},
-      {"same_name", &FinderWeights::same_name},
-      {"capital_pair", &FinderWeights::capital_pair}};
   for (auto& [k, v] : obj.items()) {
     const std::string at = path + "." + k;
     // `name`, not the structured binding `k`: clang 14 cannot capture a binding.
     const std::string& name = k;
-    auto it = std::find_if(std::begin(members), std::end(members),
-                           [&name](const auto& m) { return name == m.first; });
-    if (it == std::end(members)) return Status::InvalidInput(at + ": unknown policy member");
-    if (Status s = Take(v, at, &(w->*(it->second)), -100, 100); !s.ok()) return s;
+    double FinderWeights::*member = &FinderWeights::bias;
+    if (name != "bias") {
+      auto it = std::find_if(std::begin(kFinderWeightMembers), std::end(kFinderWeightMembers),
+                             [&name](const auto& m) { return name == m.first; });
+      if (it == std::end(kFinderWeightMembers)) {
+        return Status::InvalidInput(at + ": unknown policy member");
+      }
+      member = it->second;
+    }
+    if (Status s = Take(v, at, &(w->*member), -100, 100); !s.ok()) return s;
   }
   return Status::Ok();
 }

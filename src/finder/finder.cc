@@ -43,21 +43,7 @@ uint32_t FieldBits(const std::vector<Field>& fields) {
   return bits;
 }
 
-constexpr std::pair<std::string_view, double assess::FinderWeights::*> kWeightMembers[] = {
-    {"log_distance", &assess::FinderWeights::log_distance},
-    {"population_gap", &assess::FinderWeights::population_gap},
-    {"log_population", &assess::FinderWeights::log_population},
-    {"country_affinity", &assess::FinderWeights::country_affinity},
-    {"common_partners", &assess::FinderWeights::common_partners},
-    {"adamic_adar", &assess::FinderWeights::adamic_adar},
-    {"area_ties", &assess::FinderWeights::area_ties},
-    {"log_degree", &assess::FinderWeights::log_degree},
-    {"port_pair", &assess::FinderWeights::port_pair},
-    {"capital", &assess::FinderWeights::capital},
-    {"same_level", &assess::FinderWeights::same_level},
-    {"shared_language", &assess::FinderWeights::shared_language},
-    {"same_name", &assess::FinderWeights::same_name},
-    {"capital_pair", &assess::FinderWeights::capital_pair}};
+constexpr const auto& kWeightMembers = assess::kFinderWeightMembers;
 static_assert(std::size(kWeightMembers) == kFeatureCount);
 
 struct CountryInfo {

@@ -6,6 +6,7 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "kembar/model/status.h"
 
@@ -61,6 +62,25 @@ struct FinderWeights {
   double same_name = 14.9412;        // the same folded name (namesakes)
   double capital_pair = 5.9527;      // both are national capitals
 };
+
+// Each learned weight but the bias: its name in the policy file and its member, in
+// the order of the finder's features (kembar/finder/finder.h, Feature), so that the
+// policy reader and the ranking share one list.
+inline constexpr std::pair<std::string_view, double FinderWeights::*> kFinderWeightMembers[] = {
+    {"log_distance", &FinderWeights::log_distance},
+    {"population_gap", &FinderWeights::population_gap},
+    {"log_population", &FinderWeights::log_population},
+    {"country_affinity", &FinderWeights::country_affinity},
+    {"common_partners", &FinderWeights::common_partners},
+    {"adamic_adar", &FinderWeights::adamic_adar},
+    {"area_ties", &FinderWeights::area_ties},
+    {"log_degree", &FinderWeights::log_degree},
+    {"port_pair", &FinderWeights::port_pair},
+    {"capital", &FinderWeights::capital},
+    {"same_level", &FinderWeights::same_level},
+    {"shared_language", &FinderWeights::shared_language},
+    {"same_name", &FinderWeights::same_name},
+    {"capital_pair", &FinderWeights::capital_pair}};
 
 // Weights and scales of the partner finder (kembar find-partners).
 // weight_level .. weight_network no longer set the rank (the learned weights do); they
