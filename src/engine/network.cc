@@ -1,6 +1,7 @@
 #include "engine/network.h"
 
 #include <algorithm>
+#include <cctype>
 #include <future>
 #include <memory>
 #include <mutex>
@@ -10,6 +11,7 @@
 #include <unordered_set>
 #include <utility>
 
+#include "engine/place_grid.h"
 #include "kembar/geo/countries.h"
 #include "kembar/geo/gazetteer.h"
 #include "kembar/geo/geodesy.h"
@@ -20,22 +22,144 @@ namespace kembar {
 
 namespace engine {
 
-long MatchNode(const network::NetNode& n) {
+namespace {
+
+// The nearest of several gazetteer namesakes within 50 km of the node, else the most
+// populous when the node has no coordinates; -1 when none is near.
+long NearestOf(const network::NetNode& n, const std::vector<size_t>& found,
+               const std::unordered_set<long>* taken) {
   const geo::Gazetteer& gaz = geo::Gazetteer::Bundled();
-  const std::vector<size_t> found = gaz.Find(n.name, n.country);
-  if (found.empty()) return -1;
-  long best = static_cast<long>(found.front());  // the most populous namesake
-  if (n.lat && n.lon) {
-    double best_km = 50;
-    for (size_t k : found) {
-      const double km =
-          geo::GeodesicDistanceMetres(*n.lat, *n.lon, gaz.at(k).lat, gaz.at(k).lon) / 1000;
-      if (km < best_km) {
-        best_km = km;
-        best = static_cast<long>(k);
-      }
+  long best = -1;
+  if (!n.lat || !n.lon) {
+    for (size_t k : found) {  // most populous first
+      if (!taken || !taken->count(static_cast<long>(k))) return static_cast<long>(k);
+    }
+    return -1;
+  }
+  double best_km = 50;
+  for (size_t k : found) {
+    if (taken && taken->count(static_cast<long>(k))) continue;
+    const double km =
+        geo::GeodesicDistanceMetres(*n.lat, *n.lon, gaz.at(k).lat, gaz.at(k).lon) / 1000;
+    if (km < best_km) {
+      best_km = km;
+      best = static_cast<long>(k);
     }
   }
+  return best;
+}
+
+// Levenshtein distance of two byte strings (short names).
+size_t EditDistance(std::string_view a, std::string_view b) {
+  std::vector<size_t> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t diagonal = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      const size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] != b[j - 1] ? 1u : 0u)});
+      diagonal = up;
+    }
+  }
+  return row[b.size()];
+}
+
+// Whether a folded name names an area rather than a town ("county mayo", "mazyr
+// district", "penang island"): such a name is never matched to a town nearby.
+bool NamesAnArea(std::string_view folded) {
+  static constexpr std::string_view kWords[] = {
+      "county",  "district", "region",     "province", "municipality", "prefecture",
+      "oblast",  "raion",    "rayon",      "gmina",    "governorate",  "department",
+      "canton",  "state",    "territory",  "borough",  "shire",        "island",
+      "islands", "kommune",  "voivodeship"};
+  size_t start = 0;
+  while (start < folded.size()) {
+    size_t end = folded.find(' ', start);
+    if (end == std::string_view::npos) end = folded.size();
+    const std::string_view word = folded.substr(start, end - start);
+    for (std::string_view w : kWords) {
+      if (word == w) return true;
+    }
+    start = end + 1;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::vector<std::string> NameVariants(std::string_view name) {
+  std::vector<std::string> out;
+  auto add = [&](std::string_view v) {
+    while (!v.empty() && v.back() == ' ') v.remove_suffix(1);
+    while (!v.empty() && v.front() == ' ') v.remove_prefix(1);
+    if (v.empty() || v == name) return;
+    if (std::find(out.begin(), out.end(), v) == out.end()) out.emplace_back(v);
+  };
+  // "Suzhou (Anhui)" -> "Suzhou": the part before a place in brackets; "Kętrzyn
+  // (rural gmina)" and "Göttingen (district)" are other governments than the town.
+  if (const size_t open = name.find(" (");
+      open != std::string_view::npos && open + 2 < name.size() && name.back() == ')' &&
+      std::isupper(static_cast<unsigned char>(name[open + 2]))) {
+    add(name.substr(0, open));
+  }
+  // "Suzhou, Anhui", "Mansfield, Ohio" -> the part before the first comma.
+  if (const size_t comma = name.find(','); comma != std::string_view::npos) {
+    add(name.substr(0, comma));
+  }
+  // "Iloilo City", "City of Makati", "Le Mont-Dore": the name without them.
+  const size_t direct = out.size();
+  for (size_t k = 0; k <= direct; ++k) {
+    const std::string base = k == direct ? std::string(name) : out[k];
+    const std::string_view b = base;
+    if (b.size() > 5 && b.ends_with(" City")) add(b.substr(0, b.size() - 5));
+    if (b.size() > 8 && b.starts_with("City of ")) add(b.substr(8));
+    for (std::string_view article : {"Le ", "La ", "Les ", "L'"}) {
+      if (b.size() > article.size() + 2 && b.starts_with(article)) add(b.substr(article.size()));
+    }
+  }
+  return out;
+}
+
+long MatchNode(const network::NetNode& n, const std::unordered_set<long>* taken) {
+  const geo::Gazetteer& gaz = geo::Gazetteer::Bundled();
+  // 1. The name itself: a namesake nearby, else the most populous.
+  const std::vector<size_t> found = gaz.Find(n.name, n.country);
+  if (!found.empty()) {
+    const long near = NearestOf(n, found, nullptr);
+    return near >= 0 ? near : static_cast<long>(found.front());
+  }
+  // What follows guesses, so it needs the node's coordinates, and never takes a
+  // place that another node holds by its own name ("Prague 8" is not Prague).
+  if (!n.lat || !n.lon) return -1;
+  // 2. A variant of the name ("Iloilo City" is Iloilo) within 50 km.
+  for (const std::string& v : NameVariants(n.name)) {
+    const long near = NearestOf(n, gaz.Find(v, n.country), taken);
+    if (near >= 0) return near;
+  }
+  // 3. A place of similar name within 10 km: another transliteration ("Beit Lahia" is
+  // "Bayt Lāhyā", "Gimhae" "Kimhae") or the name with a part ("Ichikawa" is
+  // "Ichikawa-minami", "Nara" "Nara-shi"). Not for districts with a number
+  // ("Budapest XV" aside, "Prague 8") or areas ("County Mayo").
+  const std::string key = gaz.Fold(n.name);
+  if (key.size() < 4 || NamesAnArea(key) ||
+      std::any_of(key.begin(), key.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    return -1;
+  }
+  long best = -1;
+  double best_km = 10;
+  PlaceGrid::Bundled().Near(*n.lat, *n.lon, 10, [&](size_t k) {
+    const geo::Place& p = gaz.at(k);
+    if (p.country != n.country || (taken && taken->count(static_cast<long>(k)))) return;
+    const bool with_part =
+        p.key.size() > key.size() + 1 && p.key.starts_with(key) && p.key[key.size()] == ' ';
+    if (!with_part && EditDistance(key, p.key) > key.size() / 4) return;
+    const double km = finder::SphereKm(*n.lat, *n.lon, p.lat, p.lon);
+    if (km < best_km) {
+      best_km = km;
+      best = static_cast<long>(k);
+    }
+  });
   return best;
 }
 
@@ -44,8 +168,18 @@ long MatchNode(const network::NetNode& n) {
 NetworkMatch MatchToGazetteer(const network::Graph& graph) {
   NetworkMatch m;
   m.gazetteer_index.assign(graph.node_count(), -1);
+  const geo::Gazetteer& gaz = geo::Gazetteer::Bundled();
+  // Names first, so that a guess never takes a place another node holds by name.
+  std::unordered_set<long> taken;
   for (size_t i = 0; i < graph.node_count(); ++i) {
-    m.gazetteer_index[i] = engine::MatchNode(graph.node(i));
+    const network::NetNode& n = graph.node(i);
+    if (!gaz.Find(n.name, n.country).empty()) {
+      m.gazetteer_index[i] = engine::MatchNode(n);
+      taken.insert(m.gazetteer_index[i]);
+    }
+  }
+  for (size_t i = 0; i < graph.node_count(); ++i) {
+    if (m.gazetteer_index[i] < 0) m.gazetteer_index[i] = engine::MatchNode(graph.node(i), &taken);
     if (m.gazetteer_index[i] >= 0) {
       ++m.matched;
     } else {

@@ -6,17 +6,30 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 #include <unordered_map>
+#include <unordered_set>
+#include <vector>
 
 #include "engine/engine.h"
 #include "kembar/api.h"
 
 namespace kembar::engine {
 
-// The gazetteer place of a network place: by folded name and country, the nearest
-// of several namesakes within 50 km of its coordinates, else the most populous; -1
-// when none (see MatchToGazetteer).
-long MatchNode(const network::NetNode& node);
+// The gazetteer place of a network place (docs/network.md, "Matching places"): by
+// folded name and country, the nearest of several namesakes within 50 km of its
+// coordinates, else the most populous. Failing that, and only for a node with
+// coordinates: a variant of its name (NameVariants) within 50 km, then a place of
+// similar name within 10 km (another transliteration, or the name with a part:
+// "Nara-shi"), never for a district with a number or an area ("County Mayo"), and
+// never a place in `taken` (held by another node under its own name). -1 when none.
+long MatchNode(const network::NetNode& node, const std::unordered_set<long>* taken = nullptr);
+
+// The other forms of a place name the gazetteer may know it by: without a place in
+// brackets or after a comma ("Suzhou (Anhui)", "Suzhou, Anhui" -> "Suzhou"), without
+// "City" ("Iloilo City", "City of Makati") or a French article ("Le Mont-Dore").
+// Descriptors in brackets ("(rural gmina)", "(district)") are kept: another government.
+std::vector<std::string> NameVariants(std::string_view name);
 
 // The Wikipedia graph of `world` joined with `stored`; `region_nodes`, when given,
 // receives stored region id -> node.
