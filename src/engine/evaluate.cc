@@ -13,6 +13,7 @@
 
 #include "engine/finder.h"
 #include "engine/network.h"
+#include "engine/subject.h"
 #include "kembar/geo/countries.h"
 #include "kembar/geo/gazetteer.h"
 #include "kembar/io/csv.h"
@@ -22,9 +23,15 @@ namespace kembar::engine {
 namespace {
 
 // A held-out tie: its labels and its nodes in the view's graph (nullopt: not found).
+// A side the network lacks may still be a gazetteer place (a partnership the
+// Wikipedia list does not have): `query_a`/`query_b` ("Surakarta, ID") find it there,
+// and `place_a`/`place_b` hold it once found.
 struct HeldOut {
   FinderEvalPair pair;
   std::optional<size_t> a, b;
+  std::string query_a, query_b;
+  std::optional<PlaceSubject> place_a;
+  long place_b = -1;
 };
 
 FinderEvalPair LabelOf(const network::Graph& g, size_t a, size_t b) {
@@ -83,8 +90,11 @@ std::vector<HeldOut> FromWikipedia(const network::Graph& wiki, const network::Gr
   return out;
 }
 
-// A side of a hold-out row: "Varna" + "Bulgaria", or "Varna, Bulgaria" + "".
-std::optional<size_t> NodeOf(const network::Graph& g, std::string city, std::string country) {
+// A side of a hold-out row: "Varna" + "Bulgaria", or "Varna, Bulgaria" + "": its node
+// in `g`, and `query` = "Varna, BG" for the gazetteer (empty when the country is not
+// known).
+std::optional<size_t> NodeOf(const network::Graph& g, std::string city, std::string country,
+                             std::string* query) {
   if (country.empty()) {
     if (const size_t comma = city.rfind(','); comma != std::string::npos) {
       country = city.substr(comma + 1);
@@ -94,10 +104,41 @@ std::optional<size_t> NodeOf(const network::Graph& g, std::string city, std::str
   while (!country.empty() && country.front() == ' ') country.erase(0, 1);
   auto iso = geo::ResolveCountry(country);
   if (!iso.ok()) return std::nullopt;
+  *query = city + ", " + *iso;
   if (auto id = g.FindId(network::NodeKey(city, *iso))) return id;
-  auto found = network::FindNode(g, city + ", " + *iso);
+  auto found = network::FindNode(g, *query);
   if (found.ok()) return *found;
   return std::nullopt;
+}
+
+// The gazetteer place of a side the network does not know by its name; then the
+// node that holds that place (the list writes "Nuremberg", the row "Nürnberg"), if any.
+void ResolveInGazetteer(const std::string& query, const std::vector<long>& to_place,
+                        std::optional<size_t>* node, std::optional<PlaceSubject>* place) {
+  if (*node || query.empty()) return;
+  const size_t comma = query.rfind(", ");
+  if (query.ends_with(", ID")) {  // an Indonesian province, at its capital
+    if (auto province = ProvinceSubject(query.substr(0, comma))) {
+      *place = std::move(province);
+      return;
+    }
+  }
+  auto found = GazetteerSubject(query);
+  if (!found.ok() || found->gazetteer_index < 0) {
+    // "Iloilo City, PH": the variants the network's match tries.
+    for (const std::string& v : NameVariants(query.substr(0, comma))) {
+      found = GazetteerSubject(v + query.substr(comma));
+      if (found.ok() && found->gazetteer_index >= 0) break;
+    }
+  }
+  if (!found.ok() || found->gazetteer_index < 0) return;
+  for (size_t i = 0; i < to_place.size(); ++i) {
+    if (to_place[i] == found->gazetteer_index) {
+      *node = i;
+      return;
+    }
+  }
+  *place = std::move(found).value();
 }
 
 Result<std::vector<HeldOut>> FromCsv(const network::Graph& g, std::string_view text,
@@ -128,8 +169,8 @@ Result<std::vector<HeldOut>> FromCsv(const network::Graph& g, std::string_view t
     h.pair.country1 = f[1];
     h.pair.city2 = wide ? f[4] : f[2];
     h.pair.country2 = wide ? f[5] : f[3];
-    h.a = NodeOf(g, h.pair.city1, h.pair.country1);
-    h.b = NodeOf(g, h.pair.city2, h.pair.country2);
+    h.a = NodeOf(g, h.pair.city1, h.pair.country1, &h.query_a);
+    h.b = NodeOf(g, h.pair.city2, h.pair.country2, &h.query_b);
     out.push_back(std::move(h));
   }
   if (out.empty()) {
@@ -177,6 +218,28 @@ std::optional<finder::Subject> SubjectOf(const network::Graph& g, const std::vec
   }
   AddNetworkOf(g, to_place, node, &s);
   AddAreaTies(g, to_place, places, area_radius_km, static_cast<long>(node), to_place[node], &s);
+  return s;
+}
+
+// The subject find-partners builds for a gazetteer place the network lacks (a city
+// looking for its first partner).
+finder::Subject SubjectOfPlace(const network::Graph& g, const std::vector<long>& to_place,
+                               const std::vector<finder::Place>& places, const PlaceSubject& p,
+                               double area_radius_km) {
+  finder::Subject s;
+  s.id = p.id;
+  s.name = p.name;
+  s.name_key = geo::FoldPlaceName(p.name);
+  s.country = p.country;
+  s.level = p.level;
+  s.lat = p.lat;
+  s.lon = p.lon;
+  s.population = p.population;
+  s.timezone = p.timezone;
+  s.port = p.port;
+  s.capital = p.capital;
+  if (p.gazetteer_index >= 0) s.excluded.insert(static_cast<size_t>(p.gazetteer_index));
+  AddAreaTies(g, to_place, places, area_radius_km, -1, p.gazetteer_index, &s);
   return s;
 }
 
@@ -471,16 +534,24 @@ Result<FinderEvalReport> EvaluateFinder(const Engine& engine, const FinderEvalPa
     held = FromWikipedia(wiki, full, IndonesianTies(wiki));
     report.holdout = "indonesia";
   }
-  auto cut = Without(full, held);
-  if (!cut.ok()) return cut.status();
-  const network::Graph& g = *cut;
   const std::vector<finder::Place> places = GazetteerPlaces();
   if (places.empty()) {
     return Status::InvalidInput(
         "the gazetteer is missing from this build: nothing to rank",
         "gazetir tidak ada dalam build ini: tidak ada yang bisa diperingkat");
   }
-  const std::vector<long> to_place = NodePlaces(**world, g);
+  // Per node (the cut below keeps the nodes): its gazetteer place.
+  const std::vector<long> to_place = NodePlaces(**world, full);
+  // A side the network lacks is ranked as find-partners would: a gazetteer place.
+  for (HeldOut& h : held) {
+    ResolveInGazetteer(h.query_a, to_place, &h.a, &h.place_a);
+    std::optional<PlaceSubject> target;
+    ResolveInGazetteer(h.query_b, to_place, &h.b, &target);
+    if (target) h.place_b = target->gazetteer_index;
+  }
+  auto cut = Without(full, held);
+  if (!cut.ok()) return cut.status();
+  const network::Graph& g = *cut;
   const assess::Policy& policy = params.policy ? *params.policy : assess::DefaultPolicy();
   const finder::NetworkSignals signals = SignalsOf(g, to_place, places.size());
   const geo::Relations& relations = geo::Relations::Bundled();
@@ -495,12 +566,17 @@ Result<FinderEvalReport> EvaluateFinder(const Engine& engine, const FinderEvalPa
   for (size_t i = 0; i < held.size(); ++i) {
     if (params.progress) params.progress(i, held.size());
     FinderEvalPair pair = held[i].pair;
-    if (held[i].a && held[i].b && to_place[*held[i].b] >= 0) {
-      if (auto subject = SubjectOf(g, to_place, places, *held[i].a, policy.finder.area_radius_km)) {
-        finder::Options o;  // as find-partners asks by default
-        pair.ranks = finder::RanksOf(places, *subject, o, policy.finder, relations, signals,
-                                     static_cast<size_t>(to_place[*held[i].b]), params.seed);
-      }
+    const long target = held[i].b ? to_place[*held[i].b] : held[i].place_b;
+    std::optional<finder::Subject> subject;
+    if (held[i].a) {
+      subject = SubjectOf(g, to_place, places, *held[i].a, policy.finder.area_radius_km);
+    } else if (held[i].place_a) {
+      subject = SubjectOfPlace(g, to_place, places, *held[i].place_a, policy.finder.area_radius_km);
+    }
+    if (subject && target >= 0) {
+      finder::Options o;  // as find-partners asks by default
+      pair.ranks = finder::RanksOf(places, *subject, o, policy.finder, relations, signals,
+                                   static_cast<size_t>(target), params.seed);
     }
     if (pair.ranks[0] > 0) ++report.rankable;
     for (size_t m = 0; m < report.methods.size(); ++m) {
