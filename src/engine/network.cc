@@ -11,6 +11,7 @@
 #include <unordered_set>
 #include <utility>
 
+#include "engine/edit_distance.h"
 #include "engine/place_grid.h"
 #include "kembar/geo/countries.h"
 #include "kembar/geo/gazetteer.h"
@@ -47,22 +48,6 @@ long NearestOf(const network::NetNode& n, const std::vector<size_t>& found,
     }
   }
   return best;
-}
-
-// Levenshtein distance of two byte strings (short names).
-size_t EditDistance(std::string_view a, std::string_view b) {
-  std::vector<size_t> row(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    size_t diagonal = row[0];
-    row[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      const size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] != b[j - 1] ? 1u : 0u)});
-      diagonal = up;
-    }
-  }
-  return row[b.size()];
 }
 
 // Whether a folded name names an area rather than a town ("county mayo", "mazyr

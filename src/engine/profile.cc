@@ -4,6 +4,7 @@
 #include <utility>
 #include <vector>
 
+#include "engine/edit_distance.h"
 #include "engine/records.h"
 #include "engine/search.h"
 #include "kembar/geo/countries.h"
@@ -27,22 +28,6 @@ std::vector<std::string> Items(const std::string& text) {
     start = end + 1;
   }
   return out;
-}
-
-// Levenshtein distance, for "did you mean" (vocabulary names are short).
-size_t EditDistance(std::string_view a, std::string_view b) {
-  std::vector<size_t> row(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    size_t diagonal = row[0];
-    row[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      const size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] != b[j - 1])});
-      diagonal = up;
-    }
-  }
-  return row[b.size()];
 }
 
 // The vocabulary values of a comma-separated list, distinct; InvalidInput names the
