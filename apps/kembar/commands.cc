@@ -417,9 +417,11 @@ int Run(int argc, char** argv) {
   net_ego->add_option("--depth", depth, T("network.ego.depth"))->check(CLI::Range(1, 6));
   net_ego->add_flag("--json", json, T("opt.json"));
   size_t show_unmatched = 20;
+  size_t show_guessed = 0;
   auto* net_match = network_cmd->add_subcommand("match", T("network.match.help"));
   add_db(net_match);
   net_match->add_option("--unmatched", show_unmatched, T("network.match.unmatched"));
+  net_match->add_option("--guessed", show_guessed, T("network.match.guessed"));
   net_match->add_flag("--json", json, T("opt.json"));
   auto* net_import = network_cmd->add_subcommand("import", T("network.import.help"));
   add_db(net_import);
@@ -932,11 +934,11 @@ int Run(int argc, char** argv) {
     }
     auto r = kb.FindPartners(find_region, fo);
     if (!r.ok()) return Fail(r.status());
-    std::fputs((json ? report::CandidatesJson(r->region_id, r->places, r->candidates,
-                                              r->needs_unscored)
-                     : report::CandidatesText(*r, g_lang))
-                   .c_str(),
-               stdout);
+    std::fputs(
+        (json ? report::CandidatesJson(r->region_id, r->places, r->candidates, r->needs_unscored)
+              : report::CandidatesText(*r, g_lang))
+            .c_str(),
+        stdout);
     return 0;
   }
   if (finder_eval->parsed()) {
@@ -958,15 +960,17 @@ int Run(int argc, char** argv) {
     }
     if (!holdout_file.empty()) {
       std::ifstream in(holdout_file, std::ios::binary);
-      if (!in) return Fail(CliError(StatusCode::kIoError, "err.cannot_read", {{"file", holdout_file}}));
+      if (!in)
+        return Fail(CliError(StatusCode::kIoError, "err.cannot_read", {{"file", holdout_file}}));
       params.holdout_csv.assign(std::istreambuf_iterator<char>(in), {});
       params.holdout_file = holdout_file;
     }
     // Progress on standard error: a run over 1,000 ties takes a while.
     params.progress = [&](size_t done, size_t total) {
       if (done % 25 == 0 || done == total) {
-        std::fprintf(stderr, "\r%s",
-                     Text("finder.progress", {{"done", Count(done)}, {"total", Count(total)}}).c_str());
+        std::fprintf(
+            stderr, "\r%s",
+            Text("finder.progress", {{"done", Count(done)}, {"total", Count(total)}}).c_str());
         if (done == total) std::fprintf(stderr, "\n");
       }
     };
@@ -982,8 +986,9 @@ int Run(int argc, char** argv) {
     params.folds = fit_folds;
     params.seed = finder_seed;
     params.progress = [&](size_t done, size_t total) {
-      std::fprintf(stderr, "\r%s",
-                   Text("finder.fit.progress", {{"done", Count(done)}, {"total", Count(total)}}).c_str());
+      std::fprintf(
+          stderr, "\r%s",
+          Text("finder.fit.progress", {{"done", Count(done)}, {"total", Count(total)}}).c_str());
       if (done == total) std::fprintf(stderr, "\n");
     };
     auto r = kb.FitFinder(params);
@@ -1067,10 +1072,10 @@ int Run(int argc, char** argv) {
   if (net_match->parsed()) {
     auto r = kb.NetworkMatchReport({});
     if (!r.ok()) return Fail(r.status());
-    std::fputs(
-        (json ? report::MatchJson(*r, show_unmatched) : report::MatchText(*r, show_unmatched, lang))
-            .c_str(),
-        stdout);
+    std::fputs((json ? report::MatchJson(*r, show_unmatched, show_guessed)
+                     : report::MatchText(*r, show_unmatched, lang, show_guessed))
+                   .c_str(),
+               stdout);
     return 0;
   }
   if (net_export->parsed()) {

@@ -13,6 +13,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "kembar/assess/assessment.h"
@@ -195,6 +196,9 @@ struct NetworkMatch {
   std::vector<long> gazetteer_index;  // per network node: a gazetteer place, or -1
   size_t matched = 0;
   std::vector<size_t> unmatched;  // network nodes without a gazetteer place
+  // Nodes met by a variant of their name or a similar name nearby, not by the name
+  // itself (engine::MatchNode): guesses, for review.
+  std::vector<size_t> guessed;
 };
 
 // Which part of the worldwide network (the Wikipedia pairs compiled in plus the
@@ -236,6 +240,9 @@ struct MatchParams {
 struct MatchReport {
   size_t places = 0, matched = 0;
   std::vector<std::string> unmatched;  // "name, country" of each unmatched place
+  // Each place met by a guess ("Iloilo City, PH"), with the gazetteer place it met
+  // ("Iloilo"), for review.
+  std::vector<std::pair<std::string, std::string>> guessed;
 };
 
 // Storing (or removing) the worldwide network beside the user's partnerships.

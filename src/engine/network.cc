@@ -164,7 +164,10 @@ NetworkMatch MatchToGazetteer(const network::Graph& graph) {
     }
   }
   for (size_t i = 0; i < graph.node_count(); ++i) {
-    if (m.gazetteer_index[i] < 0) m.gazetteer_index[i] = engine::MatchNode(graph.node(i), &taken);
+    if (m.gazetteer_index[i] < 0) {
+      m.gazetteer_index[i] = engine::MatchNode(graph.node(i), &taken);
+      if (m.gazetteer_index[i] >= 0) m.guessed.push_back(i);
+    }
     if (m.gazetteer_index[i] >= 0) {
       ++m.matched;
     } else {
@@ -381,6 +384,11 @@ Result<MatchReport> NetworkMatchReport(const Engine& engine, const MatchParams& 
   out.unmatched.reserve(m.unmatched.size());
   for (size_t i : m.unmatched) {
     out.unmatched.push_back(g.node(i).name + ", " + g.node(i).country);
+  }
+  const geo::Gazetteer& gaz = geo::Gazetteer::Bundled();
+  for (size_t i : m.guessed) {
+    out.guessed.emplace_back(g.node(i).name + ", " + g.node(i).country,
+                             std::string(gaz.at(static_cast<size_t>(m.gazetteer_index[i])).name));
   }
   return out;
 }

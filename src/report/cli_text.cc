@@ -195,6 +195,11 @@ constexpr CliTextEntry kTexts[] = {
     {"match.line",
      "{matched} of {places} places matched to the gazetteer ({rate} %); {unmatched} unmatched",
      "{matched} dari {places} tempat cocok dengan gazetir ({rate} %); {unmatched} tidak cocok"},
+    {"match.guessed",
+     "{n} of them met by a variant of the name or a similar name nearby (list them with "
+     "--guessed N)",
+     "{n} di antaranya dicocokkan lewat varian nama atau nama mirip di dekatnya (tampilkan "
+     "dengan --guessed N)"},
 
     // history
     {"history.help", "Change records of a partnership or region (all without ID)",
@@ -399,6 +404,9 @@ constexpr CliTextEntry kTexts[] = {
      "cocok"},
     {"network.match.unmatched", "list this many unmatched places (default 20)",
      "tampilkan sekian tempat yang tidak cocok (bawaan 20)"},
+    {"network.match.guessed",
+     "list this many places met by a guess, with the gazetteer place (default 0)",
+     "tampilkan sekian tempat hasil tebakan beserta tempat gazetirnya (bawaan 0)"},
     {"network.import.help",
      "Store the worldwide network (Wikipedia pairs) beside your partnerships, marked by source",
      "Simpan jaringan seluruh dunia (pasangan dari Wikipedia) di samping kemitraan Anda, "

@@ -713,7 +713,7 @@ double MatchRate(const MatchReport& m) {
 
 }  // namespace
 
-std::string MatchJson(const MatchReport& m, size_t limit) {
+std::string MatchJson(const MatchReport& m, size_t limit, size_t guessed_limit) {
   std::string out;
   io::JsonWriter w(&out, 2, 2);
   w.BeginObject();
@@ -723,16 +723,29 @@ std::string MatchJson(const MatchReport& m, size_t limit) {
   w.Uint(m.matched);
   w.Key("match_rate");
   w.Number(std::round(MatchRate(m) * 100) / 100);
+  w.Key("guessed_count");
+  w.Uint(m.guessed.size());
   w.Key("unmatched");
   w.BeginArray();
   for (size_t k = 0; k < m.unmatched.size() && k < limit; ++k) w.String(m.unmatched[k]);
+  w.EndArray();
+  w.Key("guessed");
+  w.BeginArray();
+  for (size_t k = 0; k < m.guessed.size() && k < guessed_limit; ++k) {
+    w.BeginObject();
+    w.Key("place");
+    w.String(m.guessed[k].first);
+    w.Key("gazetteer");
+    w.String(m.guessed[k].second);
+    w.EndObject();
+  }
   w.EndArray();
   w.EndObject();
   out.push_back('\n');
   return out;
 }
 
-std::string MatchText(const MatchReport& m, size_t limit, Lang lang) {
+std::string MatchText(const MatchReport& m, size_t limit, Lang lang, size_t guessed_limit) {
   std::string out =
       CliText("match.line", lang,
               {{"matched", CliNumber(static_cast<double>(m.matched), 0, lang)},
@@ -741,6 +754,12 @@ std::string MatchText(const MatchReport& m, size_t limit, Lang lang) {
                {"unmatched", CliNumber(static_cast<double>(m.unmatched.size()), 0, lang)}}) +
       "\n";
   for (size_t k = 0; k < m.unmatched.size() && k < limit; ++k) out += "  " + m.unmatched[k] + "\n";
+  out += CliText("match.guessed", lang,
+                 {{"n", CliNumber(static_cast<double>(m.guessed.size()), 0, lang)}}) +
+         "\n";
+  for (size_t k = 0; k < m.guessed.size() && k < guessed_limit; ++k) {
+    out += "  " + m.guessed[k].first + " -> " + m.guessed[k].second + "\n";
+  }
   return out;
 }
 

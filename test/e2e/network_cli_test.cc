@@ -111,7 +111,7 @@ TEST_F(NetworkCliTest, TheWorldNetworkIsStoredBesideTheUsersPartnerships) {
 }
 
 TEST_F(NetworkCliTest, PlacesMeetTheGazetteer) {
-  Output o = RunKembar(dir_, "network match --json --unmatched 5");
+  Output o = RunKembar(dir_, "network match --json --unmatched 5 --guessed 3");
   ASSERT_EQ(o.exit_code, 0) << o.err;
   const json m = json::parse(o.out);
   if (m["matched"] == 0) GTEST_SKIP() << "the build could not fetch the gazetteer packages";
@@ -120,6 +120,17 @@ TEST_F(NetworkCliTest, PlacesMeetTheGazetteer) {
   // 8") and exonyms (Seville/Sevilla) are what remains.
   EXPECT_GE(m["match_rate"].get<double>(), 80.0);
   EXPECT_EQ(m["unmatched"].size(), 5u);
+  // The guesses (555) are listed for review, each with the gazetteer place it met.
+  EXPECT_GT(m["guessed_count"].get<size_t>(), 400u);
+  ASSERT_EQ(m["guessed"].size(), 3u);
+  for (const json& g : m["guessed"]) {
+    EXPECT_FALSE(g["place"].get<std::string>().empty());
+    EXPECT_FALSE(g["gazetteer"].get<std::string>().empty());
+  }
+  Output text = RunKembar(dir_, "network match --unmatched 0 --guessed 1000 --lang id");
+  ASSERT_EQ(text.exit_code, 0) << text.err;
+  EXPECT_NE(text.out.find("dicocokkan lewat varian nama"), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find("Iloilo City, PH -> Iloilo\n"), std::string::npos);
 }
 
 TEST_F(NetworkCliTest, FindPartnersNeverOffersItselfOrAPartnerAndFlagsTaiwan) {

@@ -39,10 +39,12 @@ std::string EgoToJson(const network::Graph& graph, const network::EgoNetwork& eg
 std::string EgoToText(const network::Graph& graph, const network::EgoNetwork& ego,
                       Lang lang = Lang::kEn);
 
-// The gazetteer match as JSON (places, matched, match_rate, the first `limit`
-// unmatched) and as text.
-std::string MatchJson(const MatchReport& match, size_t limit);
-std::string MatchText(const MatchReport& match, size_t limit, Lang lang = Lang::kEn);
+// The gazetteer match as JSON (places, matched, match_rate, guessed: how many were met
+// by a guess, the first `limit` unmatched and the first `guessed_limit` guesses) and
+// as text.
+std::string MatchJson(const MatchReport& match, size_t limit, size_t guessed_limit = 0);
+std::string MatchText(const MatchReport& match, size_t limit, Lang lang = Lang::kEn,
+                      size_t guessed_limit = 0);
 
 // Diplomatic relations as JSON (a, b, status, override, via_sovereign, missions) and
 // as text.
