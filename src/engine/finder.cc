@@ -142,8 +142,10 @@ void AddNetworkOf(const network::Graph& g, const std::vector<long>& node_places,
   }
 }
 
-Result<FindReport> FindPartners(const Engine& engine, const std::string& region,
-                                const FindOptions& options) {
+namespace {
+
+Result<FindReport> FindPartnersNamed(const Engine& engine, const std::string& region,
+                                     const FindOptions& options) {
   auto world_context = engine.world();
   if (!world_context.ok()) return world_context.status();
   auto view = engine.view();
@@ -377,6 +379,51 @@ Result<FindReport> FindPartners(const Engine& engine, const std::string& region,
   report.candidates = finder::FindPartners(report.places, subject, strengths, o, policy.finder,
                                            geo::Relations::Bundled(), zones, signals);
   return report;
+}
+
+// Whether a regency of this name is known: a stored one, or a gazetteer place that
+// idn-area-data names as a regency's ("Banyuwangi", "Sleman").
+bool IsKnownRegency(const Dossier& stored, std::string_view name) {
+  const std::string wanted = geo::FoldPlaceName(name);
+  for (const Region& r : stored.regions) {
+    if (r.level != Level::kRegency) continue;
+    bool match = geo::FoldPlaceName(r.name) == wanted;
+    for (const auto& [lang, other] : r.names) match = match || geo::FoldPlaceName(other) == wanted;
+    if (match) return true;
+  }
+  const geo::Gazetteer& gaz = geo::Gazetteer::Bundled();
+  for (size_t i : gaz.Find(name, "ID")) {
+    if (gaz.at(i).idn_level == "regency") return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+Result<FindReport> FindPartners(const Engine& engine, const std::string& region,
+                                const FindOptions& options) {
+  auto found = FindPartnersNamed(engine, region, options);
+  if (found.ok() || found.status().code() != StatusCode::kNotFound) return found;
+  // "Kota Surakarta", "Kabupaten Banyuwangi", "Provinsi Jawa Tengah": the name without
+  // its kind, as long as it names a place of that kind.
+  const std::optional<AdminName> admin = StripAdminKind(region);
+  if (!admin) return found;
+  if (admin->level == Level::kProvince && !ProvinceSubject(admin->bare)) return found;
+  if (admin->level == Level::kRegency) {
+    auto view = engine.view();
+    if (!view.ok()) return view.status();
+    if (!IsKnownRegency(*(*view)->stored, admin->bare)) {
+      // Kabupaten Semarang is not Kota Semarang: never the city of the same name.
+      return Status::NotFound(
+          "no regency '" + admin->bare +
+              "' is known (a city of that name is another "
+              "government); name the regency's seat instead, e.g. its capital town",
+          "tidak ada kabupaten '" + admin->bare +
+              "' yang dikenal (kota dengan nama itu "
+              "adalah pemerintahan lain); sebut ibu kota kabupatennya");
+    }
+  }
+  return FindPartnersNamed(engine, admin->bare, options);
 }
 
 }  // namespace kembar::engine

@@ -63,7 +63,69 @@ PlaceSubject FromPlace(const geo::Gazetteer& gaz, size_t i) {
   return s;
 }
 
+// The words of `text`, split at spaces.
+std::vector<std::string_view> Words(std::string_view text) {
+  std::vector<std::string_view> out;
+  size_t start = 0;
+  while (start < text.size()) {
+    while (start < text.size() && text[start] == ' ') ++start;
+    size_t end = text.find(' ', start);
+    if (end == std::string_view::npos) end = text.size();
+    if (end > start) out.push_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  return out;
+}
+
 }  // namespace
+
+std::optional<AdminName> StripAdminKind(std::string_view text) {
+  struct Kind {
+    Level level;
+    std::vector<std::string_view> words;  // folded
+    bool suffix;
+  };
+  // Longest first, so that "pemerintah kota" is not read as "pemerintah" + "Kota X".
+  static const Kind kKinds[] = {
+      {Level::kCity, {"pemerintah", "kota"}, false},
+      {Level::kRegency, {"pemerintah", "kabupaten"}, false},
+      {Level::kProvince, {"pemerintah", "provinsi"}, false},
+      {Level::kCity, {"city", "of"}, false},
+      {Level::kRegency, {"regency", "of"}, false},
+      {Level::kProvince, {"province", "of"}, false},
+      {Level::kCity, {"kota"}, false},
+      {Level::kCity, {"pemkot"}, false},
+      {Level::kRegency, {"kabupaten"}, false},
+      {Level::kRegency, {"kab"}, false},
+      {Level::kRegency, {"pemkab"}, false},
+      {Level::kProvince, {"provinsi"}, false},
+      {Level::kProvince, {"prov"}, false},
+      {Level::kProvince, {"pemprov"}, false},
+      {Level::kCity, {"city"}, true},
+      {Level::kRegency, {"regency"}, true},
+      {Level::kProvince, {"province"}, true},
+  };
+  const geo::Gazetteer& gaz = geo::Gazetteer::Bundled();
+  const std::vector<std::string_view> words = Words(text);
+  for (const Kind& kind : kKinds) {
+    if (words.size() <= kind.words.size()) continue;
+    const size_t first = kind.suffix ? words.size() - kind.words.size() : 0;
+    bool match = true;
+    for (size_t k = 0; match && k < kind.words.size(); ++k) {
+      match = gaz.Fold(words[first + k]) == kind.words[k];
+    }
+    if (!match) continue;
+    // The rest as written: from the first word kept to the last.
+    const std::string_view from = kind.suffix ? words.front() : words[kind.words.size()];
+    const std::string_view to = kind.suffix ? words[first - 1] : words.back();
+    AdminName out;
+    out.level = kind.level;
+    out.bare = std::string(text.substr(static_cast<size_t>(from.data() - text.data()),
+                                       static_cast<size_t>(to.data() + to.size() - from.data())));
+    return out;
+  }
+  return std::nullopt;
+}
 
 std::optional<PlaceSubject> ProvinceSubject(std::string_view name) {
   const geo::Gazetteer& gaz = geo::Gazetteer::Bundled();

@@ -33,6 +33,18 @@ struct PlaceSubject {
 // when no gazetteer place lies in a province of that name.
 std::optional<PlaceSubject> ProvinceSubject(std::string_view name);
 
+// A local government's name with its kind spelled out, as Indonesian offices write it
+// ("Kota Surakarta", "Kabupaten Banyuwangi", "Kab. Sleman", "Pemkot Semarang",
+// "Provinsi Jawa Tengah", "Pemprov Bali") or in English ("Surakarta City", "City of
+// Surakarta", "Banyuwangi Regency", "Central Java Province"): the kind (kCity,
+// kRegency or kProvince) and the name without it ("Surakarta"), cut from `text` as
+// written. Nullopt when `text` does not start or end with a kind, or is nothing else.
+struct AdminName {
+  Level level = Level::kCity;
+  std::string bare;
+};
+std::optional<AdminName> StripAdminKind(std::string_view text);
+
 // A gazetteer place by name ("Surakarta", "Kōchi"), optionally with its country
 // ("Portland, US", "Portland, Australia"). NotFound when no place has the name;
 // InvalidInput listing the candidates when places of several countries share it and

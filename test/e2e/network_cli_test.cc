@@ -244,6 +244,29 @@ TEST_F(NetworkCliTest, FindPartnersForAnyPlace) {
   EXPECT_EQ(RunKembar(dir_, "find-partners 'Cordoba, Argentina' --top 1").exit_code, 0);
 }
 
+// A foreign-cooperation office writes its government's kind: "Kota Surakarta",
+// "Kabupaten Banyuwangi", "Provinsi Jawa Tengah", "Pemkot Semarang".
+TEST_F(NetworkCliTest, FindPartnersReadsTheKindOfGovernment) {
+  auto region_of = [&](const std::string& name) {
+    Output o = RunKembar(dir_, "find-partners '" + name + "' --top 3 --json");
+    EXPECT_EQ(o.exit_code, 0) << name << ": " << o.err;
+    return o.exit_code == 0 ? json::parse(o.out)["region"].get<std::string>() : "";
+  };
+  EXPECT_EQ(region_of("Kota Surakarta"), region_of("Surakarta"));
+  EXPECT_EQ(region_of("Surakarta City"), region_of("Surakarta"));
+  EXPECT_EQ(region_of("Pemkot Semarang"), "id-semarang") << "the stored city, with its partners";
+  EXPECT_EQ(region_of("Provinsi Jawa Tengah"), region_of("Jawa Tengah"));
+  EXPECT_EQ(region_of("Central Java Province"), region_of("Jawa Tengah"));
+  EXPECT_EQ(region_of("Kab. Sleman"), region_of("Sleman"));
+  EXPECT_EQ(region_of("Kabupaten Banyuwangi"), region_of("Banyuwangi"));
+  // The kind is only read when the whole name is not a place: Kota Kinabalu is one.
+  EXPECT_EQ(region_of("Kota Kinabalu"), "MY:kota kinabalu");
+  // Kabupaten Semarang is another government than Kota Semarang: never taken for it.
+  Output regency = RunKembar(dir_, "find-partners 'Kabupaten Semarang' --lang id");
+  EXPECT_EQ(regency.exit_code, 3) << regency.out;
+  EXPECT_NE(regency.err.find("tidak ada kabupaten 'Semarang'"), std::string::npos) << regency.err;
+}
+
 // Issue 14: the finder measured on real ties held out of everything it sees, beside
 // baselines over the same candidates.
 TEST_F(NetworkCliTest, FinderEvaluateHoldsOutIndonesianTies) {

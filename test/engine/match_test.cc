@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "engine/network.h"
+#include "engine/subject.h"
 #include "kembar/geo/gazetteer.h"
 #include "kembar/kembar.h"
 #include "kembar/network/graph.h"
@@ -107,6 +108,44 @@ TEST_F(MatchNodeTest, AGuessNeverTakesAPlaceAnotherNodeHoldsByName) {
   EXPECT_EQ(Met(lev, &taken), "");
   // A name the gazetteer has is met whatever is taken.
   EXPECT_EQ(Met(Node("Hod HaSharon", "IL", 32.15, 34.89), &taken).rfind("Hod HaSharon", 0), 0u);
+}
+
+TEST(StripAdminKindTest, ReadsTheKindOfGovernmentAsOfficesWriteIt) {
+  struct Case {
+    const char* text;
+    std::optional<Level> level;  // nullopt: no kind
+    const char* bare;
+  };
+  const Case cases[] = {
+      {"Kota Surakarta", Level::kCity, "Surakarta"},
+      {"Pemerintah Kota Semarang", Level::kCity, "Semarang"},
+      {"Pemkot Semarang", Level::kCity, "Semarang"},
+      {"KOTA  BANDUNG", Level::kCity, "BANDUNG"},
+      {"City of Surakarta", Level::kCity, "Surakarta"},
+      {"Surakarta City", Level::kCity, "Surakarta"},
+      {"Kabupaten Banyuwangi", Level::kRegency, "Banyuwangi"},
+      {"Kab. Sleman", Level::kRegency, "Sleman"},
+      {"Kab Sleman", Level::kRegency, "Sleman"},
+      {"Pemkab Banyuwangi", Level::kRegency, "Banyuwangi"},
+      {"Banyuwangi Regency", Level::kRegency, "Banyuwangi"},
+      {"Provinsi Jawa Tengah", Level::kProvince, "Jawa Tengah"},
+      {"Pemerintah Provinsi Jawa Timur", Level::kProvince, "Jawa Timur"},
+      {"Pemprov Bali", Level::kProvince, "Bali"},
+      {"Central Java Province", Level::kProvince, "Central Java"},
+      {"Province of Central Java", Level::kProvince, "Central Java"},
+      // Nothing but a kind, or no kind at all.
+      {"Kota", std::nullopt, ""},
+      {"Surakarta", std::nullopt, ""},
+      {"Kotabaru", std::nullopt, ""},
+      {"", std::nullopt, ""},
+  };
+  for (const Case& c : cases) {
+    const std::optional<AdminName> got = StripAdminKind(c.text);
+    ASSERT_EQ(got.has_value(), c.level.has_value()) << c.text;
+    if (!got) continue;
+    EXPECT_EQ(got->level, *c.level) << c.text;
+    EXPECT_EQ(got->bare, c.bare) << c.text;
+  }
 }
 
 TEST(MatchToGazetteerTest, TheWholeListMeetsFourPlacesInFive) {
