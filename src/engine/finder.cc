@@ -196,18 +196,36 @@ Result<FindReport> FindPartnersNamed(const Engine& engine, const std::string& re
     }
   }
   if (node && (!g.node(*node).lat || !g.node(*node).lon)) {
-    // A stored province without coordinates is measured from its capital.
-    std::optional<PlaceSubject> province = ProvinceSubject(g.node(*node).name);
-    for (size_t i = 0; !province && profile && i < profile->names.size(); ++i) {
-      province = ProvinceSubject(profile->names[i].second);
+    // A stored province without coordinates is measured from its capital; a stored city
+    // or regency is placed where the gazetteer has it ("Kota Surakarta" at Surakarta):
+    // a new record is often made without coordinates.
+    const network::NetNode& self = g.node(*node);
+    std::vector<std::string> names = {self.name};
+    for (size_t i = 0; profile && i < profile->names.size(); ++i) {
+      names.push_back(profile->names[i].second);
     }
-    if (!province) {
+    auto as_province = [&] {
+      std::optional<PlaceSubject> found;
+      for (size_t i = 0; !found && i < names.size(); ++i) found = ProvinceSubject(names[i]);
+      return found;
+    };
+    auto as_local = [&] {
+      std::optional<PlaceSubject> found;
+      for (size_t i = 0; !found && i < names.size(); ++i) {
+        found = LocalGovernmentPlace(names[i], self.country);
+      }
+      return found;
+    };
+    const bool is_province = !profile || profile->level == Level::kProvince;
+    std::optional<PlaceSubject> located = is_province ? as_province() : as_local();
+    if (!located) located = is_province ? as_local() : as_province();
+    if (!located) {
       const std::string& name = g.node(*node).name;
       return Status::InvalidInput(
           "'" + name + "' has no coordinates to measure distances from; record its lat and lon",
           "'" + name + "' tidak memiliki koordinat untuk mengukur jarak; catat lat dan lon-nya");
     }
-    place = std::move(province);
+    place = std::move(located);
   }
 
   finder::Subject subject;

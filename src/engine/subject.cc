@@ -161,6 +161,19 @@ std::optional<PlaceSubject> ProvinceSubject(std::string_view name) {
   return s;
 }
 
+std::optional<PlaceSubject> LocalGovernmentPlace(std::string_view name, std::string_view country) {
+  if (country.empty()) return std::nullopt;
+  const std::optional<AdminName> admin = StripAdminKind(name);
+  const std::string bare = admin ? admin->bare : std::string(name);
+  auto found = GazetteerSubject(bare + ", " + std::string(country));
+  if (!found.ok() || found->country != country) return std::nullopt;
+  if (admin && admin->level == Level::kRegency && found->level != Level::kRegency) {
+    return std::nullopt;
+  }
+  if (admin && admin->level == Level::kProvince) return std::nullopt;  // ProvinceSubject's
+  return std::move(found).value();
+}
+
 Result<PlaceSubject> GazetteerSubject(std::string_view text) {
   const geo::Gazetteer& gaz = geo::Gazetteer::Bundled();
   std::string_view name = text;

@@ -45,6 +45,12 @@ struct AdminName {
 };
 std::optional<AdminName> StripAdminKind(std::string_view text);
 
+// Where a stored local government without coordinates lies: the gazetteer place of
+// its name in its country ("Kota Surakarta", ID -> Surakarta), its kind aside; a name
+// with the regency kind only meets a place known as a regency's (Kabupaten Semarang is
+// not Kota Semarang). Nullopt when none, or when the name is ambiguous there.
+std::optional<PlaceSubject> LocalGovernmentPlace(std::string_view name, std::string_view country);
+
 // A gazetteer place by name ("Surakarta", "Kōchi"), optionally with its country
 // ("Portland, US", "Portland, Australia"). NotFound when no place has the name;
 // InvalidInput listing the candidates when places of several countries share it and

@@ -449,6 +449,8 @@ constexpr CliTextEntry kTexts[] = {
     {"find.country", "only candidates in this country (ISO code or name)",
      "hanya calon di negara ini (kode ISO atau nama)"},
     {"find.top", "how many candidates (default 10)", "jumlah calon (bawaan 10)"},
+    {"find.title", "{name} ({id}): {n} candidates", "{name} ({id}): {n} calon mitra"},
+    {"find.title_one", "{name} ({id}): 1 candidate", "{name} ({id}): 1 calon mitra"},
     {"find.policy", "weights file (default: the built-in config/policy.json)",
      "berkas bobot (bawaan: config/policy.json yang terpasang di program)"},
     {"find.unknown_level", "--level: unknown level '{value}'",

@@ -518,9 +518,11 @@ std::string CandidatesJson(std::string_view region_id, std::span<const finder::P
 std::string CandidatesText(const FindReport& r, Lang lang) {
   std::string out;
   char line[512];
-  std::snprintf(line, sizeof line, "%s (%s): %zu candidates\n", r.region_name.c_str(),
-                r.region_id.c_str(), r.candidates.size());
-  out += line;
+  out += CliText(r.candidates.size() == 1 ? "find.title_one" : "find.title", lang,
+                 {{"name", r.region_name},
+                  {"id", r.region_id},
+                  {"n", CliNumber(static_cast<double>(r.candidates.size()), 0, lang)}}) +
+         "\n";
   if (r.needs_unscored) out += std::string(CliText("find.needs_unscored", lang)) + "\n";
   std::snprintf(line, sizeof line, "%-5s %-28s %-3s %9s  %5s %5s %5s %5s %5s  %8s  %s\n", "RANK",
                 "PLACE", "CC", "SCORE", "LEVEL", "SIMIL", "COMPL", "PROX", "NETW", "KM", "FLAGS");

@@ -265,6 +265,31 @@ TEST_F(NetworkCliTest, FindPartnersReadsTheKindOfGovernment) {
   Output regency = RunKembar(dir_, "find-partners 'Kabupaten Semarang' --lang id");
   EXPECT_EQ(regency.exit_code, 3) << regency.out;
   EXPECT_NE(regency.err.find("tidak ada kabupaten 'Semarang'"), std::string::npos) << regency.err;
+
+  // A new record, made without coordinates, is placed where the gazetteer has it and
+  // keeps its id; a regency the gazetteer does not know asks for coordinates.
+  ASSERT_EQ(RunKembar(dir_,
+                      "region add --set id=id-surakarta --set 'name=Kota Surakarta' "
+                      "--set country=ID --set level=city")
+                .exit_code,
+            0);
+  Output stored = RunKembar(dir_, "find-partners id-surakarta --top 5 --json");
+  ASSERT_EQ(stored.exit_code, 0) << stored.err;
+  Output place = RunKembar(dir_, "find-partners Surakarta --top 5 --json");
+  ASSERT_EQ(place.exit_code, 0) << place.err;
+  const json sj = json::parse(stored.out), pj = json::parse(place.out);
+  EXPECT_EQ(sj["region"], "id-surakarta");
+  ASSERT_EQ(sj["candidates"].size(), 5u);
+  for (size_t k = 0; k < 5; ++k)
+    EXPECT_EQ(sj["candidates"][k]["name"], pj["candidates"][k]["name"]);
+  ASSERT_EQ(RunKembar(dir_,
+                      "region add --set id=id-kab-semarang --set 'name=Kabupaten Semarang' "
+                      "--set country=ID --set level=regency")
+                .exit_code,
+            0);
+  Output no_place = RunKembar(dir_, "find-partners id-kab-semarang");
+  EXPECT_EQ(no_place.exit_code, 2) << no_place.out;
+  EXPECT_NE(no_place.err.find("no coordinates"), std::string::npos) << no_place.err;
 }
 
 // Issue 14: the finder measured on real ties held out of everything it sees, beside
