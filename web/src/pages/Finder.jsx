@@ -85,6 +85,9 @@ function RegionField({ value, onChange, user, error }) {
   const list = useResource((signal) => api.get('/api/regions', { text: needle }, { signal }), [needle]);
   const items = [...(list.data?.items || [])].sort((a, b) => compareText(a.name, b.name, lang));
   const options = items.some((r) => r.id === value) || !value ? items : [{ id: value, name: value }, ...items];
+  // What was typed, as any place the server can find by name (a city looking for its
+  // first partner, "Kota Surakarta", a province): the finder's main case.
+  const anyPlace = needle && !options.some((r) => r.id === needle) ? needle : '';
   const own = new Set(user?.regions || []);
   return (
     <div class="finder-region">
@@ -106,6 +109,11 @@ function RegionField({ value, onChange, user, error }) {
           <optgroup label={t('finder.allRegions')}>
             {options.filter((r) => !own.has(r.id)).map((r) => <RegionOption key={r.id} r={r} lang={lang} />)}
           </optgroup>
+          {anyPlace && (
+            <optgroup label={t('finder.anyPlace')}>
+              <option value={anyPlace}>{t('finder.anyPlaceOption', { name: anyPlace })}</option>
+            </optgroup>
+          )}
         </select>
         <FieldError id="finder-region-error" error={error} />
       </div>

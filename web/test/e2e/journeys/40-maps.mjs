@@ -261,4 +261,18 @@ export default async function (t) {
   t.check(names.length === semarang.candidates.length && semarang.candidates.every((c, i) => names[i].includes(c.name)),
     `finder (kemendagri): Semarang's candidates as the API ranks them (${semarang.candidates.map((c) => c.name).join(', ')})`);
   t.check(new URL(page.url()).search.includes('region=id-semarang'), 'finder (kemendagri): the search is in the address, to bookmark');
+
+  // A city nobody recorded, written as its office writes it: any place, by name.
+  const solo = (await t.api('kemendagri', 'GET', '/api/find-partners?region=' + encodeURIComponent('Kota Surakarta') + '&limit=3')).body;
+  t.check(solo.region_name === 'Surakarta' && solo.candidates.length === 3, 'api: "Kota Surakarta" is Surakarta, a city without a partner');
+  await page.locator('#finder-region-filter').fill('Kota Surakarta');
+  await page.locator('#finder-region option[value="Kota Surakarta"]').waitFor({ state: 'attached' });
+  await page.locator('#finder-region').selectOption('Kota Surakarta');
+  await page.locator('.finder-form button[type=submit]').click();
+  await page.waitForFunction(() => new URL(location.href).search.includes('Surakarta'), null, { timeout: 20000 });
+  await page.locator('ol.candidates > li').first().waitFor({ timeout: 20000 });
+  const soloNames = await page.locator('ol.candidates > li h3').allTextContents();
+  t.check(soloNames.length === solo.candidates.length && solo.candidates.every((c, i) => soloNames[i].includes(c.name)),
+    `finder (kemendagri): any place by name, Surakarta's candidates as the API ranks them (${solo.candidates.map((c) => c.name).join(', ')})`);
+  await t.axe(page, 'finder results for any place (kemendagri)');
 }
