@@ -117,28 +117,32 @@ void ResolveInGazetteer(const std::string& query, const std::vector<long>& to_pl
                         std::optional<size_t>* node, std::optional<PlaceSubject>* place) {
   if (*node || query.empty()) return;
   const size_t comma = query.rfind(", ");
-  if (query.ends_with(", ID")) {  // an Indonesian province, at its capital
-    if (auto province = ProvinceSubject(query.substr(0, comma))) {
+  const std::string name = query.substr(0, comma), country = query.substr(comma + 2);
+  if (country == "ID") {  // an Indonesian province, at its capital ("Provinsi Bali" too)
+    std::optional<PlaceSubject> province = ProvinceSubject(name);
+    if (const std::optional<AdminName> admin = StripAdminKind(name);
+        !province && admin && admin->level == Level::kProvince) {
+      province = ProvinceSubject(admin->bare);
+    }
+    if (province) {
       *place = std::move(province);
       return;
     }
   }
-  auto found = GazetteerSubject(query);
-  if (!found.ok() || found->gazetteer_index < 0) {
-    // "Iloilo City, PH": the variants the network's match tries.
-    for (const std::string& v : NameVariants(query.substr(0, comma))) {
-      found = GazetteerSubject(v + query.substr(comma));
-      if (found.ok() && found->gazetteer_index >= 0) break;
-    }
+  // The place of that name ("Kota Surakarta" too), else of a variant ("Iloilo City").
+  std::optional<PlaceSubject> found = LocalGovernmentPlace(name, country);
+  for (const std::string& v : NameVariants(name)) {
+    if (found) break;
+    found = LocalGovernmentPlace(v, country);
   }
-  if (!found.ok() || found->gazetteer_index < 0) return;
+  if (!found || found->gazetteer_index < 0) return;
   for (size_t i = 0; i < to_place.size(); ++i) {
     if (to_place[i] == found->gazetteer_index) {
       *node = i;
       return;
     }
   }
-  *place = std::move(found).value();
+  *place = std::move(found);
 }
 
 Result<std::vector<HeldOut>> FromCsv(const network::Graph& g, std::string_view text,
