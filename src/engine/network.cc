@@ -122,25 +122,47 @@ long MatchNode(const network::NetNode& n, const std::unordered_set<long>* taken)
     const long near = NearestOf(n, gaz.Find(v, n.country), taken);
     if (near >= 0) return near;
   }
-  // 3. A place of similar name within 10 km: another transliteration ("Beit Lahia" is
-  // "Bayt Lāhyā", "Gimhae" "Kimhae") or the name with a part ("Ichikawa" is
-  // "Ichikawa-minami", "Nara" "Nara-shi"). Not for districts with a number
-  // ("Budapest XV" aside, "Prague 8") or areas ("County Mayo").
+  // 3. A place of similar name within 10 km: the name with a part, either way
+  // ("Ichikawa" is "Ichikawa-minami", "Flörsheim am Main" is "Flörsheim"), else
+  // another transliteration, one edit in four letters from the same first letter
+  // ("Nuremberg" is "Nürnberg"; g and k, b and p, d and t, j and c may swap: "Gimhae" is
+  // "Kimhae"), the nearest; a part before a spelling. Not for districts with a number
+  // ("Prague 8") or areas ("County Mayo").
   const std::string key = gaz.Fold(n.name);
   if (key.size() < 4 || NamesAnArea(key) ||
       std::any_of(key.begin(), key.end(), [](char c) { return c >= '0' && c <= '9'; })) {
     return -1;
   }
+  auto with_part = [](std::string_view longer, std::string_view shorter) {
+    return longer.size() > shorter.size() + 1 && longer.starts_with(shorter) &&
+           longer[shorter.size()] == ' ';
+  };
+  auto same_sound = [](char a, char b) {
+    if (a == b) return true;
+    static constexpr std::string_view kSwaps[] = {"gk", "bp", "dt", "jc"};
+    for (std::string_view s : kSwaps) {
+      if ((a == s[0] && b == s[1]) || (a == s[1] && b == s[0])) return true;
+    }
+    return false;
+  };
   long best = -1;
+  int best_tier = 3;  // 1: a part, 2: a spelling
   double best_km = 10;
   PlaceGrid::Bundled().Near(*n.lat, *n.lon, 10, [&](size_t k) {
     const geo::Place& p = gaz.at(k);
-    if (p.country != n.country || (taken && taken->count(static_cast<long>(k)))) return;
-    const bool with_part =
-        p.key.size() > key.size() + 1 && p.key.starts_with(key) && p.key[key.size()] == ' ';
-    if (!with_part && EditDistance(key, p.key) > key.size() / 4) return;
+    if (p.country != n.country || p.key.empty() || (taken && taken->count(static_cast<long>(k)))) {
+      return;
+    }
+    int tier = 3;
+    if (with_part(p.key, key) || with_part(key, p.key)) {
+      tier = 1;
+    } else if (same_sound(key[0], p.key[0]) && EditDistance(key, p.key) <= key.size() / 4) {
+      tier = 2;
+    }
+    if (tier == 3) return;
     const double km = finder::SphereKm(*n.lat, *n.lon, p.lat, p.lon);
-    if (km < best_km) {
+    if (tier < best_tier || (tier == best_tier && km < best_km)) {
+      best_tier = tier;
       best_km = km;
       best = static_cast<long>(k);
     }
