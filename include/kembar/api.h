@@ -146,9 +146,23 @@ struct FinderMethodScore {
   double mrr = 0;
 };
 // One held-out pair and the rank each method gave city2 (0: a miss, never proposed).
+// Why a held-out pair cannot be ranked (its ranks are 0): city1 or city2 is neither a
+// place of the network nor of the gazetteer; city1 is a network place without
+// coordinates; city2 is a network place the gazetteer lacks (it cannot be offered);
+// or city2 is found but the finder can never propose it for city1 (the same country,
+// no diplomatic relations, a small place without ties).
+enum class FinderMiss {
+  kNone,
+  kCity1NotFound,
+  kCity1NoCoordinates,
+  kCity2NotFound,
+  kCity2NotInGazetteer,
+  kNotACandidate
+};
 struct FinderEvalPair {
   std::string city1, country1, city2, country2;
   std::array<double, 4> ranks{};
+  FinderMiss miss = FinderMiss::kNone;
 };
 struct FinderEvalReport {
   std::string holdout;  // what was held out: "indonesia", "sample 1000 seed 1", a file

@@ -205,15 +205,31 @@ std::optional<finder::Subject> SubjectOf(const network::Graph& g, const std::vec
                                          const std::vector<finder::Place>& places, size_t node,
                                          double area_radius_km) {
   const network::NetNode& n = g.node(node);
-  if (!n.lat || !n.lon) return std::nullopt;
+  // A stored province or city without coordinates is placed as find-partners places
+  // it: a province at its capital, a city where the gazetteer has it.
+  std::optional<PlaceSubject> located;
+  if (!n.lat || !n.lon) {
+    located = ProvinceSubject(n.name);
+    if (!located) located = LocalGovernmentPlace(n.name, n.country);
+    if (!located) return std::nullopt;
+  }
   finder::Subject s;
   s.id = n.id;
   s.name = n.name;
   s.name_key = geo::FoldPlaceName(n.name);
   s.country = n.country;
-  s.lat = *n.lat;
-  s.lon = *n.lon;
-  if (const long p = to_place[node]; p >= 0) {
+  s.lat = located ? located->lat : *n.lat;
+  s.lon = located ? located->lon : *n.lon;
+  if (located) {
+    s.level = located->level;
+    s.population = located->population;
+    s.port = located->port;
+    s.capital = located->capital;
+    s.timezone = located->timezone;
+    if (located->gazetteer_index >= 0) {
+      s.excluded.insert(static_cast<size_t>(located->gazetteer_index));
+    }
+  } else if (const long p = to_place[node]; p >= 0) {
     const finder::Place& sp = places[static_cast<size_t>(p)];
     s.population = sp.population;
     s.port = sp.port;
@@ -581,6 +597,13 @@ Result<FinderEvalReport> EvaluateFinder(const Engine& engine, const FinderEvalPa
       finder::Options o;  // as find-partners asks by default
       pair.ranks = finder::RanksOf(places, *subject, o, policy.finder, relations, signals,
                                    static_cast<size_t>(target), params.seed);
+    }
+    if (!subject) {
+      pair.miss = held[i].a ? FinderMiss::kCity1NoCoordinates : FinderMiss::kCity1NotFound;
+    } else if (target < 0) {
+      pair.miss = held[i].b ? FinderMiss::kCity2NotInGazetteer : FinderMiss::kCity2NotFound;
+    } else if (pair.ranks[0] <= 0) {
+      pair.miss = FinderMiss::kNotACandidate;
     }
     if (pair.ranks[0] > 0) ++report.rankable;
     for (size_t m = 0; m < report.methods.size(); ++m) {

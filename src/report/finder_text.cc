@@ -12,6 +12,24 @@ namespace {
 
 double Round(double v, double scale) { return std::round(v * scale) / scale; }
 
+std::string_view MissName(FinderMiss m) {
+  switch (m) {
+    case FinderMiss::kNone:
+      return "";
+    case FinderMiss::kCity1NotFound:
+      return "city1_not_found";
+    case FinderMiss::kCity1NoCoordinates:
+      return "city1_no_coordinates";
+    case FinderMiss::kCity2NotFound:
+      return "city2_not_found";
+    case FinderMiss::kCity2NotInGazetteer:
+      return "city2_not_in_gazetteer";
+    case FinderMiss::kNotACandidate:
+      return "not_a_candidate";
+  }
+  return "";
+}
+
 void WriteWeights(io::JsonWriter& w, const assess::FinderWeights& weights) {
   w.BeginObject();
   w.Key("bias");
@@ -67,6 +85,10 @@ std::string FinderEvalJson(const FinderEvalReport& r) {
       w.Key(finder::MethodName(r.methods[m].method));
       w.Number(p.ranks[m]);
     }
+    if (p.miss != FinderMiss::kNone) {
+      w.Key("miss");
+      w.String(MissName(p.miss));
+    }
     w.EndObject();
   }
   w.EndArray();
@@ -99,6 +121,44 @@ std::string FinderEvalText(const FinderEvalReport& r, Lang lang) {
     }
     std::snprintf(cell, sizeof cell, " %9s\n", CliNumber(m.mrr, 4, lang).c_str());
     out += cell;
+  }
+  // The misses no ranking could help, and why: what to check in the hold-out.
+  constexpr size_t kShown = 20;
+  size_t shown = 0, misses = 0;
+  for (const FinderEvalPair& p : r.ranks) {
+    if (p.miss == FinderMiss::kNone) continue;
+    if (misses++ == 0) {
+      out += CliText("finder.eval.misses", lang,
+                     {{"n", CliNumber(static_cast<double>(r.pairs - r.rankable), 0, lang)}}) +
+             "\n";
+    }
+    if (shown == kShown) continue;
+    ++shown;
+    const char* why = "finder.eval.miss.candidate";
+    switch (p.miss) {
+      case FinderMiss::kCity1NotFound:
+        why = "finder.eval.miss.city1";
+        break;
+      case FinderMiss::kCity1NoCoordinates:
+        why = "finder.eval.miss.city1_coords";
+        break;
+      case FinderMiss::kCity2NotFound:
+        why = "finder.eval.miss.city2";
+        break;
+      case FinderMiss::kCity2NotInGazetteer:
+        why = "finder.eval.miss.city2_gazetteer";
+        break;
+      default:
+        break;
+    }
+    out += "  " + p.city1 + ", " + p.country1 + " - " + p.city2 + ", " + p.country2 + ": " +
+           CliText(why, lang, {{"city1", p.city1}, {"city2", p.city2}}) + "\n";
+  }
+  if (misses > kShown) {
+    out += "  " +
+           CliText("ego.more", lang,
+                   {{"n", CliNumber(static_cast<double>(misses - kShown), 0, lang)}}) +
+           "\n";
   }
   return out;
 }

@@ -342,6 +342,7 @@ TEST_F(NetworkCliTest, FinderEvaluateHoldsOutIndonesianTies) {
   EXPECT_EQ(oj["pairs"], 2);
   EXPECT_GT(oj["ranks"][0]["finder"].get<double>(), 0);
   EXPECT_EQ(oj["ranks"][1]["finder"], 0) << "a pair whose places cannot be found is a miss";
+  EXPECT_EQ(oj["ranks"][1]["miss"], "city1_not_found");
   // Busan is 10th or 11th (a tenth of a logit decides), well inside 100.
   EXPECT_EQ(oj["methods"]["finder"]["hit@100"], 0.5);
   EXPECT_EQ(oj["methods"]["finder"]["hit@1"], 0);
@@ -380,6 +381,15 @@ TEST_F(NetworkCliTest, FinderEvaluateRanksPlacesTheNetworkLacksAsFindPartnersDoe
   EXPECT_GT(r["ranks"][1]["finder"].get<double>(), 0) << "Nürnberg is the network's Nuremberg";
   EXPECT_GT(r["ranks"][2]["finder"].get<double>(), 0) << "Iloilo City is Iloilo";
   EXPECT_EQ(r["ranks"][3]["finder"], 0) << "a Chinese province is no gazetteer place: a miss";
+  EXPECT_EQ(r["ranks"][3]["miss"], "city2_not_in_gazetteer");
+  EXPECT_FALSE(r["ranks"][0].contains("miss"));
+  // The text says which pairs cannot be ranked, and why, in the reader's language.
+  Output text = RunKembar(dir_, "finder evaluate --holdout independent.csv --lang id");
+  ASSERT_EQ(text.exit_code, 0) << text.err;
+  EXPECT_NE(text.out.find("tidak dapat diperingkat (1):\n  Jawa Tengah, Indonesia - Fujian, China: "
+                          "'Fujian' ada di jaringan tetapi tidak di gazetir"),
+            std::string::npos)
+      << text.out;
   EXPECT_EQ(r["rankable"], 4);
 }
 
