@@ -218,18 +218,13 @@ std::optional<finder::Subject> SubjectOf(const network::Graph& g, const std::vec
   s.name = n.name;
   s.name_key = geo::FoldPlaceName(n.name);
   s.country = n.country;
-  s.lat = located ? located->lat : *n.lat;
-  s.lon = located ? located->lon : *n.lon;
   if (located) {
-    s.level = located->level;
-    s.population = located->population;
-    s.port = located->port;
-    s.capital = located->capital;
-    s.timezone = located->timezone;
-    if (located->gazetteer_index >= 0) {
-      s.excluded.insert(static_cast<size_t>(located->gazetteer_index));
-    }
-  } else if (const long p = to_place[node]; p >= 0) {
+    ApplyPlace(*located, &s);
+  } else {
+    s.lat = *n.lat;
+    s.lon = *n.lon;
+  }
+  if (const long p = to_place[node]; !located && p >= 0) {
     const finder::Place& sp = places[static_cast<size_t>(p)];
     s.population = sp.population;
     s.port = sp.port;
@@ -251,14 +246,7 @@ finder::Subject SubjectOfPlace(const network::Graph& g, const std::vector<long>&
   s.name = p.name;
   s.name_key = geo::FoldPlaceName(p.name);
   s.country = p.country;
-  s.level = p.level;
-  s.lat = p.lat;
-  s.lon = p.lon;
-  s.population = p.population;
-  s.timezone = p.timezone;
-  s.port = p.port;
-  s.capital = p.capital;
-  if (p.gazetteer_index >= 0) s.excluded.insert(static_cast<size_t>(p.gazetteer_index));
+  ApplyPlace(p, &s);
   AddAreaTies(g, to_place, places, area_radius_km, -1, p.gazetteer_index, &s);
   return s;
 }

@@ -242,20 +242,8 @@ Result<FindReport> FindPartnersNamed(const Engine& engine, const std::string& re
     report.region_id = place->id;
     report.region_name = place->name;
     subject.country = place->country;
-    subject.level = place->level;
   }
-  if (place) {
-    subject.lat = place->lat;
-    subject.lon = place->lon;
-    if (place->level == Level::kProvince) subject.level = Level::kProvince;
-    subject.population = place->population;
-    subject.timezone = place->timezone;
-    subject.port = place->port;
-    subject.capital = place->capital;
-    if (place->gazetteer_index >= 0) {
-      subject.excluded.insert(static_cast<size_t>(place->gazetteer_index));
-    }
-  }
+  if (place) ApplyPlace(*place, &subject);  // the profile's level, if any, comes below
   subject.id = report.region_id;
   subject.name = report.region_name;
   if (profile) {

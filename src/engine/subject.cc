@@ -127,6 +127,19 @@ std::optional<AdminName> StripAdminKind(std::string_view text) {
   return std::nullopt;
 }
 
+void ApplyPlace(const PlaceSubject& place, finder::Subject* subject) {
+  subject->lat = place.lat;
+  subject->lon = place.lon;
+  subject->level = place.level;
+  subject->population = place.population;
+  subject->timezone = place.timezone;
+  subject->port = place.port;
+  subject->capital = place.capital;
+  if (place.gazetteer_index >= 0) {
+    subject->excluded.insert(static_cast<size_t>(place.gazetteer_index));
+  }
+}
+
 std::optional<PlaceSubject> ProvinceSubject(std::string_view name) {
   const geo::Gazetteer& gaz = geo::Gazetteer::Bundled();
   std::string wanted = gaz.Fold(name);

@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 
+#include "kembar/finder/finder.h"
 #include "kembar/model/dossier.h"
 #include "kembar/model/status.h"
 
@@ -26,6 +27,11 @@ struct PlaceSubject {
   bool capital = false;    // a national capital; never a province
   std::string located_at;  // a province: the capital it is measured from
 };
+
+// Puts the finder's subject where `place` is: its coordinates, level, population, time
+// zone, port and capital flags, and the place itself among the excluded (never its own
+// candidate). Name, id, country and network are the caller's.
+void ApplyPlace(const PlaceSubject& place, finder::Subject* subject);
 
 // An Indonesian province by its name in Indonesian or English ("Jawa Tengah",
 // "Central Java"), placed at its capital: the seat of a first-level division among
