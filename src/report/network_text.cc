@@ -524,8 +524,13 @@ std::string CandidatesText(const FindReport& r, Lang lang) {
                   {"n", CliNumber(static_cast<double>(r.candidates.size()), 0, lang)}}) +
          "\n";
   if (r.needs_unscored) out += std::string(CliText("find.needs_unscored", lang)) + "\n";
-  std::snprintf(line, sizeof line, "%-5s %-28s %-3s %9s  %5s %5s %5s %5s %5s  %8s  %s\n", "RANK",
-                "PLACE", "CC", "SCORE", "LEVEL", "SIMIL", "COMPL", "PROX", "NETW", "KM", "FLAGS");
+  // The columns' heads, at most as wide as their columns.
+  const bool id = lang == Lang::kId;
+  std::snprintf(line, sizeof line, "%-5s %-28s %-3s %9s  %5s %5s %5s %5s %5s  %8s  %s\n",
+                id ? "URUT" : "RANK", id ? "TEMPAT" : "PLACE", id ? "NG" : "CC",
+                id ? "SKOR" : "SCORE", id ? "TKT" : "LEVEL", id ? "MIRIP" : "SIMIL",
+                id ? "KOMPL" : "COMPL", id ? "DEKAT" : "PROX", id ? "JARNG" : "NETW", "KM",
+                id ? "TANDA" : "FLAGS");
   out += line;
   bool beyond = false;
   for (const finder::Candidate& c : r.candidates) {
@@ -536,27 +541,34 @@ std::string CandidatesText(const FindReport& r, Lang lang) {
     }
     std::string flags;
     for (const std::string& f : c.flags) flags += (flags.empty() ? "" : ", ") + f;
+    // A number in its column, with the reader's decimal sign ("0,29" in Indonesian).
+    auto cell = [id](const char* format, double v, int decimals = -1) {
+      char text[32];
+      if (decimals >= 0) {
+        std::snprintf(text, sizeof text, format, decimals, v);
+      } else {
+        std::snprintf(text, sizeof text, format, v);
+      }
+      std::string s = text;
+      if (id) std::replace(s.begin(), s.end(), '.', ',');
+      return s;
+    };
     // Complementarity is shown only where the candidate's strengths are known.
-    char compl_cell[16];
-    if (c.complementarity_measured || c.strengths_known) {
-      std::snprintf(compl_cell, sizeof compl_cell, "%5.2f", c.components.complementarity);
-    } else {
-      std::snprintf(compl_cell, sizeof compl_cell, "%5s", "-");
-    }
+    const std::string compl_cell = c.complementarity_measured || c.strengths_known
+                                       ? cell("%5.2f", c.components.complementarity)
+                                       : std::string("    -");
     // The place padded by display columns ("Cissé", "北九州市" line up); a score too
     // small for nine columns in two significant digits as 3.3e-09, not as zeros.
-    char score_cell[32];
     const int decimals = ScoreDecimals(c.score);
-    if (decimals <= 7) {
-      std::snprintf(score_cell, sizeof score_cell, "%9.*f", decimals, c.score);
-    } else {
-      std::snprintf(score_cell, sizeof score_cell, "%9.1e", c.score);
-    }
+    const std::string score_cell =
+        decimals <= 7 ? cell("%9.*f", c.score, decimals) : cell("%9.1e", c.score);
     const std::string place = PadTo(ClipTo(p.name, 28), 28);
-    std::snprintf(line, sizeof line, "%-5zu %s %-3.3s %s  %5.2f %5.2f %s %5.2f %5.2f  %8.0f  %s\n",
-                  c.rank, place.c_str(), std::string(p.country).c_str(), score_cell,
-                  c.components.level, c.components.similarity, compl_cell, c.components.proximity,
-                  c.components.network, c.distance_km, flags.c_str());
+    std::snprintf(line, sizeof line, "%-5zu %s %-3.3s %s  %s %s %s %s %s  %8.0f  %s\n", c.rank,
+                  place.c_str(), std::string(p.country).c_str(), score_cell.c_str(),
+                  cell("%5.2f", c.components.level).c_str(),
+                  cell("%5.2f", c.components.similarity).c_str(), compl_cell.c_str(),
+                  cell("%5.2f", c.components.proximity).c_str(),
+                  cell("%5.2f", c.components.network).c_str(), c.distance_km, flags.c_str());
     out += line;
     out += "      " + CandidateExplanation(p, c, lang, r.region_name) + "\n";
   }
@@ -648,8 +660,7 @@ std::string CandidateExplanation(const finder::Place& p, const finder::Candidate
   }
   out += std::string("; ") + (id ? "selisih waktu " : "") + num(c.tz_gap_hours, 1) +
          (id ? " jam" : " h time difference") + "; " +
-         (id ? "hubungan diplomatik: " : "diplomatic relations: ") +
-         std::string(geo::ToString(c.relations));
+         std::string(CliText("rel." + std::string(geo::ToString(c.relations)), lang));
   // Both directions, in words: "Liverpool offers port and logistics, which Surabaya
   // seeks; Surabaya offers environment, which Liverpool seeks".
   const std::string candidate_name(p.name);

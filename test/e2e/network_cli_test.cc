@@ -472,6 +472,20 @@ TEST_F(NetworkCliTest, FinderTableLinesUpAndWritesTinyScores) {
     EXPECT_GE(rows, 10u) << o.out;
     if (std::string(place) == "Jedburgh") EXPECT_GE(accented, 1u) << "no accented name to check";
   }
+  // In Indonesian: the title, the heads at the same columns, decimal commas, and the
+  // relations in words.
+  Output id = RunKembar(dir_, "find-partners Surabaya --top 3 --lang id");
+  ASSERT_EQ(id.exit_code, 0) << id.err;
+  EXPECT_EQ(id.out.rfind("Surabaya (id-surabaya): ", 0), 0u) << id.out;
+  EXPECT_NE(id.out.find(" calon mitra\n"), std::string::npos) << id.out;
+  EXPECT_NE(id.out.find("\nURUT  TEMPAT                       NG       SKOR    TKT MIRIP KOMPL "
+                        "DEKAT JARNG        KM  TANDA\n"),
+            std::string::npos)
+      << id.out;
+  EXPECT_NE(id.out.find("\n1     Shanghai                     CN      0,"), std::string::npos)
+      << id.out;
+  EXPECT_NE(id.out.find("hubungan diplomatik resmi"), std::string::npos) << id.out;
+  EXPECT_EQ(id.out.find("official"), std::string::npos) << id.out;
 }
 
 }  // namespace
