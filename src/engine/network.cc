@@ -106,14 +106,20 @@ std::vector<std::string> NameVariants(std::string_view name) {
   return out;
 }
 
-long MatchNode(const network::NetNode& n, const std::unordered_set<long>* taken) {
+namespace {
+
+// Step 1 of MatchNode: the name itself, a namesake nearby, else the most populous; -1
+// when the gazetteer has no place of that name.
+long MatchByName(const network::NetNode& n) {
+  const std::vector<size_t> found = geo::Gazetteer::Bundled().Find(n.name, n.country);
+  if (found.empty()) return -1;
+  const long near = NearestOf(n, found, nullptr);
+  return near >= 0 ? near : static_cast<long>(found.front());
+}
+
+// Steps 2 and 3 of MatchNode, for a node the gazetteer has no place of that name for.
+long MatchByGuess(const network::NetNode& n, const std::unordered_set<long>* taken) {
   const geo::Gazetteer& gaz = geo::Gazetteer::Bundled();
-  // 1. The name itself: a namesake nearby, else the most populous.
-  const std::vector<size_t> found = gaz.Find(n.name, n.country);
-  if (!found.empty()) {
-    const long near = NearestOf(n, found, nullptr);
-    return near >= 0 ? near : static_cast<long>(found.front());
-  }
   // What follows guesses, so it needs the node's coordinates, and never takes a
   // place that another node holds by its own name ("Prague 8" is not Prague).
   if (!n.lat || !n.lon) return -1;
@@ -170,24 +176,27 @@ long MatchNode(const network::NetNode& n, const std::unordered_set<long>* taken)
   return best;
 }
 
+}  // namespace
+
+long MatchNode(const network::NetNode& n, const std::unordered_set<long>* taken) {
+  const long by_name = MatchByName(n);  // 1. the name itself
+  return by_name >= 0 ? by_name : MatchByGuess(n, taken);
+}
+
 }  // namespace engine
 
 NetworkMatch MatchToGazetteer(const network::Graph& graph) {
   NetworkMatch m;
   m.gazetteer_index.assign(graph.node_count(), -1);
-  const geo::Gazetteer& gaz = geo::Gazetteer::Bundled();
   // Names first, so that a guess never takes a place another node holds by name.
   std::unordered_set<long> taken;
   for (size_t i = 0; i < graph.node_count(); ++i) {
-    const network::NetNode& n = graph.node(i);
-    if (!gaz.Find(n.name, n.country).empty()) {
-      m.gazetteer_index[i] = engine::MatchNode(n);
-      taken.insert(m.gazetteer_index[i]);
-    }
+    m.gazetteer_index[i] = engine::MatchByName(graph.node(i));
+    if (m.gazetteer_index[i] >= 0) taken.insert(m.gazetteer_index[i]);
   }
   for (size_t i = 0; i < graph.node_count(); ++i) {
     if (m.gazetteer_index[i] < 0) {
-      m.gazetteer_index[i] = engine::MatchNode(graph.node(i), &taken);
+      m.gazetteer_index[i] = engine::MatchByGuess(graph.node(i), &taken);
       if (m.gazetteer_index[i] >= 0) m.guessed.push_back(i);
     }
     if (m.gazetteer_index[i] >= 0) {
