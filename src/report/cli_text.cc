@@ -493,18 +493,18 @@ constexpr CliTextEntry kTexts[] = {
      "disisihkan: {holdout}; {pairs} pasangan, {rankable} dapat diperingkat oleh pencari"},
     {"finder.eval.method", "method", "metode"},
     {"finder.eval.misses", "not rankable ({n}):", "tidak dapat diperingkat ({n}):"},
-    {"finder.eval.miss.city1", "'{city1}' is neither in the network nor in the gazetteer",
+    {"finder.eval.miss.city1_not_found", "'{city1}' is neither in the network nor in the gazetteer",
      "'{city1}' tidak ada di jaringan maupun di gazetir"},
-    {"finder.eval.miss.city2", "'{city2}' is neither in the network nor in the gazetteer",
+    {"finder.eval.miss.city2_not_found", "'{city2}' is neither in the network nor in the gazetteer",
      "'{city2}' tidak ada di jaringan maupun di gazetir"},
-    {"finder.eval.miss.city1_coords", "'{city1}' has no coordinates in the network",
+    {"finder.eval.miss.city1_no_coordinates", "'{city1}' has no coordinates in the network",
      "'{city1}' tidak memiliki koordinat di jaringan"},
-    {"finder.eval.miss.city2_gazetteer",
+    {"finder.eval.miss.city2_not_in_gazetteer",
      "'{city2}' is in the network but not in the gazetteer (a district, an area, or a name "
      "it writes otherwise), so it cannot be proposed",
      "'{city2}' ada di jaringan tetapi tidak di gazetir (distrik, wilayah, atau nama yang "
      "ditulis lain), jadi tidak dapat diusulkan"},
-    {"finder.eval.miss.candidate",
+    {"finder.eval.miss.not_a_candidate",
      "the finder never proposes '{city2}' here (the same country, no diplomatic relations, "
      "or a small place without ties)",
      "pencari tidak pernah mengusulkan '{city2}' di sini (negara yang sama, tanpa hubungan "

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "kembar/geo/countries.h"
 #include "kembar/io/json_writer.h"
 #include "kembar/report/cli_text.h"
 
@@ -134,25 +135,16 @@ std::string FinderEvalText(const FinderEvalReport& r, Lang lang) {
     }
     if (shown == kShown) continue;
     ++shown;
-    const char* why = "finder.eval.miss.candidate";
-    switch (p.miss) {
-      case FinderMiss::kCity1NotFound:
-        why = "finder.eval.miss.city1";
-        break;
-      case FinderMiss::kCity1NoCoordinates:
-        why = "finder.eval.miss.city1_coords";
-        break;
-      case FinderMiss::kCity2NotFound:
-        why = "finder.eval.miss.city2";
-        break;
-      case FinderMiss::kCity2NotInGazetteer:
-        why = "finder.eval.miss.city2_gazetteer";
-        break;
-      default:
-        break;
-    }
-    out += "  " + p.city1 + ", " + p.country1 + " - " + p.city2 + ", " + p.country2 + ": " +
-           CliText(why, lang, {{"city1", p.city1}, {"city2", p.city2}}) + "\n";
+    // The countries in the reader's language where they are known ("Tiongkok").
+    auto country = [lang](const std::string& written) {
+      auto iso = geo::ResolveCountry(written);
+      return iso.ok() ? geo::CountryName(*iso, lang == Lang::kId) : written;
+    };
+    out += "  " + p.city1 + ", " + country(p.country1) + " - " + p.city2 + ", " +
+           country(p.country2) + ": " +
+           CliText("finder.eval.miss." + std::string(MissName(p.miss)), lang,
+                   {{"city1", p.city1}, {"city2", p.city2}}) +
+           "\n";
   }
   if (misses > kShown) {
     out += "  " +
